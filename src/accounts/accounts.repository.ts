@@ -1,0 +1,201 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { Role } from '../platform/auth/roles.ts'
+
+export type UserStatus = 'invited' | 'active' | 'disabled'
+
+export interface User {
+  id: string
+  email: string
+  name: string
+  role: Role
+  status: UserStatus
+  passwordHash: string | null
+  failedSignIns: number
+  lockedUntil: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+function toUser(
+  row: Omit<Database['users'], 'failed_sign_ins' | 'version'> & { failed_sign_ins: number; version: number },
+): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    status: row.status as UserStatus,
+    passwordHash: row.password_hash,
+    failedSignIns: row.failed_sign_ins,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  }
+}
+
+export interface OneTimeToken {
+  id: string
+  purpose: string
+  userId: string | null
+  expiresAt: string
+  usedAt: string | null
+}
+
+export class AccountsRepository {
+  async findById(db: Kysely<Database>, id: string): Promise<User | null> {
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? toUser(row) : null
+  }
+
+  async findByEmail(db: Kysely<Database>, email: string): Promise<User | null> {
+    const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst()
+    return row ? toUser(row) : null
+  }
+
+  async list(db: Kysely<Database>): Promise<User[]> {
+    const rows = await db.selectFrom('users').selectAll().orderBy('name').orderBy('email').execute()
+    return rows.map(toUser)
+  }
+
+  async countAdministrators(db: Kysely<Database>, status?: UserStatus): Promise<number> {
+    let q = db
+      .selectFrom('users')
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'administrator')
+    if (status) q = q.where('status', '=', status)
+    const row = await q.executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  async insert(db: Kysely<Database>, user: Omit<User, 'failedSignIns' | 'lockedUntil' | 'version'>): Promise<void> {
+    await db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        email: user.email.toLowerCase(),
+        name: user.name,
+        role: user.role,
+        status: user.status,
+        password_hash: user.passwordHash,
+        created_at: user.createdAt,
+        updated_at: user.updatedAt,
+      })
+      .execute()
+  }
+
+  /** Updates name, role and status if the record is still at expectedVersion. */
+  async updateDetails(
+    db: Kysely<Database>,
+    id: string,
+    changes: { name: string; role: Role; status: UserStatus },
+    expectedVersion: number,
+    at: string,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('users')
+      .set(eb => ({
+        name: changes.name,
+        role: changes.role,
+        status: changes.status,
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  async setPassword(db: Kysely<Database>, id: string, hash: string, at: string, activate: boolean): Promise<void> {
+    await db
+      .updateTable('users')
+      .set(eb => ({
+        password_hash: hash,
+        failed_sign_ins: 0,
+        locked_until: null,
+        updated_at: at,
+        version: eb('version', '+', 1),
+        ...(activate ? { status: 'active' } : {}),
+      }))
+      .where('id', '=', id)
+      .execute()
+  }
+
+  /** Rehash on sign-in: no version bump, it is not a change anyone made. */
+  async replaceHash(db: Kysely<Database>, id: string, hash: string): Promise<void> {
+    await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute()
+  }
+
+  async recordFailedSignIn(db: Kysely<Database>, id: string, lockAfter: number, lockedUntil: string): Promise<void> {
+    await db
+      .updateTable('users')
+      .set(eb => ({
+        failed_sign_ins: eb('failed_sign_ins', '+', 1),
+        locked_until: eb
+          .case()
+          .when('failed_sign_ins', '>=', lockAfter - 1)
+          .then(lockedUntil)
+          .else(eb.ref('locked_until'))
+          .end(),
+      }))
+      .where('id', '=', id)
+      .execute()
+  }
+
+  async resetFailedSignIns(db: Kysely<Database>, id: string): Promise<void> {
+    await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute()
+  }
+
+  async insertToken(
+    db: Kysely<Database>,
+    token: { id: string; purpose: string; userId: string | null; createdAt: string; expiresAt: string },
+  ): Promise<void> {
+    await db
+      .insertInto('one_time_tokens')
+      .values({
+        id: token.id,
+        purpose: token.purpose,
+        user_id: token.userId,
+        created_at: token.createdAt,
+        expires_at: token.expiresAt,
+      })
+      .execute()
+  }
+
+  async findToken(db: Kysely<Database>, id: string, purpose: string): Promise<OneTimeToken | null> {
+    const row = await db
+      .selectFrom('one_time_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .where('purpose', '=', purpose)
+      .executeTakeFirst()
+    return row
+      ? { id: row.id, purpose: row.purpose, userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at }
+      : null
+  }
+
+  /** Marks a token used; false when it was already used (two tabs racing). */
+  async useToken(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+    const result = await db
+      .updateTable('one_time_tokens')
+      .set({ used_at: at })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  /** Cancels unused tokens of one purpose (a new link replaces the old one). */
+  async revokeTokens(db: Kysely<Database>, purpose: string, userId: string | null, at: string): Promise<void> {
+    let q = db
+      .updateTable('one_time_tokens')
+      .set({ used_at: at })
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+    q = userId === null ? q.where('user_id', 'is', null) : q.where('user_id', '=', userId)
+    await q.execute()
+  }
+}

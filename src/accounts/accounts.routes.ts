@@ -1,0 +1,367 @@
+// Signing in and out, setting a password from a one-time link, your own account, and the
+// administrators' list of people.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { authorize } from '../platform/auth/authorize.ts'
+import { ROLES, ROLE_HINTS, ROLE_LABELS, type CurrentUser } from '../platform/auth/roles.ts'
+import { safeReturnPath } from '../platform/auth/session.ts'
+import { ValidationError } from '../platform/errors.ts'
+import { formErrors, parseForm } from '../platform/forms.ts'
+import { hashToken } from '../platform/ids.ts'
+import type { Services } from '../services.ts'
+import { actorOf } from './accounts.service.ts'
+import { canManageOwnAccount, canManagePeople } from './accounts.policy.ts'
+import {
+  ADD_PERSON_FIELDS,
+  EDIT_PERSON_FIELDS,
+  addPersonSchema,
+  changePasswordSchema,
+  editPersonSchema,
+  setPasswordSchema,
+  signInSchema,
+} from './accounts.schemas.ts'
+
+const SIGN_IN_FAILED =
+  'Enter a correct email address and password. After 10 wrong attempts we lock the account for 15 minutes.'
+
+function signedIn(request: FastifyRequest): CurrentUser {
+  authorize(request.user !== null)
+  return request.user
+}
+
+export default async function accountsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { accounts, sessions, config } = services
+
+  const roleItems = (selected?: string) =>
+    ROLES.map(r => ({ value: r, text: ROLE_LABELS[r], hint: { text: ROLE_HINTS[r] }, checked: r === selected }))
+
+  // ---- Signing in and out -------------------------------------------------------------------
+
+  app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>
+    const returnTo = safeReturnPath(query.returnTo)
+    if (request.user) return reply.seeOther(returnTo ?? '/')
+    if (returnTo) request.session.set('returnTo', returnTo)
+    return reply.page('accounts/views/sign-in.njk', {
+      pageTitle: 'Sign in',
+      values: {},
+      resume: Boolean(request.session.data.pending),
+      ended: request.sessionEnded,
+    })
+  })
+
+  app.post(
+    '/sign-in',
+    { config: { access: 'public', rateLimit: { max: services.signInRateLimit, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = parseForm(signInSchema, request.body, ['email', 'password'])
+      if (!parsed.ok) {
+        return reply.page(
+          'accounts/views/sign-in.njk',
+          { pageTitle: 'Sign in', errors: parsed.errors, values: request.body },
+          { status: 400 },
+        )
+      }
+      const result = await accounts.signIn(parsed.value.email, parsed.value.password)
+      if (!result.ok) {
+        request.log.warn({ event: 'sign-in-failed', reason: result.reason }, 'Sign-in failed')
+        const errors = formErrors({ email: SIGN_IN_FAILED })
+        return reply.page(
+          'accounts/views/sign-in.njk',
+          { pageTitle: 'Sign in', errors, values: { email: parsed.value.email } },
+          { status: 401 },
+        )
+      }
+      await sessions.start(request, reply, result.user)
+      request.log.info({ event: 'sign-in', userId: result.user.id }, 'Signed in')
+      if (request.session.data.pending) return reply.seeOther('/resume')
+      const returnTo = safeReturnPath(request.session.take('returnTo')) ?? safeReturnPath(parsed.value.returnTo)
+      return reply.seeOther(returnTo ?? '/')
+    },
+  )
+
+  app.get('/resume', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const pending = request.session.data.pending
+    if (!pending) return reply.seeOther('/')
+    const fields = Object.entries(pending.fields).flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map(v => ({ name, value: v })),
+    )
+    return reply.page('accounts/views/resume.njk', { pageTitle: 'Continue where you left off', pending, fields })
+  })
+
+  app.post('/resume/discard', { config: { access: 'signed-in' } }, async (request, reply) => {
+    request.session.take('pending')
+    request.session.flash({
+      kind: 'important',
+      heading: 'We have thrown away what you sent before you were signed out',
+    })
+    return reply.seeOther('/')
+  })
+
+  app.get('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    if (!request.user) return reply.page('accounts/views/signed-out.njk', { pageTitle: 'You are signed out' })
+    return reply.page('accounts/views/sign-out.njk', { pageTitle: 'Sign out' })
+  })
+
+  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.user) request.log.info({ event: 'sign-out', userId: request.user.id }, 'Signed out')
+    await sessions.end(request, reply)
+    return reply.seeOther('/sign-out')
+  })
+
+  app.post('/session/extend', { config: { access: 'signed-in' } }, async (request, reply) => {
+    await sessions.extend(request)
+    return reply.code(204).send()
+  })
+
+  // ---- Set a password from a one-time link ----------------------------------------------------
+
+  app.get<{ Params: { token: string } }>(
+    '/set-password/:token',
+    {
+      config: { access: 'public' },
+      schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 100 } } } },
+    },
+    async (request, reply) => {
+      // The token leaves the address bar at once: it is kept (hashed) in the session instead.
+      request.session.set('tokenHash', { purpose: 'set-password', hash: hashToken(request.params.token) })
+      return reply.seeOther('/set-password')
+    },
+  )
+
+  const setPasswordPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) => {
+    const held = request.session.data.tokenHash
+    const user = held?.purpose === 'set-password' ? await accounts.userForSetPasswordToken(held.hash) : null
+    if (!user)
+      return reply.page('accounts/views/link-expired.njk', { pageTitle: 'This link has expired' }, { status: 404 })
+    return reply.page(
+      'accounts/views/set-password.njk',
+      { pageTitle: 'Set your password', person: user, ...extra },
+      { status },
+    )
+  }
+
+  app.get('/set-password', { config: { access: 'public' } }, async (request, reply) => setPasswordPage(request, reply))
+
+  app.post('/set-password', { config: { access: 'public' } }, async (request, reply) => {
+    const held = request.session.data.tokenHash
+    const parsed = parseForm(setPasswordSchema, request.body, ['password', 'confirmPassword'])
+    if (!parsed.ok) return setPasswordPage(request, reply, { errors: parsed.errors }, 400)
+    if (!held || held.purpose !== 'set-password') return setPasswordPage(request, reply)
+    try {
+      const user = await accounts.setPasswordWithToken(held.hash, parsed.value.password)
+      request.session.take('tokenHash')
+      await sessions.start(request, reply, user)
+      request.session.flash({ kind: 'success', heading: 'Your password is set', text: 'You are signed in.' })
+      return reply.seeOther('/')
+    } catch (err) {
+      if (err instanceof ValidationError)
+        return setPasswordPage(request, reply, { errors: formErrors(err.fieldErrors, ['password']) }, 400)
+      throw err
+    }
+  })
+
+  // ---- Your account -----------------------------------------------------------------------------
+
+  app.get('/account', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = signedIn(request)
+    authorize(canManageOwnAccount(user))
+    const record = await accounts.get(user.id)
+    return reply.page(
+      'accounts/views/account.njk',
+      { pageTitle: 'Your account', person: record, roleLabel: ROLE_LABELS[record.role] },
+      { nav: 'account' },
+    )
+  })
+
+  app.get('/account/password', { config: { access: 'signed-in' } }, async (request, reply) => {
+    authorize(canManageOwnAccount(signedIn(request)))
+    return reply.page('accounts/views/change-password.njk', { pageTitle: 'Change your password' })
+  })
+
+  app.post('/account/password', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = signedIn(request)
+    authorize(canManageOwnAccount(user))
+    const order = ['currentPassword', 'newPassword', 'confirmPassword']
+    const parsed = parseForm(changePasswordSchema, request.body, order)
+    if (!parsed.ok)
+      return reply.page(
+        'accounts/views/change-password.njk',
+        { pageTitle: 'Change your password', errors: parsed.errors },
+        { status: 400 },
+      )
+    try {
+      await accounts.changePassword(user, parsed.value.currentPassword, parsed.value.newPassword, request.session.id)
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        return reply.page(
+          'accounts/views/change-password.njk',
+          { pageTitle: 'Change your password', errors: formErrors(err.fieldErrors, order) },
+          { status: 400 },
+        )
+      }
+      throw err
+    }
+    request.session.flash({
+      kind: 'success',
+      heading: 'Your password has been changed',
+      text: 'We have signed you out everywhere else.',
+    })
+    return reply.seeOther('/account')
+  })
+
+  // ---- People (administrators) ------------------------------------------------------------------
+
+  app.get('/admin/people', { config: { access: 'signed-in' } }, async (request, reply) => {
+    authorize(canManagePeople(request.user))
+    const people = await accounts.list()
+    return reply.page(
+      'accounts/views/people.njk',
+      { pageTitle: 'People', people, roleLabels: ROLE_LABELS },
+      { nav: 'admin' },
+    )
+  })
+
+  app.get('/admin/people/new', { config: { access: 'signed-in' } }, async (request, reply) => {
+    authorize(canManagePeople(request.user))
+    return reply.page(
+      'accounts/views/add-person.njk',
+      { pageTitle: 'Add a person', values: {}, roleItems: roleItems('member') },
+      { nav: 'admin' },
+    )
+  })
+
+  app.post('/admin/people/new', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = signedIn(request)
+    authorize(canManagePeople(user))
+    const values = request.body as Record<string, unknown>
+    const parsed = parseForm(addPersonSchema, request.body, ADD_PERSON_FIELDS)
+    const again = (errors: ReturnType<typeof formErrors>) =>
+      reply.page(
+        'accounts/views/add-person.njk',
+        { pageTitle: 'Add a person', errors, values, roleItems: roleItems(String(values.role ?? '')) },
+        { status: 400, nav: 'admin' },
+      )
+    if (!parsed.ok) return again(parsed.errors)
+    try {
+      const { user: person, token } = await accounts.addPerson(actorOf(user), parsed.value)
+      request.session.set('passwordLink', {
+        userId: person.id,
+        link: `${config.baseUrl}/set-password/${token}`,
+        added: true,
+      })
+      return reply.seeOther(`/admin/people/${person.id}/link`)
+    } catch (err) {
+      if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, ADD_PERSON_FIELDS))
+      throw err
+    }
+  })
+
+  const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const
+
+  app.get<{ Params: { id: string } }>(
+    '/admin/people/:id',
+    { config: { access: 'signed-in' }, schema: { params: idParams } },
+    async (request, reply) => {
+      authorize(canManagePeople(request.user))
+      const person = await accounts.get(request.params.id)
+      return reply.page(
+        'accounts/views/edit-person.njk',
+        { pageTitle: `Change ${person.name}`, person, values: person, roleItems: roleItems(person.role) },
+        { nav: 'admin' },
+      )
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/people/:id',
+    { config: { access: 'signed-in' }, schema: { params: idParams } },
+    async (request, reply) => {
+      const user = signedIn(request)
+      authorize(canManagePeople(user))
+      const person = await accounts.get(request.params.id)
+      const values = request.body as Record<string, unknown>
+      const again = (errors: ReturnType<typeof formErrors>, status = 400, conflict = false) =>
+        reply.page(
+          'accounts/views/edit-person.njk',
+          {
+            pageTitle: `Change ${person.name}`,
+            person,
+            values,
+            errors,
+            conflict,
+            roleItems: roleItems(String(values.role ?? '')),
+          },
+          { status, nav: 'admin' },
+        )
+      const parsed = parseForm(editPersonSchema, request.body, EDIT_PERSON_FIELDS)
+      if (!parsed.ok) return again(parsed.errors)
+      try {
+        const { version, ...changes } = parsed.value
+        await accounts.updatePerson(actorOf(user), person.id, changes, version)
+      } catch (err) {
+        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, EDIT_PERSON_FIELDS))
+        if (err instanceof Error && err.name === 'ConflictError') {
+          const fresh = await accounts.get(person.id)
+          return reply.page(
+            'accounts/views/edit-person.njk',
+            {
+              pageTitle: `Change ${fresh.name}`,
+              person: fresh,
+              values: { ...values, version: fresh.version },
+              conflict: true,
+              latest: fresh,
+              roleItems: roleItems(String(values.role ?? '')),
+              errors: formErrors({
+                name: 'Someone else changed this person while you were editing. Check their latest details below, then save again',
+              }),
+            },
+            { status: 409, nav: 'admin' },
+          )
+        }
+        throw err
+      }
+      request.session.flash({ kind: 'success', heading: `${parsed.value.name} has been updated` })
+      return reply.seeOther('/admin/people')
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/people/:id/password-link',
+    { config: { access: 'signed-in' }, schema: { params: idParams } },
+    async (request, reply) => {
+      const user = signedIn(request)
+      authorize(canManagePeople(user))
+      const person = await accounts.get(request.params.id)
+      const token = await accounts.issueSetPasswordLink(actorOf(user), person.id)
+      request.session.set('passwordLink', {
+        userId: person.id,
+        link: `${config.baseUrl}/set-password/${token}`,
+        added: false,
+      })
+      return reply.seeOther(`/admin/people/${person.id}/link`)
+    },
+  )
+
+  // The link is shown once, straight after it is made; it is not kept anywhere it can be read again.
+  app.get<{ Params: { id: string } }>(
+    '/admin/people/:id/link',
+    { config: { access: 'signed-in' }, schema: { params: idParams } },
+    async (request, reply) => {
+      authorize(canManagePeople(request.user))
+      const person = await accounts.get(request.params.id)
+      const held = request.session.data.passwordLink
+      if (!held || held.userId !== person.id) return reply.seeOther(`/admin/people/${person.id}`)
+      request.session.take('passwordLink')
+      return reply.page(
+        'accounts/views/password-link.njk',
+        { pageTitle: 'Give them their link', person, link: held.link, added: held.added },
+        { nav: 'admin' },
+      )
+    },
+  )
+}

@@ -1,0 +1,141 @@
+// buildApp: the composition root. Builds every repository and service once, registers the HTTP
+// platform, then one line per capability. Tests call this with an in-memory database; only
+// server.ts listens, migrates and handles signals.
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import accountsRoutes from './accounts/accounts.routes.ts'
+import { AccountsRepository } from './accounts/accounts.repository.ts'
+import { AccountsService } from './accounts/accounts.service.ts'
+import { canManagePeople } from './accounts/accounts.policy.ts'
+import auditRoutes from './audit/audit.routes.ts'
+import { AuditRepository } from './audit/audit.repository.ts'
+import { AuditService } from './audit/audit.service.ts'
+import { canReadAuditLog } from './audit/audit.policy.ts'
+import type { Config } from './config.ts'
+import type { Db } from './db/connect.ts'
+import handbookRoutes from './handbook/handbook.routes.ts'
+import { HandbookRepository } from './handbook/handbook.repository.ts'
+import { HandbookService } from './handbook/handbook.service.ts'
+import { canReviewSuggestions } from './handbook/handbook.policy.ts'
+import organisationRoutes from './organisation/organisation.routes.ts'
+import { OrganisationRepository } from './organisation/organisation.repository.ts'
+import { OrganisationService } from './organisation/organisation.service.ts'
+import { canManageSettings } from './organisation/organisation.policy.ts'
+import { SessionRepository } from './platform/auth/session.repository.ts'
+import { SessionManager } from './platform/auth/session.ts'
+import { systemClock, type Clock } from './platform/clock.ts'
+import { loadManifest } from './platform/http/assets.ts'
+import httpPlatform, { type LayoutBase } from './platform/http/plugin.ts'
+import { createViewEnvironment } from './platform/http/views.ts'
+import type { Services } from './services.ts'
+import setupRoutes from './setup/setup.routes.ts'
+import { SetupRepository } from './setup/setup.repository.ts'
+import { SetupService } from './setup/setup.service.ts'
+import siteRoutes from './site/site.routes.ts'
+
+export interface AppOptions {
+  readonly config: Config
+  readonly db: Db
+  readonly clock?: Clock
+  /** pino options or false; tests pass a stream to read what was logged. */
+  readonly logger?: FastifyServerOptions['logger']
+  readonly signInRateLimit?: number
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
+  const { config, db } = options
+  const clock = options.clock ?? systemClock
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        // Only the path: query strings can carry search terms and other things people typed.
+        req: req => ({ method: req.method, url: req.url.split('?')[0], id: req.id, remoteAddress: req.ip }),
+      },
+    },
+    trustProxy: config.secureCookies,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  })
+
+  const views = createViewEnvironment({ production: config.production })
+  const sessions = new SessionManager(new SessionRepository(db.kysely), clock, {
+    cookieName: config.secureCookies ? '__Host-valuekit-session' : 'valuekit-session',
+    secure: config.secureCookies,
+    idleMs: config.sessionIdleMinutes * 60_000,
+    absoluteMs: config.sessionAbsoluteHours * 3_600_000,
+    touchAfterMs: 60_000,
+  })
+  const audit = new AuditService(db.kysely, new AuditRepository(), clock)
+  const organisation = new OrganisationService(db.kysely, new OrganisationRepository(), audit, clock)
+  const accountsRepo = new AccountsRepository()
+  const accounts = new AccountsService(db.kysely, accountsRepo, audit, sessions, clock)
+  const handbook = new HandbookService(db.kysely, new HandbookRepository(), audit, clock)
+  const setup = new SetupService(db.kysely, new SetupRepository(), accountsRepo, organisation, handbook, audit, clock)
+  const services: Services = {
+    config,
+    db,
+    clock,
+    views,
+    sessions,
+    audit,
+    organisation,
+    accounts,
+    setup,
+    handbook,
+    signInRateLimit: options.signInRateLimit ?? 20,
+  }
+
+  const layout = async (request: FastifyRequest): Promise<LayoutBase> => {
+    const org = await organisation.get()
+    const user = request.user
+    const navigation: LayoutBase['navigation'] = []
+    if (user) navigation.push({ key: 'home', text: 'Home', href: '/' })
+    if (user || org?.publicHandbook) navigation.push({ key: 'handbook', text: 'Handbook', href: '/handbook' })
+    if (canReviewSuggestions(user))
+      navigation.push({ key: 'suggestions', text: 'Suggestions', href: '/handbook/suggestions' })
+    if (canManageSettings(user) || canManagePeople(user) || canReadAuditLog(user))
+      navigation.push({ key: 'admin', text: 'Administration', href: '/admin' })
+    return {
+      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${user?.role ?? 'public'}`,
+      org: {
+        name: org?.name ?? 'Valuekit',
+        logoText: org?.logoText ?? 'Valuekit',
+        serviceName: 'Product profession',
+        brandColour: org?.brandColour ?? '#1d70b8',
+        brandCssUrl: `/brand.css?v=${encodeURIComponent((org?.brandColour ?? '#1d70b8').slice(1))}`,
+        phase: org?.phase ?? 'none',
+        feedbackUrl: org?.feedbackUrl ?? null,
+        licenceText: `The handbook belongs to ${org?.name ?? 'its organisation'}. Ask its editors before you reuse it.`,
+      },
+      navigation,
+    }
+  }
+
+  await app.register(httpPlatform, { config, views, sessions, manifest: loadManifest(), layout })
+
+  // The brand colour as a tiny stylesheet (no inline styles, so the CSP can forbid them).
+  app.get('/brand.css', { config: { access: 'public' } }, async (_request, reply) => {
+    const org = await organisation.get()
+    const colour = /^#[0-9a-f]{6}$/.test(org?.brandColour ?? '') ? (org?.brandColour as string) : '#1d70b8'
+    return reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(`:root{--govuk-brand-colour:${colour}}\n`)
+  })
+
+  await app.register(siteRoutes, { services })
+  await app.register(setupRoutes, { services })
+  await app.register(accountsRoutes, { services })
+  await app.register(organisationRoutes, { services })
+  await app.register(auditRoutes, { services })
+  await app.register(handbookRoutes, { services })
+
+  return Object.assign(app, { services }) as FastifyInstance & { services: Services }
+}

@@ -1,0 +1,103 @@
+// The only module that reads process.env. Every setting is parsed with zod once, at start-up,
+// and a bad value stops the server with a message naming each variable at fault.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { z } from 'zod'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const envSchema = z.object({
+  // Port the HTTP server listens on.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Interface to bind; 127.0.0.1 keeps a development server off the network.
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // postgres://… for PostgreSQL; a file path (or sqlite:path) for SQLite. Default: data/valuekit.db.
+  DATABASE_URL: z.string().min(1).optional(),
+  // The address people use to reach the service, e.g. https://valuekit.example.gov.uk. Used for
+  // links printed to the console and to decide whether cookies are Secure.
+  BASE_URL: z
+    .string()
+    .url({ message: 'must be a full URL such as https://valuekit.example.gov.uk' })
+    .refine(u => /^https?:\/\//.test(u), { message: 'must start with http:// or https://' })
+    .optional(),
+  // Secret for signing cookies. Generated once and kept in data/session-secret when not given.
+  SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters long' }).optional(),
+  // pino log level.
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  // production turns on template caching and hides error details.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Folder for the SQLite file and the generated session secret.
+  DATA_DIR: z.string().min(1).default('data'),
+})
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly filename: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string }
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly baseUrl: string
+  readonly secureCookies: boolean
+  readonly database: DatabaseConfig
+  readonly sessionSecret: string
+  readonly logLevel: (typeof LOG_LEVELS)[number]
+  readonly production: boolean
+  readonly dataDir: string
+  /** Minutes of inactivity before a session ends. */
+  readonly sessionIdleMinutes: number
+  /** Hours after sign-in when a session ends, however active. */
+  readonly sessionAbsoluteHours: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Valuekit cannot start because of its configuration:\n${problems.map(p => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export function parseDatabaseUrl(value: string | undefined, dataDir: string): DatabaseConfig {
+  if (!value) return { kind: 'sqlite', filename: resolve(dataDir, 'valuekit.db') }
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: 'postgres', connectionString: value }
+  if (value === ':memory:') return { kind: 'sqlite', filename: ':memory:' }
+  const path = value.replace(/^sqlite:(\/\/)?/, '').replace(/^file:/, '')
+  return { kind: 'sqlite', filename: resolve(path) }
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' })
+  return secret
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  if (production && !e.SESSION_SECRET) {
+    throw new ConfigError(['SESSION_SECRET: must be set in production (32 characters or more)'])
+  }
+  const dataDir = resolve(e.DATA_DIR)
+  const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, '')
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https://'),
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    logLevel: e.LOG_LEVEL,
+    production,
+    dataDir,
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+  })
+}

@@ -1,0 +1,24 @@
+// Runs the migrations in src/db/migrations, in name order, on either engine. Migrations are
+// imported statically so the list is type-checked and works from a bundle as well as from source.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import type { Db } from './connect.ts'
+import * as foundation from './migrations/20261124T1400-foundation.ts'
+import * as handbook from './migrations/20261124T1410-handbook.ts'
+
+const MIGRATIONS: Record<string, Migration> = {
+  '20261124T1400-foundation': foundation,
+  '20261124T1410-handbook': handbook,
+}
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider() })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter(r => r.status === 'Success').map(r => r.migrationName)
+}

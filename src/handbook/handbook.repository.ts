@@ -1,0 +1,569 @@
+// Data access for the handbook: sections, pages, their versions and tags, suggestions, and the
+// revision counter that keys rendered-page caches. Returns domain types, never raw rows.
+import type { Kysely } from 'kysely'
+import { indexHandbookPage, searchHandbook, unindexHandbookPage, type SearchHit } from '../db/fulltext.ts'
+import type { Database } from '../db/schema.ts'
+
+export interface Resource {
+  kind: 'reading' | 'training'
+  title: string
+  author: string
+  format: string
+  length: string
+  url: string
+}
+
+export interface Heading {
+  level: 2 | 3
+  id: string
+  text: string
+}
+
+export interface Section {
+  id: string
+  slug: string
+  title: string
+  summary: string
+  position: number
+}
+
+export interface PageSummary {
+  id: string
+  slug: string
+  sectionId: string
+  position: number
+  title: string
+  summary: string
+  version: number
+  updatedAt: string
+}
+
+export interface Page extends PageSummary {
+  body: string
+  bodyHtml: string
+  bodyText: string
+  headings: Heading[]
+  roles: string[]
+  skills: string[]
+  resources: Resource[]
+  createdAt: string
+  updatedBy: string | null
+  updatedByName: string
+}
+
+export interface VersionMeta {
+  sectionId: string
+  roles: string[]
+  skills: string[]
+  resources: Resource[]
+}
+
+export interface PageVersion {
+  id: string
+  pageId: string
+  version: number
+  title: string
+  summary: string
+  body: string
+  meta: VersionMeta
+  changeNote: string
+  createdAt: string
+  createdBy: string | null
+  createdByName: string
+  suggestionId: string | null
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'declined'
+
+export interface Suggestion {
+  id: string
+  pageId: string
+  pageSlug: string
+  pageTitle: string
+  baseVersion: number
+  title: string
+  summary: string
+  body: string
+  reason: string
+  status: SuggestionStatus
+  createdAt: string
+  createdBy: string
+  createdByName: string
+  decidedAt: string | null
+  decidedBy: string | null
+  decidedByName: string | null
+  decisionNote: string | null
+  resultingVersion: number | null
+}
+
+type Db = Kysely<Database>
+
+const json = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    return fallback
+  }
+}
+
+function toPage(r: Database['handbook_pages']): Page {
+  return {
+    id: r.id,
+    slug: r.slug,
+    sectionId: r.section_id,
+    position: r.position,
+    title: r.title,
+    summary: r.summary,
+    body: r.body,
+    bodyHtml: r.body_html,
+    bodyText: r.body_text,
+    headings: json<Heading[]>(r.headings, []),
+    roles: json<string[]>(r.roles, []),
+    skills: json<string[]>(r.skills, []),
+    resources: json<Resource[]>(r.resources, []),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    updatedByName: r.updated_by_name,
+  }
+}
+
+function pageRow(p: Page): Database['handbook_pages'] {
+  return {
+    id: p.id,
+    slug: p.slug,
+    section_id: p.sectionId,
+    position: p.position,
+    title: p.title,
+    summary: p.summary,
+    body: p.body,
+    body_html: p.bodyHtml,
+    body_text: p.bodyText,
+    headings: JSON.stringify(p.headings),
+    roles: JSON.stringify(p.roles),
+    skills: JSON.stringify(p.skills),
+    resources: JSON.stringify(p.resources),
+    version: p.version,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    updated_by: p.updatedBy,
+    updated_by_name: p.updatedByName,
+  }
+}
+
+export class HandbookRepository {
+  // ---- Sections ----
+
+  async listSections(db: Db): Promise<Section[]> {
+    const rows = await db
+      .selectFrom('handbook_sections')
+      .select(['id', 'slug', 'title', 'summary', 'position'])
+      .orderBy('position')
+      .orderBy('title')
+      .execute()
+    return rows
+  }
+
+  async findSectionBySlug(db: Db, slug: string): Promise<Section | null> {
+    return (
+      (await db
+        .selectFrom('handbook_sections')
+        .select(['id', 'slug', 'title', 'summary', 'position'])
+        .where('slug', '=', slug)
+        .executeTakeFirst()) ?? null
+    )
+  }
+
+  async findSectionById(db: Db, id: string): Promise<Section | null> {
+    return (
+      (await db
+        .selectFrom('handbook_sections')
+        .select(['id', 'slug', 'title', 'summary', 'position'])
+        .where('id', '=', id)
+        .executeTakeFirst()) ?? null
+    )
+  }
+
+  async insertSection(db: Db, s: Section, at: string): Promise<void> {
+    await db
+      .insertInto('handbook_sections')
+      .values({ ...s, created_at: at, updated_at: at })
+      .execute()
+  }
+
+  async updateSection(db: Db, id: string, changes: { title: string; summary: string }, at: string): Promise<void> {
+    await db
+      .updateTable('handbook_sections')
+      .set({ ...changes, updated_at: at })
+      .where('id', '=', id)
+      .execute()
+  }
+
+  async setSectionPosition(db: Db, id: string, position: number): Promise<void> {
+    await db.updateTable('handbook_sections').set({ position }).where('id', '=', id).execute()
+  }
+
+  async deleteSection(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('handbook_sections').where('id', '=', id).execute()
+  }
+
+  // ---- Pages ----
+
+  async listPageSummaries(db: Db): Promise<PageSummary[]> {
+    const rows = await db
+      .selectFrom('handbook_pages')
+      .select(['id', 'slug', 'section_id', 'position', 'title', 'summary', 'version', 'updated_at'])
+      .orderBy('position')
+      .orderBy('title')
+      .execute()
+    return rows.map(r => ({
+      id: r.id,
+      slug: r.slug,
+      sectionId: r.section_id,
+      position: r.position,
+      title: r.title,
+      summary: r.summary,
+      version: r.version,
+      updatedAt: r.updated_at,
+    }))
+  }
+
+  async listPages(db: Db): Promise<Page[]> {
+    const rows = await db.selectFrom('handbook_pages').selectAll().orderBy('position').execute()
+    return rows.map(toPage)
+  }
+
+  async findPageBySlug(db: Db, slug: string): Promise<Page | null> {
+    const row = await db.selectFrom('handbook_pages').selectAll().where('slug', '=', slug).executeTakeFirst()
+    return row ? toPage(row) : null
+  }
+
+  /** Just enough to tell whether a cached rendering is still current. */
+  async findPageStamp(db: Db, slug: string): Promise<{ id: string; version: number; sectionId: string } | null> {
+    const row = await db
+      .selectFrom('handbook_pages')
+      .select(['id', 'version', 'section_id'])
+      .where('slug', '=', slug)
+      .executeTakeFirst()
+    return row ? { id: row.id, version: row.version, sectionId: row.section_id } : null
+  }
+
+  async slugExists(db: Db, slug: string): Promise<boolean> {
+    return (
+      (await db.selectFrom('handbook_pages').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined
+    )
+  }
+
+  async insertPage(db: Db, page: Page): Promise<void> {
+    await db.insertInto('handbook_pages').values(pageRow(page)).execute()
+    await this.setTags(db, page.id, page.roles, page.skills)
+    await indexHandbookPage(db, page)
+  }
+
+  /** Saves a new version of a page if it is still at expectedVersion; says whether it saved. */
+  async updatePage(db: Db, page: Page, expectedVersion: number): Promise<boolean> {
+    const { id: _id, created_at: _c, slug: _s, ...changes } = pageRow(page)
+    const result = await db
+      .updateTable('handbook_pages')
+      .set(changes)
+      .where('id', '=', page.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) !== 1) return false
+    await this.setTags(db, page.id, page.roles, page.skills)
+    await indexHandbookPage(db, page)
+    return true
+  }
+
+  async setPagePlacement(db: Db, id: string, sectionId: string, position: number): Promise<void> {
+    await db.updateTable('handbook_pages').set({ section_id: sectionId, position }).where('id', '=', id).execute()
+  }
+
+  async deletePage(db: Db, id: string): Promise<void> {
+    await unindexHandbookPage(db, id)
+    await db.deleteFrom('handbook_pages').where('id', '=', id).execute()
+  }
+
+  async countPagesInSection(db: Db, sectionId: string): Promise<number> {
+    const row = await db
+      .selectFrom('handbook_pages')
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .where('section_id', '=', sectionId)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  private async setTags(db: Db, pageId: string, roles: string[], skills: string[]): Promise<void> {
+    await db.deleteFrom('handbook_page_tags').where('page_id', '=', pageId).execute()
+    const rows = [...new Set(roles)]
+      .map(slug => ({ page_id: pageId, kind: 'role', slug }))
+      .concat([...new Set(skills)].map(slug => ({ page_id: pageId, kind: 'skill', slug })))
+    if (rows.length) await db.insertInto('handbook_page_tags').values(rows).execute()
+  }
+
+  /** Pages tagged with any of these skills, for development-plan suggestions. */
+  async pagesForSkills(db: Db, skills: string[]): Promise<(PageSummary & { skill: string; resources: Resource[] })[]> {
+    if (skills.length === 0) return []
+    const rows = await db
+      .selectFrom('handbook_page_tags as t')
+      .innerJoin('handbook_pages as p', 'p.id', 't.page_id')
+      .select([
+        'p.id',
+        'p.slug',
+        'p.section_id',
+        'p.position',
+        'p.title',
+        'p.summary',
+        'p.version',
+        'p.updated_at',
+        'p.resources',
+        't.slug as skill',
+      ])
+      .where('t.kind', '=', 'skill')
+      .where('t.slug', 'in', skills)
+      .orderBy('p.title')
+      .execute()
+    return rows.map(r => ({
+      id: r.id,
+      slug: r.slug,
+      sectionId: r.section_id,
+      position: r.position,
+      title: r.title,
+      summary: r.summary,
+      version: r.version,
+      updatedAt: r.updated_at,
+      skill: r.skill,
+      resources: json<Resource[]>(r.resources, []),
+    }))
+  }
+
+  search(db: Db, terms: string[], limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
+    return searchHandbook(db, terms, limit, offset)
+  }
+
+  // ---- Versions ----
+
+  async insertVersion(db: Db, v: PageVersion): Promise<void> {
+    await db
+      .insertInto('handbook_page_versions')
+      .values({
+        id: v.id,
+        page_id: v.pageId,
+        version: v.version,
+        title: v.title,
+        summary: v.summary,
+        body: v.body,
+        meta: JSON.stringify(v.meta),
+        change_note: v.changeNote,
+        created_at: v.createdAt,
+        created_by: v.createdBy,
+        created_by_name: v.createdByName,
+        suggestion_id: v.suggestionId,
+      })
+      .execute()
+  }
+
+  async listVersions(db: Db, pageId: string): Promise<Omit<PageVersion, 'body'>[]> {
+    const rows = await db
+      .selectFrom('handbook_page_versions')
+      .select([
+        'id',
+        'page_id',
+        'version',
+        'title',
+        'summary',
+        'meta',
+        'change_note',
+        'created_at',
+        'created_by',
+        'created_by_name',
+        'suggestion_id',
+      ])
+      .where('page_id', '=', pageId)
+      .orderBy('version', 'desc')
+      .execute()
+    return rows.map(r => ({
+      id: r.id,
+      pageId: r.page_id,
+      version: r.version,
+      title: r.title,
+      summary: r.summary,
+      meta: json<VersionMeta>(r.meta, { sectionId: '', roles: [], skills: [], resources: [] }),
+      changeNote: r.change_note,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      createdByName: r.created_by_name,
+      suggestionId: r.suggestion_id,
+    }))
+  }
+
+  async findVersion(db: Db, pageId: string, version: number): Promise<PageVersion | null> {
+    const r = await db
+      .selectFrom('handbook_page_versions')
+      .selectAll()
+      .where('page_id', '=', pageId)
+      .where('version', '=', version)
+      .executeTakeFirst()
+    if (!r) return null
+    return {
+      id: r.id,
+      pageId: r.page_id,
+      version: r.version,
+      title: r.title,
+      summary: r.summary,
+      body: r.body,
+      meta: json<VersionMeta>(r.meta, { sectionId: '', roles: [], skills: [], resources: [] }),
+      changeNote: r.change_note,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      createdByName: r.created_by_name,
+      suggestionId: r.suggestion_id,
+    }
+  }
+
+  // ---- Suggestions ----
+
+  private suggestionQuery(db: Db) {
+    return db
+      .selectFrom('handbook_suggestions as s')
+      .innerJoin('handbook_pages as p', 'p.id', 's.page_id')
+      .innerJoin('users as a', 'a.id', 's.created_by')
+      .leftJoin('users as d', 'd.id', 's.decided_by')
+      .select([
+        's.id',
+        's.page_id',
+        'p.slug as page_slug',
+        'p.title as page_title',
+        's.base_version',
+        's.title',
+        's.summary',
+        's.body',
+        's.reason',
+        's.status',
+        's.created_at',
+        's.created_by',
+        'a.name as created_by_name',
+        's.decided_at',
+        's.decided_by',
+        'd.name as decided_by_name',
+        's.decision_note',
+        's.resulting_version',
+      ])
+  }
+
+  private toSuggestion(
+    r: Awaited<ReturnType<ReturnType<HandbookRepository['suggestionQuery']>['executeTakeFirstOrThrow']>>,
+  ): Suggestion {
+    return {
+      id: r.id,
+      pageId: r.page_id,
+      pageSlug: r.page_slug,
+      pageTitle: r.page_title,
+      baseVersion: r.base_version,
+      title: r.title,
+      summary: r.summary,
+      body: r.body,
+      reason: r.reason,
+      status: r.status as SuggestionStatus,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      createdByName: r.created_by_name,
+      decidedAt: r.decided_at,
+      decidedBy: r.decided_by,
+      decidedByName: r.decided_by_name,
+      decisionNote: r.decision_note,
+      resultingVersion: r.resulting_version,
+    }
+  }
+
+  async insertSuggestion(
+    db: Db,
+    s: {
+      id: string
+      pageId: string
+      baseVersion: number
+      title: string
+      summary: string
+      body: string
+      reason: string
+      createdAt: string
+      createdBy: string
+    },
+  ): Promise<void> {
+    await db
+      .insertInto('handbook_suggestions')
+      .values({
+        id: s.id,
+        page_id: s.pageId,
+        base_version: s.baseVersion,
+        title: s.title,
+        summary: s.summary,
+        body: s.body,
+        reason: s.reason,
+        status: 'open',
+        created_at: s.createdAt,
+        created_by: s.createdBy,
+      })
+      .execute()
+  }
+
+  async findSuggestion(db: Db, id: string): Promise<Suggestion | null> {
+    const row = await this.suggestionQuery(db).where('s.id', '=', id).executeTakeFirst()
+    return row ? this.toSuggestion(row) : null
+  }
+
+  async listSuggestions(
+    db: Db,
+    filter: { status?: SuggestionStatus; authorId?: string; pageId?: string },
+  ): Promise<Suggestion[]> {
+    let q = this.suggestionQuery(db)
+    if (filter.status) q = q.where('s.status', '=', filter.status)
+    if (filter.authorId) q = q.where('s.created_by', '=', filter.authorId)
+    if (filter.pageId) q = q.where('s.page_id', '=', filter.pageId)
+    const rows = await q.orderBy('s.created_at', filter.status === 'open' ? 'asc' : 'desc').execute()
+    return rows.map(r => this.toSuggestion(r))
+  }
+
+  /** Records a decision if the suggestion is still open; says whether it did. */
+  async decideSuggestion(
+    db: Db,
+    id: string,
+    d: {
+      status: 'accepted' | 'declined'
+      at: string
+      by: string
+      note: string | null
+      resultingVersion: number | null
+    },
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('handbook_suggestions')
+      .set({
+        status: d.status,
+        decided_at: d.at,
+        decided_by: d.by,
+        decision_note: d.note,
+        resulting_version: d.resultingVersion,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  // ---- Revision ----
+
+  async revision(db: Db): Promise<number> {
+    const row = await db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook').executeTakeFirst()
+    return row?.revision ?? 0
+  }
+
+  async bumpRevision(db: Db): Promise<void> {
+    await db
+      .updateTable('handbook_state')
+      .set(eb => ({ revision: eb('revision', '+', 1) }))
+      .where('id', '=', 'handbook')
+      .execute()
+  }
+}

@@ -1,0 +1,813 @@
+// The organisation's handbook: contents, pages and their versions, search, suggested changes
+// and import. Every save is a version; a save based on an old version is refused with a
+// PageConflictError carrying the latest page, so the caller can show both texts.
+import { resolve } from 'node:path'
+import { applyPatch, diffLines, diffWordsWithSpace, structuredPatch } from 'diff'
+import type { AuditService } from '../audit/audit.service.ts'
+import type { DbExecutor } from '../db/connect.ts'
+import { HIT_END, HIT_START, searchTerms } from '../db/dialect.ts'
+import { ROLE_SLUGS, SKILL_SLUGS } from '../framework/framework.catalogue.ts'
+import type { Actor } from '../platform/auth/roles.ts'
+import type { Clock } from '../platform/clock.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { newId } from '../platform/ids.ts'
+import { createLinkResolver, readHandbookFolder, type ImportProblem, type ImportResult } from './handbook.import.ts'
+import type {
+  HandbookRepository,
+  Page,
+  PageSummary,
+  PageVersion,
+  Resource,
+  Section,
+  Suggestion,
+} from './handbook.repository.ts'
+import { renderMarkdown } from './markdown.ts'
+
+export const STARTER_HANDBOOK_DIR = resolve(import.meta.dirname, '../../content/handbook')
+export const SEARCH_PAGE_SIZE = 20
+
+export interface PageInput {
+  title: string
+  summary: string
+  sectionId: string
+  body: string
+  roles: string[]
+  skills: string[]
+  resources: Resource[]
+  changeNote: string
+}
+
+export interface ContentsSection extends Section {
+  pages: PageSummary[]
+}
+
+export interface PageInContext {
+  page: Page
+  section: Section
+  previous: PageSummary | null
+  next: PageSummary | null
+}
+
+export class PageConflictError extends ConflictError {
+  constructor(readonly latest: Page) {
+    super('The page was changed by someone else')
+  }
+}
+
+export interface DiffLine {
+  kind: 'added' | 'removed' | 'same'
+  text: string
+}
+
+export interface ImportReport {
+  sectionsCreated: number
+  pagesCreated: number
+  pagesUpdated: number
+  pagesUnchanged: number
+  problems: ImportProblem[]
+}
+
+export interface SuggestionReview {
+  suggestion: Suggestion
+  page: Page
+  /** The text the page would have if accepted, or null when it cannot be combined automatically. */
+  proposedBody: string | null
+  pageChangedSince: boolean
+  diff: DiffLine[]
+}
+
+export function slugify(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'page'
+  )
+}
+
+/** Paths under /handbook that pages cannot take as their slug. */
+export const RESERVED_SLUGS = new Set(['search', 'new', 'manage', 'suggestions', 'sections'])
+
+/** A page slug from a title: reserved words get a suffix. */
+export function pageSlug(title: string): string {
+  const slug = slugify(title)
+  return RESERVED_SLUGS.has(slug) ? `${slug}-page` : slug
+}
+
+export function lineDiff(before: string, after: string): DiffLine[] {
+  const out: DiffLine[] = []
+  for (const part of diffLines(
+    before.endsWith('\n') ? before : `${before}\n`,
+    after.endsWith('\n') ? after : `${after}\n`,
+  )) {
+    const kind = part.added ? 'added' : part.removed ? 'removed' : 'same'
+    for (const line of part.value.replace(/\n$/, '').split('\n')) out.push({ kind, text: line })
+  }
+  return out
+}
+
+/** Words changed in a short text such as a title: [{ kind, text }] runs. */
+export function wordDiff(before: string, after: string): DiffLine[] {
+  return diffWordsWithSpace(before, after).map(p => ({
+    kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
+    text: p.value,
+  }))
+}
+
+/** Escapes a search snippet and marks the hits with <mark>. */
+export function snippetHtml(snippet: string): string {
+  const escaped = snippet.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return escaped.split(HIT_START).join('<mark>').split(HIT_END).join('</mark>')
+}
+
+export class HandbookService {
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly repo: HandbookRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- Reading ----
+
+  revision(): Promise<number> {
+    return this.repo.revision(this.db)
+  }
+
+  async contents(): Promise<{ sections: ContentsSection[] }> {
+    const [sections, pages] = await Promise.all([this.repo.listSections(this.db), this.repo.listPageSummaries(this.db)])
+    const bySection = new Map<string, PageSummary[]>()
+    for (const p of pages) bySection.set(p.sectionId, [...(bySection.get(p.sectionId) ?? []), p])
+    return { sections: sections.map(s => ({ ...s, pages: bySection.get(s.id) ?? [] })) }
+  }
+
+  async sections(): Promise<Section[]> {
+    return this.repo.listSections(this.db)
+  }
+
+  async section(slug: string): Promise<Section> {
+    const section = await this.repo.findSectionBySlug(this.db, slug)
+    if (!section) throw new NotFoundError('No such section')
+    return section
+  }
+
+  pageStamp(slug: string): Promise<{ id: string; version: number; sectionId: string } | null> {
+    return this.repo.findPageStamp(this.db, slug)
+  }
+
+  async page(slug: string): Promise<Page> {
+    const page = await this.repo.findPageBySlug(this.db, slug)
+    if (!page) throw new NotFoundError('No such page')
+    return page
+  }
+
+  /** A page with its section and its neighbours in reading order. */
+  async pageInContext(slug: string): Promise<PageInContext> {
+    const page = await this.page(slug)
+    const { sections } = await this.contents()
+    const order = sections.flatMap(s => s.pages)
+    const index = order.findIndex(p => p.id === page.id)
+    const section = sections.find(s => s.id === page.sectionId)
+    if (!section) throw new NotFoundError('The page has no section')
+    return { page, section, previous: order[index - 1] ?? null, next: order[index + 1] ?? null }
+  }
+
+  async search(
+    query: string,
+    page: number,
+  ): Promise<{
+    terms: string[]
+    total: number
+    results: (Awaited<ReturnType<HandbookRepository['search']>>['hits'][number] & { snippetHtml: string })[]
+    page: number
+    pages: number
+  }> {
+    const terms = searchTerms(query)
+    const safePage = Math.max(1, Math.min(Math.floor(page) || 1, 1000))
+    const { hits, total } = await this.repo.search(this.db, terms, SEARCH_PAGE_SIZE, (safePage - 1) * SEARCH_PAGE_SIZE)
+    return {
+      terms,
+      total,
+      page: safePage,
+      pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+      results: hits.map(h => ({ ...h, snippetHtml: snippetHtml(h.snippet || h.summary) })),
+    }
+  }
+
+  /** Handbook pages tagged with these skills, with their resources: for development plans. */
+  pagesForSkills(skills: string[]) {
+    return this.repo.pagesForSkills(this.db, skills)
+  }
+
+  // ---- Writing pages ----
+
+  private async knownSlugs(db: DbExecutor): Promise<Set<string>> {
+    return new Set((await this.repo.listPageSummaries(db)).map(p => p.slug))
+  }
+
+  /** Renders Markdown written in the editor; internal links must go to pages that exist. */
+  private render(body: string, slugs: Set<string>) {
+    const rendered = renderMarkdown(body, {
+      resolveLink: href => {
+        const [path = '', fragment] = href.split('#', 2)
+        const anchor = fragment ? `#section-${slugify(fragment)}` : ''
+        if (path === '') return anchor || href
+        const handbookPath = /^\/handbook\/([a-z0-9-]+)\/?$/.exec(path)
+        if (handbookPath) return slugs.has(handbookPath[1] ?? '') ? `${path}${anchor}` : null
+        if (path.startsWith('/')) return href
+        const slug = slugify(
+          (path.split('/').filter(Boolean).pop() ?? '').replace(/\.(md|markdown)$/, '').replace(/^\d+-/, ''),
+        )
+        return slugs.has(slug) ? `/handbook/${slug}${anchor}` : null
+      },
+    })
+    return rendered
+  }
+
+  private checkLinks(rendered: { brokenLinks: string[] }): void {
+    if (rendered.brokenLinks.length) {
+      const list = rendered.brokenLinks.slice(0, 5).join(', ')
+      throw new ValidationError({
+        body: `These links go to handbook pages that do not exist: ${list}. Link to an existing page, such as /handbook/scrum, or remove the link`,
+      })
+    }
+  }
+
+  async createPage(actor: Actor, input: PageInput): Promise<Page> {
+    const at = this.clock().toISOString()
+    return this.db.transaction().execute(async trx => {
+      const section = await this.repo.findSectionById(trx, input.sectionId)
+      if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
+      const slugs = await this.knownSlugs(trx)
+      let slug = pageSlug(input.title)
+      for (let n = 2; slugs.has(slug); n++) slug = `${pageSlug(input.title)}-${n}`
+      slugs.add(slug)
+      const rendered = this.render(input.body, slugs)
+      this.checkLinks(rendered)
+      const position = (await this.repo.countPagesInSection(trx, section.id)) + 1
+      const page: Page = {
+        id: newId(),
+        slug,
+        sectionId: section.id,
+        position,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        headings: rendered.headings,
+        roles: input.roles,
+        skills: input.skills,
+        resources: input.resources,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: actor.id,
+        updatedByName: actor.name,
+      }
+      await this.repo.insertPage(trx, page)
+      await this.repo.insertVersion(trx, this.versionOf(page, input.changeNote || 'Created the page', actor, at, null))
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.page-created',
+        subjectType: 'handbook-page',
+        subjectId: page.id,
+        summary: `Created "${page.title}" in ${section.title}`,
+      })
+      return page
+    })
+  }
+
+  private versionOf(
+    page: Page,
+    changeNote: string,
+    author: Actor,
+    at: string,
+    suggestionId: string | null,
+  ): PageVersion {
+    return {
+      id: newId(),
+      pageId: page.id,
+      version: page.version,
+      title: page.title,
+      summary: page.summary,
+      body: page.body,
+      meta: { sectionId: page.sectionId, roles: page.roles, skills: page.skills, resources: page.resources },
+      changeNote: changeNote.slice(0, 500),
+      createdAt: at,
+      createdBy: author.id,
+      createdByName: author.name,
+      suggestionId,
+    }
+  }
+
+  /**
+   * Saves a new version of a page. baseVersion is the version the editor started from: if
+   * someone saved since, nothing is written and PageConflictError carries the latest page.
+   */
+  async updatePage(
+    actor: Actor,
+    slug: string,
+    input: PageInput,
+    baseVersion: number,
+    credit?: { author: Actor; suggestionId: string },
+  ): Promise<Page> {
+    const at = this.clock().toISOString()
+    return this.db.transaction().execute(async trx => {
+      const current = await this.repo.findPageBySlug(trx, slug)
+      if (!current) throw new NotFoundError('No such page')
+      if (current.version !== baseVersion) throw new PageConflictError(current)
+      const section = await this.repo.findSectionById(trx, input.sectionId)
+      if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
+      const rendered = this.render(input.body, await this.knownSlugs(trx))
+      this.checkLinks(rendered)
+      const author = credit?.author ?? actor
+      const moved = section.id !== current.sectionId
+      const page: Page = {
+        ...current,
+        sectionId: section.id,
+        position: moved ? (await this.repo.countPagesInSection(trx, section.id)) + 1 : current.position,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        headings: rendered.headings,
+        roles: input.roles,
+        skills: input.skills,
+        resources: input.resources,
+        version: current.version + 1,
+        updatedAt: at,
+        updatedBy: author.id,
+        updatedByName: author.name,
+      }
+      if (!(await this.repo.updatePage(trx, page, baseVersion))) {
+        const latest = await this.repo.findPageBySlug(trx, slug)
+        throw new PageConflictError(latest ?? current)
+      }
+      const note = input.changeNote || (credit ? `Suggested by ${credit.author.name}, accepted by ${actor.name}` : '')
+      await this.repo.insertVersion(trx, this.versionOf(page, note, author, at, credit?.suggestionId ?? null))
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.page-updated',
+        subjectType: 'handbook-page',
+        subjectId: page.id,
+        summary: `Saved version ${page.version} of "${page.title}"${moved ? ` and moved it to ${section.title}` : ''}${credit ? ` (suggested by ${credit.author.name})` : ''}`,
+      })
+      return page
+    })
+  }
+
+  /** Moves a page one place up or down within its section. */
+  async reorderPage(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<void> {
+    await this.db.transaction().execute(async trx => {
+      const page = await this.repo.findPageBySlug(trx, slug)
+      if (!page) throw new NotFoundError('No such page')
+      const siblings = (await this.repo.listPageSummaries(trx)).filter(p => p.sectionId === page.sectionId)
+      const index = siblings.findIndex(p => p.id === page.id)
+      const swapWith = direction === 'up' ? index - 1 : index + 1
+      if (swapWith < 0 || swapWith >= siblings.length) return
+      const reordered = [...siblings]
+      const [moving] = reordered.splice(index, 1)
+      if (!moving) return
+      reordered.splice(swapWith, 0, moving)
+      for (const [i, p] of reordered.entries())
+        if (p.position !== i + 1) await this.repo.setPagePlacement(trx, p.id, p.sectionId, i + 1)
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.page-reordered',
+        subjectType: 'handbook-page',
+        subjectId: page.id,
+        summary: `Moved "${page.title}" ${direction}`,
+      })
+    })
+  }
+
+  async deletePage(actor: Actor, slug: string, expectedVersion: number): Promise<Page> {
+    return this.db.transaction().execute(async trx => {
+      const page = await this.repo.findPageBySlug(trx, slug)
+      if (!page) throw new NotFoundError('No such page')
+      if (page.version !== expectedVersion) throw new PageConflictError(page)
+      await this.repo.deletePage(trx, page.id)
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.page-deleted',
+        subjectType: 'handbook-page',
+        subjectId: page.id,
+        summary: `Deleted "${page.title}" (it had ${page.version} versions)`,
+      })
+      return page
+    })
+  }
+
+  // ---- Sections ----
+
+  async createSection(actor: Actor, input: { title: string; summary: string }): Promise<Section> {
+    const at = this.clock().toISOString()
+    return this.db.transaction().execute(async trx => {
+      const sections = await this.repo.listSections(trx)
+      const taken = new Set(sections.map(s => s.slug))
+      let slug = slugify(input.title)
+      for (let n = 2; taken.has(slug); n++) slug = `${slugify(input.title)}-${n}`
+      const section: Section = {
+        id: newId(),
+        slug,
+        title: input.title,
+        summary: input.summary,
+        position: sections.length + 1,
+      }
+      await this.repo.insertSection(trx, section, at)
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.section-created',
+        subjectType: 'handbook-section',
+        subjectId: section.id,
+        summary: `Created the section "${section.title}"`,
+      })
+      return section
+    })
+  }
+
+  async updateSection(actor: Actor, slug: string, input: { title: string; summary: string }): Promise<void> {
+    await this.db.transaction().execute(async trx => {
+      const section = await this.repo.findSectionBySlug(trx, slug)
+      if (!section) throw new NotFoundError('No such section')
+      await this.repo.updateSection(trx, section.id, input, this.clock().toISOString())
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.section-updated',
+        subjectType: 'handbook-section',
+        subjectId: section.id,
+        summary: `Changed the section "${input.title}"`,
+      })
+    })
+  }
+
+  async reorderSection(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<void> {
+    await this.db.transaction().execute(async trx => {
+      const sections = await this.repo.listSections(trx)
+      const index = sections.findIndex(s => s.slug === slug)
+      if (index < 0) throw new NotFoundError('No such section')
+      const swapWith = direction === 'up' ? index - 1 : index + 1
+      if (swapWith < 0 || swapWith >= sections.length) return
+      const reordered = [...sections]
+      const [moving] = reordered.splice(index, 1)
+      if (!moving) return
+      reordered.splice(swapWith, 0, moving)
+      for (const [i, s] of reordered.entries())
+        if (s.position !== i + 1) await this.repo.setSectionPosition(trx, s.id, i + 1)
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.section-reordered',
+        subjectType: 'handbook-section',
+        subjectId: moving.id,
+        summary: `Moved the section "${moving.title}" ${direction}`,
+      })
+    })
+  }
+
+  async deleteSection(actor: Actor, slug: string): Promise<void> {
+    await this.db.transaction().execute(async trx => {
+      const section = await this.repo.findSectionBySlug(trx, slug)
+      if (!section) throw new NotFoundError('No such section')
+      if ((await this.repo.countPagesInSection(trx, section.id)) > 0) {
+        throw new ValidationError({
+          section: 'Move or delete the pages in this section first. Only an empty section can be deleted',
+        })
+      }
+      await this.repo.deleteSection(trx, section.id)
+      await this.repo.bumpRevision(trx)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.section-deleted',
+        subjectType: 'handbook-section',
+        subjectId: section.id,
+        summary: `Deleted the empty section "${section.title}"`,
+      })
+    })
+  }
+
+  // ---- History ----
+
+  async history(slug: string) {
+    const page = await this.page(slug)
+    return { page, versions: await this.repo.listVersions(this.db, page.id) }
+  }
+
+  async version(slug: string, version: number): Promise<{ page: Page; version: PageVersion }> {
+    const page = await this.page(slug)
+    const found = await this.repo.findVersion(this.db, page.id, version)
+    if (!found) throw new NotFoundError('No such version')
+    return { page, version: found }
+  }
+
+  async compare(slug: string, from: number, to: number) {
+    const page = await this.page(slug)
+    const [a, b] = await Promise.all([
+      this.repo.findVersion(this.db, page.id, from),
+      this.repo.findVersion(this.db, page.id, to),
+    ])
+    if (!a || !b) throw new NotFoundError('No such version')
+    return {
+      page,
+      from: a,
+      to: b,
+      title: wordDiff(a.title, b.title),
+      summary: wordDiff(a.summary, b.summary),
+      body: lineDiff(a.body, b.body),
+    }
+  }
+
+  /** Makes an old version the newest one again (history keeps everything in between). */
+  async restore(actor: Actor, slug: string, version: number, baseVersion: number): Promise<Page> {
+    const { version: old } = await this.version(slug, version)
+    return this.updatePage(
+      actor,
+      slug,
+      {
+        title: old.title,
+        summary: old.summary,
+        sectionId: old.meta.sectionId,
+        body: old.body,
+        roles: old.meta.roles,
+        skills: old.meta.skills,
+        resources: old.meta.resources,
+        changeNote: `Restored version ${version}`,
+      },
+      baseVersion,
+    )
+  }
+
+  // ---- Suggestions ----
+
+  async suggest(
+    actor: Actor & { id: string },
+    slug: string,
+    input: { title: string; summary: string; body: string; reason: string },
+    baseVersion: number,
+  ): Promise<Suggestion> {
+    const page = await this.page(slug)
+    const base = await this.repo.findVersion(this.db, page.id, baseVersion)
+    if (!base) throw new NotFoundError('No such version')
+    if (base.title === input.title && base.summary === input.summary && base.body === input.body) {
+      throw new ValidationError({
+        body: 'You have not changed anything. Change the page text, title or summary, then send your suggestion',
+      })
+    }
+    const id = newId()
+    await this.db.transaction().execute(async trx => {
+      await this.repo.insertSuggestion(trx, {
+        id,
+        pageId: page.id,
+        baseVersion,
+        ...input,
+        createdAt: this.clock().toISOString(),
+        createdBy: actor.id,
+      })
+      await this.audit.record(trx, actor, {
+        action: 'handbook.suggestion-made',
+        subjectType: 'handbook-suggestion',
+        subjectId: id,
+        summary: `Suggested a change to "${page.title}"`,
+      })
+    })
+    return this.suggestion(id)
+  }
+
+  async suggestion(id: string): Promise<Suggestion> {
+    const s = await this.repo.findSuggestion(this.db, id)
+    if (!s) throw new NotFoundError('No such suggestion')
+    return s
+  }
+
+  openSuggestions(): Promise<Suggestion[]> {
+    return this.repo.listSuggestions(this.db, { status: 'open' })
+  }
+
+  suggestionsBy(userId: string): Promise<Suggestion[]> {
+    return this.repo.listSuggestions(this.db, { authorId: userId })
+  }
+
+  /** What accepting would do: the suggestion combined with any changes made since it was based. */
+  async review(id: string): Promise<SuggestionReview> {
+    const suggestion = await this.suggestion(id)
+    const page = await this.page(suggestion.pageSlug)
+    const base = await this.repo.findVersion(this.db, page.id, suggestion.baseVersion)
+    const pageChangedSince = page.version !== suggestion.baseVersion
+    let proposedBody: string | null = suggestion.body
+    if (pageChangedSince && base) {
+      const patch = structuredPatch('page', 'page', base.body, suggestion.body, '', '', { context: 2 })
+      const merged = applyPatch(page.body, patch)
+      proposedBody = merged === false ? null : merged
+    }
+    return {
+      suggestion,
+      page,
+      proposedBody,
+      pageChangedSince,
+      diff: lineDiff(page.body, proposedBody ?? suggestion.body),
+    }
+  }
+
+  /**
+   * Accepts a suggestion as a new version credited to its author. The editor confirms the text
+   * they saw (body) against the page version they saw (pageVersion), so nothing changes unseen.
+   */
+  async acceptSuggestion(actor: Actor & { id: string }, id: string, body: string, pageVersion: number): Promise<Page> {
+    const suggestion = await this.suggestion(id)
+    if (suggestion.status !== 'open') throw new ConflictError('This suggestion has already been decided')
+    const page = await this.page(suggestion.pageSlug)
+    const author = { id: suggestion.createdBy, name: suggestion.createdByName }
+    const saved = await this.updatePage(
+      actor,
+      page.slug,
+      {
+        title: suggestion.title,
+        summary: suggestion.summary,
+        sectionId: page.sectionId,
+        body,
+        roles: page.roles,
+        skills: page.skills,
+        resources: page.resources,
+        changeNote: '',
+      },
+      pageVersion,
+      { author, suggestionId: suggestion.id },
+    )
+    await this.db.transaction().execute(async trx => {
+      const decided = await this.repo.decideSuggestion(trx, id, {
+        status: 'accepted',
+        at: this.clock().toISOString(),
+        by: actor.id,
+        note: null,
+        resultingVersion: saved.version,
+      })
+      if (!decided) throw new ConflictError('This suggestion has already been decided')
+      await this.audit.record(trx, actor, {
+        action: 'handbook.suggestion-accepted',
+        subjectType: 'handbook-suggestion',
+        subjectId: id,
+        summary: `Accepted ${author.name}'s change to "${page.title}" as version ${saved.version}`,
+      })
+    })
+    return saved
+  }
+
+  async declineSuggestion(actor: Actor & { id: string }, id: string, reason: string): Promise<void> {
+    const suggestion = await this.suggestion(id)
+    await this.db.transaction().execute(async trx => {
+      const decided = await this.repo.decideSuggestion(trx, id, {
+        status: 'declined',
+        at: this.clock().toISOString(),
+        by: actor.id,
+        note: reason,
+        resultingVersion: null,
+      })
+      if (!decided) throw new ConflictError('This suggestion has already been decided')
+      await this.audit.record(trx, actor, {
+        action: 'handbook.suggestion-declined',
+        subjectType: 'handbook-suggestion',
+        subjectId: id,
+        summary: `Declined ${suggestion.createdByName}'s change to "${suggestion.pageTitle}"`,
+      })
+    })
+  }
+
+  // ---- Import and starter content ----
+
+  readFolder(folder: string, onProgress?: (done: number, total: number, file: string) => void): Promise<ImportResult> {
+    return readHandbookFolder(folder, { onProgress, knownRoles: ROLE_SLUGS, knownSkills: SKILL_SLUGS })
+  }
+
+  /** Loads the starter handbook as the organisation's own copy, if the handbook is empty. */
+  async loadStarter(trx: DbExecutor, actor: Actor): Promise<ImportReport | null> {
+    if ((await this.repo.listPageSummaries(trx)).length > 0) return null
+    const result = await this.readFolder(STARTER_HANDBOOK_DIR)
+    return this.applyImport(trx, actor, result)
+  }
+
+  /** Imports what readFolder found: new pages are created, changed pages get a new version. */
+  async importResult(actor: Actor, result: ImportResult): Promise<ImportReport> {
+    return this.db.transaction().execute(trx => this.applyImport(trx, actor, result))
+  }
+
+  private async applyImport(trx: DbExecutor, actor: Actor, result: ImportResult): Promise<ImportReport> {
+    const at = this.clock().toISOString()
+    const report: ImportReport = {
+      sectionsCreated: 0,
+      pagesCreated: 0,
+      pagesUpdated: 0,
+      pagesUnchanged: 0,
+      problems: [...result.problems],
+    }
+    const sections = new Map((await this.repo.listSections(trx)).map(s => [s.slug, s]))
+    let nextSectionPosition = sections.size + 1
+    for (const imported of [...result.sections].sort((a, b) => a.order - b.order)) {
+      if (sections.has(imported.slug)) continue
+      const section: Section = {
+        id: newId(),
+        slug: imported.slug,
+        title: imported.title,
+        summary: imported.summary,
+        position: nextSectionPosition++,
+      }
+      await this.repo.insertSection(trx, section, at)
+      sections.set(section.slug, section)
+      report.sectionsCreated++
+    }
+    const existing = new Map((await this.repo.listPages(trx)).map(p => [p.slug, p]))
+    const positions = new Map<string, number>()
+    for (const p of existing.values()) positions.set(p.sectionId, Math.max(positions.get(p.sectionId) ?? 0, p.position))
+    for (const original of [...result.pages].sort((a, b) => a.order - b.order)) {
+      const imported = RESERVED_SLUGS.has(original.slug) ? { ...original, slug: `${original.slug}-page` } : original
+      if (imported !== original) {
+        report.problems.push({
+          file: imported.sourcePath,
+          message: `The address ${original.slug} is kept for the handbook itself, so the page is at ${imported.slug}`,
+          severity: 'warning',
+        })
+      }
+      const section = sections.get(imported.sectionSlug)
+      if (!section) {
+        report.problems.push({
+          file: imported.sourcePath,
+          message: `Section ${imported.sectionSlug} was not found, so the page was not imported`,
+          severity: 'error',
+        })
+        continue
+      }
+      const rendered = renderMarkdown(imported.body, { resolveLink: createLinkResolver(result, imported) })
+      for (const link of rendered.brokenLinks) {
+        if (!report.problems.some(p => p.file === imported.sourcePath && p.message.includes(link))) {
+          report.problems.push({
+            file: imported.sourcePath,
+            message: `Broken link to ${link} (kept as plain text)`,
+            severity: 'warning',
+          })
+        }
+      }
+      const before = existing.get(imported.slug)
+      const fields = {
+        sectionId: section.id,
+        title: imported.title,
+        summary: imported.summary,
+        body: imported.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        headings: rendered.headings,
+        roles: imported.roles,
+        skills: imported.skills,
+        resources: imported.resources,
+        updatedAt: at,
+        updatedBy: actor.id,
+        updatedByName: actor.name,
+      }
+      if (!before) {
+        const position = (positions.get(section.id) ?? 0) + 1
+        positions.set(section.id, position)
+        const page: Page = { ...fields, id: newId(), slug: imported.slug, position, version: 1, createdAt: at }
+        await this.repo.insertPage(trx, page)
+        await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
+        report.pagesCreated++
+        continue
+      }
+      const same =
+        before.title === fields.title &&
+        before.summary === fields.summary &&
+        before.body === fields.body &&
+        before.sectionId === fields.sectionId &&
+        JSON.stringify([before.roles, before.skills, before.resources]) ===
+          JSON.stringify([fields.roles, fields.skills, fields.resources])
+      if (same) {
+        report.pagesUnchanged++
+        continue
+      }
+      const page: Page = { ...before, ...fields, version: before.version + 1 }
+      if (!(await this.repo.updatePage(trx, page, before.version))) throw new PageConflictError(before)
+      await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
+      report.pagesUpdated++
+    }
+    await this.repo.bumpRevision(trx)
+    await this.audit.record(trx, actor, {
+      action: 'handbook.imported',
+      subjectType: 'handbook',
+      summary: `Imported the handbook: ${report.pagesCreated} pages created, ${report.pagesUpdated} updated, ${report.pagesUnchanged} unchanged, ${report.problems.length} problems`,
+    })
+    return report
+  }
+
+  /** Everything a static export needs, in reading order. */
+  async exportData(): Promise<{ sections: (Section & { pages: Page[] })[] }> {
+    const [sections, pages] = await Promise.all([this.repo.listSections(this.db), this.repo.listPages(this.db)])
+    return {
+      sections: sections.map(s => ({
+        ...s,
+        pages: pages
+          .filter(p => p.sectionId === s.id)
+          .sort((a, b) => a.position - b.position || a.title.localeCompare(b.title)),
+      })),
+    }
+  }
+}

@@ -1,0 +1,98 @@
+// Administration: the index of admin tools and the organisation's settings.
+import type { FastifyInstance } from 'fastify'
+import { actorOf } from '../accounts/accounts.service.ts'
+import { canManagePeople } from '../accounts/accounts.policy.ts'
+import { canReadAuditLog } from '../audit/audit.policy.ts'
+import { authorize } from '../platform/auth/authorize.ts'
+import { ConflictError, NotFoundError } from '../platform/errors.ts'
+import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
+import type { Services } from '../services.ts'
+import { canManageSettings } from './organisation.policy.ts'
+import type { Organisation } from './organisation.repository.ts'
+import { PATHWAY_SHAPES, PHASES, SETTINGS_FIELDS, settingsSchema } from './organisation.schemas.ts'
+
+export default async function organisationRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { organisation } = services
+
+  app.get('/admin', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const can = {
+      settings: canManageSettings(request.user),
+      people: canManagePeople(request.user),
+      audit: canReadAuditLog(request.user),
+    }
+    authorize(can.settings || can.people || can.audit)
+    return reply.page('organisation/views/admin.njk', { pageTitle: 'Administration', can }, { nav: 'admin' })
+  })
+
+  const settingsForm = (values: Record<string, unknown>) => ({
+    shapeItems: Object.entries(PATHWAY_SHAPES).map(([value, s]) => ({
+      value,
+      text: s.label,
+      hint: { text: s.hint },
+      checked: value === values.pathwayShape,
+    })),
+    phaseItems: Object.entries(PHASES).map(([value, text]) => ({ value, text, checked: value === values.phase })),
+    publicItems: [
+      {
+        value: 'on',
+        text: 'Yes, anyone can read the handbook at /handbook without signing in',
+        checked: values.publicHandbook === 'on',
+      },
+      { value: 'off', text: 'No, only people who are signed in can read it', checked: values.publicHandbook === 'off' },
+    ],
+  })
+
+  const asValues = (org: Organisation) => ({
+    ...org,
+    feedbackUrl: org.feedbackUrl ?? '',
+    publicHandbook: org.publicHandbook ? 'on' : 'off',
+  })
+
+  app.get('/admin/settings', { config: { access: 'signed-in' } }, async (request, reply) => {
+    authorize(canManageSettings(request.user))
+    const org = await organisation.get()
+    if (!org) throw new NotFoundError()
+    const values = asValues(org)
+    return reply.page(
+      'organisation/views/settings.njk',
+      { pageTitle: 'Settings', values, ...settingsForm(values) },
+      { nav: 'admin' },
+    )
+  })
+
+  app.post('/admin/settings', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = request.user
+    authorize(user !== null && canManageSettings(user))
+    const values = request.body as Record<string, unknown>
+    const again = (errors: FormErrors, status: number, extra: Record<string, unknown> = {}) =>
+      reply.page(
+        'organisation/views/settings.njk',
+        { pageTitle: 'Settings', values, errors, ...settingsForm(values), ...extra },
+        { status, nav: 'admin' },
+      )
+    const parsed = parseForm(settingsSchema, request.body, SETTINGS_FIELDS)
+    if (!parsed.ok) return again(parsed.errors, 400)
+    const { version, publicHandbook, feedbackUrl, ...rest } = parsed.value
+    try {
+      await organisation.update(
+        actorOf(user),
+        { ...rest, feedbackUrl: feedbackUrl || null, publicHandbook: publicHandbook === 'on' },
+        version,
+      )
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        const latest = await organisation.get()
+        return again(
+          formErrors({
+            name: 'Someone else changed the settings while you were editing. Their version is shown below. Check your changes, then save again',
+          }),
+          409,
+          { latest: latest ? asValues(latest) : null, values: { ...values, version: latest?.version } },
+        )
+      }
+      throw err
+    }
+    request.session.flash({ kind: 'success', heading: 'Settings saved' })
+    return reply.seeOther('/admin/settings')
+  })
+}

@@ -1,0 +1,194 @@
+// Server-side sessions. The cookie holds a 256-bit random token; the database holds only its
+// SHA-256. Sessions end after an idle period and, whatever the activity, after an absolute one.
+// A new token is issued at sign-in (no fixation) and the row is deleted at sign-out.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Clock } from '../clock.ts'
+import { hashToken, newToken } from '../ids.ts'
+import { isRole, type CurrentUser } from './roles.ts'
+import type { SessionRepository } from './session.repository.ts'
+
+export interface Flash {
+  readonly kind: 'success' | 'important'
+  readonly heading: string
+  readonly text?: string
+}
+
+/** A form submission kept while its author signs in again. */
+export interface PendingSubmission {
+  readonly path: string
+  readonly fields: Record<string, string | string[]>
+  readonly savedAt: string
+}
+
+export interface SessionData {
+  flash?: Flash[]
+  pending?: PendingSubmission
+  returnTo?: string
+  /** Hashes of one-time tokens taken from a link, kept out of the address bar. */
+  tokenHash?: { purpose: string; hash: string }
+  /** A set-password link, shown once to the administrator who made it. */
+  passwordLink?: { userId: string; link: string; added: boolean }
+}
+
+export class Session {
+  dirty = false
+  constructor(
+    public id: string | null,
+    public data: SessionData,
+    public userId: string | null,
+    public readonly createdAt: string | null,
+  ) {}
+
+  set<K extends keyof SessionData>(key: K, value: SessionData[K]): void {
+    this.data[key] = value
+    this.dirty = true
+  }
+
+  take<K extends keyof SessionData>(key: K): SessionData[K] {
+    const value = this.data[key]
+    if (value !== undefined) {
+      delete this.data[key]
+      this.dirty = true
+    }
+    return value
+  }
+
+  flash(message: Flash): void {
+    this.set('flash', [...(this.data.flash ?? []), message])
+  }
+}
+
+export type EndReason = 'idle' | 'absolute' | 'disabled'
+
+export interface SessionOptions {
+  readonly cookieName: string
+  readonly secure: boolean
+  readonly idleMs: number
+  readonly absoluteMs: number
+  /** How stale last_seen_at may get before a request refreshes it (saves a write per request). */
+  readonly touchAfterMs: number
+}
+
+export class SessionManager {
+  constructor(
+    private readonly repo: SessionRepository,
+    private readonly clock: Clock,
+    readonly options: SessionOptions,
+  ) {}
+
+  /** Reads the session named by the request's cookie, ending it if it has run out. */
+  async load(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    request.session = new Session(null, {}, null, null)
+    request.user = null
+    request.sessionEnded = null
+    const token = request.cookies[this.options.cookieName]
+    if (!token) return
+    const id = hashToken(token)
+    const row = await this.repo.find(id)
+    if (!row) {
+      this.clearCookie(reply)
+      return
+    }
+    const now = this.clock().getTime()
+    let ended: EndReason | null = null
+    if (now - Date.parse(row.createdAt) > this.options.absoluteMs) ended = 'absolute'
+    else if (now - Date.parse(row.lastSeenAt) > this.options.idleMs) ended = 'idle'
+    else if (row.userId && (!row.user || row.user.status !== 'active')) ended = 'disabled'
+    if (ended) {
+      await this.repo.delete(id)
+      this.clearCookie(reply)
+      request.sessionEnded = row.userId ? ended : null
+      return
+    }
+    let data: SessionData = {}
+    try {
+      data = JSON.parse(row.data) as SessionData
+    } catch {
+      data = {}
+    }
+    request.session = new Session(id, data, row.userId, row.createdAt)
+    if (row.user && isRole(row.user.role)) {
+      const user: CurrentUser = { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role }
+      request.user = user
+    }
+    if (now - Date.parse(row.lastSeenAt) > this.options.touchAfterMs) {
+      await this.repo.touch(id, new Date(now).toISOString())
+    }
+  }
+
+  /** Saves changed session data, creating the session (and its cookie) on first use. */
+  async save(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const session = request.session
+    if (!session?.dirty) return
+    const now = this.clock().toISOString()
+    const data = JSON.stringify(session.data)
+    if (session.id) {
+      await this.repo.updateData(session.id, data, now)
+    } else {
+      const token = newToken()
+      session.id = hashToken(token)
+      await this.repo.insert({ id: session.id, userId: session.userId, createdAt: now, data })
+      this.setCookie(reply, token)
+    }
+    session.dirty = false
+  }
+
+  /** Signs a person in: a new session id, carrying over what the old session held for them. */
+  async start(request: FastifyRequest, reply: FastifyReply, user: CurrentUser): Promise<void> {
+    const old = request.session
+    if (old?.id) await this.repo.delete(old.id)
+    const token = newToken()
+    const id = hashToken(token)
+    const data: SessionData = {}
+    if (old?.data.pending) data.pending = old.data.pending
+    if (old?.data.returnTo) data.returnTo = old.data.returnTo
+    await this.repo.insert({ id, userId: user.id, createdAt: this.clock().toISOString(), data: JSON.stringify(data) })
+    request.session = new Session(id, data, user.id, this.clock().toISOString())
+    request.user = user
+    this.setCookie(reply, token)
+  }
+
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.session?.id) await this.repo.delete(request.session.id)
+    request.session = new Session(null, {}, null, null)
+    request.user = null
+    this.clearCookie(reply)
+  }
+
+  /** Ends every session of a person (password changed, account disabled), except one if given. */
+  async endAllFor(userId: string, exceptSessionId?: string): Promise<number> {
+    return this.repo.deleteForUser(userId, exceptSessionId)
+  }
+
+  async extend(request: FastifyRequest): Promise<boolean> {
+    if (!request.session?.id) return false
+    await this.repo.touch(request.session.id, this.clock().toISOString())
+    return true
+  }
+
+  private setCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(this.options.cookieName, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.options.secure,
+    })
+  }
+
+  private clearCookie(reply: FastifyReply): void {
+    reply.clearCookie(this.options.cookieName, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.options.secure,
+    })
+  }
+}
+
+/** Only a path on this site may be returned to after signing in (no open redirects). */
+export function safeReturnPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2000) return null
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null
+  if (/[\r\n\t]/.test(value)) return null
+  return value
+}

@@ -1,0 +1,296 @@
+// The HTTP platform every capability stands on: forms, cookies, sessions, CSRF, security
+// headers with a per-request CSP nonce, fingerprinted assets, page rendering in the site layout,
+// the sign-in gate and the error pages.
+import formbody from '@fastify/formbody'
+import cookie from '@fastify/cookie'
+import csrf from '@fastify/csrf-protection'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from '../../config.ts'
+import type { SessionManager } from '../auth/session.ts'
+import { safeReturnPath } from '../auth/session.ts'
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts'
+import { BUILD_DIR, assetUrl, type AssetManifest } from './assets.ts'
+import { PageCache } from './page-cache.ts'
+import type { PageOptions } from './types.ts'
+import { renderView, type ViewEnvironment } from './views.ts'
+import './types.ts'
+
+export interface LayoutBase {
+  /** Changes whenever anything below changes: part of the key of cached pages. */
+  readonly key: string
+  /** Organisation name, logo text, phase banner, footer: everything the chrome shows. */
+  readonly org: Record<string, unknown>
+  /** Service navigation items for this person. */
+  readonly navigation: { text: string; href: string; key: string }[]
+}
+
+export interface HttpPlatformOptions {
+  readonly config: Config
+  readonly views: ViewEnvironment
+  readonly sessions: SessionManager
+  readonly manifest: AssetManifest
+  readonly layout: (request: FastifyRequest) => Promise<LayoutBase>
+  /** Sign-in attempts allowed per client address per minute. */
+  readonly signInRateLimit?: number
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions): Promise<void> {
+  const { config, views, sessions, manifest } = options
+
+  await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 })
+  await app.register(cookie, { secret: config.sessionSecret })
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: config.secureCookies ? '__Host-valuekit-csrf' : 'valuekit-csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
+    getToken: request => {
+      const body = request.body as Record<string, unknown> | undefined
+      const token = body?._csrf
+      return typeof token === 'string' ? token : undefined
+    },
+  })
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(rateLimit, { global: false })
+
+  await app.register(fastifyStatic, {
+    root: BUILD_DIR,
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    wildcard: true,
+  })
+
+  // Sessions: read before anything else looks at who is signed in; saved just before sending.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/assets/')) return
+    await sessions.load(request, reply)
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.session) await sessions.save(request, reply)
+    const type = reply.getHeader('content-type')
+    if (request.user && typeof type === 'string' && type.startsWith('text/html')) {
+      reply.header('cache-control', 'no-store')
+    }
+    return payload
+  })
+
+  // CSRF: every state-changing request carries the form's token.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done()
+    app.csrfProtection(request, reply, done)
+  })
+
+  // The sign-in gate: routes are for signed-in people unless they say they are public. A form
+  // posted after the session ran out is kept and offered back once the person signs in again.
+  app.addHook('preHandler', async (request, reply) => {
+    const access = request.routeOptions.config.access
+    if (access === 'public' || request.user) return
+    if (!request.routeOptions.url) return
+    if (SAFE_METHODS.has(request.method)) {
+      const returnTo = safeReturnPath(request.url)
+      return reply.redirect(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`, 303)
+    }
+    const fields: Record<string, string | string[]> = {}
+    const body = request.body
+    if (body && typeof body === 'object') {
+      for (const [key, value] of Object.entries(body)) {
+        if (key === '_csrf' || key === '__proto__' || key === 'constructor' || key === 'prototype') continue
+        if (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string'))) {
+          fields[key] = value as string | string[]
+        }
+      }
+    }
+    const path = safeReturnPath(request.url)
+    if (path) request.session.set('pending', { path, fields, savedAt: new Date().toISOString() })
+    return reply.redirect('/sign-in?resume=1', 303)
+  })
+
+  app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
+    return this.redirect(url, 303)
+  })
+
+  async function layoutContext(request: FastifyRequest, reply: FastifyReply, pageOptions: PageOptions = {}) {
+    const base = await options.layout(request)
+    const flash = request.session?.data.flash ? request.session.take('flash') : undefined
+    return {
+      ...base,
+      navigation: base.navigation.map(item => ({ ...item, active: item.key === pageOptions.nav })),
+      user: request.user,
+      cspNonce: reply.cspNonce?.script,
+      csrfToken: reply.generateCsrf(),
+      flash,
+      currentPath: request.url,
+      asset: (name: string) => assetUrl(manifest, name),
+      sessionIdleMinutes: config.sessionIdleMinutes,
+    }
+  }
+
+  app.decorateReply('layoutContext', function (this: FastifyReply, pageOptions?: PageOptions) {
+    return layoutContext(this.request, this, pageOptions)
+  })
+
+  app.decorateReply(
+    'page',
+    async function (
+      this: FastifyReply,
+      template: string,
+      context: Record<string, unknown> = {},
+      pageOptions: PageOptions = {},
+    ) {
+      const layout = await layoutContext(this.request, this, pageOptions)
+      const html = renderView(views, template, { ...layout, ...context })
+      return this.code(pageOptions.status ?? 200)
+        .type('text/html; charset=utf-8')
+        .send(html)
+    },
+  )
+
+  app.decorateReply(
+    'cachedPage',
+    async function (
+      this: FastifyReply,
+      cache: PageCache,
+      key: string,
+      template: string,
+      context: () => Promise<Record<string, unknown>>,
+      pageOptions: PageOptions = {},
+    ) {
+      const request = this.request
+      if (request.session?.data.flash?.length) return this.page(template, await context(), pageOptions)
+      const base = await options.layout(request)
+      const fullKey = `${key}|${base.key}|${pageOptions.nav ?? ''}`
+      let entry = cache.get(fullKey)
+      if (!entry) {
+        const layout = await layoutContext(request, this, pageOptions)
+        const P = PageCache.placeholders
+        const html = renderView(views, template, {
+          ...layout,
+          cspNonce: P.nonce,
+          csrfToken: P.csrf,
+          user: request.user ? { ...request.user, name: P.userName } : null,
+          ...(await context()),
+        })
+        entry = cache.set(fullKey, html)
+      }
+      const body = PageCache.fill(entry, {
+        nonce: this.cspNonce?.script ?? '',
+        csrf: request.user ? this.generateCsrf() : '',
+        userName: request.user?.name ?? '',
+      })
+      return this.code(pageOptions.status ?? 200)
+        .type('text/html; charset=utf-8')
+        .send(body)
+    },
+  )
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) },
+    async (request, reply) => {
+      if (!request.session) await sessions.load(request, reply)
+      return reply.page('views/errors/404.njk', { pageTitle: 'Page not found' }, { status: 404 })
+    },
+  )
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status = statusFor(error)
+    if (status === 403) {
+      request.log.warn(
+        {
+          event: 'authorization-failure',
+          userId: request.user?.id ?? null,
+          route: request.routeOptions.url,
+          method: request.method,
+          reason: error.code ?? error.name,
+        },
+        'Request refused',
+      )
+    } else if (status >= 500) {
+      request.log.error({ err: error }, 'Request failed')
+    } else {
+      request.log.info({ event: 'request-rejected', status, code: error.code ?? error.name }, 'Request rejected')
+    }
+    const headers = (error as { headers?: Record<string, string> }).headers
+    if (headers) reply.headers(headers)
+    const template = status === 404 ? '404' : status === 403 ? '403' : status >= 500 ? '500' : 'problem'
+    try {
+      if (!request.session) await sessions.load(request, reply)
+      return await reply.page(
+        `views/errors/${template}.njk`,
+        { pageTitle: titleFor(status), status, csrfFailure: isCsrfError(error) },
+        { status },
+      )
+    } catch (renderError) {
+      request.log.error({ err: renderError }, 'Error page could not be rendered')
+      return reply.code(status).type('text/html; charset=utf-8').send(plainErrorPage(status))
+    }
+  })
+}
+
+function isCsrfError(error: FastifyError): boolean {
+  return typeof error.code === 'string' && error.code.startsWith('FST_CSRF')
+}
+
+function statusFor(error: FastifyError): number {
+  if (error instanceof NotFoundError) return 404
+  if (error instanceof ForbiddenError || isCsrfError(error)) return 403
+  if (error instanceof ConflictError) return 409
+  const status = error.statusCode ?? 500
+  return status >= 400 && status < 600 ? status : 500
+}
+
+function titleFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'There is a problem with the request'
+    case 403:
+      return 'You cannot see this page'
+    case 404:
+      return 'Page not found'
+    case 409:
+      return 'Someone else changed this'
+    case 413:
+      return 'What you sent is too large'
+    case 415:
+      return 'There is a problem with the request'
+    case 429:
+      return 'Too many attempts'
+    case 503:
+      return 'Sorry, the service is unavailable'
+    default:
+      return status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request'
+  }
+}
+
+function plainErrorPage(status: number): string {
+  const title = titleFor(status)
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>Try again later.</p></main></body></html>`
+}
+
+export default fp(httpPlatform, { name: 'valuekit-http-platform', fastify: '5.x' })

@@ -1,0 +1,24 @@
+// Nunjucks, set up once: the loader is rooted at src/ (so capability views are named like
+// 'handbook/views/page.njk') with GOV.UK Frontend and MoJ Frontend macros beside it.
+import { createRequire } from 'node:module'
+import { dirname, resolve } from 'node:path'
+import nunjucks from 'nunjucks'
+import { filters } from './filters.ts'
+
+const require = createRequire(import.meta.url)
+const SRC_DIR = resolve(import.meta.dirname, '../..')
+const GOVUK_DIR = resolve(dirname(require.resolve('govuk-frontend/package.json')), 'dist')
+const MOJ_DIR = dirname(require.resolve('@ministryofjustice/frontend/package.json'))
+
+export type ViewEnvironment = nunjucks.Environment
+
+export function createViewEnvironment(options: { production: boolean }): ViewEnvironment {
+  const loader = new nunjucks.FileSystemLoader([SRC_DIR, GOVUK_DIR, MOJ_DIR], { noCache: !options.production })
+  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false })
+  for (const [name, fn] of Object.entries(filters)) env.addFilter(name, fn as (...args: unknown[]) => unknown)
+  return env
+}
+
+export function renderView(env: ViewEnvironment, template: string, context: Record<string, unknown>): string {
+  return env.render(template, context)
+}

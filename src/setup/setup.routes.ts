@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { authorize } from '../platform/auth/authorize.ts'
+import { NotFoundError, ValidationError } from '../platform/errors.ts'
+import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
+import { hashToken } from '../platform/ids.ts'
+import { PATHWAY_SHAPES } from '../organisation/organisation.schemas.ts'
+import type { Services } from '../services.ts'
+import { canRunSetup } from './setup.policy.ts'
+import { SETUP_FIELDS, setupSchema } from './setup.schemas.ts'
+import { SETUP_PURPOSE } from './setup.service.ts'
+
+export default async function setupRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { setup, sessions } = services
+
+  const heldToken = (request: FastifyRequest): string | null => {
+    const held = request.session.data.tokenHash
+    return held?.purpose === SETUP_PURPOSE ? held.hash : null
+  }
+
+  const shapeItems = (selected: unknown) =>
+    Object.entries(PATHWAY_SHAPES).map(([value, s]) => ({
+      value,
+      text: s.label,
+      hint: { text: s.hint },
+      checked: value === selected,
+    }))
+
+  const form = (reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors, status = 200) =>
+    reply.page(
+      'setup/views/setup.njk',
+      { pageTitle: 'Set up Valuekit', values, errors, shapeItems: shapeItems(values.pathwayShape) },
+      { status },
+    )
+
+  app.get<{ Params: { token: string } }>(
+    '/setup/:token',
+    {
+      config: { access: 'public' },
+      schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 100 } } } },
+    },
+    async (request, reply) => {
+      // Keep the token (hashed) in the session and take it out of the address bar.
+      request.session.set('tokenHash', { purpose: SETUP_PURPOSE, hash: hashToken(request.params.token) })
+      return reply.seeOther('/setup')
+    },
+  )
+
+  app.get('/setup', { config: { access: 'public' } }, async (request, reply) => {
+    if (!(await setup.needsSetup())) return reply.seeOther('/')
+    const token = heldToken(request)
+    authorize(canRunSetup(token !== null && (await setup.isLiveToken(token))), 'No live set-up link')
+    return form(reply, { brandColour: '#1d70b8', pathwayShape: 'enterprise' })
+  })
+
+  app.post('/setup', { config: { access: 'public' } }, async (request, reply) => {
+    const token = heldToken(request)
+    authorize(canRunSetup(token !== null && (await setup.isLiveToken(token))), 'No live set-up link')
+    const values = { ...(request.body as Record<string, unknown>), password: '', confirmPassword: '' }
+    const parsed = parseForm(setupSchema, request.body, SETUP_FIELDS)
+    if (!parsed.ok) return form(reply, values, parsed.errors, 400)
+    try {
+      const user = await setup.complete(token as string, parsed.value)
+      request.session.take('tokenHash')
+      await sessions.start(request, reply, user)
+      request.log.info({ event: 'setup-complete', userId: user.id }, 'Installation set up')
+      request.session.flash({
+        kind: 'success',
+        heading: 'Valuekit is set up',
+        text: 'Your handbook is ready. Next, add the people in your profession.',
+      })
+      return reply.seeOther('/')
+    } catch (err) {
+      if (err instanceof ValidationError) return form(reply, values, formErrors(err.fieldErrors, SETUP_FIELDS), 400)
+      if (err instanceof NotFoundError) authorize(false, err.message)
+      throw err
+    }
+  })
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { formText } from '../platform/forms.ts'
+import { brandColour, logoText, organisationName, pathwayShape } from '../organisation/organisation.schemas.ts'
+import { MAX_PASSWORD_LENGTH } from '../platform/auth/passwords.ts'
+
+export const setupSchema = z
+  .object({
+    organisationName,
+    logoText,
+    brandColour,
+    pathwayShape,
+    adminName: formText(
+      z
+        .string()
+        .min(1, { message: 'Enter your full name' })
+        .max(120, { message: 'Name must be 120 characters or fewer' }),
+    ),
+    adminEmail: formText(
+      z
+        .string()
+        .min(1, { message: 'Enter your email address' })
+        .max(320, { message: 'Email address must be 320 characters or fewer' })
+        .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+          message: 'Enter an email address in the correct format, like name@example.gov.uk',
+        }),
+    ).transform(v => v.toLowerCase()),
+    password: z.preprocess(
+      v => (Array.isArray(v) ? v[0] : v) ?? '',
+      z
+        .string()
+        .min(1, { message: 'Enter a password' })
+        .max(MAX_PASSWORD_LENGTH + 1),
+    ),
+    confirmPassword: z.preprocess(
+      v => (Array.isArray(v) ? v[0] : v) ?? '',
+      z.string().min(1, { message: 'Enter the password again' }),
+    ),
+  })
+  .refine(v => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match. Enter the same password twice',
+  })
+
+export const SETUP_FIELDS = [
+  'organisationName',
+  'logoText',
+  'brandColour',
+  'pathwayShape',
+  'adminName',
+  'adminEmail',
+  'password',
+  'confirmPassword',
+]
+
+export type SetupInput = z.infer<typeof setupSchema>

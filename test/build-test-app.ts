@@ -1,0 +1,180 @@
+// Builds the real app on a fresh, migrated database for route tests, and a small browser-like
+// agent that keeps cookies and reads each form's CSRF token, so tests drive the app the way a
+// person does: through its pages and forms.
+import { Writable } from 'node:stream'
+import * as cheerio from 'cheerio'
+import type { FastifyInstance } from 'fastify'
+import type { InjectOptions, Response as InjectResponse } from 'light-my-request'
+import { buildApp } from '../src/app.ts'
+import { loadConfig, type Config } from '../src/config.ts'
+import type { Role } from '../src/platform/auth/roles.ts'
+import type { Clock } from '../src/platform/clock.ts'
+import type { Services } from '../src/services.ts'
+import { createTestDb, type DialectName, type TestDb } from './dialects.ts'
+
+export type TestApp = FastifyInstance & { services: Services }
+
+export interface TestContext {
+  app: TestApp
+  testDb: TestDb
+  logs: string[]
+  config: Config
+  clock: { now: Date; advance(ms: number): void }
+  close(): Promise<void>
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+export async function buildTestApp(
+  options: { dialect?: DialectName; env?: Record<string, string>; signInRateLimit?: number } = {},
+): Promise<TestContext> {
+  const testDb = await createTestDb(options.dialect ?? 'sqlite')
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'a-test-secret-that-is-long-enough-1234567890',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  })
+  const logs: string[] = []
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk))
+      done()
+    },
+  })
+  const clockState = { now: new Date('2026-11-24T10:00:00.000Z') }
+  const clock: Clock = () => new Date(clockState.now)
+  const app = await buildApp({
+    config,
+    db: testDb.db,
+    clock,
+    logger: { level: 'info', stream },
+    signInRateLimit: options.signInRateLimit ?? 1000,
+  })
+  await app.ready()
+  return {
+    app,
+    testDb,
+    logs,
+    config,
+    clock: {
+      get now() {
+        return clockState.now
+      },
+      advance(ms: number) {
+        clockState.now = new Date(clockState.now.getTime() + ms)
+      },
+    },
+    async close() {
+      await app.close()
+      await testDb.destroy()
+    },
+  }
+}
+
+export class Agent {
+  readonly cookies = new Map<string, string>()
+  constructor(readonly app: FastifyInstance) {}
+
+  async request(options: InjectOptions): Promise<InjectResponse> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const response = await this.app.inject({
+      ...options,
+      headers: { ...(options.headers ?? {}), ...(cookie ? { cookie } : {}) },
+    })
+    for (const c of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0)
+        this.cookies.delete(c.name)
+      else this.cookies.set(c.name, c.value)
+    }
+    return response
+  }
+
+  get(url: string): Promise<InjectResponse> {
+    return this.request({ method: 'GET', url })
+  }
+
+  /** Fetches the page holding the form, then posts fields with that form's CSRF token. */
+  async submit(formPage: string, action: string, fields: Record<string, string | string[]>): Promise<InjectResponse> {
+    const page = await this.get(formPage)
+    const token = csrfTokenFrom(page.body)
+    return this.post(action, { _csrf: token, ...fields })
+  }
+
+  /** Posts with a token taken from any page (the token is per browser, not per form). */
+  async post(url: string, fields: Record<string, string | string[]>): Promise<InjectResponse> {
+    const body = new URLSearchParams()
+    for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one)
+    return this.request({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+  }
+
+  async token(page = '/account'): Promise<string> {
+    return csrfTokenFrom((await this.get(page)).body)
+  }
+}
+
+export function csrfTokenFrom(html: string): string {
+  const $ = cheerio.load(html)
+  const token = $('input[name="_csrf"]').first().val() ?? $('#app-session').attr('data-csrf-token')
+  if (typeof token !== 'string' || !token) throw new Error('No CSRF token on the page')
+  return token
+}
+
+export const $ = (html: string) => cheerio.load(html)
+
+/** Sets the installation up through its set-up page and returns the administrator's agent. */
+export async function setUpInstallation(ctx: TestContext, overrides: Record<string, string> = {}): Promise<Agent> {
+  const token = await ctx.app.services.setup.issueSetupToken()
+  if (!token) throw new Error('Already set up')
+  const admin = new Agent(ctx.app)
+  await admin.get(`/setup/${token}`)
+  const response = await admin.submit('/setup', '/setup', {
+    organisationName: 'Department for Testing',
+    logoText: 'DfT Digital',
+    brandColour: '#1d70b8',
+    pathwayShape: 'enterprise',
+    adminName: 'Ada Admin',
+    adminEmail: 'ada@example.gov.uk',
+    password: TEST_PASSWORD,
+    confirmPassword: TEST_PASSWORD,
+    ...overrides,
+  })
+  if (response.statusCode !== 303)
+    throw new Error(`Set-up failed with ${response.statusCode}: ${$(response.body)('.govuk-error-summary').text()}`)
+  return admin
+}
+
+let counter = 0
+
+/** Adds a person with a role through the admin pages, sets their password, and signs them in. */
+export async function addPerson(
+  ctx: TestContext,
+  admin: Agent,
+  role: Role,
+  name = `${role} ${++counter}`,
+): Promise<Agent & { email: string; name: string }> {
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.gov.uk`
+  const added = await admin.submit('/admin/people/new', '/admin/people/new', { name, email, role })
+  if (added.statusCode !== 303) throw new Error(`Adding a person failed with ${added.statusCode}`)
+  const linkPage = await admin.get(added.headers.location as string)
+  const link = $(linkPage.body)('[data-testid="password-link"]').text().trim()
+  const agent = new Agent(ctx.app)
+  await agent.get(new URL(link).pathname)
+  const set = await agent.submit('/set-password', '/set-password', {
+    password: TEST_PASSWORD,
+    confirmPassword: TEST_PASSWORD,
+  })
+  if (set.statusCode !== 303) throw new Error(`Setting a password failed with ${set.statusCode}`)
+  return Object.assign(agent, { email, name })
+}
+
+export async function signIn(ctx: TestContext, email: string, password = TEST_PASSWORD): Promise<Agent> {
+  const agent = new Agent(ctx.app)
+  await agent.submit('/sign-in', '/sign-in', { email, password })
+  return agent
+}

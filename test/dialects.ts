@@ -1,0 +1,46 @@
+// The databases repository and service tests run against: SQLite always, and PostgreSQL when
+// DATABASE_URL (or TEST_DATABASE_URL) names one. Each PostgreSQL test database is a schema of its
+// own, dropped afterwards, so test files can run side by side.
+import pg from 'pg'
+import { connect, type Db } from '../src/db/connect.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import { newId } from '../src/platform/ids.ts'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+const pgUrl =
+  process.env.TEST_DATABASE_URL ??
+  (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined)
+
+export const DIALECTS: DialectName[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite']
+
+export interface TestDb {
+  db: Db
+  destroy(): Promise<void>
+}
+
+export async function createTestDb(dialect: DialectName = 'sqlite'): Promise<TestDb> {
+  if (dialect === 'sqlite') {
+    const db = connect({ kind: 'sqlite', filename: ':memory:' })
+    await migrateToLatest(db)
+    return { db, destroy: () => db.close() }
+  }
+  if (!pgUrl) throw new Error('PostgreSQL tests need DATABASE_URL')
+  const schema = `test_${newId().replace(/-/g, '').slice(0, 16)}`
+  const admin = new pg.Client({ connectionString: pgUrl })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const db = connect({ kind: 'postgres', connectionString: pgUrl }, { searchPath: schema })
+  await migrateToLatest(db)
+  return {
+    db,
+    async destroy() {
+      await db.close()
+      const c = new pg.Client({ connectionString: pgUrl })
+      await c.connect()
+      await c.query(`drop schema ${schema} cascade`)
+      await c.end()
+    },
+  }
+}
