@@ -1,14 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, addPerson, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
 
+const editFields = (page: ReturnType<typeof $>): Record<string, string | string[]> => {
+  const fields: Record<string, string | string[]> = {}
+  page('form[action$="/edit"] input, form[action$="/edit"] textarea, form[action$="/edit"] select').each((_, el) => {
+    const node = page(el)
+    const name = node.attr('name')
+    if (!name || name === '_csrf' || name === 'action') return
+    const type = node.attr('type')
+    if ((type === 'checkbox' || type === 'radio') && node.attr('checked') === undefined) return
+    const value =
+      el.tagName === 'select'
+        ? (node.find('option[selected]').attr('value') ?? '')
+        : el.tagName === 'textarea'
+          ? node.text()
+          : (node.attr('value') ?? '')
+    const existing = fields[name]
+    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
+  })
+  return fields
+}
+
 describe('handbook pages', () => {
   let ctx: TestContext
   let admin: Agent
-  let member: Agent
+  let editor: Agent & { name: string }
+  let member: Agent & { name: string }
 
   beforeAll(async () => {
     ctx = await buildTestApp()
     admin = await setUpInstallation(ctx)
+    editor = await addPerson(ctx, admin, 'editor', 'Eddie Editor')
     member = await addPerson(ctx, admin, 'member', 'Mo Member')
   })
   afterAll(() => ctx.close())
@@ -20,6 +42,8 @@ describe('handbook pages', () => {
     expect(page('h1').text()).toBe('Handbook')
     expect(page('h3.govuk-heading-m').length).toBe(5)
     expect(page('main a[href^="/handbook/"]').length).toBeGreaterThanOrEqual(30)
+    expect(page('a[href="/handbook/new"]').length).toBe(0)
+    expect($((await editor.get('/handbook')).body)('a[href="/handbook/new"]').length).toBe(1)
   })
 
   it('shows a page with breadcrumbs, on-this-page, resources, tags and who changed it', async () => {
@@ -28,9 +52,309 @@ describe('handbook pages', () => {
     const page = $(res.body)
     expect(page('h1').text()).toBe('Scrum')
     expect(page('.govuk-breadcrumbs').text()).toContain('Associate product manager')
-    expect(page('nav[aria-labelledby="on-this-page"] li').length).toBeGreaterThan(1)
+    const onThisPage = page('nav[aria-labelledby="on-this-page"] a')
+    expect(onThisPage.length).toBeGreaterThan(1)
+    const firstTarget = onThisPage.first().attr('href') ?? ''
+    expect(page(firstTarget).length).toBe(1)
     expect(page('#resources').length).toBe(1)
     expect(page('[data-testid="last-changed"]').text()).toContain('Ada Admin')
     expect(page('.govuk-pagination__prev, .govuk-pagination__next').length).toBe(2)
+    expect(page('a[href="/handbook/scrum/suggest"]').length).toBe(1)
+    expect(page('a[href="/handbook/scrum/edit"]').length).toBe(0)
+  })
+
+  it('serves the same page to two people with their own names and nonces', async () => {
+    const a = await member.get('/handbook/scrum')
+    const b = await editor.get('/handbook/scrum')
+    expect(a.body).toContain('Mo Member')
+    expect(a.body).not.toContain('Eddie Editor')
+    expect(b.body).toContain('Eddie Editor')
+    const nonce = (html: string) => /<script nonce="([^"]+)"/.exec(html)?.[1]
+    expect(nonce(a.body)).toBeTruthy()
+    expect(nonce(a.body)).not.toBe(nonce(b.body))
+    expect(a.headers['content-security-policy']).toContain(`'nonce-${nonce(a.body)}'`)
+  })
+
+  it('answers 404 with the styled page for a page that does not exist', async () => {
+    const res = await member.get('/handbook/no-such-page')
+    expect(res.statusCode).toBe(404)
+    expect($(res.body)('h1').text()).toBe('Page not found')
+  })
+
+  it('searches with ranked, highlighted results and helps when nothing matches', async () => {
+    const res = await member.get('/handbook/search?q=backlog')
+    expect(res.statusCode).toBe(200)
+    const page = $(res.body)
+    expect(page('#results-heading').text()).toMatch(/\d+ results? for ‘backlog’/)
+    expect(page('.app-search-result').length).toBeGreaterThan(0)
+    expect(page('.app-search-result mark').length).toBeGreaterThan(0)
+    const none = $((await member.get('/handbook/search?q=xylophonequartz')).body)
+    expect(none('#results-heading').text()).toContain('0 results')
+    expect(none('main').text()).toContain('check the spelling')
+    const hostile = await member.get(`/handbook/search?q=${encodeURIComponent('<script>alert(1)</script> "NEAR(')}`)
+    expect(hostile.statusCode).toBe(200)
+    expect(hostile.body).not.toContain('<script>alert(1)')
+  })
+
+  it('edits a page with a preview, keeps a version, and shows history and a comparison', async () => {
+    const form = $((await editor.get('/handbook/scrum/edit')).body)
+    const fields = editFields(form)
+    expect(fields.baseVersion).toBe('1')
+    const newBody = `${fields.body}\n\n## A new heading\n\nA sentence added in a test.`
+    const preview = await editor.post('/handbook/scrum/edit', {
+      ...fields,
+      body: newBody,
+      action: 'preview',
+      _csrf: await editor.token(),
+    })
+    expect(preview.statusCode).toBe(200)
+    expect($(preview.body)('[data-testid="preview"]').text()).toContain('A sentence added in a test.')
+    expect($(preview.body)('textarea[name="body"]').text()).toContain('A sentence added in a test.')
+    const saved = await editor.post('/handbook/scrum/edit', {
+      ...fields,
+      body: newBody,
+      changeNote: 'Added a heading',
+      action: 'save',
+      _csrf: await editor.token(),
+    })
+    expect(saved.statusCode).toBe(303)
+    const page = $((await member.get('/handbook/scrum')).body)
+    expect(page('#section-a-new-heading').length).toBe(1)
+    expect(page('[data-testid="last-changed"]').text()).toContain('Eddie Editor')
+    const history = $((await member.get('/handbook/scrum/history')).body)
+    expect(history('tbody tr').length).toBe(2)
+    expect(history('tbody').text()).toContain('Added a heading')
+    const compare = $((await member.get('/handbook/scrum/compare?from=1&to=2')).body)
+    expect(compare('.app-diff__line--added').text()).toContain('A sentence added in a test.')
+  })
+
+  it('detects a conflicting save, keeps what the second editor typed and shows both texts', async () => {
+    const other = await addPerson(ctx, admin, 'editor', 'Olu Other')
+    const mine = editFields($((await editor.get('/handbook/lean-startup/edit')).body))
+    const theirs = editFields($((await other.get('/handbook/lean-startup/edit')).body))
+    expect(
+      (
+        await other.post('/handbook/lean-startup/edit', {
+          ...theirs,
+          body: `${theirs.body}\n\nTheir addition.`,
+          action: 'save',
+          _csrf: await other.token(),
+        })
+      ).statusCode,
+    ).toBe(303)
+    const conflict = await editor.post('/handbook/lean-startup/edit', {
+      ...mine,
+      body: `${mine.body}\n\nMy addition.`,
+      action: 'save',
+      _csrf: await editor.token(),
+    })
+    expect(conflict.statusCode).toBe(409)
+    const page = $(conflict.body)
+    expect(page('title').text()).toMatch(/^Error: /)
+    expect(page('.govuk-error-summary').text()).toContain('Olu Other saved a new version')
+    expect(page('textarea[name="body"]').text()).toContain('My addition.')
+    expect(page('.app-side-by-side').first().text()).toContain('Their addition.')
+    expect(page('input[name="baseVersion"]').attr('value')).toBe('2')
+    const again = editFields(page)
+    const resolved = await editor.post('/handbook/lean-startup/edit', {
+      ...again,
+      body: `${String(again.body)}\n\nTheir addition.`,
+      action: 'save',
+      _csrf: await editor.token(),
+    })
+    expect(resolved.statusCode).toBe(303)
+    const text = $((await member.get('/handbook/lean-startup')).body)('.app-prose').text()
+    expect(text).toContain('My addition.')
+    expect(text).toContain('Their addition.')
+  })
+
+  it('refuses bad input with messages and keeps what was typed', async () => {
+    const fields = editFields($((await editor.get('/handbook/roadmaps/edit')).body))
+    const res = await editor.post('/handbook/roadmaps/edit', {
+      ...fields,
+      title: '',
+      body: 'See [this](/handbook/not-a-page) for more.',
+      'resources-9-title': 'A resource with no link',
+      action: 'save',
+      _csrf: await editor.token(),
+    })
+    expect(res.statusCode).toBe(400)
+    const page = $(res.body)
+    const summary = page('.govuk-error-summary').text()
+    expect(summary).toContain('Enter a title')
+    expect(page('textarea[name="body"]').text()).toContain('/handbook/not-a-page')
+    const linkError = await editor.post('/handbook/roadmaps/edit', {
+      ...fields,
+      body: 'See [this](/handbook/not-a-page) for more.',
+      action: 'save',
+      _csrf: await editor.token(),
+    })
+    expect(linkError.statusCode).toBe(400)
+    expect($(linkError.body)('#body-error').text()).toContain('/handbook/not-a-page')
+  })
+
+  it('renders Markdown safely', async () => {
+    const fields = editFields($((await editor.get('/handbook/accessibility/edit')).body))
+    const body = '<script>alert(1)</script>\n\n[click](javascript:alert(1))\n\n<img src=x onerror=alert(1)>'
+    expect(
+      (
+        await editor.post('/handbook/accessibility/edit', {
+          ...fields,
+          body,
+          action: 'save',
+          _csrf: await editor.token(),
+        })
+      ).statusCode,
+    ).toBe(303)
+    const html = (await member.get('/handbook/accessibility')).body
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).not.toMatch(/<img[^>]+onerror/)
+    expect(html).not.toContain('href="javascript:')
+  })
+
+  it('lets editors create, move and delete pages and sections', async () => {
+    const sectionRes = await editor.submit('/handbook/sections/new', '/handbook/sections/new', {
+      title: 'Team rituals',
+      summary: 'How teams meet.',
+    })
+    expect(sectionRes.statusCode).toBe(303)
+    const newForm = $((await editor.get('/handbook/new?section=team-rituals')).body)
+    const sectionId = newForm('select[name="sectionId"] option[selected]').attr('value') ?? ''
+    expect(newForm('select[name="sectionId"] option[selected]').text()).toBe('Team rituals')
+    const created = await editor.post('/handbook/new', {
+      _csrf: await editor.token(),
+      title: 'Show and tells',
+      summary: 'Showing work in progress.',
+      sectionId,
+      body: '## Why\n\nSee [Scrum](/handbook/scrum).',
+      roles: ['product-manager'],
+      skills: 'agile-and-lean-practices',
+      'resources-0-kind': 'reading',
+      'resources-0-title': 'The Scrum Guide',
+      'resources-0-author': 'Schwaber and Sutherland',
+      'resources-0-format': 'Guide',
+      'resources-0-url': 'https://scrumguides.org/scrum-guide.html',
+      action: 'save',
+    })
+    expect(created.statusCode).toBe(303)
+    expect(created.headers.location).toBe('/handbook/show-and-tells')
+    const shown = $((await member.get('/handbook/show-and-tells')).body)
+    expect(shown('.app-prose a[href="/handbook/scrum"]').length).toBe(1)
+    expect(shown('#resources').next().text()).toContain('Reading')
+    const second = await editor.post('/handbook/new', {
+      _csrf: await editor.token(),
+      title: 'Demos',
+      summary: '',
+      sectionId,
+      body: 'Text.',
+      action: 'save',
+    })
+    expect(second.statusCode).toBe(303)
+    expect(
+      (await editor.post('/handbook/demos/move', { _csrf: await editor.token(), direction: 'up' })).statusCode,
+    ).toBe(303)
+    const manage = $((await editor.get('/handbook/manage')).body)
+    const order = manage('#section-team-rituals')
+      .parent()
+      .find('tbody tr td:first-child')
+      .map((_, el) => manage(el).text())
+      .get()
+    expect(order).toEqual(['Demos', 'Show and tells'])
+    expect(
+      (await editor.submit('/handbook/demos/delete', '/handbook/demos/delete', { baseVersion: '1' })).statusCode,
+    ).toBe(303)
+    expect((await member.get('/handbook/demos')).statusCode).toBe(404)
+    const refused = await editor.post('/handbook/sections/team-rituals/delete', { _csrf: await editor.token() })
+    expect(refused.statusCode).toBe(400)
+    expect($(refused.body)('.govuk-error-summary').text()).toContain('Only an empty section can be deleted')
+  })
+
+  it('takes suggestions from members and lets editors accept or decline them', async () => {
+    const form = $((await member.get('/handbook/roadmaps/suggest')).body)
+    const base = {
+      title: form('input[name="title"]').attr('value') ?? '',
+      summary: form('textarea[name="summary"]').text(),
+      body: form('textarea[name="body"]').text(),
+      baseVersion: form('input[name="baseVersion"]').attr('value') ?? '',
+    }
+    const missingReason = await member.post('/handbook/roadmaps/suggest', {
+      ...base,
+      body: `${base.body}\n\nA suggested line.`,
+      reason: '',
+      action: 'send',
+      _csrf: await member.token(),
+    })
+    expect(missingReason.statusCode).toBe(400)
+    expect($(missingReason.body)('textarea[name="body"]').text()).toContain('A suggested line.')
+    const sent = await member.post('/handbook/roadmaps/suggest', {
+      ...base,
+      body: `${base.body}\n\nA suggested line.`,
+      reason: 'It was missing.',
+      action: 'send',
+      _csrf: await member.token(),
+    })
+    expect(sent.statusCode).toBe(303)
+    const suggestionUrl = sent.headers.location as string
+    expect($((await member.get(suggestionUrl)).body)('main').text()).toContain('Waiting for review')
+    const queue = $((await editor.get('/handbook/suggestions')).body)
+    expect(queue('tbody').text()).toContain('Mo Member')
+    const review = $((await editor.get(suggestionUrl)).body)
+    expect(review('.app-diff__line--added').text()).toContain('A suggested line.')
+    const accepted = await editor.post(`${suggestionUrl}/accept`, {
+      _csrf: await editor.token(),
+      body: review('textarea[name="body"]').text(),
+      pageVersion: review('input[name="pageVersion"]').attr('value') ?? '',
+    })
+    expect(accepted.statusCode).toBe(303)
+    expect($((await member.get(suggestionUrl)).body)('main').text()).toContain('Accepted')
+    const history = $((await member.get('/handbook/roadmaps/history')).body)
+    expect(history('tbody tr').first().text()).toContain('Mo Member')
+    expect(history('tbody tr').first().text()).toContain('accepted by Eddie Editor')
+
+    const second = await member.post('/handbook/roadmaps/suggest', {
+      ...base,
+      baseVersion: String(Number(base.baseVersion) + 1),
+      title: 'Roadmaps of problems',
+      reason: 'A clearer title.',
+      action: 'send',
+      _csrf: await member.token(),
+    })
+    const secondUrl = second.headers.location as string
+    const noReason = await editor.post(`${secondUrl}/decline`, { _csrf: await editor.token(), reason: '' })
+    expect(noReason.statusCode).toBe(400)
+    expect(
+      (
+        await editor.post(`${secondUrl}/decline`, {
+          _csrf: await editor.token(),
+          reason: 'The title is fine as it is.',
+        })
+      ).statusCode,
+    ).toBe(303)
+    const outcome = $((await member.get(secondUrl)).body)
+    expect(outcome('main').text()).toContain('Declined')
+    expect(outcome('main').text()).toContain('The title is fine as it is.')
+    const mine = $((await member.get('/handbook/suggestions/mine')).body)
+    expect(mine('tbody tr').length).toBe(2)
+  })
+
+  it('restores an old version as the newest', async () => {
+    const history = $((await editor.get('/handbook/scrum/history')).body)
+    const latest = history('tbody tr').length
+    const res = await editor.post('/handbook/scrum/versions/1/restore', {
+      _csrf: await editor.token(),
+      baseVersion: String(latest),
+    })
+    expect(res.statusCode).toBe(303)
+    const after = $((await editor.get('/handbook/scrum/history')).body)
+    expect(after('tbody tr').length).toBe(latest + 1)
+    expect(after('tbody tr').first().text()).toContain('Restored version 1')
+    const stale = await editor.post('/handbook/scrum/versions/1/restore', {
+      _csrf: await editor.token(),
+      baseVersion: String(latest),
+    })
+    expect(stale.statusCode).toBe(303)
+    expect($((await editor.get('/handbook/scrum/history')).body)('.govuk-notification-banner').text()).toContain(
+      'Nothing was restored',
+    )
   })
 })

@@ -12,7 +12,7 @@ import fp from 'fastify-plugin'
 import type { Config } from '../../config.ts'
 import type { SessionManager } from '../auth/session.ts'
 import { safeReturnPath } from '../auth/session.ts'
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
 import { BUILD_DIR, assetUrl, type AssetManifest } from './assets.ts'
 import { PageCache } from './page-cache.ts'
 import type { PageOptions } from './types.ts'
@@ -74,10 +74,15 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
     referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   })
   await app.register(rateLimit, { global: false })
 
+  // Stylesheets, scripts and images are for everyone, the sign-in page included.
+  app.addHook('onRoute', route => {
+    if (route.url.startsWith('/assets/')) route.config = { ...route.config, access: 'public' }
+  })
   await app.register(fastifyStatic, {
     root: BUILD_DIR,
     prefix: '/assets/',
@@ -101,9 +106,10 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     return payload
   })
 
-  // CSRF: every state-changing request carries the form's token.
+  // CSRF: every state-changing request carries the form's token. A request no route answers
+  // changes nothing, so it gets the 404 page (TRACE included) rather than a form error.
   app.addHook('preHandler', (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method)) return done()
+    if (SAFE_METHODS.has(request.method) || !request.routeOptions.url) return done()
     app.csrfProtection(request, reply, done)
   })
 
@@ -142,6 +148,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     return {
       ...base,
       navigation: base.navigation.map(item => ({ ...item, active: item.key === pageOptions.nav })),
+      currentNav: pageOptions.nav,
       user: request.user,
       cspNonce: reply.cspNonce?.script,
       csrfToken: reply.generateCsrf(),
@@ -261,6 +268,7 @@ function statusFor(error: FastifyError): number {
   if (error instanceof NotFoundError) return 404
   if (error instanceof ForbiddenError || isCsrfError(error)) return 403
   if (error instanceof ConflictError) return 409
+  if (error instanceof ValidationError) return 400
   const status = error.statusCode ?? 500
   return status >= 400 && status < 600 ? status : 500
 }
