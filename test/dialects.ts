@@ -32,7 +32,16 @@ export async function createTestDb(dialect: DialectName = 'sqlite'): Promise<Tes
   await admin.query(`create schema ${schema}`)
   await admin.end()
   const db = connect({ kind: 'postgres', connectionString: pgUrl }, { searchPath: schema })
-  await migrateToLatest(db)
+  try {
+    await migrateToLatest(db)
+  } catch (err) {
+    await db.close()
+    const c = new pg.Client({ connectionString: pgUrl })
+    await c.connect()
+    await c.query(`drop schema ${schema} cascade`)
+    await c.end()
+    throw err
+  }
   return {
     db,
     async destroy() {

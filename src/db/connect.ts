@@ -36,7 +36,24 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): D
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    // better-sqlite3 compiles a statement on every prepare(); Kysely prepares on every query.
+    // Keeping prepared statements by SQL text saves that work on every request.
+    const statements = new Map<string, SqliteDatabase.Statement>()
+    const cached = {
+      prepare(sql: string) {
+        let statement = statements.get(sql)
+        if (!statement) {
+          statement = sqlite.prepare(sql)
+          if (statements.size < 500) statements.set(sql, statement)
+        }
+        return statement
+      },
+      close() {
+        statements.clear()
+        sqlite.close()
+      },
+    }
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached as unknown as SqliteDatabase.Database }) })
     return {
       kysely,
       dialect: 'sqlite',

@@ -15,13 +15,25 @@ export interface SearchHit {
   snippet: string
 }
 
+// PostgreSQL's text-search parser reads anything like <this> as an HTML tag, and ts_headline drops
+// tags from snippets. The index sees angle brackets as spaces (see the handbook migration), and
+// snippets are made from text with stand-ins for them, which are turned back afterwards.
+// Page text never keeps our private-use marker characters, so it cannot fake a hit mark.
+const MARKERS = /[\uE000-\uE003]/g
+const SNIPPET_FROM = '<>\uE000\uE001\uE002\uE003'
+const SNIPPET_TO = '\uE002\uE003'
+
+function restoreAngleBrackets(text: string): string {
+  return text.replace(/\uE002/g, '<').replace(/\uE003/g, '>')
+}
+
 export async function indexHandbookPage(
   db: Kysely<Database>,
   page: { id: string; title: string; summary: string; bodyText: string },
 ): Promise<void> {
   if (isPostgres(db)) return // the generated column follows the row
   await sql`delete from handbook_search where page_id = ${page.id}`.execute(db)
-  await sql`insert into handbook_search (page_id, title, summary, body) values (${page.id}, ${page.title}, ${page.summary}, ${page.bodyText})`.execute(
+  await sql`insert into handbook_search (page_id, title, summary, body) values (${page.id}, ${page.title}, ${page.summary}, ${page.bodyText.replace(MARKERS, '')})`.execute(
     db,
   )
 }
@@ -53,7 +65,7 @@ export async function searchHandbook(
       snippet: string
     }>`
       select top.id as page_id, top.slug, top.title, top.summary, s.title as section_title,
-             ts_headline('english', top.body_text, to_tsquery('english', ${query}), ${options}) as snippet
+             ts_headline('english', translate(top.body_text, ${SNIPPET_FROM}, ${SNIPPET_TO}), to_tsquery('english', ${query}), ${options}) as snippet
       from (
         select id, slug, title, summary, body_text, section_id,
                ts_rank_cd(search_vector, to_tsquery('english', ${query}), 1) as rank
@@ -64,12 +76,17 @@ export async function searchHandbook(
       ) top
       join handbook_sections s on s.id = top.section_id
       order by top.rank desc, top.title asc`.execute(db)
-    return { total: total.rows[0]?.n ?? 0, hits: rows.rows.map(toHit) }
+    return {
+      total: total.rows[0]?.n ?? 0,
+      hits: rows.rows.map(toHit).map(h => ({ ...h, snippet: restoreAngleBrackets(h.snippet) })),
+    }
   }
   const match = fts5Query(terms)
   const total = await sql<{
     n: number
   }>`select count(*) as n from handbook_search where handbook_search match ${match}`.execute(db)
+  if (Number(total.rows[0]?.n ?? 0) === 0) return { hits: [], total: 0 }
+  // Rank first, then make snippets for the one page of results only: snippet() is the costly part.
   const rows = await sql<{
     page_id: string
     slug: string
@@ -84,8 +101,12 @@ export async function searchHandbook(
     join handbook_pages p on p.id = f.page_id
     join handbook_sections s on s.id = p.section_id
     where handbook_search match ${match}
-    order by bm25(handbook_search, 0.0, 10.0, 4.0, 1.0), p.title
-    limit ${limit} offset ${offset}`.execute(db)
+      and f.rowid in (
+        select rowid from handbook_search where handbook_search match ${match}
+        order by bm25(handbook_search, 0.0, 10.0, 4.0, 1.0), rowid
+        limit ${limit} offset ${offset}
+      )
+    order by bm25(handbook_search, 0.0, 10.0, 4.0, 1.0), p.title`.execute(db)
   return { total: Number(total.rows[0]?.n ?? 0), hits: rows.rows.map(toHit) }
 }
 

@@ -1,6 +1,6 @@
 // Runs the migrations in src/db/migrations, in name order, on either engine. Migrations are
 // imported statically so the list is type-checked and works from a bundle as well as from source.
-import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { Db } from './connect.ts'
 import * as foundation from './migrations/20261124T1400-foundation.ts'
 import * as handbook from './migrations/20261124T1410-handbook.ts'
@@ -17,7 +17,11 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider() })
+  // Keep Kysely's own bookkeeping tables in the schema we migrate (PostgreSQL looks across
+  // schemas otherwise, which breaks several installations or test schemas in one database).
+  const migrationTableSchema =
+    db.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s : undefined
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(), ...(migrationTableSchema ? { migrationTableSchema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter(r => r.status === 'Success').map(r => r.migrationName)

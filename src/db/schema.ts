@@ -153,6 +153,173 @@ export interface HandbookSearchTable {
   body: string
 }
 
+/** Owner: framework. Each version is an immutable JSON document (roles, skills, descriptors, expectations). */
+export interface FrameworkVersionsTable {
+  id: string
+  number: number
+  name: string
+  document: string
+  status: string
+  note: string
+  created_at: string
+  created_by: string | null
+  created_by_name: string
+  approved_by_name: string | null
+}
+
+/** Owner: framework. A proposed change to the current version, reviewed by another head of profession. */
+export interface FrameworkProposalsTable {
+  id: string
+  base_version_id: string
+  kind: string
+  summary: string
+  reason: string
+  payload: string
+  status: string
+  proposed_at: string
+  proposed_by: string
+  proposed_by_name: string
+  reviewed_at: string | null
+  reviewed_by: string | null
+  reviewed_by_name: string | null
+  review_note: string | null
+  resulting_version_id: string | null
+}
+
+/** Owner: framework. A move of the profession's assessments from one version to another. */
+export interface FrameworkMigrationsTable {
+  id: string
+  from_version_id: string
+  to_version_id: string
+  mapping: string
+  people_carried: number
+  applied_at: string
+  applied_by: string | null
+  applied_by_name: string
+}
+
+/** Owner: people. The profession-side profile of an account. */
+export interface PeopleTable {
+  user_id: string
+  career_role: string
+  line_manager_id: string | null
+  associate_of_id: string | null
+  business_area: string
+  group_name: string
+  date_into_role: string | null
+  head_of_profession: string
+  one_to_one_cadence_days: number
+  updated_at: string
+  version: number
+}
+
+/** Owner: people. Promotions and moves. */
+export interface PersonHistoryTable {
+  id: string
+  person_id: string
+  career_role: string
+  business_area: string
+  group_name: string
+  line_manager_id: string | null
+  change: string
+  from_date: string
+  recorded_at: string
+  recorded_by_name: string
+}
+
+/** Owner: pathway. Personal data: visible to the person, their line manager, their area's leaders and heads of profession. */
+export interface CheckinsTable {
+  id: string
+  person_id: string
+  framework_version_id: string
+  role_slug: string
+  kind: string
+  status: string
+  manager_id: string | null
+  created_at: string
+  submitted_at: string | null
+  reviewed_at: string | null
+  agreed_at: string | null
+  agreed_note: string | null
+  carried_from_id: string | null
+  version: number
+}
+
+/** Owner: pathway. Personal data. */
+export interface CheckinRatingsTable {
+  checkin_id: string
+  skill_slug: string
+  self_level: string | null
+  self_evidence: string
+  manager_level: string | null
+  manager_note: string
+  agreed_level: string | null
+  agreed_note: string
+}
+
+/** Owner: pathway. */
+export interface GoalsTable {
+  id: string
+  person_id: string
+  title: string
+  measure: string
+  due_on: string
+  status: string
+  skills: string
+  source_title: string | null
+  source_url: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+/** Owner: pathway. */
+export interface GoalNotesTable {
+  id: string
+  goal_id: string
+  author_id: string | null
+  author_name: string
+  text: string
+  created_at: string
+}
+
+/** Owner: pathway. Personal data: the two people only. */
+export interface OneToOnesTable {
+  id: string
+  person_id: string
+  with_id: string
+  held_on: string
+  agenda: string
+  notes: string
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+/** Owner: pathway. */
+export interface OneToOneActionsTable {
+  id: string
+  meeting_id: string
+  text: string
+  owner_id: string | null
+  due_on: string | null
+  status: string
+  completed_at: string | null
+}
+
+/** Owner: pathway. */
+export interface RotationsTable {
+  id: string
+  person_id: string
+  team: string
+  product: string
+  phase: string
+  stage: string
+  started_on: string
+  ended_on: string | null
+  created_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -166,4 +333,16 @@ export interface Database {
   handbook_suggestions: HandbookSuggestionsTable
   handbook_state: HandbookStateTable
   handbook_search: HandbookSearchTable
+  framework_versions: FrameworkVersionsTable
+  framework_proposals: FrameworkProposalsTable
+  framework_migrations: FrameworkMigrationsTable
+  people: PeopleTable
+  person_history: PersonHistoryTable
+  checkins: CheckinsTable
+  checkin_ratings: CheckinRatingsTable
+  goals: GoalsTable
+  goal_notes: GoalNotesTable
+  one_to_ones: OneToOnesTable
+  one_to_one_actions: OneToOneActionsTable
+  rotations: RotationsTable
 }

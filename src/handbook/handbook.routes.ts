@@ -80,6 +80,8 @@ function resourceRows(resources: (Resource & { index?: number })[]) {
 export default async function handbookRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { handbook, organisation } = services
   const cache = new PageCache()
+  // Searches vary more than pages do: keep fewer of them.
+  const searchCache = new PageCache(500)
 
   const publicHandbook = async () => (await organisation.get())?.publicHandbook ?? false
 
@@ -121,24 +123,30 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
       authorize(canSearchHandbook(request.user, await publicHandbook()))
       const { q = '', page = 1 } = request.query as { q?: string; page?: number }
       const query = q.trim()
-      const result = query ? await handbook.search(query, page) : null
-      const pageHref = (n: number) =>
-        `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
-      const pagination =
-        result && result.pages > 1
-          ? {
-              previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
-              next: result.page < result.pages ? { href: pageHref(result.page + 1) } : undefined,
-              items: Array.from({ length: result.pages }, (_, i) => ({
-                number: i + 1,
-                href: pageHref(i + 1),
-                current: i + 1 === result.page,
-              })),
-            }
-          : null
-      return reply.page(
+      // Results derive from the handbook, so a results page is rendered once per query and
+      // handbook revision, like the pages themselves.
+      const revision = await handbook.revision()
+      return reply.cachedPage(
+        searchCache,
+        `search:${revision}:${page}:${query}`,
         'handbook/views/search.njk',
-        { pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook', query, result, pagination },
+        async () => {
+          const result = query ? await handbook.search(query, page) : null
+          const pageHref = (n: number) => `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
+          const pagination =
+            result && result.pages > 1
+              ? {
+                  previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
+                  next: result.page < result.pages ? { href: pageHref(result.page + 1) } : undefined,
+                  items: Array.from({ length: result.pages }, (_, i) => ({
+                    number: i + 1,
+                    href: pageHref(i + 1),
+                    current: i + 1 === result.page,
+                  })),
+                }
+              : null
+          return { pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook', query, result, pagination }
+        },
         { nav: 'handbook' },
       )
     },

@@ -315,50 +315,60 @@ export class HandbookService {
     baseVersion: number,
     credit?: { author: Actor; suggestionId: string },
   ): Promise<Page> {
+    return this.db.transaction().execute(trx => this.saveVersion(trx, actor, slug, input, baseVersion, credit))
+  }
+
+  /** updatePage inside a transaction the caller holds, so other writes can share it. */
+  private async saveVersion(
+    trx: DbExecutor,
+    actor: Actor,
+    slug: string,
+    input: PageInput,
+    baseVersion: number,
+    credit?: { author: Actor; suggestionId: string },
+  ): Promise<Page> {
     const at = this.clock().toISOString()
-    return this.db.transaction().execute(async trx => {
-      const current = await this.repo.findPageBySlug(trx, slug)
-      if (!current) throw new NotFoundError('No such page')
-      if (current.version !== baseVersion) throw new PageConflictError(current)
-      const section = await this.repo.findSectionById(trx, input.sectionId)
-      if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
-      const rendered = this.render(input.body, await this.knownSlugs(trx))
-      this.checkLinks(rendered)
-      const author = credit?.author ?? actor
-      const moved = section.id !== current.sectionId
-      const page: Page = {
-        ...current,
-        sectionId: section.id,
-        position: moved ? (await this.repo.countPagesInSection(trx, section.id)) + 1 : current.position,
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
-        headings: rendered.headings,
-        roles: input.roles,
-        skills: input.skills,
-        resources: input.resources,
-        version: current.version + 1,
-        updatedAt: at,
-        updatedBy: author.id,
-        updatedByName: author.name,
-      }
-      if (!(await this.repo.updatePage(trx, page, baseVersion))) {
-        const latest = await this.repo.findPageBySlug(trx, slug)
-        throw new PageConflictError(latest ?? current)
-      }
-      const note = input.changeNote || (credit ? `Suggested by ${credit.author.name}, accepted by ${actor.name}` : '')
-      await this.repo.insertVersion(trx, this.versionOf(page, note, author, at, credit?.suggestionId ?? null))
-      await this.repo.bumpRevision(trx)
-      await this.audit.record(trx, actor, {
-        action: 'handbook.page-updated',
-        subjectType: 'handbook-page',
-        subjectId: page.id,
-        summary: `Saved version ${page.version} of "${page.title}"${moved ? ` and moved it to ${section.title}` : ''}${credit ? ` (suggested by ${credit.author.name})` : ''}`,
-      })
-      return page
+    const current = await this.repo.findPageBySlug(trx, slug)
+    if (!current) throw new NotFoundError('No such page')
+    if (current.version !== baseVersion) throw new PageConflictError(current)
+    const section = await this.repo.findSectionById(trx, input.sectionId)
+    if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
+    const rendered = this.render(input.body, await this.knownSlugs(trx))
+    this.checkLinks(rendered)
+    const author = credit?.author ?? actor
+    const moved = section.id !== current.sectionId
+    const page: Page = {
+      ...current,
+      sectionId: section.id,
+      position: moved ? (await this.repo.countPagesInSection(trx, section.id)) + 1 : current.position,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      headings: rendered.headings,
+      roles: input.roles,
+      skills: input.skills,
+      resources: input.resources,
+      version: current.version + 1,
+      updatedAt: at,
+      updatedBy: author.id,
+      updatedByName: author.name,
+    }
+    if (!(await this.repo.updatePage(trx, page, baseVersion))) {
+      const latest = await this.repo.findPageBySlug(trx, slug)
+      throw new PageConflictError(latest ?? current)
+    }
+    const note = input.changeNote || (credit ? `Suggested by ${credit.author.name}, accepted by ${actor.name}` : '')
+    await this.repo.insertVersion(trx, this.versionOf(page, note, author, at, credit?.suggestionId ?? null))
+    await this.repo.bumpRevision(trx)
+    await this.audit.record(trx, actor, {
+      action: 'handbook.page-updated',
+      subjectType: 'handbook-page',
+      subjectId: page.id,
+      summary: `Saved version ${page.version} of "${page.title}"${moved ? ` and moved it to ${section.title}` : ''}${credit ? ` (suggested by ${credit.author.name})` : ''}`,
     })
+    return page
   }
 
   /** Moves a page one place up or down within its section. */
@@ -620,23 +630,26 @@ export class HandbookService {
     if (suggestion.status !== 'open') throw new ConflictError('This suggestion has already been decided')
     const page = await this.page(suggestion.pageSlug)
     const author = { id: suggestion.createdBy, name: suggestion.createdByName }
-    const saved = await this.updatePage(
-      actor,
-      page.slug,
-      {
-        title: suggestion.title,
-        summary: suggestion.summary,
-        sectionId: page.sectionId,
-        body,
-        roles: page.roles,
-        skills: page.skills,
-        resources: page.resources,
-        changeNote: '',
-      },
-      pageVersion,
-      { author, suggestionId: suggestion.id },
-    )
-    await this.db.transaction().execute(async trx => {
+    // One transaction for the new version and the decision: if someone else decided the
+    // suggestion meanwhile, the page is left as it was.
+    return this.db.transaction().execute(async trx => {
+      const saved = await this.saveVersion(
+        trx,
+        actor,
+        page.slug,
+        {
+          title: suggestion.title,
+          summary: suggestion.summary,
+          sectionId: page.sectionId,
+          body,
+          roles: page.roles,
+          skills: page.skills,
+          resources: page.resources,
+          changeNote: '',
+        },
+        pageVersion,
+        { author, suggestionId: suggestion.id },
+      )
       const decided = await this.repo.decideSuggestion(trx, id, {
         status: 'accepted',
         at: this.clock().toISOString(),
@@ -651,8 +664,8 @@ export class HandbookService {
         subjectId: id,
         summary: `Accepted ${author.name}'s change to "${page.title}" as version ${saved.version}`,
       })
+      return saved
     })
-    return saved
   }
 
   async declineSuggestion(actor: Actor & { id: string }, id: string, reason: string): Promise<void> {

@@ -100,10 +100,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`insert into handbook_state (id, revision) values ('handbook', 1)`.execute(db)
 
   if (isPostgres(db)) {
+    // Angle brackets become spaces: PostgreSQL's parser would otherwise read text such as
+    // "press <Enter>" or "x<y and y>z" as HTML tags and leave those words out of the index.
     await sql`alter table handbook_pages add column search_vector tsvector generated always as (
-      setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-      setweight(to_tsvector('english', coalesce(summary, '')), 'B') ||
-      setweight(to_tsvector('english', coalesce(body_text, '')), 'C')
+      setweight(to_tsvector('english', translate(coalesce(title, ''), '<>', '  ')), 'A') ||
+      setweight(to_tsvector('english', translate(coalesce(summary, ''), '<>', '  ')), 'B') ||
+      setweight(to_tsvector('english', translate(coalesce(body_text, ''), '<>', '  ')), 'C')
     ) stored`.execute(db)
     await sql`create index handbook_pages_search on handbook_pages using gin (search_vector)`.execute(db)
   } else {

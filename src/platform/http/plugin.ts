@@ -4,7 +4,6 @@
 import formbody from '@fastify/formbody'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -15,6 +14,7 @@ import { safeReturnPath } from '../auth/session.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
 import { BUILD_DIR, assetUrl, type AssetManifest } from './assets.ts'
 import { PageCache } from './page-cache.ts'
+import { securityHeaders } from './security-headers.ts'
 import type { PageOptions } from './types.ts'
 import { renderView, type ViewEnvironment } from './views.ts'
 import './types.ts'
@@ -55,28 +55,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       return typeof token === 'string' ? token : undefined
     },
   })
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
-    referrerPolicy: { policy: 'same-origin' },
-    xFrameOptions: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-  })
+  securityHeaders(app, { https: config.secureCookies })
   await app.register(rateLimit, { global: false })
 
   // Stylesheets, scripts and images are for everyone, the sign-in page included.
@@ -117,6 +96,11 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   // posted after the session ran out is kept and offered back once the person signs in again.
   app.addHook('preHandler', async (request, reply) => {
     const access = request.routeOptions.config.access
+    // A kept form, once sent again, is in the hands of the page it was sent to.
+    const pending = request.session?.data.pending
+    if (request.user && pending && !SAFE_METHODS.has(request.method) && pending.path === request.url) {
+      request.session.take('pending')
+    }
     if (access === 'public' || request.user) return
     if (!request.routeOptions.url) return
     if (SAFE_METHODS.has(request.method)) {
@@ -128,13 +112,21 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     if (body && typeof body === 'object') {
       for (const [key, value] of Object.entries(body)) {
         if (key === '_csrf' || key === '__proto__' || key === 'constructor' || key === 'prototype') continue
+        // Passwords are never kept: not in the sessions table, not in a page's hidden fields.
+        if (/password/i.test(key)) continue
         if (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string'))) {
           fields[key] = value as string | string[]
         }
       }
     }
     const path = safeReturnPath(request.url)
-    if (path) request.session.set('pending', { path, fields, savedAt: new Date().toISOString() })
+    if (!path || Object.keys(fields).length === 0) return reply.redirect('/sign-in', 303)
+    request.session.set('pending', {
+      path,
+      fields,
+      savedAt: new Date().toISOString(),
+      userId: request.session.data.ended?.userId ?? null,
+    })
     return reply.redirect('/sign-in?resume=1', 303)
   })
 
