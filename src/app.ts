@@ -20,6 +20,7 @@ import organisationRoutes from './organisation/organisation.routes.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { canManageSettings } from './organisation/organisation.policy.ts'
+import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
 import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
@@ -104,16 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       navigation.push({ key: 'admin', text: 'Administration', href: '/admin' })
     return {
       key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${user?.role ?? 'public'}`,
-      org: {
-        name: org?.name ?? 'Valuekit',
-        logoText: org?.logoText ?? 'Valuekit',
-        serviceName: 'Product profession',
-        brandColour: org?.brandColour ?? '#1d70b8',
-        brandCssUrl: `/brand.css?v=${encodeURIComponent((org?.brandColour ?? '#1d70b8').slice(1))}`,
-        phase: org?.phase ?? 'none',
-        feedbackUrl: org?.feedbackUrl ?? null,
-        licenceText: `The handbook belongs to ${org?.name ?? 'its organisation'}. Ask its editors before you reuse it.`,
-      },
+      org: organisationLayout(org),
       navigation,
     }
   }
@@ -122,8 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
 
   // The brand colour as a tiny stylesheet (no inline styles, so the CSP can forbid them).
   app.get('/brand.css', { config: { access: 'public' } }, async (_request, reply) => {
-    const org = await organisation.get()
-    const colour = /^#[0-9a-f]{6}$/.test(org?.brandColour ?? '') ? (org?.brandColour as string) : '#1d70b8'
+    const colour = brandColourOf(await organisation.get())
     return reply
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=31536000, immutable')

@@ -21,7 +21,7 @@ import type {
   Section,
   Suggestion,
 } from './handbook.repository.ts'
-import { renderMarkdown } from './markdown.ts'
+import { HEADING_ID_PREFIX, headingId, renderMarkdown } from './markdown.ts'
 
 export const STARTER_HANDBOOK_DIR = resolve(import.meta.dirname, '../../content/handbook')
 export const SEARCH_PAGE_SIZE = 20
@@ -213,7 +213,7 @@ export class HandbookService {
     const rendered = renderMarkdown(body, {
       resolveLink: href => {
         const [path = '', fragment] = href.split('#', 2)
-        const anchor = fragment ? `#section-${slugify(fragment)}` : ''
+        const anchor = fragment ? `#${fragment.startsWith(HEADING_ID_PREFIX) ? fragment : headingId(fragment)}` : ''
         if (path === '') return anchor || href
         const handbookPath = /^\/handbook\/([a-z0-9-]+)\/?$/.exec(path)
         if (handbookPath) return slugs.has(handbookPath[1] ?? '') ? `${path}${anchor}` : null

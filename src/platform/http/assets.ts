@@ -1,5 +1,6 @@
 // Fingerprinted static assets: scripts/build-assets.ts writes public/build/ and a manifest that
 // maps each logical name (app.css) to its fingerprinted file (app.3f2a9c1b.css).
+import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -19,4 +20,19 @@ export function loadManifest(): AssetManifest {
 
 export function assetUrl(manifest: AssetManifest, name: string): string {
   return `/assets/${manifest[name] ?? name}`
+}
+
+/** Builds the assets with scripts/build-assets.ts when the manifest is missing (command-line runs need no `npm start` first). */
+export async function buildAssetsIfMissing(): Promise<boolean> {
+  if (existsSync(resolve(BUILD_DIR, 'manifest.json'))) return false
+  const root = resolve(BUILD_DIR, '../..')
+  await new Promise<void>((done, fail) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', resolve(root, 'scripts/build-assets.ts')],
+      { cwd: root, timeout: 120_000 },
+      error => (error ? fail(new Error(`Building the stylesheets failed: ${error.message}`)) : done()),
+    ),
+  )
+  return true
 }

@@ -1,0 +1,63 @@
+// Entry point of `npm run valuekit -- <command>`: the same configuration and database as the server,
+// the services built by buildApp (no server is started), then one command. Exit codes: 0 done,
+// 1 failed (the message says why), 2 the command line was not understood.
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { connect } from './db/connect.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import {
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  USAGE,
+  parseArguments,
+  printable,
+  runCommand,
+} from './handbook/handbook.cli.ts'
+import { buildAssetsIfMissing } from './platform/http/assets.ts'
+
+async function main(args: readonly string[]): Promise<number> {
+  const parsed = parseArguments(args)
+  if (parsed.kind === 'help') {
+    process.stdout.write(USAGE)
+    return EXIT_OK
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`${parsed.message}.\n\n${USAGE}`)
+    return EXIT_USAGE
+  }
+
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`${error.message}\n`)
+    return EXIT_FAILED
+  }
+  // buildApp needs the stylesheet manifest, and the export copies the stylesheet.
+  await buildAssetsIfMissing()
+  const db = connect(config.database, {
+    onPoolError: error => process.stderr.write(`Database connection error: ${error.message}\n`),
+  })
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  try {
+    await migrateToLatest(db)
+    app = await buildApp({ config, db, logger: false })
+    return await runCommand(parsed.command, app.services, { stdout: process.stdout, stderr: process.stderr })
+  } finally {
+    await app?.close()
+    await db.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  code => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`Something went wrong: ${printable(message)}\n`)
+    process.exitCode = EXIT_FAILED
+  },
+)

@@ -1,0 +1,282 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { $, Agent, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import {
+  EXPORT_MARKER,
+  ExportRefusedError,
+  exportHandbook,
+  pageFiles,
+  staticHtml,
+  staticUrl,
+} from './handbook.export.ts'
+
+const folders: string[] = []
+
+async function tempFolder(): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'valuekit-export-'))
+  folders.push(folder)
+  return folder
+}
+
+afterAll(async () => {
+  await Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true })))
+})
+
+/** Every file under a folder, as posix paths relative to it. */
+async function filesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  return entries
+    .filter(entry => entry.isFile())
+    .map(entry => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+}
+
+const ATTRIBUTE_URL = /\s(?:href|src|action)="([^"]*)"/g
+
+describe('staticUrl', () => {
+  const files = new Map([
+    ['scrum', 'scrum.html'],
+    ['accessibility', 'accessibility-page.html'],
+  ])
+
+  it.each([
+    ['/', 'index.html'],
+    ['/handbook', 'index.html'],
+    ['/handbook/', 'index.html'],
+    ['/handbook#section-associate', 'index.html#section-associate'],
+    ['/handbook/scrum', 'scrum.html'],
+    ['/handbook/scrum#section-the-events', 'scrum.html#section-the-events'],
+    ['/handbook/accessibility', 'accessibility-page.html'],
+    ['/accessibility', 'accessibility.html'],
+    ['/assets/app.123.css', 'assets/app.123.css'],
+    ['/assets/govuk/images/favicon.svg', 'assets/govuk/images/favicon.svg'],
+    ['/brand.css?v=1d70b8', 'assets/brand.css'],
+    ['#section-x', '#section-x'],
+    ['https://www.gov.uk/service-manual', 'https://www.gov.uk/service-manual'],
+    ['mailto:team@example.gov.uk', 'mailto:team@example.gov.uk'],
+    ['//example.org/page', 'https://example.org/page'],
+  ])('maps %s to %s', (url, expected) => {
+    expect(staticUrl(url, files)).toBe(expected)
+  })
+
+  it.each([
+    '/privacy',
+    '/sign-in',
+    '/admin/people',
+    '/handbook/search',
+    '/handbook/missing-page',
+    '/handbook/scrum/history',
+    '/assets/../secret',
+  ])('has nothing for %s', url => {
+    expect(staticUrl(url, files)).toBeNull()
+  })
+})
+
+describe('staticHtml', () => {
+  const files = new Map([['scrum', 'scrum.html']])
+
+  it('removes scripts, rewrites links and turns links to pages it does not have into text', () => {
+    const html = [
+      '<script nonce="abc">document.body.className += " js-enabled"</script>',
+      '<link rel="stylesheet" href="/brand.css?v=00703c">',
+      '<a class="govuk-link" href="/handbook/scrum#section-events">Scrum</a>',
+      '<a class="govuk-link" href="/admin/people"><strong>People</strong></a>',
+      '<a href="https://example.org/">Outside</a>',
+      '<form action="/handbook/search"><button>Search</button></form>',
+      '<script type="module" src="/assets/app.mjs"></script>',
+    ].join('\n')
+    const result = staticHtml(html, files)
+    expect(result).not.toContain('<script')
+    expect(result).toContain('<link rel="stylesheet" href="assets/brand.css">')
+    expect(result).toContain('<a class="govuk-link" href="scrum.html#section-events">Scrum</a>')
+    expect(result).toContain('\n<strong>People</strong>\n')
+    expect(result).toContain('<a href="https://example.org/">Outside</a>')
+    expect(result).toContain('<form><button>Search</button></form>')
+    expect(result).not.toMatch(/="\//)
+  })
+})
+
+describe('pageFiles', () => {
+  it('names each page after its slug, except where the export uses the name itself', () => {
+    const files = pageFiles([{ slug: 'scrum' }, { slug: 'index' }, { slug: 'accessibility' }, { slug: 'index-page' }])
+    expect(Object.fromEntries(files)).toEqual({
+      scrum: 'scrum.html',
+      index: 'index-page.html',
+      accessibility: 'accessibility-page.html',
+      'index-page': 'index-page-page.html',
+    })
+  })
+})
+
+describe('exportHandbook', () => {
+  let ctx: TestContext
+  let admin: Agent
+  let folder: string
+  let files: string[]
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx, { brandColour: '#00703c' })
+    const { handbook } = ctx.app.services
+    const [section] = await handbook.sections()
+    if (!section) throw new Error('The starter handbook has no sections')
+    await handbook.createPage(
+      { id: null, name: 'Eve Editor' },
+      {
+        title: 'Links <script>alert(1)</script> everywhere',
+        summary: 'A page that links to the rest of the site.',
+        sectionId: section.id,
+        body: [
+          'Read about [Scrum](/handbook/scrum#the-events) and [the contents](/handbook).',
+          '',
+          'Then [manage people](/admin/people) or [see the privacy notice](/privacy).',
+          '',
+          '## A heading',
+          '',
+          'Back to [the top](#a-heading) and [outside](https://www.gov.uk/).',
+        ].join('\n'),
+        roles: [],
+        skills: [],
+        resources: [],
+        changeNote: '',
+      },
+    )
+    folder = path.join(await tempFolder(), 'site')
+    const summary = await exportHandbook(ctx.app.services, folder)
+    expect(summary.pages).toBe(41)
+    files = await filesIn(folder)
+  })
+  afterAll(() => ctx.close())
+
+  it('writes the contents, one file per page, the accessibility statement and the assets', async () => {
+    const { sections } = await ctx.app.services.handbook.exportData()
+    const pages = sections.flatMap(section => section.pages)
+    expect(pages).toHaveLength(41)
+    const index = await readFile(path.join(folder, 'index.html'), 'utf8')
+    const names = pageFiles(pages)
+    for (const page of pages) {
+      const file = names.get(page.slug) ?? ''
+      expect(files).toContain(file)
+      expect(index).toContain(`href="${file}"`)
+    }
+    // The starter handbook has a page called "accessibility": it must not overwrite the statement.
+    expect(names.get('accessibility')).toBe('accessibility-page.html')
+    const statement = $(await readFile(path.join(folder, 'accessibility.html'), 'utf8'))
+    expect(statement('h1').text()).toBe('Accessibility statement')
+    expect(statement('main').text()).toContain('there is no search')
+    expect(files).toContain(EXPORT_MARKER)
+    expect(files).toContain('assets/brand.css')
+    expect(files.some(file => /^assets\/app\.[0-9a-f]{10}\.css$/.test(file))).toBe(true)
+    expect(files.some(file => /^assets\/favicon\.[0-9a-f]{10}\.svg$/.test(file))).toBe(true)
+    expect(files).toContain('assets/govuk/images/govuk-crest.svg')
+    expect(files.some(file => /\.m?js$/.test(file))).toBe(false)
+  })
+
+  it('links only to files in the export, with no site-absolute address and no script left', async () => {
+    const html = files.filter(file => file.endsWith('.html'))
+    expect(html.length).toBe(43)
+    const ids = new Map<string, Set<string>>()
+    for (const file of html) {
+      const text = await readFile(path.join(folder, file), 'utf8')
+      ids.set(file, new Set([...text.matchAll(/\sid="([^"]+)"/g)].map(match => match[1] ?? '')))
+    }
+    for (const file of html) {
+      const text = await readFile(path.join(folder, file), 'utf8')
+      expect(text, file).not.toContain('href="/')
+      expect(text, file).not.toContain('src="/')
+      expect(text, file).not.toContain('action="/')
+      expect(text, file).not.toMatch(/<script/i)
+      for (const [, url = ''] of text.matchAll(ATTRIBUTE_URL)) {
+        if (/^(?:https?:|mailto:)/.test(url)) continue
+        const [target = '', fragment] = url.split('#')
+        const targetFile = target === '' ? file : target
+        expect(files, `${file} links to ${url}`).toContain(targetFile)
+        // Links to a place in the page of this export must find it (other fragments may come from page text).
+        if (fragment && targetFile === 'index.html') expect(ids.get(targetFile)?.has(fragment), url).toBe(true)
+      }
+    }
+    const css = files.filter(file => file.endsWith('.css'))
+    for (const file of css) {
+      expect(await readFile(path.join(folder, file), 'utf8'), file).not.toMatch(/url\(\s*['"]?\//)
+    }
+  })
+
+  it('shows a page with the same templates as the live site, for reading only', async () => {
+    const file = await readFile(path.join(folder, 'scrum.html'), 'utf8')
+    const page = $(file)
+    const live = $((await admin.get('/handbook/scrum')).body)
+    expect(page('title').text()).toBe('Scrum – Department for Testing')
+    expect(page('.govuk-generic-header').text()).toContain('DfT Digital')
+    expect(page('footer, .govuk-footer').text()).toContain('Department for Testing')
+    expect(page('link[rel="stylesheet"][href="assets/brand.css"]')).toHaveLength(1)
+    expect(await readFile(path.join(folder, 'assets/brand.css'), 'utf8')).toBe(':root{--govuk-brand-colour:#00703c}\n')
+    expect(page('h1').text()).toBe(live('h1').text())
+    expect(page('.app-prose').text()).toBe(live('.app-prose').text())
+    expect(
+      page('.govuk-breadcrumbs a')
+        .map((_, a) => page(a).attr('href'))
+        .get(),
+    ).toEqual(['index.html', 'index.html#section-associate-product-manager'])
+    expect(page('[data-testid="last-changed"]').text()).toMatch(/^Last changed on \d{1,2} \w+ \d{4}\.$/)
+    expect(file).not.toContain('Ada Admin')
+    expect(file).not.toContain('/history')
+    expect(page('.govuk-button')).toHaveLength(0)
+    expect(page('form, input')).toHaveLength(0)
+    expect(page('a').filter((_, a) => /sign (in|out)/i.test(page(a).text()))).toHaveLength(0)
+    expect(page('a').filter((_, a) => /privacy/i.test(page(a).text()))).toHaveLength(0)
+    expect(page('.govuk-pagination__next a').attr('href')).toMatch(/^[a-z0-9-]+\.html$/)
+  })
+
+  it('rewrites links in page text and keeps links to places the copy does not have as text', async () => {
+    const file = (await readdir(folder)).find(name => name.startsWith('links-script-alert-1-script'))
+    if (!file) throw new Error('The page with links was not exported')
+    const text = await readFile(path.join(folder, file), 'utf8')
+    const page = $(text)
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(page('h1').text()).toBe('Links <script>alert(1)</script> everywhere')
+    expect(page('.app-prose a[href="scrum.html#section-the-events"]').text()).toBe('Scrum')
+    expect(page('.app-prose a[href="index.html"]').text()).toBe('the contents')
+    expect(page('.app-prose a[href="#section-a-heading"]').text()).toBe('the top')
+    expect(page('.app-prose a[href="https://www.gov.uk/"]').text()).toBe('outside')
+    expect(page('.app-prose').text()).toContain('Then manage people or see the privacy notice.')
+    expect(text).not.toContain('Eve Editor')
+  })
+
+  it('refuses a folder it did not make unless forced, and replaces its own earlier export', async () => {
+    const other = await tempFolder()
+    await writeFile(path.join(other, 'notes.txt'), 'Keep me')
+    await expect(exportHandbook(ctx.app.services, other)).rejects.toThrow(ExportRefusedError)
+    expect(await filesIn(other)).toEqual(['notes.txt'])
+    await exportHandbook(ctx.app.services, other, { force: true })
+    expect(existsSync(path.join(other, 'index.html'))).toBe(true)
+    expect(await readFile(path.join(other, 'notes.txt'), 'utf8')).toBe('Keep me')
+    // Now the folder is marked as an export's, later exports need no --force and keep what they did not write.
+    await exportHandbook(ctx.app.services, other)
+    expect(await readFile(path.join(other, 'notes.txt'), 'utf8')).toBe('Keep me')
+    expect(existsSync(path.join(other, 'index.html'))).toBe(true)
+
+    // Exporting again into its own folder needs no --force and removes pages deleted since.
+    const { handbook } = ctx.app.services
+    const scrum = await handbook.page('scrum')
+    await handbook.deletePage({ id: null, name: 'Test' }, 'scrum', scrum.version)
+    const summary = await exportHandbook(ctx.app.services, folder)
+    expect(summary.pages).toBe(40)
+    expect(existsSync(path.join(folder, 'scrum.html'))).toBe(false)
+    expect(existsSync(path.join(folder, 'index.html'))).toBe(true)
+    const index = await readFile(path.join(folder, 'index.html'), 'utf8')
+    expect(index).not.toContain('scrum.html')
+    // Links to the deleted page become text rather than links to a missing file.
+    for (const name of (await readdir(folder)).filter(name => name.endsWith('.html'))) {
+      expect(await readFile(path.join(folder, name), 'utf8'), name).not.toContain('href="scrum.html')
+    }
+  })
+
+  it('refuses a file in place of a folder', async () => {
+    const file = path.join(await tempFolder(), 'a-file')
+    await writeFile(file, 'not a folder')
+    await expect(exportHandbook(ctx.app.services, file)).rejects.toThrow(/is a file, not a folder/)
+  })
+})
