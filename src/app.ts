@@ -20,6 +20,9 @@ import organisationRoutes from './organisation/organisation.routes.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { canManageSettings } from './organisation/organisation.policy.ts'
+import { PeopleRepository } from './people/people.repository.ts'
+import { PeopleService } from './people/people.service.ts'
+import { ROLE_SLUGS } from './framework/framework.catalogue.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
 import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   const accountsRepo = new AccountsRepository()
   const accounts = new AccountsService(db.kysely, accountsRepo, audit, sessions, clock)
   const handbook = new HandbookService(db.kysely, new HandbookRepository(), audit, clock)
+  const people = new PeopleService(db.kysely, new PeopleRepository(), audit, clock, ROLE_SLUGS)
   const setup = new SetupService(db.kysely, new SetupRepository(), accountsRepo, organisation, handbook, audit, clock)
   const services: Services = {
     config,
@@ -90,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     accounts,
     setup,
     handbook,
+    people,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 

@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import type { HandbookService } from './handbook/handbook.service.ts'
 import type { OrganisationService } from './organisation/organisation.service.ts'
+import type { PeopleService } from './people/people.service.ts'
 import type { SessionManager } from './platform/auth/session.ts'
 import type { Clock } from './platform/clock.ts'
 import type { ViewEnvironment } from './platform/http/views.ts'
@@ -22,5 +23,6 @@ export interface Services {
   readonly accounts: AccountsService
   readonly setup: SetupService
   readonly handbook: HandbookService
+  readonly people: PeopleService
   readonly signInRateLimit: number
 }

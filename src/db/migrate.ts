@@ -4,10 +4,12 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { Db } from './connect.ts'
 import * as foundation from './migrations/20261124T1400-foundation.ts'
 import * as handbook from './migrations/20261124T1410-handbook.ts'
+import * as pathway from './migrations/20261124T1500-pathway.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
   '20261124T1410-handbook': handbook,
+  '20261124T1500-pathway': pathway,
 }
 
 class StaticProvider implements MigrationProvider {
