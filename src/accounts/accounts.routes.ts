@@ -45,7 +45,7 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
       pageTitle: 'Sign in',
       values: {},
       resume: Boolean(request.session.data.pending),
-      ended: request.sessionEnded,
+      ended: request.sessionEnded ?? request.session.data.ended?.reason ?? null,
     })
   })
 
@@ -108,8 +108,10 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
     return reply.seeOther('/sign-out')
   })
 
-  app.post('/session/extend', { config: { access: 'signed-in' } }, async (request, reply) => {
-    await sessions.extend(request)
+  // Called by the time-out warning's script: 204 when the session was extended, 401 when it has
+  // already ended (so the script sends the person to sign in rather than pretending).
+  app.post('/session/extend', { config: { access: 'public' } }, async (request, reply) => {
+    if (!request.user || !(await sessions.extend(request))) return reply.code(401).send()
     return reply.code(204).send()
   })
 
@@ -119,6 +121,8 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
     '/set-password/:token',
     {
       config: { access: 'public' },
+      // The token is in the path: keep this request out of the info-level request log.
+      logLevel: 'warn',
       schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 100 } } } },
     },
     async (request, reply) => {

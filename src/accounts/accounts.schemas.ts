@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { formText } from '../platform/forms.ts'
-import { MAX_PASSWORD_LENGTH } from '../platform/auth/passwords.ts'
+import { MAX_PASSWORD_INPUT, MAX_PASSWORD_LENGTH } from '../platform/auth/passwords.ts'
 import { ROLES } from '../platform/auth/roles.ts'
 
 // Passwords are taken exactly as typed: no trimming, no truncation.
@@ -10,7 +10,7 @@ const rawPassword = (message: string) =>
     z
       .string()
       .min(1, { message })
-      .max(MAX_PASSWORD_LENGTH + 1),
+      .max(MAX_PASSWORD_INPUT, { message: `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer` }),
   )
 
 export const signInSchema = z.object({

@@ -8,6 +8,11 @@ import type { AuditFilter } from './audit.repository.ts'
 
 const one = (schema: z.ZodType<string>) => z.preprocess(v => (Array.isArray(v) ? v[0] : v) ?? '', schema)
 const isoDay = /^\d{4}-\d{2}-\d{2}$/
+/** A real calendar day as year-month-day: Date.parse alone would take 2026-02-30 as 2 March. */
+function isRealDay(v: string): boolean {
+  const day = new Date(`${v}T00:00:00.000Z`)
+  return isoDay.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v
+}
 
 const querySchema = z
   .object({
@@ -18,7 +23,7 @@ const querySchema = z
       z
         .string()
         .max(10)
-        .refine(v => v === '' || (isoDay.test(v) && !Number.isNaN(Date.parse(v))), {
+        .refine(v => v === '' || isRealDay(v), {
           message: 'Enter the start date as year-month-day, like 2026-11-01',
         }),
     ),
@@ -26,7 +31,7 @@ const querySchema = z
       z
         .string()
         .max(10)
-        .refine(v => v === '' || (isoDay.test(v) && !Number.isNaN(Date.parse(v))), {
+        .refine(v => v === '' || isRealDay(v), {
           message: 'Enter the end date as year-month-day, like 2026-11-30',
         }),
     ),

@@ -36,6 +36,8 @@ export default async function setupRoutes(app: FastifyInstance, { services }: { 
     '/setup/:token',
     {
       config: { access: 'public' },
+      // The token is in the path: keep this request out of the info-level request log.
+      logLevel: 'warn',
       schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 100 } } } },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { formText } from '../platform/forms.ts'
 import { brandColour, logoText, organisationName, pathwayShape } from '../organisation/organisation.schemas.ts'
-import { MAX_PASSWORD_LENGTH } from '../platform/auth/passwords.ts'
+import { MAX_PASSWORD_INPUT, MAX_PASSWORD_LENGTH } from '../platform/auth/passwords.ts'
 
 export const setupSchema = z
   .object({
@@ -29,7 +29,7 @@ export const setupSchema = z
       z
         .string()
         .min(1, { message: 'Enter a password' })
-        .max(MAX_PASSWORD_LENGTH + 1),
+        .max(MAX_PASSWORD_INPUT, { message: `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer` }),
     ),
     confirmPassword: z.preprocess(
       v => (Array.isArray(v) ? v[0] : v) ?? '',

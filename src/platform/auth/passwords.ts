@@ -6,6 +6,8 @@ import { dictionary } from '@zxcvbn-ts/language-common'
 export const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 256
+/** What a form may send as a password at most (UTF-16 units); passwordProblem gives the message. */
+export const MAX_PASSWORD_INPUT = (MAX_PASSWORD_LENGTH + 1) * 2
 
 const MAX_CONCURRENT = 2
 let running = 0
@@ -50,9 +52,11 @@ const COMMON = new Set((dictionary['passwords-common'] as string[]).map(p => p.t
 
 /** Why a proposed password is not good enough, or null when it is. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if (password.length === 0) return 'Enter a password'
-  if (password.length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`
-  if (password.length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`
+  // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
+  const length = [...password].length
+  if (length === 0) return 'Enter a password'
+  if (length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`
+  if (length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`
   const lower = password.toLowerCase()
   if (COMMON.has(lower) || COMMON.has(lower.replace(/[0-9!?.]+$/, ''))) {
     return 'This password is too common. Choose one that is harder to guess, such as 3 or 4 unrelated words'

@@ -18,6 +18,8 @@ export interface PendingSubmission {
   readonly path: string
   readonly fields: Record<string, string | string[]>
   readonly savedAt: string
+  /** Whose session had ended, when known: only they get it back. */
+  readonly userId?: string | null
 }
 
 export interface SessionData {
@@ -28,6 +30,8 @@ export interface SessionData {
   tokenHash?: { purpose: string; hash: string }
   /** A set-password link, shown once to the administrator who made it. */
   passwordLink?: { userId: string; link: string; added: boolean }
+  /** Why the last signed-in session in this browser ended, for the sign-in page to say. */
+  ended?: { reason: EndReason; userId: string }
 }
 
 export class Session {
@@ -98,6 +102,9 @@ export class SessionManager {
       await this.repo.delete(id)
       this.clearCookie(reply)
       request.sessionEnded = row.userId ? ended : null
+      // A fresh, signed-out session remembers why, so the sign-in page the person is sent to can
+      // tell them, and a form they were sending is given back only to them.
+      if (row.userId) request.session.set('ended', { reason: ended, userId: row.userId })
       return
     }
     let data: SessionData = {}
@@ -140,7 +147,8 @@ export class SessionManager {
     const token = newToken()
     const id = hashToken(token)
     const data: SessionData = {}
-    if (old?.data.pending) data.pending = old.data.pending
+    const pending = old?.data.pending
+    if (pending && (pending.userId ?? user.id) === user.id) data.pending = pending
     if (old?.data.returnTo) data.returnTo = old.data.returnTo
     await this.repo.insert({ id, userId: user.id, createdAt: this.clock().toISOString(), data: JSON.stringify(data) })
     request.session = new Session(id, data, user.id, this.clock().toISOString())

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  $,
+  Agent,
+  addPerson,
+  buildTestApp,
+  setUpInstallation,
+  signIn,
+  type TestContext,
+} from '../../test/build-test-app.ts'
+
+const DAY = 86_400_000
+
+describe('the audit log', () => {
+  let ctx: TestContext
+  let admin: Agent
+  let second: Agent & { email: string; name: string }
+  let secondId: string
+
+  const rows = (html: string) =>
+    $(html)('tbody tr')
+      .map((_, tr) =>
+        $(html)(tr)
+          .find('td')
+          .map((__, td) => $(html)(td).text().trim())
+          .get()
+          .join(' | '),
+      )
+      .get()
+  const caption = (html: string) => $(html)('caption').text().trim()
+
+  beforeAll(async () => {
+    // Day 1 (24 November 2026): set-up and a person added.
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+    await addPerson(ctx, admin, 'member', 'Dana Dayone')
+    // Day 3: a second administrator changes the settings.
+    ctx.clock.advance(2 * DAY)
+    admin = await signIn(ctx, 'ada@example.gov.uk')
+    second = await addPerson(ctx, admin, 'administrator', 'Sid Second')
+    secondId = (await ctx.app.services.accounts.list()).find(p => p.email === second.email)?.id ?? ''
+    ctx.clock.advance(60_000)
+    const form = await second.get('/admin/settings')
+    const fields = Object.fromEntries(
+      $(form.body)('form[action="/admin/settings"] input')
+        .filter(
+          (_, el) =>
+            !['radio', 'checkbox'].includes($(form.body)(el).attr('type') ?? '') || $(form.body)(el).is('[checked]'),
+        )
+        .map((_, el) => [[$(form.body)(el).attr('name') ?? '', String($(form.body)(el).val() ?? '')]])
+        .get() as [string, string][],
+    )
+    const saved = await second.post('/admin/settings', { ...fields, logoText: 'New logo' })
+    expect(saved.statusCode).toBe(303)
+  })
+  afterAll(() => ctx.close())
+
+  it('records changes with who, what and when, newest first', async () => {
+    const res = await second.get('/admin/audit-log')
+    expect(res.statusCode).toBe(200)
+    const all = rows(res.body)
+    expect(all[0]).toBe('26 November 2026 at 10:01am | Sid Second | organisation.updated | Changed logo text')
+    expect(all).toContain('24 November 2026 at 10:00am | Ada Admin | person.added | Added Dana Dayone as member')
+    expect(all.some(r => r.includes('Ada Admin | organisation.created | Set up Department for Testing'))).toBe(true)
+    expect(caption(res.body)).toMatch(/^\d+ changes found$/)
+  })
+
+  it('filters by who made the change', async () => {
+    const res = await admin.get(`/admin/audit-log?actor=${secondId}`)
+    expect(res.statusCode).toBe(200)
+    const found = rows(res.body)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.every(r => r.includes('| Sid Second |'))).toBe(true)
+    expect($(res.body)(`#actor option[value="${secondId}"]`).attr('selected')).toBeDefined()
+  })
+
+  it('filters by what was done and by the kind of thing changed', async () => {
+    const byAction = await admin.get('/admin/audit-log?action=person.added')
+    const added = rows(byAction.body)
+    expect(added.length).toBeGreaterThanOrEqual(3)
+    expect(added.every(r => r.includes('| person.added |'))).toBe(true)
+    expect($(byAction.body)('#action option[value="person.added"]').attr('selected')).toBeDefined()
+
+    const byType = await admin.get('/admin/audit-log?subjectType=organisation')
+    const org = rows(byType.body)
+    expect(org.length).toBe(2)
+    expect(org.every(r => r.includes('| organisation.'))).toBe(true)
+  })
+
+  it('filters by date, including both ends', async () => {
+    const fromLater = rows((await admin.get('/admin/audit-log?from=2026-11-26')).body)
+    expect(fromLater.length).toBeGreaterThan(0)
+    expect(fromLater.every(r => r.startsWith('26 November 2026'))).toBe(true)
+
+    const untilFirst = rows((await admin.get('/admin/audit-log?to=2026-11-24')).body)
+    expect(untilFirst.length).toBeGreaterThan(0)
+    expect(untilFirst.every(r => r.startsWith('24 November 2026'))).toBe(true)
+
+    const between = await admin.get('/admin/audit-log?from=2026-11-25&to=2026-11-25')
+    expect(rows(between.body)).toEqual([])
+    expect($(between.body)('main').text()).toContain('No changes match these filters.')
+    expect($(between.body)('#from').val()).toBe('2026-11-25')
+  })
+
+  it.each([
+    ['not a date', 'from=yesterday', '#from', 'Enter the start date as year-month-day'],
+    ['a day that does not exist', 'to=2026-02-30', '#to', 'Enter the end date as year-month-day'],
+    ['a month that does not exist', 'from=2026-13-01', '#from', 'Enter the start date as year-month-day'],
+    ['an end before the start', 'from=2026-11-26&to=2026-11-24', '#to', 'The end date must be the same as or after'],
+  ])('explains %s with an error summary', async (_label, query, href, message) => {
+    const res = await admin.get(`/admin/audit-log?${query}`)
+    expect(res.statusCode).toBe(400)
+    const page = $(res.body)
+    expect(page('title').text()).toMatch(/^Error: Audit log/)
+    expect(page('.govuk-error-summary a').attr('href')).toBe(href)
+    expect(page('.govuk-error-summary').text()).toContain(message)
+    expect(page(`${href}-error`).text()).toContain(message)
+    expect(page('tbody tr').length).toBe(0)
+  })
+
+  it('pages through many changes, 50 to a page, keeping the filters', async () => {
+    const actor = { id: secondId, name: 'Sid Second' }
+    for (let i = 0; i < 120; i++) {
+      await ctx.app.services.audit.record(ctx.testDb.db.kysely, actor, {
+        action: 'test.bulk',
+        subjectType: 'person',
+        subjectId: secondId,
+        summary: `Bulk change ${i + 1}`,
+      })
+      ctx.clock.advance(1000)
+    }
+    const first = await admin.get('/admin/audit-log?action=test.bulk')
+    expect(caption(first.body)).toBe('120 changes found, page 1 of 3')
+    expect(rows(first.body)).toHaveLength(50)
+    expect(rows(first.body)[0]).toContain('Bulk change 120')
+    const page = $(first.body)
+    expect(page('.govuk-pagination__prev').length).toBe(0)
+    const next = page('.govuk-pagination__next a').attr('href')
+    expect(next).toBe('/admin/audit-log?action=test.bulk&page=2')
+    expect(
+      page('.govuk-pagination__item a')
+        .map((_, a) => page(a).text().trim())
+        .get(),
+    ).toEqual(['1', '2', '3'])
+    expect(page('.govuk-pagination__item--current').text().trim()).toBe('1')
+
+    const third = await admin.get('/admin/audit-log?action=test.bulk&page=3')
+    expect(caption(third.body)).toBe('120 changes found, page 3 of 3')
+    expect(rows(third.body)).toHaveLength(20)
+    expect(rows(third.body).at(-1)).toContain('Bulk change 1')
+    expect($(third.body)('.govuk-pagination__next').length).toBe(0)
+    expect($(third.body)('.govuk-pagination__prev a').attr('href')).toBe('/admin/audit-log?action=test.bulk&page=2')
+
+    // Every one of the 120 appears exactly once across the three pages.
+    const second = await admin.get('/admin/audit-log?action=test.bulk&page=2')
+    const all = [first, second, third].flatMap(r => rows(r.body))
+    expect(new Set(all).size).toBe(120)
+  })
+
+  it('treats a page number it cannot read as the first page', async () => {
+    const res = await admin.get('/admin/audit-log?action=test.bulk&page=abc')
+    expect(res.statusCode).toBe(200)
+    expect(caption(res.body)).toBe('120 changes found, page 1 of 3')
+  })
+
+  it('keeps personal text out of the log: a password change says only that it happened', async () => {
+    const res = await admin.get('/admin/audit-log?action=person.password-set')
+    const found = rows(res.body)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.every(r => /set their password$/.test(r))).toBe(true)
+  })
+})

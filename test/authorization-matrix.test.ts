@@ -1,0 +1,535 @@
+// The authorization matrix: every route the app serves, asked by every kind of viewer, with the
+// answer each should get. A route added without a row here fails the first test, so nobody can
+// add a page without deciding who may see it.
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { Response as InjectResponse } from 'light-my-request'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { assetUrl, loadManifest } from '../src/platform/http/assets.ts'
+import {
+  $,
+  Agent,
+  TEST_PASSWORD,
+  addPerson,
+  buildTestApp,
+  setUpInstallation,
+  signIn,
+  type TestContext,
+} from './build-test-app.ts'
+
+// Every route registered, as Fastify's onRoute hook sees it (the app is built unchanged; only
+// the factory is wrapped so the hook is in place before the first route is added).
+/** A route as Fastify's onRoute hook saw it. */
+interface SeenRoute {
+  method: string | string[]
+  url: string
+  readonly access: unknown
+}
+const registered = vi.hoisted(() => [] as SeenRoute[])
+vi.mock('fastify', async importOriginal => {
+  const mod = await importOriginal<typeof import('fastify')>()
+  const factory = mod.default as unknown as (options?: FastifyServerOptions) => FastifyInstance
+  const wrapped = (options?: FastifyServerOptions) => {
+    const app = factory(options)
+    app.addHook('onRoute', route => {
+      registered.push({
+        method: route.method,
+        url: route.url,
+        // Read later: platform hooks registered after this one may still set it.
+        get access() {
+          return route.config?.access
+        },
+      })
+    })
+    return app
+  }
+  return { ...mod, default: wrapped }
+})
+
+const VIEWERS = ['anonymous', 'member', 'editor', 'leader', 'administrator'] as const
+type Viewer = (typeof VIEWERS)[number]
+
+/** A status code; 'sign-in' for a 303 to the sign-in page; or a 303 to a given place. */
+type Outcome = number | 'sign-in' | { redirect: string }
+type Expected = Record<Viewer, Outcome>
+
+interface Fixtures {
+  slug: string
+  sectionSlug: string
+  personId: string
+  suggestionId: string
+  asset: string
+}
+
+interface Row {
+  method: 'GET' | 'POST'
+  route: string
+  path: (f: Fixtures) => string
+  expect: Expected | ((f: Fixtures) => Expected)
+  /** Use a newly signed-in browser (the request ends the session). */
+  fresh?: boolean
+}
+
+const everyone = (o: Outcome): Expected => ({ anonymous: o, member: o, editor: o, leader: o, administrator: o })
+const signedIn = (o: Outcome): Expected => ({ anonymous: 'sign-in', member: o, editor: o, leader: o, administrator: o })
+const editors = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: o,
+  leader: 403,
+  administrator: o,
+})
+const administrators = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: 403,
+  leader: 403,
+  administrator: o,
+})
+/** The handbook while it is not public: every signed-in person reads it, the public cannot. */
+const readers = (o: Outcome): Expected => ({ ...signedIn(o), anonymous: 403 })
+
+const at = (path: string) => () => path
+
+// POSTs carry a valid form token and a body no form would send, so what is tested is who may
+// ask: refused people get 403, allowed people get the form's own answer (usually 400).
+const ROWS: Row[] = [
+  // Site
+  { method: 'GET', route: '/', path: at('/'), expect: { ...signedIn(200), anonymous: { redirect: '/sign-in' } } },
+  { method: 'GET', route: '/accessibility', path: at('/accessibility'), expect: everyone(200) },
+  { method: 'GET', route: '/privacy', path: at('/privacy'), expect: everyone(200) },
+  { method: 'GET', route: '/health', path: at('/health'), expect: everyone(200) },
+  { method: 'GET', route: '/brand.css', path: at('/brand.css'), expect: everyone(200) },
+  { method: 'GET', route: '/assets/*', path: f => f.asset, expect: everyone(200) },
+  // First-run set-up: finished, so nobody can use it again
+  { method: 'GET', route: '/setup', path: at('/setup'), expect: everyone({ redirect: '/' }) },
+  { method: 'POST', route: '/setup', path: at('/setup'), expect: everyone(403) },
+  {
+    method: 'GET',
+    route: '/setup/:token',
+    path: at('/setup/not-a-live-token'),
+    expect: everyone({ redirect: '/setup' }),
+  },
+  // Signing in and out
+  {
+    method: 'GET',
+    route: '/sign-in',
+    path: at('/sign-in'),
+    expect: { ...signedIn({ redirect: '/' }), anonymous: 200 },
+  },
+  { method: 'POST', route: '/sign-in', path: at('/sign-in'), expect: everyone(400) },
+  { method: 'GET', route: '/sign-out', path: at('/sign-out'), expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/sign-out',
+    path: at('/sign-out'),
+    expect: everyone({ redirect: '/sign-out' }),
+    fresh: true,
+  },
+  {
+    method: 'POST',
+    route: '/session/extend',
+    path: at('/session/extend'),
+    expect: { ...signedIn(204), anonymous: 401 },
+  },
+  { method: 'GET', route: '/resume', path: at('/resume'), expect: signedIn({ redirect: '/' }) },
+  { method: 'POST', route: '/resume/discard', path: at('/resume/discard'), expect: signedIn({ redirect: '/' }) },
+  // Set-password links
+  {
+    method: 'GET',
+    route: '/set-password/:token',
+    path: at('/set-password/not-a-live-token'),
+    expect: everyone({ redirect: '/set-password' }),
+  },
+  { method: 'GET', route: '/set-password', path: at('/set-password'), expect: everyone(404) },
+  { method: 'POST', route: '/set-password', path: at('/set-password'), expect: everyone(404) },
+  // Your account
+  { method: 'GET', route: '/account', path: at('/account'), expect: signedIn(200) },
+  { method: 'GET', route: '/account/password', path: at('/account/password'), expect: signedIn(200) },
+  { method: 'POST', route: '/account/password', path: at('/account/password'), expect: signedIn(400) },
+  // Administration
+  { method: 'GET', route: '/admin', path: at('/admin'), expect: administrators(200) },
+  { method: 'GET', route: '/admin/people', path: at('/admin/people'), expect: administrators(200) },
+  { method: 'GET', route: '/admin/people/new', path: at('/admin/people/new'), expect: administrators(200) },
+  { method: 'POST', route: '/admin/people/new', path: at('/admin/people/new'), expect: administrators(400) },
+  { method: 'GET', route: '/admin/people/:id', path: f => `/admin/people/${f.personId}`, expect: administrators(200) },
+  { method: 'POST', route: '/admin/people/:id', path: f => `/admin/people/${f.personId}`, expect: administrators(400) },
+  {
+    method: 'GET',
+    route: '/admin/people/:id/link',
+    path: f => `/admin/people/${f.personId}/link`,
+    expect: f => administrators({ redirect: `/admin/people/${f.personId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/admin/people/:id/password-link',
+    path: f => `/admin/people/${f.personId}/password-link`,
+    expect: f => administrators({ redirect: `/admin/people/${f.personId}/link` }),
+  },
+  { method: 'GET', route: '/admin/settings', path: at('/admin/settings'), expect: administrators(200) },
+  { method: 'POST', route: '/admin/settings', path: at('/admin/settings'), expect: administrators(400) },
+  { method: 'GET', route: '/admin/audit-log', path: at('/admin/audit-log'), expect: administrators(200) },
+  // Reading the handbook
+  { method: 'GET', route: '/handbook', path: at('/handbook'), expect: readers(200) },
+  { method: 'GET', route: '/handbook/search', path: at('/handbook/search?q=scrum'), expect: readers(200) },
+  { method: 'GET', route: '/handbook/:slug', path: f => `/handbook/${f.slug}`, expect: readers(200) },
+  { method: 'GET', route: '/handbook/:slug/history', path: f => `/handbook/${f.slug}/history`, expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/handbook/:slug/versions/:version',
+    path: f => `/handbook/${f.slug}/versions/1`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/handbook/:slug/compare',
+    path: f => `/handbook/${f.slug}/compare?from=1&to=2`,
+    expect: signedIn(200),
+  },
+  // Editing the handbook
+  { method: 'GET', route: '/handbook/new', path: at('/handbook/new'), expect: editors(200) },
+  { method: 'POST', route: '/handbook/new', path: at('/handbook/new'), expect: editors(400) },
+  { method: 'GET', route: '/handbook/:slug/edit', path: f => `/handbook/${f.slug}/edit`, expect: editors(200) },
+  { method: 'POST', route: '/handbook/:slug/edit', path: f => `/handbook/${f.slug}/edit`, expect: editors(400) },
+  { method: 'POST', route: '/handbook/:slug/move', path: f => `/handbook/${f.slug}/move`, expect: editors(400) },
+  { method: 'GET', route: '/handbook/:slug/delete', path: f => `/handbook/${f.slug}/delete`, expect: editors(200) },
+  // No base version: the page "changed" since the form was read, so nothing is deleted.
+  { method: 'POST', route: '/handbook/:slug/delete', path: f => `/handbook/${f.slug}/delete`, expect: editors(409) },
+  {
+    method: 'POST',
+    route: '/handbook/:slug/versions/:version/restore',
+    path: f => `/handbook/${f.slug}/versions/1/restore`,
+    expect: f => editors({ redirect: `/handbook/${f.slug}/history` }),
+  },
+  { method: 'GET', route: '/handbook/manage', path: at('/handbook/manage'), expect: editors(200) },
+  { method: 'GET', route: '/handbook/sections/new', path: at('/handbook/sections/new'), expect: editors(200) },
+  { method: 'POST', route: '/handbook/sections/new', path: at('/handbook/sections/new'), expect: editors(400) },
+  {
+    method: 'GET',
+    route: '/handbook/sections/:slug/edit',
+    path: f => `/handbook/sections/${f.sectionSlug}/edit`,
+    expect: editors(200),
+  },
+  {
+    method: 'POST',
+    route: '/handbook/sections/:slug/edit',
+    path: f => `/handbook/sections/${f.sectionSlug}/edit`,
+    expect: editors(400),
+  },
+  {
+    method: 'POST',
+    route: '/handbook/sections/:slug/move',
+    path: f => `/handbook/sections/${f.sectionSlug}/move`,
+    expect: editors(400),
+  },
+  // The section has pages, so it cannot be deleted.
+  {
+    method: 'POST',
+    route: '/handbook/sections/:slug/delete',
+    path: f => `/handbook/sections/${f.sectionSlug}/delete`,
+    expect: editors(400),
+  },
+  // Suggestions
+  { method: 'GET', route: '/handbook/:slug/suggest', path: f => `/handbook/${f.slug}/suggest`, expect: signedIn(200) },
+  { method: 'POST', route: '/handbook/:slug/suggest', path: f => `/handbook/${f.slug}/suggest`, expect: signedIn(400) },
+  { method: 'GET', route: '/handbook/suggestions', path: at('/handbook/suggestions'), expect: editors(200) },
+  { method: 'GET', route: '/handbook/suggestions/mine', path: at('/handbook/suggestions/mine'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/handbook/suggestions/:id',
+    path: f => `/handbook/suggestions/${f.suggestionId}`,
+    // The member made the suggestion; the leader did not and does not review.
+    expect: { anonymous: 'sign-in', member: 200, editor: 200, leader: 403, administrator: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/handbook/suggestions/:id/accept',
+    path: f => `/handbook/suggestions/${f.suggestionId}/accept`,
+    expect: editors(400),
+  },
+  {
+    method: 'POST',
+    route: '/handbook/suggestions/:id/decline',
+    path: f => `/handbook/suggestions/${f.suggestionId}/decline`,
+    expect: editors(400),
+  },
+]
+
+const key = (method: string, url: string) => `${method} ${url}`
+
+function expectOutcome(res: InjectResponse, outcome: Outcome, where: string) {
+  if (outcome === 'sign-in') {
+    expect(res.statusCode, where).toBe(303)
+    expect(res.headers.location, where).toMatch(/^\/sign-in(\?|$)/)
+  } else if (typeof outcome === 'number') {
+    expect(res.statusCode, where).toBe(outcome)
+  } else {
+    expect(res.statusCode, where).toBe(303)
+    expect(res.headers.location, where).toBe(outcome.redirect)
+  }
+}
+
+/** The headers every answer carries, whoever asks and whatever the status (checklist 12–14, 28). */
+function expectSecurityHeaders(res: InjectResponse, signedIn: boolean, where: string) {
+  expect(res.headers['x-content-type-options'], where).toBe('nosniff')
+  expect(res.headers['strict-transport-security'], where).toMatch(/^max-age=31536000/)
+  expect(res.headers['referrer-policy'], where).toBe('same-origin')
+  const policy = String(res.headers['content-security-policy'])
+  expect(policy, where).toContain("object-src 'none'")
+  expect(policy, where).toContain("frame-ancestors 'none'")
+  const type = String(res.headers['content-type'] ?? '')
+  if (type.startsWith('text/html')) {
+    expect(type, where).toBe('text/html; charset=utf-8')
+    expect(policy, where).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/)
+    if (signedIn) expect(res.headers['cache-control'], where).toBe('no-store')
+  }
+}
+
+/** The fields of one form on a page, as a browser would send them. */
+function formFields(html: string, action: string): Record<string, string | string[]> {
+  const page = $(html)
+  const fields: Record<string, string | string[]> = {}
+  const add = (name: string | undefined, value: string) => {
+    if (!name) return
+    const existing = fields[name]
+    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
+  }
+  page(`form[action="${action}"]`)
+    .find('input, textarea, select')
+    .each((_, el) => {
+      const field = page(el)
+      const type = field.attr('type')
+      if ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined) return
+      if (type === 'submit') return
+      if (el.tagName === 'select') add(field.attr('name'), String(field.find('option[selected]').val() ?? ''))
+      else if (el.tagName === 'textarea') add(field.attr('name'), field.text())
+      else add(field.attr('name'), String(field.val() ?? ''))
+    })
+  return fields
+}
+
+describe('authorization matrix', () => {
+  let ctx: TestContext
+  let routes: SeenRoute[]
+  let fixtures: Fixtures
+  const agents = {} as Record<Viewer, Agent>
+  const tokens = {} as Record<Viewer, string>
+  const emails = {} as Record<Exclude<Viewer, 'anonymous'>, string>
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    routes = [...registered]
+    const admin = await setUpInstallation(ctx)
+    const member = await addPerson(ctx, admin, 'member', 'Mia Member')
+    const editor = await addPerson(ctx, admin, 'editor', 'Ed Editor')
+    const leader = await addPerson(ctx, admin, 'leader', 'Lee Leader')
+    const subject = await addPerson(ctx, admin, 'member', 'Sol Subject')
+    Object.assign(agents, { anonymous: new Agent(ctx.app), member, editor, leader, administrator: admin })
+    Object.assign(emails, {
+      member: member.email,
+      editor: editor.email,
+      leader: leader.email,
+      administrator: 'ada@example.gov.uk',
+    })
+
+    // A second version of the page, so there is something to compare.
+    const editPage = await admin.get('/handbook/scrum/edit')
+    const saved = await admin.post('/handbook/scrum/edit', {
+      ...formFields(editPage.body, '/handbook/scrum/edit'),
+      summary: 'A framework for delivering products in short cycles.',
+      changeNote: 'Shorter summary',
+    })
+    expect(saved.statusCode).toBe(303)
+
+    // A suggestion by the member.
+    const suggestPage = await member.get('/handbook/scrum/suggest')
+    const suggested = await member.post('/handbook/scrum/suggest', {
+      ...formFields(suggestPage.body, '/handbook/scrum/suggest'),
+      body: 'Scrum, as we practise it.',
+      reason: 'Shorter is better',
+    })
+    expect(suggested.statusCode).toBe(303)
+    const suggestionId = String(suggested.headers.location).split('/').pop() ?? ''
+
+    const people = await ctx.app.services.accounts.list()
+    const sections = await ctx.app.services.handbook.sections()
+    fixtures = {
+      slug: 'scrum',
+      sectionSlug: sections[0]?.slug ?? '',
+      personId: people.find(p => p.email === subject.email)?.id ?? '',
+      suggestionId,
+      asset: assetUrl(loadManifest(), 'app.css'),
+    }
+    tokens.anonymous = await agents.anonymous.token('/sign-in')
+    for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
+  })
+  afterAll(() => ctx.close())
+
+  it('has exactly one row for each route the app serves', () => {
+    const served = new Set<string>()
+    for (const route of routes) {
+      const methods = Array.isArray(route.method) ? route.method : [route.method]
+      for (const method of methods) if (method !== 'HEAD') served.add(key(method, route.url))
+    }
+    const rows = ROWS.map(r => key(r.method, r.route))
+    expect(new Set(rows).size, 'a route has two rows').toBe(rows.length)
+    expect([...served].sort()).toEqual([...rows].sort())
+  })
+
+  it('has every route say who may reach it', () => {
+    const undeclared = routes
+      .filter(route => route.access !== 'public' && route.access !== 'signed-in')
+      .map(route => key(String(route.method), route.url))
+    expect(undeclared).toEqual([])
+  })
+
+  it('uses real records for the routes with parameters', () => {
+    expect(fixtures.suggestionId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(fixtures.personId).not.toBe('')
+    expect(fixtures.sectionSlug).not.toBe('')
+    for (const row of ROWS) expect(ctx.app.hasRoute({ method: row.method, url: row.route }), row.route).toBe(true)
+  })
+
+  it.each(ROWS.map(row => [`${row.method} ${row.route}`, row] as const))('%s', async (_name, row) => {
+    const expected = typeof row.expect === 'function' ? row.expect(fixtures) : row.expect
+    const path = row.path(fixtures)
+    for (const viewer of VIEWERS) {
+      let agent = agents[viewer]
+      let token = tokens[viewer]
+      if (row.fresh && viewer !== 'anonymous') {
+        agent = await signIn(ctx, emails[viewer], TEST_PASSWORD)
+        token = await agent.token()
+      }
+      const res =
+        row.method === 'GET'
+          ? await agent.get(path)
+          : await agent.post(path, { _csrf: token, probe: 'authorization matrix' })
+      const where = `${row.method} ${path} as ${viewer}`
+      expectOutcome(res, expected[viewer], where)
+      expect(res.statusCode, where).toBeLessThan(500)
+      if (res.statusCode === 403) expect($(res.body)('h1').text(), where).toMatch(/cannot see this page/)
+      expectSecurityHeaders(res, viewer !== 'anonymous', where)
+    }
+  })
+
+  it('logs each refusal as an authorization failure with who and where', async () => {
+    const before = ctx.logs.length
+    await agents.member.get('/admin/settings')
+    const events = ctx.logs
+      .slice(before)
+      .map(line => JSON.parse(line) as Record<string, unknown>)
+      .filter(e => e.event === 'authorization-failure')
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ route: '/admin/settings', method: 'GET', reason: 'ForbiddenError' })
+    expect(typeof events[0]?.userId).toBe('string')
+  })
+})
+
+describe('object-level access to suggestions', () => {
+  let ctx: TestContext
+  let admin: Agent
+  let author: Agent
+  let other: Agent
+  let editor: Agent
+  let suggestionUrl: string
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+    author = await addPerson(ctx, admin, 'member', 'Ann Author')
+    other = await addPerson(ctx, admin, 'member', 'Otto Other')
+    editor = await addPerson(ctx, admin, 'editor', 'Eve Editor')
+    const form = await author.get('/handbook/scrum/suggest')
+    const res = await author.post('/handbook/scrum/suggest', {
+      ...formFields(form.body, '/handbook/scrum/suggest'),
+      body: 'A private draft of the scrum page.',
+      reason: 'It is out of date',
+    })
+    expect(res.statusCode).toBe(303)
+    suggestionUrl = String(res.headers.location)
+  })
+  afterAll(() => ctx.close())
+
+  it('lets the author see their own suggestion', async () => {
+    const res = await author.get(suggestionUrl)
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain('A private draft of the scrum page.')
+  })
+
+  it('refuses another member, without showing any of it', async () => {
+    const res = await other.get(suggestionUrl)
+    expect(res.statusCode).toBe(403)
+    expect(res.body).not.toContain('A private draft')
+    const mine = await other.get('/handbook/suggestions/mine')
+    expect(mine.body).not.toContain(suggestionUrl)
+  })
+
+  it('refuses another member deciding it', async () => {
+    const token = await author.token()
+    const res = await author.post(`${suggestionUrl}/accept`, { _csrf: token, body: 'Accepted by me', pageVersion: '1' })
+    expect(res.statusCode).toBe(403)
+    const decline = await other.post(`${suggestionUrl}/decline`, { _csrf: await other.token(), reason: 'No' })
+    expect(decline.statusCode).toBe(403)
+  })
+
+  it('lets editors and administrators review it', async () => {
+    expect((await editor.get(suggestionUrl)).statusCode).toBe(200)
+    expect((await admin.get(suggestionUrl)).statusCode).toBe(200)
+  })
+
+  it('answers 404 for a suggestion that does not exist, whoever asks', async () => {
+    const missing = '/handbook/suggestions/00000000-0000-4000-8000-000000000000'
+    expect((await other.get(missing)).statusCode).toBe(404)
+    expect((await editor.get(missing)).statusCode).toBe(404)
+  })
+})
+
+describe('the public handbook', () => {
+  let ctx: TestContext
+  let admin: Agent
+  const anonymous = () => new Agent(ctx.app)
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+  })
+  afterAll(() => ctx.close())
+
+  it('is closed to the public until an administrator opens it', async () => {
+    const res = await anonymous().get('/handbook')
+    expect(res.statusCode).toBe(403)
+    expect($(res.body)('main a[href="/sign-in"]').length).toBe(1)
+    expect((await anonymous().get('/handbook/scrum')).statusCode).toBe(403)
+    expect((await anonymous().get('/')).headers.location).toBe('/sign-in')
+  })
+
+  it('opens to the public when switched on in the settings, hiding who changed each page', async () => {
+    const form = await admin.get('/admin/settings')
+    const saved = await admin.post('/admin/settings', {
+      ...formFields(form.body, '/admin/settings'),
+      publicHandbook: 'on',
+    })
+    expect(saved.statusCode).toBe(303)
+
+    const visitor = anonymous()
+    const contents = await visitor.get('/handbook')
+    expect(contents.statusCode).toBe(200)
+    expect($(contents.body)('h1').text()).toBe('Handbook')
+
+    const page = await visitor.get('/handbook/scrum')
+    expect(page.statusCode).toBe(200)
+    const lastChanged = $(page.body)('[data-testid="last-changed"]').text()
+    expect(lastChanged).toContain('Last changed on')
+    expect(lastChanged).not.toContain('Ada Admin')
+    expect(page.body).not.toContain('Ada Admin')
+    expect($(page.body)('a[href="/handbook/scrum/history"]').length).toBe(0)
+
+    // Signed-in readers still see who changed it.
+    const signedInPage = await admin.get('/handbook/scrum')
+    expect($(signedInPage.body)('[data-testid="last-changed"]').text()).toContain('Ada Admin')
+
+    // Opening the handbook opens nothing else.
+    expect((await visitor.get('/handbook/scrum/history')).statusCode).toBe(303)
+    expect((await visitor.get('/handbook/scrum/suggest')).statusCode).toBe(303)
+    expect((await visitor.get('/')).statusCode).toBe(200)
+  })
+})
