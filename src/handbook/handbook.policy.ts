@@ -6,7 +6,6 @@ const EDITORS = new Set(['editor', 'administrator'])
 
 export const canReadHandbook = (user: CurrentUser | null, publicHandbook: boolean): boolean =>
   user !== null || publicHandbook
-export const canSearchHandbook = canReadHandbook
 export const canEditHandbook = (user: CurrentUser | null): boolean => user !== null && EDITORS.has(user.role)
 export const canSuggestChange = (user: CurrentUser | null): boolean => user !== null
 export const canReviewSuggestions = (user: CurrentUser | null): boolean => canEditHandbook(user)

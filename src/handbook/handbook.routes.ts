@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
 import { ROLES, SKILLS, roleName, skillName } from '../framework/framework.catalogue.ts'
 import { authorize } from '../platform/auth/authorize.ts'
+import { safeReturnPath } from '../platform/auth/session.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, zodMessages, type FormErrors } from '../platform/forms.ts'
@@ -13,7 +14,6 @@ import {
   canEditHandbook,
   canReadHandbook,
   canReviewSuggestions,
-  canSearchHandbook,
   canSeeAuthors,
   canSeeHistory,
   canSeeSuggestion,
@@ -85,6 +85,15 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
 
   const publicHandbook = async () => (await organisation.get())?.publicHandbook ?? false
 
+  /** Readers of a closed handbook who are not signed in are asked to sign in, then brought back. */
+  const mayRead = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (canReadHandbook(request.user, await publicHandbook())) return true
+    if (request.user) authorize(false)
+    const returnTo = safeReturnPath(request.url)
+    await reply.seeOther(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
+    return false
+  }
+
   const sectionItems = async (selected: string) =>
     (await handbook.sections()).map(s => ({ value: s.id, text: s.title, selected: s.id === selected }))
 
@@ -96,7 +105,7 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
   // ---- Reading ------------------------------------------------------------------------------
 
   app.get('/handbook', { config: { access: 'public' } }, async (request, reply) => {
-    authorize(canReadHandbook(request.user, await publicHandbook()))
+    if (!(await mayRead(request, reply))) return reply
     const revision = await handbook.revision()
     const can = { edit: canEditHandbook(request.user) }
     return reply.cachedPage(
@@ -120,7 +129,7 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
       },
     },
     async (request, reply) => {
-      authorize(canSearchHandbook(request.user, await publicHandbook()))
+      if (!(await mayRead(request, reply))) return reply
       const { q = '', page = 1 } = request.query as { q?: string; page?: number }
       const query = q.trim()
       // Results derive from the handbook, so a results page is rendered once per query and
@@ -156,7 +165,7 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
     '/handbook/:slug',
     { config: { access: 'public' }, schema: { params: slugParams } },
     async (request, reply) => {
-      authorize(canReadHandbook(request.user, await publicHandbook()))
+      if (!(await mayRead(request, reply))) return reply
       const revision = await handbook.revision()
       const can = {
         edit: canEditHandbook(request.user),
