@@ -61,8 +61,9 @@ for (const name of readdirSync(resolve(root, 'src/assets/js'))) {
 for (const name of readdirSync(resolve(root, 'src/assets/images'))) {
   emit(name, readFileSync(resolve(root, 'src/assets/images', name)))
 }
-// Images the components refer to by fixed path (no fonts: we use the system font stack).
-cpSync(join(govuk, 'assets/images'), join(out, 'govuk/images'), { recursive: true })
+// Images the components refer to by fixed path (no fonts: we use the system font stack). MoJ
+// Frontend hands its assets path to GOV.UK Frontend, so both sets of images live under moj/.
+cpSync(join(govuk, 'assets/images'), join(out, 'moj/images'), { recursive: true })
 if (existsSync(join(moj, 'assets/images')))
   cpSync(join(moj, 'assets/images'), join(out, 'moj/images'), { recursive: true })
 mkdirSync(dirname(manifestFile), { recursive: true })

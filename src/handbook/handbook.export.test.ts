@@ -171,7 +171,7 @@ describe('exportHandbook', () => {
     expect(files).toContain('assets/brand.css')
     expect(files.some(file => /^assets\/app\.[0-9a-f]{10}\.css$/.test(file))).toBe(true)
     expect(files.some(file => /^assets\/favicon\.[0-9a-f]{10}\.svg$/.test(file))).toBe(true)
-    expect(files).toContain('assets/govuk/images/govuk-crest.svg')
+    expect(files).toContain('assets/moj/images/govuk-crest.svg')
     expect(files.some(file => /\.m?js$/.test(file))).toBe(false)
   })
 

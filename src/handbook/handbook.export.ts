@@ -22,7 +22,7 @@ const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/
 /** File names the export itself uses, which a page cannot take. */
 const RESERVED_FILES = new Set(['index', 'accessibility'])
 /** Image folders under public/build that the stylesheet refers to. */
-const IMAGE_FOLDERS = ['govuk', 'moj']
+const IMAGE_FOLDERS = ['moj']
 
 /** The export would overwrite a folder it did not make, or cannot use the folder at all. */
 export class ExportRefusedError extends Error {
