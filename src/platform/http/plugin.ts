@@ -85,9 +85,10 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     return payload
   })
 
-  // CSRF: every state-changing request carries the form's token. A request no route answers
-  // changes nothing, so it gets the 404 page (TRACE included) rather than a form error.
-  app.addHook('preHandler', (request, reply, done) => {
+  // CSRF: every state-changing request carries the form's token. Checked before the route's own
+  // validation, so a forged post learns nothing from a validation message. A request no route
+  // answers changes nothing, so it gets the 404 page (TRACE included) rather than a form error.
+  app.addHook('preValidation', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || !request.routeOptions.url) return done()
     app.csrfProtection(request, reply, done)
   })
