@@ -12,16 +12,30 @@ import { AuditService } from './audit/audit.service.ts'
 import { canReadAuditLog } from './audit/audit.policy.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
+import developmentRoutes from './development/development.routes.ts'
+import { DevelopmentRepository } from './development/development.repository.ts'
+import { DevelopmentService } from './development/development.service.ts'
+import frameworkRoutes from './framework/framework.routes.ts'
+import { FrameworkRepository } from './framework/framework.repository.ts'
+import { FrameworkService } from './framework/framework.service.ts'
 import handbookRoutes from './handbook/handbook.routes.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
 import { canReviewSuggestions } from './handbook/handbook.policy.ts'
 import organisationRoutes from './organisation/organisation.routes.ts'
+import peopleRoutes from './people/people.routes.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { canManageSettings } from './organisation/organisation.policy.ts'
+import pathwayRoutes from './pathway/pathway.routes.ts'
+import professionRoutes from './profession/profession.routes.ts'
+import { ProfessionRepository } from './profession/profession.repository.ts'
+import { ProfessionService } from './profession/profession.service.ts'
+import { PathwayRepository } from './pathway/pathway.repository.ts'
+import { PathwayService } from './pathway/pathway.service.ts'
 import { PeopleRepository } from './people/people.repository.ts'
 import { PeopleService } from './people/people.service.ts'
+import { canListPeople, canSeeProfessionViews } from './people/people.policy.ts'
 import { ROLE_SLUGS } from './framework/framework.catalogue.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
 import { SessionRepository } from './platform/auth/session.repository.ts'
@@ -82,7 +96,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   const accounts = new AccountsService(db.kysely, accountsRepo, audit, sessions, clock)
   const handbook = new HandbookService(db.kysely, new HandbookRepository(), audit, clock)
   const people = new PeopleService(db.kysely, new PeopleRepository(), audit, clock, ROLE_SLUGS)
-  const setup = new SetupService(db.kysely, new SetupRepository(), accountsRepo, organisation, handbook, audit, clock)
+  const framework = new FrameworkService(db.kysely, new FrameworkRepository(), organisation, people, audit, clock)
+  const development = new DevelopmentService(
+    db.kysely,
+    new DevelopmentRepository(),
+    people,
+    handbook,
+    audit,
+    clock,
+    async () => (await framework.current()).document.skills,
+  )
+  const profession = new ProfessionService(db.kysely, new ProfessionRepository(), framework, audit, clock)
+  const pathway = new PathwayService(db.kysely, new PathwayRepository(), framework, people, handbook, audit, clock)
+  const setup = new SetupService(
+    db.kysely,
+    new SetupRepository(),
+    accountsRepo,
+    organisation,
+    handbook,
+    framework,
+    audit,
+    clock,
+  )
   const services: Services = {
     config,
     db,
@@ -95,21 +130,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     setup,
     handbook,
     people,
+    framework,
+    development,
+    pathway,
+    profession,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 
   const layout = async (request: FastifyRequest): Promise<LayoutBase> => {
     const org = await organisation.get()
     const user = request.user
+    const profile = user ? await people.navigationProfile(user.id) : null
+    const viewer =
+      user && profile ? { user, businessArea: profile.businessArea, headOfProfession: profile.headOfProfession } : null
     const navigation: LayoutBase['navigation'] = []
     if (user) navigation.push({ key: 'home', text: 'Home', href: '/' })
     if (user || org?.publicHandbook) navigation.push({ key: 'handbook', text: 'Handbook', href: '/handbook' })
+    if (profile?.hasProfile) navigation.push({ key: 'pathway', text: 'Your pathway', href: '/pathway' })
+    if (profile?.managesSomeone) navigation.push({ key: 'team', text: 'Your team', href: '/team' })
+    if (canListPeople(viewer)) navigation.push({ key: 'people', text: 'People', href: '/people' })
+    if (canSeeProfessionViews(viewer))
+      navigation.push({ key: 'profession', text: 'Profession', href: '/profession/capability' })
+    if (user) navigation.push({ key: 'framework', text: 'Framework', href: '/framework' })
     if (canReviewSuggestions(user))
       navigation.push({ key: 'suggestions', text: 'Suggestions', href: '/handbook/suggestions' })
     if (canManageSettings(user) || canManagePeople(user) || canReadAuditLog(user))
       navigation.push({ key: 'admin', text: 'Administration', href: '/admin' })
+    const flags = profile
+      ? `${+profile.hasProfile}${+profile.managesSomeone}${+profile.headOfProfession}${profile.businessArea ?? ''}`
+      : ''
     return {
-      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${user?.role ?? 'public'}`,
+      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${user?.role ?? 'public'}:${flags}`,
       org: organisationLayout(org),
       navigation,
     }
@@ -132,6 +183,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(organisationRoutes, { services })
   await app.register(auditRoutes, { services })
   await app.register(handbookRoutes, { services })
+  await app.register(frameworkRoutes, { services })
+  await app.register(peopleRoutes, { services })
+  await app.register(developmentRoutes, { services })
+  await app.register(pathwayRoutes, { services })
+  await app.register(professionRoutes, { services })
 
   return Object.assign(app, { services }) as FastifyInstance & { services: Services }
 }

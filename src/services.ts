@@ -4,8 +4,12 @@ import type { AccountsService } from './accounts/accounts.service.ts'
 import type { AuditService } from './audit/audit.service.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
+import type { DevelopmentService } from './development/development.service.ts'
+import type { FrameworkService } from './framework/framework.service.ts'
 import type { HandbookService } from './handbook/handbook.service.ts'
 import type { OrganisationService } from './organisation/organisation.service.ts'
+import type { PathwayService } from './pathway/pathway.service.ts'
+import type { ProfessionService } from './profession/profession.service.ts'
 import type { PeopleService } from './people/people.service.ts'
 import type { SessionManager } from './platform/auth/session.ts'
 import type { Clock } from './platform/clock.ts'
@@ -24,5 +28,9 @@ export interface Services {
   readonly setup: SetupService
   readonly handbook: HandbookService
   readonly people: PeopleService
+  readonly framework: FrameworkService
+  readonly development: DevelopmentService
+  readonly pathway: PathwayService
+  readonly profession: ProfessionService
   readonly signInRateLimit: number
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import type { Response as InjectResponse } from 'light-my-request'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { SYSTEM_ACTOR } from '../src/platform/auth/roles.ts'
 import { assetUrl, loadManifest } from '../src/platform/http/assets.ts'
 import {
   $,
@@ -57,6 +58,12 @@ interface Fixtures {
   sectionSlug: string
   personId: string
   suggestionId: string
+  /** An associate whose line manager is the member and whose area the leader leads, with one of each record. */
+  development: { personId: string; goalId: string; meetingId: string; actionId: string; rotationId: string }
+  /** An open framework proposal by a head of profession who is none of the viewers; version 2 exists. */
+  framework: { proposalId: string }
+  /** A check-in the associate (development.personId) has submitted to the member, and each viewer's own id. */
+  pathway: { checkinId: string; ownIds: Record<Exclude<Viewer, 'anonymous'>, string> }
   asset: string
 }
 
@@ -89,6 +96,31 @@ const administrators = (o: Outcome): Expected => ({
 const readers = signedIn
 
 const at = (path: string) => () => path
+/** Development plans and rotations: the line manager (member) and the leader of the area. */
+const lineManagerAndLeader = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: o,
+  editor: 403,
+  leader: o,
+  administrator: 403,
+})
+/** Changing a plan, and 1:1s: the line manager (member) only; never leaders. */
+const lineManagerOnly = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: o,
+  editor: 403,
+  leader: 403,
+  administrator: 403,
+})
+/** The profession views: leaders and heads of profession only (the matrix's leader leads an area). */
+const leaders = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: 403,
+  leader: o,
+  administrator: 403,
+})
+const dev = (f: Fixtures, rest = '') => `/people/${f.development.personId}${rest}`
 
 // POSTs carry a valid form token and a body no form would send, so what is tested is who may
 // ask: refused people get 403, allowed people get the form's own answer (usually 400).
@@ -252,6 +284,275 @@ const ROWS: Row[] = [
     path: f => `/handbook/suggestions/${f.suggestionId}/decline`,
     expect: editors(400),
   },
+  // The people of the profession (the subject is the associate in the leader's area, managed by the member)
+  { method: 'GET', route: '/people', path: at('/people'), expect: { ...administrators(200), leader: 200 } },
+  { method: 'GET', route: '/people/import', path: at('/people/import'), expect: administrators(200) },
+  { method: 'POST', route: '/people/import/preview', path: at('/people/import/preview'), expect: administrators(400) },
+  { method: 'POST', route: '/people/import', path: at('/people/import'), expect: administrators(400) },
+  {
+    method: 'GET',
+    route: '/people/:id',
+    path: f => dev(f),
+    expect: { anonymous: 'sign-in', member: 200, editor: 403, leader: 200, administrator: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/edit',
+    path: f => dev(f, '/edit'),
+    expect: { ...administrators(200), leader: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/edit',
+    path: f => dev(f, '/edit'),
+    expect: { ...administrators(400), leader: 400 },
+  },
+  // Development plans (personal records: not for administrators or editors)
+  { method: 'GET', route: '/people/:id/plan', path: f => dev(f, '/plan'), expect: lineManagerAndLeader(200) },
+  {
+    method: 'GET',
+    route: '/people/:id/plan/goals/new',
+    path: f => dev(f, '/plan/goals/new'),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/plan/goals/new',
+    path: f => dev(f, '/plan/goals/new'),
+    expect: lineManagerOnly(400),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/plan/goals/:goalId',
+    path: f => dev(f, `/plan/goals/${f.development.goalId}`),
+    expect: lineManagerAndLeader(200),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/plan/goals/:goalId/edit',
+    path: f => dev(f, `/plan/goals/${f.development.goalId}/edit`),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/plan/goals/:goalId/edit',
+    path: f => dev(f, `/plan/goals/${f.development.goalId}/edit`),
+    expect: lineManagerOnly(400),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/plan/goals/:goalId/notes',
+    path: f => dev(f, `/plan/goals/${f.development.goalId}/notes`),
+    expect: lineManagerOnly(400),
+  },
+  // 1:1s: private to the two people, so a leader of the area is refused
+  { method: 'GET', route: '/one-to-ones', path: at('/one-to-ones'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/people/:id/one-to-ones',
+    path: f => dev(f, '/one-to-ones'),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/one-to-ones/new',
+    path: f => dev(f, '/one-to-ones/new'),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/one-to-ones/new',
+    path: f => dev(f, '/one-to-ones/new'),
+    expect: lineManagerOnly(400),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/one-to-ones/:meetingId',
+    path: f => dev(f, `/one-to-ones/${f.development.meetingId}`),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/one-to-ones/:meetingId/edit',
+    path: f => dev(f, `/one-to-ones/${f.development.meetingId}/edit`),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/one-to-ones/:meetingId/edit',
+    path: f => dev(f, `/one-to-ones/${f.development.meetingId}/edit`),
+    expect: lineManagerOnly(400),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/one-to-ones/:meetingId/actions',
+    path: f => dev(f, `/one-to-ones/${f.development.meetingId}/actions`),
+    expect: lineManagerOnly(400),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/one-to-ones/:meetingId/actions/:actionId/done',
+    path: f => dev(f, `/one-to-ones/${f.development.meetingId}/actions/${f.development.actionId}/done`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/one-to-ones/${f.development.meetingId}#actions`) }),
+  },
+  // Rotations
+  {
+    method: 'GET',
+    route: '/people/:id/rotations',
+    path: f => dev(f, '/rotations'),
+    expect: lineManagerAndLeader(200),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/rotations/new',
+    path: f => dev(f, '/rotations/new'),
+    expect: lineManagerAndLeader(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/rotations/new',
+    path: f => dev(f, '/rotations/new'),
+    expect: lineManagerAndLeader(400),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/rotations/:rotationId/edit',
+    path: f => dev(f, `/rotations/${f.development.rotationId}/edit`),
+    expect: lineManagerAndLeader(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/rotations/:rotationId/edit',
+    path: f => dev(f, `/rotations/${f.development.rotationId}/edit`),
+    expect: lineManagerAndLeader(400),
+  },
+  // The capability framework: read by everyone signed in; proposals by heads of profession (none
+  // of these viewers is one), reviewed by another head of profession or an administrator.
+  { method: 'GET', route: '/framework', path: at('/framework'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/framework/skills/:slug',
+    path: at('/framework/skills/product-management'),
+    expect: signedIn(200),
+  },
+  { method: 'GET', route: '/framework/versions', path: at('/framework/versions'), expect: signedIn(200) },
+  { method: 'GET', route: '/framework/versions/:number', path: at('/framework/versions/1'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/framework/versions/:number/skills/:slug',
+    path: at('/framework/versions/1/skills/product-management'),
+    expect: signedIn(200),
+  },
+  { method: 'GET', route: '/framework/proposals', path: at('/framework/proposals'), expect: signedIn(200) },
+  { method: 'GET', route: '/framework/proposals/new', path: at('/framework/proposals/new'), expect: signedIn(403) },
+  {
+    method: 'GET',
+    route: '/framework/proposals/new/:kind',
+    path: at('/framework/proposals/new/descriptor'),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/framework/proposals/new/:kind',
+    path: at('/framework/proposals/new/descriptor'),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
+    route: '/framework/proposals/:id',
+    path: f => `/framework/proposals/${f.framework.proposalId}`,
+    expect: signedIn(200),
+  },
+  // No version number in the form: refused as out of date, so nothing is approved.
+  {
+    method: 'POST',
+    route: '/framework/proposals/:id/approve',
+    path: f => `/framework/proposals/${f.framework.proposalId}/approve`,
+    expect: administrators(400),
+  },
+  {
+    method: 'POST',
+    route: '/framework/proposals/:id/reject',
+    path: f => `/framework/proposals/${f.framework.proposalId}/reject`,
+    expect: administrators(400),
+  },
+  { method: 'GET', route: '/framework/migrate', path: at('/framework/migrate'), expect: administrators(200) },
+  {
+    method: 'GET',
+    route: '/framework/migrate/review',
+    path: at('/framework/migrate/review?target=version-1'),
+    expect: administrators(200),
+  },
+  { method: 'POST', route: '/framework/migrate', path: at('/framework/migrate'), expect: administrators(400) },
+  // The profession views: leaders (their own area) and heads of profession; administrators are neither
+  { method: 'GET', route: '/profession/capability', path: at('/profession/capability'), expect: leaders(200) },
+  {
+    method: 'GET',
+    route: '/profession/capability.csv',
+    path: at('/profession/capability.csv?role=associate-product-manager'),
+    expect: leaders(200),
+  },
+  { method: 'GET', route: '/profession/pathway', path: at('/profession/pathway'), expect: leaders(200) },
+  // Check-ins and pathways: the associate's check-in is with their line manager (the member)
+  {
+    method: 'GET',
+    route: '/pathway',
+    path: at('/pathway'),
+    expect: f => ({
+      anonymous: 'sign-in',
+      member: { redirect: `/people/${f.pathway.ownIds.member}/pathway` },
+      editor: { redirect: `/people/${f.pathway.ownIds.editor}/pathway` },
+      leader: { redirect: `/people/${f.pathway.ownIds.leader}/pathway` },
+      administrator: { redirect: `/people/${f.pathway.ownIds.administrator}/pathway` },
+    }),
+  },
+  { method: 'GET', route: '/people/:id/pathway', path: f => dev(f, '/pathway'), expect: lineManagerAndLeader(200) },
+  { method: 'GET', route: '/people/:id/check-ins/new', path: f => dev(f, '/check-ins/new'), expect: signedIn(403) },
+  { method: 'POST', route: '/people/:id/check-ins/new', path: f => dev(f, '/check-ins/new'), expect: signedIn(403) },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}`),
+    expect: lineManagerAndLeader(200),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/self',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/self`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/self',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/self`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/review',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/review`),
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/review',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/review`),
+    expect: lineManagerOnly(400),
+  },
+  // Not reviewed yet: the line manager is sent to give their view first.
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/agree',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/agree`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}/review`) }),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/agree',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/agree`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}/review`) }),
+  },
+  { method: 'GET', route: '/team', path: at('/team'), expect: lineManagerOnly(200) },
 ]
 
 const key = (method: string, url: string) => `${method} ${url}`
@@ -307,6 +608,161 @@ function formFields(html: string, action: string): Record<string, string | strin
   return fields
 }
 
+/**
+ * Development records for the matrix: an associate whose line manager is the member and who works
+ * in the leader's area (the leader's own area is kept if another fixture already set one), with a
+ * goal, a 1:1 with the member holding an action, and a placement.
+ */
+async function developmentFixtures(
+  ctx: TestContext,
+  accounts: { id: string; email: string }[],
+  managerEmail: string,
+  leaderEmail: string,
+  associateEmail: string,
+): Promise<Fixtures['development']> {
+  const { people, development } = ctx.app.services
+  const idOf = (email: string) => accounts.find(p => p.email === email)?.id ?? ''
+  const leader = await people.get(idOf(leaderEmail))
+  let area = leader.hasProfile ? leader.businessArea : ''
+  if (!area) {
+    area = 'Matrix area'
+    await people.saveProfile(
+      SYSTEM_ACTOR,
+      leader.id,
+      {
+        careerRole: leader.careerRole ?? 'lead-product-manager',
+        lineManagerId: leader.lineManagerId,
+        associateOfId: null,
+        businessArea: area,
+        group: leader.group,
+        dateIntoRole: leader.dateIntoRole,
+        headOfProfession: leader.headOfProfession,
+        oneToOneCadenceDays: leader.oneToOneCadenceDays,
+      },
+      leader.version,
+    )
+  }
+  const managerId = idOf(managerEmail)
+  const person = await people.saveProfile(
+    SYSTEM_ACTOR,
+    idOf(associateEmail),
+    {
+      careerRole: 'associate-product-manager',
+      lineManagerId: managerId,
+      associateOfId: null,
+      businessArea: area,
+      group: '',
+      dateIntoRole: '2026-09-01',
+      headOfProfession: false,
+      oneToOneCadenceDays: 14,
+    },
+    0,
+  )
+  const manager = { id: managerId, name: 'Mia Member' }
+  const goal = await development.addGoal(manager, person, {
+    title: 'Run a show and tell',
+    measure: 'The team has seen what we learned',
+    dueOn: '2027-01-31',
+    skills: [],
+    status: 'not-started',
+    sourceTitle: null,
+    sourceUrl: null,
+    version: null,
+  })
+  const meetingId = await development.recordOneToOne(manager, person, {
+    withId: managerId,
+    heldOn: '2026-11-20',
+    agenda: 'Objectives',
+    notes: 'Private notes',
+    version: null,
+  })
+  await development.addAction(manager, person, meetingId, {
+    text: 'Book a place on the course',
+    ownerId: person.id,
+    dueOn: '2026-12-01',
+  })
+  const { actions } = await development.meeting(person.id, meetingId)
+  const rotation = await development.addRotation(manager, person, {
+    team: 'Payments',
+    product: 'Pay a fine',
+    phase: 'beta',
+    stage: 'growth',
+    startedOn: '2026-09-01',
+    endedOn: null,
+  })
+  return { personId: person.id, goalId: goal.id, meetingId, actionId: actions[0]?.id ?? '', rotationId: rotation.id }
+}
+
+/**
+ * A head of profession (none of the matrix's viewers) proposes two changes to the framework; an
+ * administrator approves one, so version 2 exists, and the other stays open.
+ */
+async function frameworkFixtures(ctx: TestContext, admin: Agent): Promise<Fixtures['framework']> {
+  const { people, framework, accounts } = ctx.app.services
+  const head = await addPerson(ctx, admin, 'member', 'Hal Head')
+  const headId = (await accounts.list()).find(p => p.email === head.email)?.id ?? ''
+  await people.saveProfile(
+    SYSTEM_ACTOR,
+    headId,
+    {
+      careerRole: 'head-of-product',
+      lineManagerId: null,
+      associateOfId: null,
+      businessArea: '',
+      group: '',
+      dateIntoRole: null,
+      headOfProfession: true,
+      oneToOneCadenceDays: 28,
+    },
+    0,
+  )
+  const viewer = await people.viewer({ id: headId, name: head.name, email: head.email, role: 'member' })
+  const adminUser = (await accounts.list()).find(p => p.email === 'ada@example.gov.uk')
+  const reviewer = adminUser
+    ? await people.viewer({ id: adminUser.id, name: adminUser.name, email: adminUser.email, role: 'administrator' })
+    : null
+  if (!viewer || !reviewer) throw new Error('No head of profession or administrator for the framework fixtures')
+  const approved = await framework.propose(
+    viewer,
+    { kind: 'expectation', payload: { role: 'product-manager', skill: 'product-leadership', level: 'practitioner' } },
+    'Product managers lead more here',
+  )
+  await framework.approve(reviewer, approved.id, '')
+  const open = await framework.propose(
+    viewer,
+    { kind: 'retire-skill', payload: { skill: 'creating-value-for-money' } },
+    'Covered elsewhere',
+  )
+  return { proposalId: open.id }
+}
+
+/** The associate submits a check-in to their line manager (the member). */
+async function pathwayFixtures(
+  ctx: TestContext,
+  accounts: { id: string; email: string }[],
+  associateId: string,
+  emails: Record<Exclude<Viewer, 'anonymous'>, string>,
+): Promise<Fixtures['pathway']> {
+  const { people, pathway } = ctx.app.services
+  const associate = await people.get(associateId)
+  const viewer = await people.viewer({ id: associate.id, name: associate.name, email: associate.email, role: 'member' })
+  if (!viewer) throw new Error('No associate for the pathway fixtures')
+  const draft = await pathway.startCheckin(viewer, associate.id)
+  const { skills } = await pathway.checkin(associate.id, draft.id)
+  const ratings = Object.fromEntries(skills.map(s => [s.skill.slug, { level: 'working' as const, evidence: '' }]))
+  await pathway.saveSelf(viewer, associate.id, draft.id, { ratings }, draft.version, true)
+  const idOf = (email: string) => accounts.find(a => a.email === email)?.id ?? ''
+  return {
+    checkinId: draft.id,
+    ownIds: {
+      member: idOf(emails.member),
+      editor: idOf(emails.editor),
+      leader: idOf(emails.leader),
+      administrator: idOf(emails.administrator),
+    },
+  }
+}
+
 describe('authorization matrix', () => {
   let ctx: TestContext
   let routes: SeenRoute[]
@@ -323,6 +779,7 @@ describe('authorization matrix', () => {
     const editor = await addPerson(ctx, admin, 'editor', 'Ed Editor')
     const leader = await addPerson(ctx, admin, 'leader', 'Lee Leader')
     const subject = await addPerson(ctx, admin, 'member', 'Sol Subject')
+    const associate = await addPerson(ctx, admin, 'member', 'Ava Associate')
     Object.assign(agents, { anonymous: new Agent(ctx.app), member, editor, leader, administrator: admin })
     Object.assign(emails, {
       member: member.email,
@@ -358,7 +815,13 @@ describe('authorization matrix', () => {
       personId: people.find(p => p.email === subject.email)?.id ?? '',
       suggestionId,
       asset: assetUrl(loadManifest(), 'app.css'),
+      development: { personId: '', goalId: '', meetingId: '', actionId: '', rotationId: '' },
+      framework: { proposalId: '' },
+      pathway: { checkinId: '', ownIds: { member: '', editor: '', leader: '', administrator: '' } },
     }
+    fixtures.framework = await frameworkFixtures(ctx, admin)
+    fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)
+    fixtures.pathway = await pathwayFixtures(ctx, people, fixtures.development.personId, emails)
     tokens.anonymous = await agents.anonymous.token('/sign-in')
     for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
   })

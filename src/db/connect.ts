@@ -53,7 +53,9 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): D
         sqlite.close()
       },
     }
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached as unknown as SqliteDatabase.Database }) })
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cached as unknown as SqliteDatabase.Database }),
+    })
     return {
       kysely,
       dialect: 'sqlite',

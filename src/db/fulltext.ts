@@ -15,17 +15,10 @@ export interface SearchHit {
   snippet: string
 }
 
-// PostgreSQL's text-search parser reads anything like <this> as an HTML tag, and ts_headline drops
-// tags from snippets. The index sees angle brackets as spaces (see the handbook migration), and
-// snippets are made from text with stand-ins for them, which are turned back afterwards.
-// Page text never keeps our private-use marker characters, so it cannot fake a hit mark.
+// PostgreSQL's text-search parser reads anything like <this> as an HTML tag, so its index sees
+// angle brackets as spaces (see the handbook migration). Snippets are made here from the page's
+// text, which never keeps our private-use marker characters, so it cannot fake a hit mark.
 const MARKERS = /[\uE000-\uE003]/g
-const SNIPPET_FROM = '<>\uE000\uE001\uE002\uE003'
-const SNIPPET_TO = '\uE002\uE003'
-
-function restoreAngleBrackets(text: string): string {
-  return text.replace(/\uE002/g, '<').replace(/\uE003/g, '>')
-}
 
 export async function indexHandbookPage(
   db: Kysely<Database>,
@@ -43,6 +36,20 @@ export async function unindexHandbookPage(db: Kysely<Database>, pageId: string):
   await sql`delete from handbook_search where page_id = ${pageId}`.execute(db)
 }
 
+type HitRow = {
+  page_id: string
+  slug: string
+  title: string
+  summary: string
+  section_title: string
+  body_text: string
+}
+
+/**
+ * Ranks the matching pages in the database (bm25 on SQLite, ts_rank_cd on PostgreSQL), then makes
+ * snippets in JavaScript for the one page of results, the same way on both engines: the engines'
+ * own snippet functions read whole page bodies and cost more than the ranking itself.
+ */
 export async function searchHandbook(
   db: Kysely<Database>,
   terms: string[],
@@ -50,80 +57,99 @@ export async function searchHandbook(
   offset: number,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   if (terms.length === 0) return { hits: [], total: 0 }
+  let total: number
+  let rows: HitRow[]
   if (isPostgres(db)) {
     const query = tsQuery(terms)
-    const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
-    const total = await sql<{
+    const count = await sql<{
       n: number
     }>`select count(*)::int as n from handbook_pages where search_vector @@ to_tsquery('english', ${query})`.execute(db)
-    const rows = await sql<{
-      page_id: string
-      slug: string
-      title: string
-      summary: string
-      section_title: string
-      snippet: string
-    }>`
-      select top.id as page_id, top.slug, top.title, top.summary, s.title as section_title,
-             ts_headline('english', translate(top.body_text, ${SNIPPET_FROM}, ${SNIPPET_TO}), to_tsquery('english', ${query}), ${options}) as snippet
-      from (
-        select id, slug, title, summary, body_text, section_id,
-               ts_rank_cd(search_vector, to_tsquery('english', ${query}), 1) as rank
-        from handbook_pages
-        where search_vector @@ to_tsquery('english', ${query})
-        order by rank desc, title asc
-        limit ${limit} offset ${offset}
-      ) top
-      join handbook_sections s on s.id = top.section_id
-      order by top.rank desc, top.title asc`.execute(db)
-    return {
-      total: total.rows[0]?.n ?? 0,
-      hits: rows.rows.map(toHit).map(h => ({ ...h, snippet: restoreAngleBrackets(h.snippet) })),
-    }
+    total = count.rows[0]?.n ?? 0
+    if (total === 0) return { hits: [], total }
+    rows = (
+      await sql<HitRow>`
+        select p.id as page_id, p.slug, p.title, p.summary, s.title as section_title, p.body_text
+        from handbook_pages p
+        join handbook_sections s on s.id = p.section_id
+        where p.search_vector @@ to_tsquery('english', ${query})
+        order by ts_rank_cd(p.search_vector, to_tsquery('english', ${query}), 1) desc, p.title asc
+        limit ${limit} offset ${offset}`.execute(db)
+    ).rows
+  } else {
+    const match = fts5Query(terms)
+    const count = await sql<{
+      n: number
+    }>`select count(*) as n from handbook_search where handbook_search match ${match}`.execute(db)
+    total = Number(count.rows[0]?.n ?? 0)
+    if (total === 0) return { hits: [], total }
+    rows = (
+      await sql<HitRow>`
+        with ranked as (
+          select page_id, bm25(handbook_search, 0.0, 10.0, 4.0, 1.0) as rank
+          from handbook_search
+          where handbook_search match ${match}
+          order by rank, rowid
+          limit ${limit} offset ${offset}
+        )
+        select p.id as page_id, p.slug, p.title, p.summary, s.title as section_title, p.body_text
+        from ranked
+        join handbook_pages p on p.id = ranked.page_id
+        join handbook_sections s on s.id = p.section_id
+        order by ranked.rank, p.title`.execute(db)
+    ).rows
   }
-  const match = fts5Query(terms)
-  const total = await sql<{
-    n: number
-  }>`select count(*) as n from handbook_search where handbook_search match ${match}`.execute(db)
-  if (Number(total.rows[0]?.n ?? 0) === 0) return { hits: [], total: 0 }
-  // Rank first, then make snippets for the one page of results only: snippet() is the costly part.
-  const rows = await sql<{
-    page_id: string
-    slug: string
-    title: string
-    summary: string
-    section_title: string
-    snippet: string
-  }>`
-    select f.page_id, p.slug, p.title, p.summary, s.title as section_title,
-           snippet(handbook_search, 3, ${HIT_START}, ${HIT_END}, ' … ', 24) as snippet
-    from handbook_search f
-    join handbook_pages p on p.id = f.page_id
-    join handbook_sections s on s.id = p.section_id
-    where handbook_search match ${match}
-      and f.rowid in (
-        select rowid from handbook_search where handbook_search match ${match}
-        order by bm25(handbook_search, 0.0, 10.0, 4.0, 1.0), rowid
-        limit ${limit} offset ${offset}
-      )
-    order by bm25(handbook_search, 0.0, 10.0, 4.0, 1.0), p.title`.execute(db)
-  return { total: Number(total.rows[0]?.n ?? 0), hits: rows.rows.map(toHit) }
+  return { total, hits: rows.map(r => toHit(r, terms)) }
 }
 
-function toHit(r: {
-  page_id: string
-  slug: string
-  title: string
-  summary: string
-  section_title: string
-  snippet: string
-}): SearchHit {
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
+const SNIPPET_WORDS = 32
+
+/** Does a word of the text count as a hit for one of the search terms (allowing for endings)? */
+function isHit(word: string, stems: string[]): boolean {
+  const w = word.toLowerCase()
+  return stems.some(stem => w.startsWith(stem))
+}
+
+/**
+ * About 32 words of the page around the first hit, with every hit wrapped in the private-use
+ * marker characters. Stems allow for word endings, roughly as the engines' stemmers do.
+ */
+export function makeSnippet(text: string, terms: string[]): string {
+  const clean = text.replace(MARKERS, '')
+  const stems = terms.map(t => (t.length > 5 ? t.slice(0, t.length - 2) : t.length > 3 ? t.slice(0, t.length - 1) : t))
+  const words: { start: number; end: number; hit: boolean }[] = []
+  for (const m of clean.matchAll(WORD)) {
+    const start = m.index ?? 0
+    words.push({ start, end: start + m[0].length, hit: isHit(m[0], stems) })
+    if (words.length > 20_000) break
+  }
+  if (words.length === 0) return ''
+  const first = Math.max(
+    0,
+    words.findIndex(w => w.hit),
+  )
+  const from = Math.max(0, first - 8)
+  const to = Math.min(words.length, from + SNIPPET_WORDS)
+  let out = from > 0 ? '… ' : ''
+  let cursor = words[from]?.start ?? 0
+  for (let i = from; i < to; i++) {
+    const w = words[i]
+    if (!w) break
+    out += clean.slice(cursor, w.start)
+    out += w.hit ? `${HIT_START}${clean.slice(w.start, w.end)}${HIT_END}` : clean.slice(w.start, w.end)
+    cursor = w.end
+  }
+  if (to < words.length) out += ' …'
+  return out.replace(/\s+/g, ' ').trim()
+}
+
+function toHit(r: HitRow, terms: string[]): SearchHit {
   return {
     pageId: r.page_id,
     slug: r.slug,
     title: r.title,
     summary: r.summary,
     sectionTitle: r.section_title,
-    snippet: r.snippet ?? '',
+    snippet: makeSnippet(r.body_text ?? '', terms),
   }
 }

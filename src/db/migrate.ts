@@ -5,11 +5,13 @@ import type { Db } from './connect.ts'
 import * as foundation from './migrations/20261124T1400-foundation.ts'
 import * as handbook from './migrations/20261124T1410-handbook.ts'
 import * as pathway from './migrations/20261124T1500-pathway.ts'
+import * as professionIndexes from './migrations/20261124T1700-profession-indexes.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
   '20261124T1410-handbook': handbook,
   '20261124T1500-pathway': pathway,
+  '20261124T1700-profession-indexes': professionIndexes,
 }
 
 class StaticProvider implements MigrationProvider {
@@ -22,8 +24,14 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // Keep Kysely's own bookkeeping tables in the schema we migrate (PostgreSQL looks across
   // schemas otherwise, which breaks several installations or test schemas in one database).
   const migrationTableSchema =
-    db.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s : undefined
-  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(), ...(migrationTableSchema ? { migrationTableSchema } : {}) })
+    db.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s
+      : undefined
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter(r => r.status === 'Success').map(r => r.migrationName)

@@ -2,6 +2,7 @@
 // revision counter that keys rendered-page caches. Returns domain types, never raw rows.
 import type { Kysely } from 'kysely'
 import { indexHandbookPage, searchHandbook, unindexHandbookPage, type SearchHit } from '../db/fulltext.ts'
+import { prepared } from '../db/prepared.ts'
 import type { Database } from '../db/schema.ts'
 
 export interface Resource {
@@ -554,8 +555,16 @@ export class HandbookRepository {
 
   // ---- Revision ----
 
+  // Read on every handbook page view (it keys the page cache): compiled once per database.
+  private revisionQueries = new WeakMap<Db, () => Promise<{ revision: number }[]>>()
+
   async revision(db: Db): Promise<number> {
-    const row = await db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook').executeTakeFirst()
+    let query = this.revisionQueries.get(db)
+    if (!query) {
+      query = prepared(db, () => db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook'))
+      this.revisionQueries.set(db, query)
+    }
+    const [row] = await query()
     return row?.revision ?? 0
   }
 

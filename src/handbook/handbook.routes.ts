@@ -141,7 +141,8 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
         'handbook/views/search.njk',
         async () => {
           const result = query ? await handbook.search(query, page) : null
-          const pageHref = (n: number) => `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
+          const pageHref = (n: number) =>
+            `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
           const pagination =
             result && result.pages > 1
               ? {
@@ -154,7 +155,12 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
                   })),
                 }
               : null
-          return { pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook', query, result, pagination }
+          return {
+            pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook',
+            query,
+            result,
+            pagination,
+          }
         },
         { nav: 'handbook' },
       )

@@ -237,10 +237,12 @@ describe('renderMarkdown', () => {
       ['backticks', '`a'.repeat(100_000)],
       ['angle brackets', '<a'.repeat(100_000)],
       ['underscores', '_a'.repeat(100_000)],
-    ])('renders 200 KB of %s in under a second', (_name, source) => {
+    ])('renders 200 KB of %s in linear time (seconds, not minutes)', (_name, source) => {
+      // A guard against catastrophic backtracking: linear work takes well under a second on a
+      // quiet machine; the limit leaves room for a busy CI host.
       const started = performance.now()
       renderMarkdown(source, { resolveLink: () => null })
-      expect(performance.now() - started).toBeLessThan(1000)
+      expect(performance.now() - started).toBeLessThan(5000)
     })
   })
 })

@@ -15,10 +15,12 @@ export interface Viewer {
 
 const isLeader = (v: Viewer) => v.user.role === 'leader'
 const isAdmin = (v: Viewer) => v.user.role === 'administrator'
-const sameArea = (v: Viewer, p: Pick<Person, 'businessArea'>) => v.businessArea !== null && v.businessArea !== '' && v.businessArea === p.businessArea
+const sameArea = (v: Viewer, p: Pick<Person, 'businessArea'>) =>
+  v.businessArea !== null && v.businessArea !== '' && v.businessArea === p.businessArea
 
 /** The list of people and their profiles. */
-export const canListPeople = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || isLeader(v) || v.headOfProfession)
+export const canListPeople = (v: Viewer | null): boolean =>
+  v !== null && (isAdmin(v) || isLeader(v) || v.headOfProfession)
 
 /** Change someone's career role, manager, area and so on; import people. Leaders: their own area. */
 export const canManagePerson = (v: Viewer | null, p: Pick<Person, 'businessArea' | 'id'>): boolean =>
@@ -27,15 +29,24 @@ export const canManagePerson = (v: Viewer | null, p: Pick<Person, 'businessArea'
 export const canImportPeople = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || v.headOfProfession)
 
 /** A person's profile page (who they are, role history). */
-export const canSeeProfile = (v: Viewer | null, p: Pick<Person, 'id' | 'businessArea' | 'lineManagerId' | 'associateOfId'>): boolean =>
-  v !== null && (v.user.id === p.id || v.user.id === p.lineManagerId || v.user.id === p.associateOfId || canListPeople(v))
+export const canSeeProfile = (
+  v: Viewer | null,
+  p: Pick<Person, 'id' | 'businessArea' | 'lineManagerId' | 'associateOfId'>,
+): boolean =>
+  v !== null &&
+  (v.user.id === p.id || v.user.id === p.lineManagerId || v.user.id === p.associateOfId || canListPeople(v))
 
 /** Check-ins, assessments and development plans: personal data. */
-export const canSeePersonalRecord = (v: Viewer | null, p: Pick<Person, 'id' | 'businessArea' | 'lineManagerId'>): boolean =>
-  v !== null && (v.user.id === p.id || v.user.id === p.lineManagerId || (isLeader(v) && sameArea(v, p)) || v.headOfProfession)
+export const canSeePersonalRecord = (
+  v: Viewer | null,
+  p: Pick<Person, 'id' | 'businessArea' | 'lineManagerId'>,
+): boolean =>
+  v !== null &&
+  (v.user.id === p.id || v.user.id === p.lineManagerId || (isLeader(v) && sameArea(v, p)) || v.headOfProfession)
 
 /** The manager's side of a check-in is given by the line manager only. */
-export const canReviewCheckin = (v: Viewer | null, p: Pick<Person, 'lineManagerId'>): boolean => v !== null && v.user.id === p.lineManagerId
+export const canReviewCheckin = (v: Viewer | null, p: Pick<Person, 'lineManagerId'>): boolean =>
+  v !== null && v.user.id === p.lineManagerId
 
 /** 1:1 notes are private to the two people. */
 export const canSeeOneToOne = (v: Viewer | null, meeting: { personId: string; withId: string }): boolean =>
@@ -51,3 +62,16 @@ export const canProposeFrameworkChange = (v: Viewer | null): boolean => v !== nu
 export const canReviewFrameworkProposal = (v: Viewer | null, proposal: { proposedBy: string }): boolean =>
   v !== null && (v.headOfProfession || isAdmin(v)) && v.user.id !== proposal.proposedBy
 export const canMigrateFramework = (v: Viewer | null): boolean => v !== null && (v.headOfProfession || isAdmin(v))
+
+/** Making someone a head of profession, or no longer one. */
+export const canSetHeadOfProfession = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || v.headOfProfession)
+
+/** Whom the list of people shows: everyone to administrators and heads of profession, a leader their own area. */
+export const peopleScope = (v: Viewer): { businessArea: string | null } =>
+  isAdmin(v) || v.headOfProfession ? { businessArea: null } : { businessArea: v.businessArea || '__none__' }
+
+/** An import may give new accounts the editor, leader or administrator role: administrators only. */
+export const canSetAccountRoles = (v: Viewer | null): boolean => v !== null && isAdmin(v)
+
+/** Whether someone may put people in any business area (a leader keeps people in their own). */
+export const canPlaceInAnyArea = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || v.headOfProfession)

@@ -1,7 +1,9 @@
 // People of the profession: an account joined to its profession profile (career role, line
 // manager, associated senior product manager, area, group, date into role) and its history.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { prepared } from '../db/prepared.ts'
 import type { Database } from '../db/schema.ts'
+import type { Role } from '../platform/auth/roles.ts'
 
 export interface Person {
   id: string
@@ -13,8 +15,11 @@ export interface Person {
   careerRole: string | null
   lineManagerId: string | null
   lineManagerName: string | null
+  /** Set whenever the person is read from the database. */
+  lineManagerEmail?: string | null
   associateOfId: string | null
   associateOfName: string | null
+  associateOfEmail?: string | null
   businessArea: string
   group: string
   dateIntoRole: string | null
@@ -48,16 +53,122 @@ export interface HistoryEntry {
   recordedByName: string
 }
 
+/** A history entry as shown: with the name of the line manager at the time. */
+export interface HistoryView extends HistoryEntry {
+  lineManagerName: string | null
+}
+
 export interface PeopleFilter {
   businessArea?: string
   group?: string
   careerRole?: string
   withProfileOnly?: boolean
+  /** Accounts that are not (yet) in the profession. */
+  withoutProfileOnly?: boolean
+}
+
+/** An account as offered in a list of choices (line manager, associated senior). */
+export interface AccountChoice {
+  id: string
+  name: string
+  email: string
+}
+
+/** A new account made by an import: invited, with no password until an administrator sends a link. */
+export interface NewAccount {
+  id: string
+  email: string
+  name: string
+  role: Role
+}
+
+/** A profile change from an import, saved only if the profile is still at expectedVersion. */
+export interface ProfileUpdate {
+  id: string
+  changes: ProfileChanges
+  expectedVersion: number
 }
 
 type Db = Kysely<Database>
 
+const BATCH = 200
+/** Updates carry two parameters per row per column: keep each statement well under the limits. */
+const UPDATE_BATCH = 100
+
+function profileColumns(p: ProfileChanges) {
+  return {
+    career_role: p.careerRole,
+    line_manager_id: p.lineManagerId,
+    associate_of_id: p.associateOfId,
+    business_area: p.businessArea,
+    group_name: p.group,
+    date_into_role: p.dateIntoRole,
+    head_of_profession: p.headOfProfession ? 'yes' : 'no',
+    one_to_one_cadence_days: p.oneToOneCadenceDays,
+  }
+}
+
+/** What the page layout needs to know about the signed-in person, read on every page. */
+export interface NavigationProfile {
+  hasProfile: boolean
+  headOfProfession: boolean
+  businessArea: string | null
+  managesSomeone: boolean
+}
+
 export class PeopleRepository {
+  private navigationQueries = new WeakMap<
+    Db,
+    (id: string) => Promise<
+      {
+        user_id: string | null
+        head_of_profession: string | null
+        business_area: string | null
+        manages: number | string | boolean | null
+      }[]
+    >
+  >()
+
+  async navigationProfile(db: Db, userId: string): Promise<NavigationProfile> {
+    let query = this.navigationQueries.get(db)
+    if (!query) {
+      query = prepared(db, (id: string) =>
+        db
+          .selectFrom('users as u')
+          .leftJoin('people as p', 'p.user_id', 'u.id')
+          .select(eb => [
+            'p.user_id',
+            'p.head_of_profession',
+            'p.business_area',
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom('people as r')
+                    .select('r.user_id')
+                    // Line managers only: the team page is theirs.
+                    .where('r.line_manager_id', '=', eb.ref('u.id')),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end()
+              .as('manages'),
+          ])
+          .where('u.id', '=', id),
+      )
+      this.navigationQueries.set(db, query)
+    }
+    const [row] = await query(userId)
+    return {
+      hasProfile: Boolean(row?.user_id),
+      headOfProfession: row?.head_of_profession === 'yes',
+      businessArea: row?.business_area ?? null,
+      managesSomeone: Number(row?.manages ?? 0) === 1,
+    }
+  }
+
   private base(db: Db) {
     return db
       .selectFrom('users as u')
@@ -74,8 +185,10 @@ export class PeopleRepository {
         'p.career_role',
         'p.line_manager_id',
         'm.name as line_manager_name',
+        'm.email as line_manager_email',
         'p.associate_of_id',
         'a.name as associate_of_name',
+        'a.email as associate_of_email',
         'p.business_area',
         'p.group_name',
         'p.date_into_role',
@@ -97,8 +210,10 @@ export class PeopleRepository {
       careerRole: r.career_role,
       lineManagerId: r.line_manager_id,
       lineManagerName: r.line_manager_name,
+      lineManagerEmail: r.line_manager_email,
       associateOfId: r.associate_of_id,
       associateOfName: r.associate_of_name,
+      associateOfEmail: r.associate_of_email,
       businessArea: r.business_area ?? '',
       group: r.group_name ?? '',
       dateIntoRole: r.date_into_role,
@@ -120,20 +235,105 @@ export class PeopleRepository {
   }
 
   async list(db: Db, filter: PeopleFilter = {}): Promise<Person[]> {
+    const rows = await this.filtered(db, filter).orderBy('u.name').orderBy('u.email').execute()
+    return rows.map(r => this.toPerson(r))
+  }
+
+  /** One page of people, in name order, and how many there are in all. */
+  async listPage(
+    db: Db,
+    filter: PeopleFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ people: Person[]; total: number }> {
+    const q = this.filtered(db, filter)
+    const rows = await q.orderBy('u.name').orderBy('u.email').orderBy('u.id').limit(limit).offset(offset).execute()
+    const { n } = await q
+      .clearSelect()
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return { people: rows.map(r => this.toPerson(r)), total: Number(n) }
+  }
+
+  private filtered(db: Db, filter: PeopleFilter) {
     let q = this.base(db)
     if (filter.withProfileOnly) q = q.where('p.user_id', 'is not', null)
+    if (filter.withoutProfileOnly) q = q.where('p.user_id', 'is', null)
     if (filter.businessArea) q = q.where('p.business_area', '=', filter.businessArea)
     if (filter.group) q = q.where('p.group_name', '=', filter.group)
     if (filter.careerRole) q = q.where('p.career_role', '=', filter.careerRole)
-    const rows = await q.orderBy('u.name').orderBy('u.email').execute()
-    return rows.map(r => this.toPerson(r))
+    return q
+  }
+
+  /** Accounts that can be chosen as someone's line manager: all but disabled ones, by name. */
+  async accountChoices(db: Db, limit: number): Promise<AccountChoice[]> {
+    return db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('status', '<>', 'disabled')
+      .orderBy('name')
+      .orderBy('email')
+      .limit(limit)
+      .execute()
+  }
+
+  /** People in the profession holding one of the given career roles, by name. */
+  async peopleInRoles(db: Db, roles: readonly string[], limit: number): Promise<AccountChoice[]> {
+    if (roles.length === 0) return []
+    return db
+      .selectFrom('people as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['u.id', 'u.name', 'u.email'])
+      .where('p.career_role', 'in', [...roles])
+      .orderBy('u.name')
+      .orderBy('u.email')
+      .limit(limit)
+      .execute()
+  }
+
+  /**
+   * Whether target is startId or anywhere above them in line management (their manager, their
+   * manager's manager, and so on): one recursive query, safe even if a cycle already exists.
+   */
+  async isInManagementChain(db: Db, startId: string, target: string): Promise<boolean> {
+    const row = await db
+      .withRecursive('chain(id)', qb =>
+        qb
+          .selectFrom('users')
+          .select(eb => eb.cast<string | null>('id', 'text').as('id'))
+          .where('users.id', '=', startId)
+          .union(
+            qb
+              .selectFrom('people as p')
+              .innerJoin('chain as c', 'c.id', 'p.user_id')
+              .select('p.line_manager_id as id')
+              .where('p.line_manager_id', 'is not', null),
+          ),
+      )
+      .selectFrom('chain')
+      .select('chain.id')
+      .where('chain.id', '=', target)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  /** Every profile's line manager: one small row per person, for finding line-management cycles. */
+  async managerLinks(db: Db): Promise<{ id: string; email: string; lineManagerId: string | null }[]> {
+    const rows = await db
+      .selectFrom('people as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['u.id', 'u.email', 'p.line_manager_id'])
+      .execute()
+    return rows.map(r => ({ id: r.id, email: r.email, lineManagerId: r.line_manager_id }))
   }
 
   async listByEmails(db: Db, emails: string[]): Promise<Person[]> {
     if (emails.length === 0) return []
     const out: Person[] = []
     for (let i = 0; i < emails.length; i += 500) {
-      const rows = await this.base(db).where('u.email', 'in', emails.slice(i, i + 500)).execute()
+      const rows = await this.base(db)
+        .where('u.email', 'in', emails.slice(i, i + 500))
+        .execute()
       out.push(...rows.map(r => this.toPerson(r)))
     }
     return out
@@ -148,26 +348,20 @@ export class PeopleRepository {
   }
 
   async areas(db: Db): Promise<{ businessArea: string; group: string }[]> {
-    const rows = await db.selectFrom('people').select(['business_area', 'group_name']).distinct().orderBy('business_area').orderBy('group_name').execute()
+    const rows = await db
+      .selectFrom('people')
+      .select(['business_area', 'group_name'])
+      .distinct()
+      .orderBy('business_area')
+      .orderBy('group_name')
+      .execute()
     return rows.map(r => ({ businessArea: r.business_area, group: r.group_name }))
   }
 
   async insertProfile(db: Db, id: string, p: ProfileChanges, at: string): Promise<void> {
     await db
       .insertInto('people')
-      .values({
-        user_id: id,
-        career_role: p.careerRole,
-        line_manager_id: p.lineManagerId,
-        associate_of_id: p.associateOfId,
-        business_area: p.businessArea,
-        group_name: p.group,
-        date_into_role: p.dateIntoRole,
-        head_of_profession: p.headOfProfession ? 'yes' : 'no',
-        one_to_one_cadence_days: p.oneToOneCadenceDays,
-        updated_at: at,
-        version: 1,
-      })
+      .values({ user_id: id, ...profileColumns(p), updated_at: at, version: 1 })
       .execute()
   }
 
@@ -191,6 +385,98 @@ export class PeopleRepository {
       .where('version', '=', expectedVersion)
       .executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
+  }
+
+  /**
+   * Accounts made by an import of people, in batches. This writes to the accounts capability's
+   * table because the import must create accounts and profiles in one transaction, in bulk; it
+   * sets only what a newly invited account has (no password, no tokens).
+   */
+  async insertAccounts(db: Db, accounts: readonly NewAccount[], at: string): Promise<void> {
+    for (let i = 0; i < accounts.length; i += BATCH) {
+      await db
+        .insertInto('users')
+        .values(
+          accounts.slice(i, i + BATCH).map(a => ({
+            id: a.id,
+            email: a.email.toLowerCase(),
+            name: a.name,
+            role: a.role,
+            status: 'invited',
+            password_hash: null,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .execute()
+    }
+  }
+
+  /** New profiles, in batches. */
+  async insertProfiles(
+    db: Db,
+    profiles: readonly { id: string; changes: ProfileChanges }[],
+    at: string,
+  ): Promise<void> {
+    for (let i = 0; i < profiles.length; i += BATCH) {
+      await db
+        .insertInto('people')
+        .values(
+          profiles
+            .slice(i, i + BATCH)
+            .map(({ id, changes: p }) => ({ user_id: id, ...profileColumns(p), updated_at: at, version: 1 })),
+        )
+        .execute()
+    }
+  }
+
+  /**
+   * Changes many profiles with one statement per batch (CASE on the id), each only if it is still
+   * at its expected version. Returns how many were saved: fewer than asked means someone else
+   * changed one meanwhile.
+   */
+  async updateProfiles(db: Db, updates: readonly ProfileUpdate[], at: string): Promise<number> {
+    let saved = 0
+    for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
+      const batch = updates.slice(i, i + UPDATE_BATCH)
+      const text = (pick: (p: ProfileChanges) => string | null): RawBuilder<string> =>
+        sql<string>`case user_id ${sql.join(
+          batch.map(u => sql`when ${u.id} then ${pick(u.changes)}`),
+          sql` `,
+        )} end`
+      const integer = (pick: (u: ProfileUpdate) => number): RawBuilder<number> =>
+        sql<number>`case user_id ${sql.join(
+          batch.map(u => sql`when ${u.id} then cast(${pick(u)} as integer)`),
+          sql` `,
+        )} end`
+      const result = await db
+        .updateTable('people')
+        .set(eb => ({
+          career_role: text(p => p.careerRole),
+          line_manager_id: text(p => p.lineManagerId),
+          associate_of_id: text(p => p.associateOfId),
+          business_area: text(p => p.businessArea),
+          group_name: text(p => p.group),
+          date_into_role: text(p => p.dateIntoRole),
+          head_of_profession: text(p => (p.headOfProfession ? 'yes' : 'no')),
+          one_to_one_cadence_days: integer(u => u.changes.oneToOneCadenceDays),
+          updated_at: at,
+          version: eb('version', '+', 1),
+        }))
+        .where(
+          'user_id',
+          'in',
+          batch.map(u => u.id),
+        )
+        .where(
+          'version',
+          '=',
+          integer(u => u.expectedVersion),
+        )
+        .executeTakeFirst()
+      saved += Number(result.numUpdatedRows)
+    }
+    return saved
   }
 
   async insertHistory(db: Db, entries: HistoryEntry[]): Promise<void> {
@@ -217,9 +503,18 @@ export class PeopleRepository {
     }
   }
 
-  async history(db: Db, personId: string): Promise<HistoryEntry[]> {
-    const rows = await db.selectFrom('person_history').selectAll().where('person_id', '=', personId).orderBy('from_date', 'desc').orderBy('recorded_at', 'desc').execute()
+  async history(db: Db, personId: string): Promise<HistoryView[]> {
+    const rows = await db
+      .selectFrom('person_history as h')
+      .leftJoin('users as m', 'm.id', 'h.line_manager_id')
+      .selectAll('h')
+      .select('m.name as line_manager_name')
+      .where('h.person_id', '=', personId)
+      .orderBy('h.from_date', 'desc')
+      .orderBy('h.recorded_at', 'desc')
+      .execute()
     return rows.map(r => ({
+      lineManagerName: r.line_manager_name,
       id: r.id,
       personId: r.person_id,
       careerRole: r.career_role,

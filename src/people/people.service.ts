@@ -2,17 +2,90 @@
 // the viewer context every pathway policy needs.
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
+import { isUniqueViolation } from '../db/dialect.ts'
 import type { Actor, CurrentUser } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError, NotFoundError } from '../platform/errors.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
+import {
+  NEW_KEY_PREFIX,
+  planImport,
+  readPeopleCsv,
+  type AccountKey,
+  type ImportAction,
+  type ImportPlan,
+  type PlannedRow,
+} from './people.import.ts'
 import type { Viewer } from './people.policy.ts'
-import type { HistoryEntry, PeopleFilter, PeopleRepository, Person, ProfileChanges } from './people.repository.ts'
+import type {
+  AccountChoice,
+  HistoryEntry,
+  HistoryView,
+  NewAccount,
+  PeopleFilter,
+  PeopleRepository,
+  Person,
+  ProfileChanges,
+  ProfileUpdate,
+} from './people.repository.ts'
+
+export const ASSOCIATE_ROLE = 'associate-product-manager'
+export const SENIOR_ROLE = 'senior-product-manager'
+export const PEOPLE_PAGE_SIZE = 50
+
+export interface ImportOptions {
+  /** The career roles of the organisation's pathway shape. */
+  readonly roles: readonly string[]
+  /** Only administrators may give new accounts a role other than member. */
+  readonly canSetAccountRoles: boolean
+}
+
+/** A profile as the edit form gives it: people named by email address. */
+export interface ProfileInput {
+  readonly careerRole: string
+  readonly lineManagerEmail: string
+  /** Only kept for associates: for anyone else it is cleared. */
+  readonly associateOfEmail: string
+  readonly businessArea: string
+  readonly group: string
+  readonly dateIntoRole: string | null
+  /** Null keeps what the profile has (the person saving may not change it). */
+  readonly headOfProfession: boolean | null
+  /** Null means the usual cadence for the role. */
+  readonly cadenceDays: number | null
+}
+
+export type ImportOutcome =
+  | { readonly applied: true; readonly counts: Record<ImportAction, number> }
+  | { readonly applied: false; readonly plan: ImportPlan }
+
+/** Today's date in the UK, YYYY-MM-DD. */
+export const ukDate = (at: Date): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at)
+
+export function importSummary(counts: Record<ImportAction, number>): string {
+  const n = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
+  return [
+    n(counts.create, 'new account', 'new accounts'),
+    n(counts.add, 'existing account added to the profession', 'existing accounts added to the profession'),
+    n(counts.update, 'profile updated', 'profiles updated'),
+    n(counts.unchanged, 'unchanged', 'unchanged'),
+  ].join(', ')
+}
 
 /** Default days between 1:1s: fortnightly for associates, monthly for everyone else. */
 export const defaultCadenceDays = (careerRole: string): number => (careerRole === 'associate-product-manager' ? 14 : 28)
 
-export function changeKind(before: Person | null, after: ProfileChanges, roleOrder: readonly string[]): string {
+export function changeKind(
+  before: Pick<Person, 'hasProfile' | 'careerRole' | 'businessArea' | 'group' | 'lineManagerId'> | null,
+  after: ProfileChanges,
+  roleOrder: readonly string[],
+): string {
   if (!before?.hasProfile || !before.careerRole) return 'joined'
   if (before.careerRole !== after.careerRole) {
     return roleOrder.indexOf(after.careerRole) > roleOrder.indexOf(before.careerRole) ? 'promotion' : 'role change'
@@ -35,7 +108,16 @@ export class PeopleService {
   async viewer(user: CurrentUser | null): Promise<Viewer | null> {
     if (!user) return null
     const person = await this.repo.find(this.db, user.id)
-    return { user, businessArea: person?.hasProfile ? person.businessArea : null, headOfProfession: person?.headOfProfession ?? false }
+    return {
+      user,
+      businessArea: person?.hasProfile ? person.businessArea : null,
+      headOfProfession: person?.headOfProfession ?? false,
+    }
+  }
+
+  /** Flags the layout needs for its navigation: one small query per page. */
+  navigationProfile(userId: string) {
+    return this.repo.navigationProfile(this.db, userId)
   }
 
   async get(id: string): Promise<Person> {
@@ -56,21 +138,269 @@ export class PeopleService {
     return this.repo.areas(this.db)
   }
 
-  history(personId: string): Promise<HistoryEntry[]> {
+  history(personId: string): Promise<HistoryView[]> {
     return this.repo.history(this.db, personId)
+  }
+
+  /** One page of people (PEOPLE_PAGE_SIZE a page) and the number of pages. */
+  async listPage(
+    filter: PeopleFilter,
+    page: number,
+  ): Promise<{ people: Person[]; total: number; page: number; pages: number }> {
+    const safePage = Math.max(1, Math.floor(page))
+    const { people, total } = await this.repo.listPage(
+      this.db,
+      filter,
+      PEOPLE_PAGE_SIZE,
+      (safePage - 1) * PEOPLE_PAGE_SIZE,
+    )
+    return { people, total, page: safePage, pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) }
+  }
+
+  /** Who can be chosen as a line manager: up to limit accounts (one more means there are more). */
+  managerChoices(limit: number): Promise<AccountChoice[]> {
+    return this.repo.accountChoices(this.db, limit)
+  }
+
+  /** Who an associate can be associated with: senior product managers and above. */
+  seniorChoices(limit: number): Promise<AccountChoice[]> {
+    return this.repo.peopleInRoles(this.db, this.seniorRoles(), limit)
+  }
+
+  findByEmail(email: string): Promise<Person | null> {
+    return this.repo.findByEmail(this.db, email)
+  }
+
+  private seniorRoles(): string[] {
+    const from = this.roleOrder.indexOf(SENIOR_ROLE)
+    return from < 0 ? [] : this.roleOrder.slice(from)
+  }
+
+  /**
+   * The rules every profile keeps, whoever saves it: a known career role; nobody manages
+   * themselves or, through others, their own manager; only associates have an associated senior,
+   * who is a senior product manager or above.
+   */
+  private async checkProfile(db: DbExecutor, person: Person, changes: ProfileChanges): Promise<void> {
+    const errors: Record<string, string> = {}
+    if (!this.roleOrder.includes(changes.careerRole)) errors.careerRole = 'Select a career role'
+    if (changes.lineManagerId === person.id) errors.lineManager = 'A person cannot be their own line manager'
+    else if (changes.lineManagerId) {
+      const manager = await this.repo.find(db, changes.lineManagerId)
+      if (!manager) errors.lineManager = 'Select a line manager from the list'
+      else if (await this.repo.isInManagementChain(db, changes.lineManagerId, person.id))
+        errors.lineManager = `${person.name} already manages ${manager.name}, directly or through others, so ${manager.name} cannot be their line manager`
+    }
+    if (changes.associateOfId) {
+      if (changes.careerRole !== ASSOCIATE_ROLE)
+        errors.associateOf = 'Only associate product managers are associated with a senior product manager'
+      else if (changes.associateOfId === person.id) errors.associateOf = 'A person cannot be associated with themselves'
+      else {
+        const senior = await this.repo.find(db, changes.associateOfId)
+        if (!senior) errors.associateOf = 'Select a senior product manager from the list'
+        else if (!senior.hasProfile || !senior.careerRole || !this.seniorRoles().includes(senior.careerRole))
+          errors.associateOf = `${senior.name} is not a senior product manager or above`
+      }
+    }
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+  }
+
+  // ---- Importing people from a spreadsheet -------------------------------------------------
+
+  /** What importing the CSV would do, row by row, with every problem. Saves nothing. */
+  previewImport(csv: string, options: ImportOptions): Promise<ImportPlan> {
+    return this.planImportOn(this.db, csv, options)
+  }
+
+  /**
+   * Imports the CSV in one transaction, only if it has no problems: new accounts (invited, no
+   * password), new and changed profiles, a history entry for each joiner, promotion and move,
+   * and one audit event with the counts. Otherwise saves nothing and returns the plan.
+   */
+  async importPeople(actor: Actor, csv: string, options: ImportOptions): Promise<ImportOutcome> {
+    const at = this.clock().toISOString()
+    const today = ukDate(this.clock())
+    try {
+      return await this.db.transaction().execute(async trx => {
+        const plan = await this.planImportOn(trx, csv, options)
+        if (plan.problem || plan.errors.length > 0 || plan.rows.length === 0) return { applied: false, plan }
+
+        const newIds = new Map<AccountKey, string>()
+        for (const row of plan.rows) if (row.action === 'create') newIds.set(row.key, newId())
+        const idOf = (key: AccountKey | null): string | null => {
+          if (key === null) return null
+          if (!key.startsWith(NEW_KEY_PREFIX)) return key
+          const id = newIds.get(key)
+          if (!id) throw new Error('An import referred to an account it does not create')
+          return id
+        }
+        const changesOf = (row: PlannedRow): ProfileChanges => {
+          const before = row.existing?.hasProfile ? row.existing : null
+          const usualCadence = before?.careerRole ? defaultCadenceDays(before.careerRole) : null
+          return {
+            careerRole: row.profile.careerRole,
+            lineManagerId: idOf(row.profile.lineManager),
+            associateOfId: idOf(row.profile.associateOf),
+            businessArea: row.profile.businessArea,
+            group: row.profile.group,
+            dateIntoRole: row.profile.dateIntoRole,
+            headOfProfession: before?.headOfProfession ?? false,
+            oneToOneCadenceDays:
+              before && before.oneToOneCadenceDays !== usualCadence
+                ? before.oneToOneCadenceDays
+                : defaultCadenceDays(row.profile.careerRole),
+          }
+        }
+
+        const accounts: NewAccount[] = []
+        const created: { id: string; changes: ProfileChanges }[] = []
+        const updates: ProfileUpdate[] = []
+        const history: HistoryEntry[] = []
+        const entry = (personId: string, changes: ProfileChanges, change: string, fromDate: string): HistoryEntry => ({
+          id: newId(),
+          personId,
+          careerRole: changes.careerRole,
+          businessArea: changes.businessArea,
+          group: changes.group,
+          lineManagerId: changes.lineManagerId,
+          change,
+          fromDate,
+          recordedAt: at,
+          recordedByName: actor.name,
+        })
+        for (const row of plan.rows) {
+          if (row.action === 'unchanged') continue
+          const id = idOf(row.key)
+          if (!id) continue
+          const changes = changesOf(row)
+          if (row.action === 'create') accounts.push({ id, email: row.email, name: row.name, role: row.accountRole })
+          if (row.action === 'create' || row.action === 'add') {
+            created.push({ id, changes })
+            history.push(entry(id, changes, 'joined', changes.dateIntoRole ?? today))
+          } else if (row.existing) {
+            updates.push({ id, changes, expectedVersion: row.existing.version })
+            const kind = changeKind(row.existing, changes, this.roleOrder)
+            const roleChanged = kind === 'promotion' || kind === 'role change'
+            if (kind !== 'update')
+              history.push(entry(id, changes, kind, roleChanged ? (changes.dateIntoRole ?? today) : today))
+          }
+        }
+        await this.repo.insertAccounts(trx, accounts, at)
+        await this.repo.insertProfiles(trx, created, at)
+        const saved = await this.repo.updateProfiles(trx, updates, at)
+        if (saved !== updates.length) throw new ConflictError('Someone changed a profile while the import was running')
+        await this.repo.insertHistory(trx, history)
+        await this.audit.record(trx, actor, {
+          action: 'people.imported',
+          subjectType: 'person',
+          summary: `Imported people from a spreadsheet: ${importSummary(plan.counts)}`,
+        })
+        return { applied: true, counts: plan.counts }
+      })
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw new ConflictError('Someone added one of these people while the import was running')
+      throw err
+    }
+  }
+
+  private async planImportOn(db: DbExecutor, csv: string, options: ImportOptions): Promise<ImportPlan> {
+    const read = readPeopleCsv(csv, { roles: options.roles, today: ukDate(this.clock()) })
+    const world = { roleOrder: this.roleOrder, canSetAccountRoles: options.canSetAccountRoles }
+    if (read.problem || read.rows.length === 0)
+      return planImport(read, { ...world, existing: new Map(), links: new Map() })
+    const emails = new Set<string>()
+    for (const r of read.rows) for (const e of [r.email, r.lineManagerEmail, r.associateOfEmail]) if (e) emails.add(e)
+    const existing = await this.repo.listByEmails(db, [...emails])
+    const links = await this.repo.managerLinks(db)
+    return planImport(read, {
+      ...world,
+      existing: new Map(existing.map(p => [p.email, p])),
+      links: new Map(links.map(l => [l.id, { email: l.email, lineManagerId: l.lineManagerId }])),
+    })
+  }
+
+  /**
+   * Saves a profile from the edit form: finds the people named by email, requires an associated
+   * senior for associates, and then saves as saveProfile does (rules, history, audit).
+   */
+  async changeProfile(
+    actor: Actor,
+    personId: string,
+    input: ProfileInput,
+    expectedVersion: number,
+    effectiveFrom: string,
+  ): Promise<Person> {
+    const person = await this.get(personId)
+    const errors: Record<string, string> = {}
+    const isAssociate = input.careerRole === ASSOCIATE_ROLE
+    const idOf = async (email: string, field: string): Promise<string | null> => {
+      if (!email) return null
+      const found = await this.repo.findByEmail(this.db, email)
+      if (!found) errors[field] = `Nobody with the email address ${email} has an account`
+      return found?.id ?? null
+    }
+    const lineManagerId = await idOf(input.lineManagerEmail, 'lineManager')
+    const associateOfId = isAssociate ? await idOf(input.associateOfEmail, 'associateOf') : null
+    if (isAssociate && !input.associateOfEmail)
+      errors.associateOf = 'Select the senior product manager this associate is associated with'
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+    return this.saveProfile(
+      actor,
+      personId,
+      {
+        careerRole: input.careerRole,
+        lineManagerId,
+        associateOfId,
+        businessArea: input.businessArea,
+        group: input.group,
+        dateIntoRole: input.dateIntoRole,
+        headOfProfession: input.headOfProfession ?? person.headOfProfession,
+        oneToOneCadenceDays: input.cadenceDays ?? defaultCadenceDays(input.careerRole),
+      },
+      expectedVersion,
+      effectiveFrom,
+    )
   }
 
   /**
    * Creates or changes a person's profile. A change of role, area, group or line manager is kept
    * in their history with the date it took effect.
    */
-  async saveProfile(actor: Actor, personId: string, changes: ProfileChanges, expectedVersion: number, effectiveFrom?: string): Promise<Person> {
+  async saveProfile(
+    actor: Actor,
+    personId: string,
+    changes: ProfileChanges,
+    expectedVersion: number,
+    effectiveFrom?: string,
+  ): Promise<Person> {
     const at = this.clock().toISOString()
+    try {
+      await this.saveProfileIn(actor, personId, changes, expectedVersion, at, effectiveFrom)
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ConflictError('Someone else changed this person')
+      throw err
+    }
+    return this.get(personId)
+  }
+
+  private async saveProfileIn(
+    actor: Actor,
+    personId: string,
+    changes: ProfileChanges,
+    expectedVersion: number,
+    at: string,
+    effectiveFrom: string | undefined,
+  ): Promise<void> {
     await this.db.transaction().execute(async trx => {
       const before = await this.repo.find(trx, personId)
       if (!before) throw new NotFoundError('No such person')
+      if (before.hasProfile && before.version !== expectedVersion)
+        throw new ConflictError('Someone else changed this person')
+      await this.checkProfile(trx, before, changes)
       if (before.hasProfile) {
-        if (!(await this.repo.updateProfile(trx, personId, changes, expectedVersion, at))) throw new ConflictError('Someone else changed this person')
+        if (!(await this.repo.updateProfile(trx, personId, changes, expectedVersion, at)))
+          throw new ConflictError('Someone else changed this person')
       } else {
         await this.repo.insertProfile(trx, personId, changes, at)
       }
@@ -85,14 +415,18 @@ export class PeopleService {
             group: changes.group,
             lineManagerId: changes.lineManagerId,
             change: kind,
-            fromDate: effectiveFrom ?? changes.dateIntoRole ?? at.slice(0, 10),
+            fromDate: effectiveFrom ?? changes.dateIntoRole ?? ukDate(this.clock()),
             recordedAt: at,
             recordedByName: actor.name,
           },
         ])
       }
-      await this.audit.record(trx, actor, { action: 'person.profile-saved', subjectType: 'person', subjectId: personId, summary: `Saved the profession profile of ${before.name} (${kind})` })
+      await this.audit.record(trx, actor, {
+        action: 'person.profile-saved',
+        subjectType: 'person',
+        subjectId: personId,
+        summary: `Saved the profession profile of ${before.name} (${kind})`,
+      })
     })
-    return this.get(personId)
   }
 }

@@ -144,6 +144,31 @@ describe('first-run set-up', () => {
     expect((await again.get('/admin')).statusCode).toBe(200)
   })
 
+  it('offers the 2025 framework by default and starts the framework as chosen', async () => {
+    const form = $((await browser.get('/setup')).body)
+    expect(form('input[name="framework"][value="2025"]').attr('checked')).toBeDefined()
+    expect(form('input[name="leadership"][value="yes"]').attr('checked')).toBeUndefined()
+
+    const kept = await send({ framework: '2017', leadership: 'yes', adminEmail: 'not an email' })
+    expect(kept.statusCode).toBe(400)
+    expect($(kept.body)('input[name="framework"][value="2017"]').attr('checked')).toBeDefined()
+    expect($(kept.body)('input[name="leadership"][value="yes"]').attr('checked')).toBeDefined()
+
+    expect((await send({ framework: '2017', leadership: 'yes' })).statusCode).toBe(303)
+    const current = await ctx.app.services.framework.current()
+    expect(current).toMatchObject({ number: 1, createdByName: 'Fran First' })
+    expect(current.document.key).toBe('ddat-2017')
+    expect(current.document.skills.filter(s => s.group === 'leadership')).toHaveLength(6)
+  })
+
+  it('starts from the 2025 framework without the leadership capabilities when nothing else is chosen', async () => {
+    expect((await send({})).statusCode).toBe(303)
+    const current = await ctx.app.services.framework.current()
+    expect(current.document.key).toBe('ddat-2025')
+    expect(current.document.skills.some(s => s.group === 'leadership')).toBe(false)
+    expect(await ctx.app.services.framework.versions()).toHaveLength(1)
+  })
+
   it('closes once it is done', async () => {
     expect((await send({})).statusCode).toBe(303)
     const later = await browser.get('/setup')

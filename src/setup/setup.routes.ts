@@ -25,10 +25,41 @@ export default async function setupRoutes(app: FastifyInstance, { services }: { 
       checked: value === selected,
     }))
 
+  const frameworkItems = (selected: unknown) => [
+    {
+      value: '2025',
+      text: 'The 2025 framework (recommended)',
+      hint: { text: 'The Government Digital and Data capability framework as revised in February 2025: nine skills.' },
+      checked: selected !== '2017',
+    },
+    {
+      value: '2017',
+      text: 'The 2017 framework',
+      hint: { text: 'The earlier product and service management skills. You can move to the 2025 framework later.' },
+      checked: selected === '2017',
+    },
+  ]
+
   const form = (reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors, status = 200) =>
     reply.page(
       'setup/views/setup.njk',
-      { pageTitle: 'Set up Valuekit', values, errors, shapeItems: shapeItems(values.pathwayShape) },
+      {
+        pageTitle: 'Set up Valuekit',
+        values,
+        errors,
+        shapeItems: shapeItems(values.pathwayShape),
+        frameworkItems: frameworkItems(values.framework),
+        leadershipItems: [
+          {
+            value: 'yes',
+            text: 'Include the six leadership capabilities',
+            hint: {
+              text: 'Business strategy, digital transformation, teaching, mentoring, coaching and facilitating, expected from senior product manager upwards.',
+            },
+            checked: values.leadership === 'yes',
+          },
+        ],
+      },
       { status },
     )
 
@@ -51,7 +82,7 @@ export default async function setupRoutes(app: FastifyInstance, { services }: { 
     if (!(await setup.needsSetup())) return reply.seeOther('/')
     const token = heldToken(request)
     authorize(canRunSetup(token !== null && (await setup.isLiveToken(token))), 'No live set-up link')
-    return form(reply, { brandColour: '#1d70b8', pathwayShape: 'enterprise' })
+    return form(reply, { brandColour: '#1d70b8', pathwayShape: 'enterprise', framework: '2025' })
   })
 
   app.post('/setup', { config: { access: 'public' } }, async (request, reply) => {

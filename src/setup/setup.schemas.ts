@@ -9,6 +9,12 @@ export const setupSchema = z
     logoText,
     brandColour,
     pathwayShape,
+    // The 2025 framework unless the 2017 one is chosen; the choice is offered with 2025 selected.
+    framework: z.preprocess(
+      v => (Array.isArray(v) ? v[0] : v) ?? '2025',
+      z.enum(['2025', '2017'], { message: 'Select which version of the capability framework to start from' }),
+    ),
+    leadership: z.preprocess(v => (Array.isArray(v) ? v[0] : v) === 'yes', z.boolean()),
     adminName: formText(
       z
         .string()
@@ -46,10 +52,16 @@ export const SETUP_FIELDS = [
   'logoText',
   'brandColour',
   'pathwayShape',
+  'framework',
+  'leadership',
   'adminName',
   'adminEmail',
   'password',
   'confirmPassword',
 ]
 
-export type SetupInput = z.infer<typeof setupSchema>
+type SetupForm = z.infer<typeof setupSchema>
+
+/** What set-up needs. Without a framework choice it starts from 2025, without the leadership capabilities. */
+export type SetupInput = Omit<SetupForm, 'framework' | 'leadership'> &
+  Partial<Pick<SetupForm, 'framework' | 'leadership'>>

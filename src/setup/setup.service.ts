@@ -1,10 +1,13 @@
 // First run. While no administrator exists, the server prints a one-time set-up link; whoever
 // holds it names the organisation, chooses its pathway shape and becomes the first
-// administrator. The starter handbook is then loaded as the organisation's own copy.
+// administrator. The starter handbook is then loaded as the organisation's own copy, and the
+// capability framework they chose (2025 or 2017, with or without the leadership capabilities)
+// becomes version 1 of theirs.
 import type { AccountsRepository } from '../accounts/accounts.repository.ts'
 import { toCurrentUser } from '../accounts/accounts.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
+import type { FrameworkService } from '../framework/framework.service.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { OrganisationService } from '../organisation/organisation.service.ts'
 import { hashPassword, passwordProblem } from '../platform/auth/passwords.ts'
@@ -25,6 +28,7 @@ export class SetupService {
     private readonly accountsRepo: AccountsRepository,
     private readonly organisation: OrganisationService,
     private readonly handbook: HandbookService,
+    private readonly framework: FrameworkService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -94,6 +98,10 @@ export class SetupService {
         summary: `${input.adminName} set up the installation as its first administrator`,
       })
       await this.handbook.loadStarter(trx, actor)
+      await this.framework.seed(trx, actor, {
+        base: input.framework ?? '2025',
+        leadership: input.leadership ?? false,
+      })
     })
     const user = await this.accountsRepo.findById(this.db, adminId)
     if (!user) throw new Error('The administrator was not saved')

@@ -15,7 +15,8 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
       return reply.page('site/views/public-home.njk', { pageTitle: 'Home' }, { nav: 'home' })
     }
     const user = request.user
-    const [contents, mySuggestions, queue] = await Promise.all([
+    const [profile, contents, mySuggestions, queue] = await Promise.all([
+      services.people.navigationProfile(user.id),
       handbook.contents(),
       handbook.suggestionsBy(user.id),
       canReviewSuggestions(user) ? handbook.openSuggestions() : Promise.resolve(null),
@@ -28,6 +29,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
         pageCount: contents.sections.reduce((n, s) => n + s.pages.length, 0),
         mySuggestions: mySuggestions.slice(0, 5),
         queueCount: queue?.length ?? null,
+        profile,
       },
       { nav: 'home' },
     )

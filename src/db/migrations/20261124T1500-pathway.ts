@@ -35,7 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('review_note', 'text')
     .addColumn('resulting_version_id', 'text', c => c.references('framework_versions.id'))
     .execute()
-  await db.schema.createIndex('framework_proposals_status').on('framework_proposals').columns(['status', 'proposed_at']).execute()
+  await db.schema
+    .createIndex('framework_proposals_status')
+    .on('framework_proposals')
+    .columns(['status', 'proposed_at'])
+    .execute()
 
   await db.schema
     .createTable('framework_migrations')
@@ -81,7 +85,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_at', 'text', c => c.notNull())
     .addColumn('recorded_by_name', 'text', c => c.notNull())
     .execute()
-  await db.schema.createIndex('person_history_person').on('person_history').columns(['person_id', 'from_date']).execute()
+  await db.schema
+    .createIndex('person_history_person')
+    .on('person_history')
+    .columns(['person_id', 'from_date'])
+    .execute()
   await db.schema.createIndex('person_history_date').on('person_history').column('from_date').execute()
 
   await db.schema

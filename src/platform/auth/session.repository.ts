@@ -1,5 +1,6 @@
 // Sessions kept in the database, so they survive a restart and are shared by every instance.
 import type { Kysely } from 'kysely'
+import { prepared } from '../../db/prepared.ts'
 import type { Database } from '../../db/schema.ts'
 
 export interface SessionRow {
@@ -12,25 +13,31 @@ export interface SessionRow {
 }
 
 export class SessionRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  // Every request reads its session: compiled once.
+  private readonly findQuery
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.findQuery = prepared(db, (id: string) =>
+      db
+        .selectFrom('sessions')
+        .leftJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id',
+          'sessions.user_id',
+          'sessions.created_at',
+          'sessions.last_seen_at',
+          'sessions.data',
+          'users.name',
+          'users.email',
+          'users.role',
+          'users.status',
+        ])
+        .where('sessions.id', '=', id),
+    )
+  }
 
   async find(id: string): Promise<SessionRow | null> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .leftJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id',
-        'sessions.user_id',
-        'sessions.created_at',
-        'sessions.last_seen_at',
-        'sessions.data',
-        'users.name',
-        'users.email',
-        'users.role',
-        'users.status',
-      ])
-      .where('sessions.id', '=', id)
-      .executeTakeFirst()
+    const [row] = await this.findQuery(id)
     if (!row) return null
     return {
       id: row.id,

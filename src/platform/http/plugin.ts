@@ -39,15 +39,36 @@ export interface HttpPlatformOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** The largest form (in characters) kept while its author signs in again: a long handbook page fits. */
+const MAX_KEPT_FORM = 300_000
 
 async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions): Promise<void> {
   const { config, views, sessions, manifest } = options
+  const csrfCookie = config.secureCookies ? '__Host-valuekit-csrf' : 'valuekit-csrf'
+
+  // A form token stays valid for as long as the browser's secret cookie does, so one token per
+  // secret is enough: making a fresh one costs two HMACs on every page.
+  const tokensBySecret = new Map<string, string>()
+  const csrfToken = (request: FastifyRequest, reply: FastifyReply): string => {
+    const secret = request.cookies[csrfCookie]
+    const known = secret ? tokensBySecret.get(secret) : undefined
+    if (known) return known
+    const token = reply.generateCsrf()
+    if (secret && reply.getHeader('set-cookie') === undefined) {
+      if (tokensBySecret.size >= 10_000) {
+        const oldest = tokensBySecret.keys().next().value
+        if (oldest !== undefined) tokensBySecret.delete(oldest)
+      }
+      tokensBySecret.set(secret, token)
+    }
+    return token
+  }
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 })
   await app.register(cookie, { secret: config.sessionSecret })
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: config.secureCookies ? '__Host-valuekit-csrf' : 'valuekit-csrf',
+    cookieKey: csrfCookie,
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
     getToken: request => {
       const body = request.body as Record<string, unknown> | undefined
@@ -120,6 +141,9 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
         }
       }
     }
+    // What is kept lives in the sessions table: a large upload (a spreadsheet) is not kept.
+    const keptSize = Object.values(fields).reduce((n, v) => n + (Array.isArray(v) ? v.join('').length : v.length), 0)
+    if (keptSize > MAX_KEPT_FORM) return reply.redirect('/sign-in', 303)
     const path = safeReturnPath(request.url)
     if (!path || Object.keys(fields).length === 0) return reply.redirect('/sign-in', 303)
     request.session.set('pending', {
@@ -144,7 +168,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       currentNav: pageOptions.nav,
       user: request.user,
       cspNonce: reply.cspNonce?.script,
-      csrfToken: reply.generateCsrf(),
+      csrfToken: csrfToken(request, reply),
       flash,
       currentPath: request.url,
       asset: (name: string) => assetUrl(manifest, name),
@@ -199,9 +223,9 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
         })
         entry = cache.set(fullKey, html)
       }
-      const body = PageCache.fill(entry, {
+      const body = PageCache.fillBytes(entry, {
         nonce: this.cspNonce?.script ?? '',
-        csrf: request.user ? this.generateCsrf() : '',
+        csrf: request.user ? csrfToken(request, this) : '',
         userName: request.user?.name ?? '',
       })
       return this.code(pageOptions.status ?? 200)

@@ -1,0 +1,952 @@
+// npm run bench: how fast the handbook is, beside the most Node can do on the same machine.
+//
+// 1. Generates a handbook of 1,000 pages in a fresh data folder (bench/generate.ts).
+// 2. Starts the real server on it (production mode), signs in as its administrator over HTTP.
+// 3. Starts a bare node:http server that returns the same bytes as a handbook page.
+// 4. Loads each target over loopback with autocannon in a process of its own (bench/load.ts):
+//    warm-up, then a bounded run. With taskset and 2 or more CPUs, servers run on CPU 0 and the
+//    load generator on CPU 1, so they do not compete.
+// 5. Prints requests per second and latency, the page's rate as a share of the bare server's,
+//    and PASS or FAIL against the targets; writes docs/bench-results.md.
+//
+// The profession part: before the server starts, adds a generated profession of 10,000 people
+// with four check-ins each (bench/profession.ts) to the same database; signs in over HTTP as a
+// head of profession and loads the capability view (/profession/capability) the same way.
+//
+// Exits 1 only when something went wrong (a response other than 2xx, an error, a timeout); missing a
+// target is a finding, not a failure. See bench/README.md for the options.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import * as prettier from 'prettier'
+import { distinctQueries, generateHandbook, type GeneratedHandbook } from './generate.ts'
+import { generateProfession, type GeneratedProfession } from './profession.ts'
+import type { LoadJob, LoadResult } from './load.ts'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const RESULTS_FILE = resolve(ROOT, 'docs/bench-results.md')
+
+/** The two targets the issue sets. */
+const PAGE_SHARE_TARGET = 50
+const SEARCH_P99_TARGET_MS = 20
+const CAPABILITY_P99_TARGET_MS = 150
+
+/** What people look for: common and rare words, two-word searches, a prefix, and one with no hits. */
+export const SEARCH_TERMS = [
+  'team',
+  'roadmap',
+  'prioritisation',
+  'procurement',
+  'retrospective',
+  'accessibility',
+  'hypothesis',
+  'passport',
+  'welsh',
+  'wardley',
+  'kanban',
+  'user research',
+  'service standard',
+  'business case',
+  'product strategy',
+  'spend control',
+  'screen reader',
+  'psychological safety',
+  'prioriti',
+  'xylophone',
+] as const
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options
+
+const TARGET_KEYS = ['bare', 'page', 'pages', 'contents', 'search', 'search-new', 'capability', 'capability-pages']
+const PROFESSION_KEYS = ['capability', 'capability-pages']
+
+/** A mistake in how the benchmark was asked to run: shown without a stack trace. */
+class UsageError extends Error {}
+
+interface Options {
+  durationSeconds: number
+  warmupSeconds: number
+  connections: number
+  pages: number
+  people: number
+  postgres: boolean
+  only: Set<string> | null
+  profile: boolean
+  keep: boolean
+  rounds: number
+}
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --duration N      seconds each target is measured (default 10)
+  --warmup N        seconds of warm-up before each (default 3)
+  --connections N   concurrent connections (default 10)
+  --pages N         pages in the generated handbook (default 1000)
+  --people N        people in the generated profession, four check-ins each (default 10000;
+                    0 leaves the profession and its capability targets out)
+  --rounds N        measure every target N times, interleaved, and keep each one's median run
+                    (steadier figures on a busy machine; default 1)
+  --postgres        use PostgreSQL (a new schema in DATABASE_URL) instead of SQLite
+  --only LIST       measure only these targets, comma-separated:
+                    bare,page,pages,contents,search,search-new,capability,capability-pages
+  --profile         record a CPU profile of the server during the load and print where time went
+  --keep            keep the generated data folder and print where it is
+
+Writes docs/bench-results.md after a full run (not with --only or --profile).`
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = {
+    durationSeconds: 10,
+    warmupSeconds: 3,
+    connections: 10,
+    pages: 1000,
+    people: 10_000,
+    postgres: false,
+    only: null,
+    profile: false,
+    keep: false,
+    rounds: 1,
+  }
+  const number = (flag: string, value: string | undefined, min: number): number => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} needs a whole number of ${min} or more`)
+    return n
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    switch (flag) {
+      case '--duration':
+        options.durationSeconds = number(flag, argv[++i], 1)
+        break
+      case '--warmup':
+        options.warmupSeconds = number(flag, argv[++i], 0)
+        break
+      case '--connections':
+        options.connections = number(flag, argv[++i], 1)
+        break
+      case '--pages':
+        options.pages = number(flag, argv[++i], 41)
+        break
+      case '--people':
+        options.people = number(flag, argv[++i], 0)
+        break
+      case '--rounds':
+        options.rounds = number(flag, argv[++i], 1)
+        break
+      case '--postgres':
+        options.postgres = true
+        break
+      case '--only': {
+        options.only = new Set((argv[++i] ?? '').split(',').filter(Boolean))
+        const unknown = [...options.only].filter(key => !TARGET_KEYS.includes(key))
+        if (unknown.length || options.only.size === 0) {
+          throw new UsageError(
+            `--only takes some of ${TARGET_KEYS.join(', ')} (not ${unknown.join(', ') || 'nothing'})`,
+          )
+        }
+        break
+      }
+      case '--profile':
+        options.profile = true
+        break
+      case '--keep':
+        options.keep = true
+        break
+      case '--help':
+      case '-h':
+        console.log(HELP)
+        process.exit(0)
+        break
+      default:
+        throw new UsageError(`Unknown option ${flag}\n\n${HELP}`)
+    }
+  }
+  return options
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Processes
+
+const children = new Set<ChildProcess>()
+const cleanups: (() => Promise<void> | void)[] = []
+
+async function cleanUp(): Promise<void> {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  children.clear()
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup()
+    } catch (error) {
+      console.error(`Could not clean up: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\nStopped (${signal}); cleaning up`)
+    void cleanUp().finally(() => process.exit(130))
+  })
+}
+
+const canPin = availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0
+
+/** Runs a TypeScript file under node + tsx, pinned to a CPU when possible. */
+function spawnTs(
+  cpu: number,
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeFlags: string[] = [],
+): ChildProcess {
+  const command = [process.execPath, ...nodeFlags, '--import', 'tsx', file, ...args]
+  const pinned = canPin ? ['taskset', '-c', String(cpu), ...command] : command
+  const [program = process.execPath, ...rest] = pinned
+  const child = spawn(program, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
+  return child
+}
+
+function collect(child: ChildProcess): { out: () => string; err: () => string } {
+  let out = ''
+  let err = ''
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  return { out: () => out, err: () => err }
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode)
+  return new Promise(resolveExit => child.once('exit', code => resolveExit(code)))
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  child.kill(signal)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited(child)
+  clearTimeout(timer)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+
+async function waitFor(url: string, child: ChildProcess, log: () => string, seconds = 60): Promise<void> {
+  const deadline = Date.now() + seconds * 1000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server stopped before it was ready:\n${log()}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(100)
+  }
+  throw new Error(`${url} did not answer within ${seconds} seconds:\n${log()}`)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Signing in over HTTP, as a browser would
+
+class CookieJar {
+  private readonly cookies = new Map<string, string>()
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';')
+      const eq = pair.indexOf('=')
+      if (eq < 1) continue
+      const name = pair.slice(0, eq).trim()
+      const value = pair.slice(eq + 1).trim()
+      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+  }
+  has(name: string): boolean {
+    return this.cookies.has(name)
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new CookieJar()
+  const form = await fetch(`${base}/sign-in`, { redirect: 'manual' })
+  jar.take(form)
+  const html = await form.text()
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
+  if (form.status !== 200 || !token) throw new Error(`GET /sign-in answered ${form.status} without a form token`)
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+    body: new URLSearchParams({ _csrf: token, email, password }).toString(),
+  })
+  jar.take(response)
+  if (response.status !== 303 || !jar.has('valuekit-session')) {
+    throw new Error(`Signing in failed: POST /sign-in answered ${response.status}`)
+  }
+  return jar.header()
+}
+
+/** Fetches each path once as the signed-in person; any answer but 200 stops the benchmark. */
+async function checkAll(base: string, cookie: string, paths: readonly string[]): Promise<void> {
+  const queue = [...paths]
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })
+      await response.arrayBuffer()
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}, not 200`)
+    }
+  }
+  await Promise.all(Array.from({ length: 8 }, worker))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measuring
+
+interface Target {
+  key: string
+  label: string
+  base: string
+  paths: readonly string[]
+  /** The process answering, whose CPU use is read while it is measured. */
+  servedBy: ChildProcess
+  /** Who asks, when not the administrator (the capability view is for a head of profession). */
+  headers?: Record<string, string>
+}
+
+interface Measurement extends LoadResult {
+  /** CPU the answering server used while measured, as a share of one core. */
+  serverCpuPercent: number | null
+  /** Microseconds of server CPU for each request measured: steadier than req/s on a busy machine. */
+  cpuPerRequestUs: number | null
+  /** When the measured part ran, in microseconds of the monotonic clock (as CPU profiles count). */
+  window: [number, number]
+}
+
+interface Measured extends Target {
+  result: Measurement
+}
+
+const nowUs = () => Number(process.hrtime.bigint() / 1000n)
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100
+
+/** Seconds of CPU a process has used so far (Linux), or null where /proc cannot tell. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  } catch {
+    return null
+  }
+}
+
+async function measure(
+  target: Target,
+  round: number,
+  options: Options,
+  headers: Record<string, string>,
+  workDir: string,
+): Promise<Measurement> {
+  const job: LoadJob = {
+    url: target.base,
+    connections: options.connections,
+    warmupSeconds: options.warmupSeconds,
+    durationSeconds: options.durationSeconds,
+    headers: target.headers ?? headers,
+    paths: target.paths,
+    startAt: Math.floor(((round - 1) * target.paths.length) / options.rounds),
+  }
+  const jobFile = join(workDir, `job-${target.key}.json`)
+  writeFileSync(jobFile, JSON.stringify(job))
+  const child = spawnTs(1, 'bench/load.ts', [jobFile], process.env)
+  let start: { at: number; cpu: number | null } | null = null
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (!start && chunk.toString().includes('measuring\n'))
+      start = { at: nowUs(), cpu: cpuSeconds(target.servedBy.pid) }
+  })
+  const output = collect(child)
+  const code = await exited(child)
+  const end = { at: nowUs(), cpu: cpuSeconds(target.servedBy.pid) }
+  const line = output.out().trim().split('\n').pop() ?? ''
+  if (code !== 0 || !line.startsWith('{') || !start) {
+    throw new Error(`The load generator failed for ${target.label} (exit ${code}):\n${output.err()}`)
+  }
+  const began: { at: number; cpu: number | null } = start
+  const serverCpuPercent =
+    began.cpu !== null && end.cpu !== null ? (100 * (end.cpu - began.cpu)) / ((end.at - began.at) / 1e6) : null
+  const result = JSON.parse(line) as LoadResult
+  const cpuPerRequestUs =
+    began.cpu !== null && end.cpu !== null && result.total > 0 ? ((end.cpu - began.cpu) * 1e6) / result.total : null
+  return { ...result, serverCpuPercent, cpuPerRequestUs, window: [began.at, end.at] }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reporting
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const ms = (n: number) => (n < 10 ? fmt(n, 2) : fmt(n, 1))
+
+function table(rows: Measured[]): string[] {
+  const header = [
+    'target',
+    'path',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'mean ms',
+    'KB/resp',
+    'non-2xx',
+    'errors',
+    'timeouts',
+    'server CPU',
+    'CPU µs/req',
+    'load CPU',
+  ]
+  const body = rows.map(r => [
+    r.label,
+    r.paths.length === 1 ? (r.paths[0] ?? '') : `${fmt(r.paths.length)} paths in turn`,
+    fmt(r.result.requestsPerSecond),
+    ms(r.result.p50),
+    ms(r.result.p99),
+    ms(r.result.meanLatency),
+    fmt(r.result.bytesPerResponse / 1024, 1),
+    fmt(r.result.non2xx),
+    fmt(r.result.errors),
+    fmt(r.result.timeouts),
+    r.result.serverCpuPercent === null ? 'n/a' : `${fmt(r.result.serverCpuPercent)}%`,
+    r.result.cpuPerRequestUs === null ? 'n/a' : fmt(r.result.cpuPerRequestUs),
+    `${fmt(r.result.loadCpuPercent)}%`,
+  ])
+  const rightAligned = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (rightAligned.has(i) ? '---:' : '---')).join(' | ')} |`,
+    ...body.map(cells => `| ${cells.join(' | ')} |`),
+  ]
+}
+
+interface Verdicts {
+  lines: string[]
+}
+
+function verdicts(measured: Map<string, Measured>, connections: number): Verdicts {
+  const lines: string[] = []
+  const bare = measured.get('bare')
+  for (const key of ['page', 'pages']) {
+    const row = measured.get(key)
+    if (!bare || !row) continue
+    const share = (100 * row.result.requestsPerSecond) / bare.result.requestsPerSecond
+    const pass = share >= PAGE_SHARE_TARGET
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${row.label}: ${fmt(share, 1)}% of the bare server's rate (target: ${PAGE_SHARE_TARGET}% or more)${key === 'pages' ? ', pages of varying size against one typical page' : ''}`,
+    )
+    const bareCost = bare.result.cpuPerRequestUs
+    const cost = row.result.cpuPerRequestUs
+    if (bareCost && cost) {
+      lines.push(
+        `info  ${row.label}: ${fmt(cost)} µs of server CPU a request against the bare server's ${fmt(bareCost)} µs, i.e. ${fmt((100 * bareCost) / cost, 1)}% of its efficiency`,
+      )
+    }
+  }
+  const contents = measured.get('contents')
+  if (bare && contents) {
+    lines.push(
+      `info  ${contents.label}: ${fmt((100 * contents.result.requestsPerSecond) / bare.result.requestsPerSecond, 1)}% of the bare server's rate (a larger page; no target)`,
+    )
+  }
+  for (const key of ['search', 'search-new']) {
+    const search = measured.get(key)
+    if (!search) continue
+    const pass = search.result.p99 < SEARCH_P99_TARGET_MS
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${search.label}: p99 ${ms(search.result.p99)} ms at ${connections} connections (target: under ${SEARCH_P99_TARGET_MS} ms at 10 connections)${key === 'search-new' ? '; no search repeats, so no cached results help' : ''}`,
+    )
+  }
+  for (const key of PROFESSION_KEYS) {
+    const view = measured.get(key)
+    if (!view) continue
+    const pass = view.result.p99 < CAPABILITY_P99_TARGET_MS
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${view.label}: p50 ${ms(view.result.p50)} ms, p99 ${ms(view.result.p99)} ms at ${connections} connections (target: p99 under ${CAPABILITY_P99_TARGET_MS} ms at 10 connections)`,
+    )
+  }
+  if (bare && bare.result.loadCpuPercent > 90) {
+    lines.push(
+      `note  The load generator used ${fmt(bare.result.loadCpuPercent)}% of its CPU against the bare server, so the bare figure is partly a limit of the client: the share above is then flattering.`,
+    )
+  }
+  return { lines }
+}
+
+function gitSha(): string {
+  const sha = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
+  if (sha.status !== 0) return 'unknown'
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' })
+  return `${sha.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`
+}
+
+function cpuModel(): string {
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))
+    if (match?.[1]) return match[1].trim()
+  } catch {
+    // not Linux
+  }
+  return cpus()[0]?.model ?? 'unknown'
+}
+
+function sqliteVersion(): string {
+  const db = new Database(':memory:')
+  try {
+    const row = db.prepare('select sqlite_version() as version').get() as { version: string }
+    return row.version
+  } finally {
+    db.close()
+  }
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const result = await client.query<{ server_version: string }>('show server_version')
+    return result.rows[0]?.server_version ?? 'unknown'
+  } finally {
+    await client.end()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Profiling: where the server's CPU time went while it was under load
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  hitCount?: number
+  children?: number[]
+}
+interface CpuProfile {
+  nodes: ProfileNode[]
+  startTime: number
+  samples: number[]
+  timeDeltas: number[]
+}
+
+function where(url: string): string {
+  if (!url) return '(native)'
+  const path = url.replace(/^file:\/\//, '')
+  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(path)
+  if (inModules) return `${inModules[1]}/${inModules[2]}`
+  if (path.startsWith(ROOT)) return path.slice(ROOT.length + 1)
+  return path
+}
+
+function packageOf(url: string): string {
+  if (!url) return '(native, GC and idle)'
+  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
+  if (inModules?.[1]) return inModules[1]
+  if (url.startsWith('node:')) return 'node: core'
+  const path = url.replace(/^file:\/\//, '')
+  if (path.startsWith(ROOT))
+    return path
+      .slice(ROOT.length + 1)
+      .split('/')
+      .slice(0, 2)
+      .join('/')
+  return path
+}
+
+const IDLE_FRAMES = new Set(['(idle)', '(program)'])
+
+/** Where the server's CPU time went during the measured windows; null when the profile shows no work. */
+function summariseProfile(profile: CpuProfile, windows: [number, number][], requests: number): string[] | null {
+  const byId = new Map(profile.nodes.map(n => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const self = new Map<number, number>()
+  let time = profile.startTime
+  let busy = 0
+  let idle = 0
+  for (let i = 0; i < profile.samples.length; i++) {
+    time += profile.timeDeltas[i] ?? 0
+    const id = profile.samples[i]
+    if (id === undefined || !windows.some(([from, to]) => time >= from && time <= to)) continue
+    const delta = profile.timeDeltas[i + 1] ?? 0
+    if (IDLE_FRAMES.has(byId.get(id)?.callFrame.functionName ?? '')) {
+      idle += delta
+      continue
+    }
+    self.set(id, (self.get(id) ?? 0) + delta)
+    busy += delta
+  }
+  if (busy < 1000) return null
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'}  ${where(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`
+  const selfByFunction = new Map<string, number>()
+  const selfByPackage = new Map<string, number>()
+  const inclusive = new Map<string, number>()
+  const add = (m: Map<string, number>, k: string, t: number) => m.set(k, (m.get(k) ?? 0) + t)
+  for (const [id, t] of self) {
+    const node = byId.get(id)
+    if (!node) continue
+    add(selfByFunction, key(node), t)
+    add(selfByPackage, packageOf(node.callFrame.url), t)
+    // Inclusive time: every named frame on the stack (and our own anonymous ones), once per sample.
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)
+      if (!frame?.callFrame.url) continue
+      if (!frame.callFrame.functionName && !frame.callFrame.url.includes(`${ROOT}/src/`)) continue
+      const k = key(frame)
+      if (seen.has(k)) continue
+      seen.add(k)
+      add(inclusive, k, t)
+    }
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, t]) => `  ${fmt((100 * t) / busy, 1).padStart(5)}%  ${fmt(t / 1000).padStart(6)} ms  ${name}`)
+  const perRequest = requests > 0 ? ` = ${fmt(busy / requests, 1)} µs of CPU for each of ${fmt(requests)} requests` : ''
+  return [
+    `Busy ${fmt(busy / 1000)} ms, idle ${fmt(idle / 1000)} ms while measured${perRequest}.`,
+    'Shares below are of the busy time. Native code (SQLite, writing to sockets) counts as its JavaScript caller.',
+    '',
+    'Self time by package or folder:',
+    ...top(selfByPackage, 15),
+    '',
+    'Self time by function (top 30):',
+    ...top(selfByFunction, 30),
+    '',
+    'Inclusive time by function (top 40; callbacks count under whoever called them):',
+    ...top(inclusive, 40),
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2))
+  const postgresUrl = options.postgres ? process.env.DATABASE_URL : undefined
+  if (options.postgres && !postgresUrl?.startsWith('postgres')) {
+    throw new UsageError('--postgres needs DATABASE_URL set to a postgres:// address')
+  }
+  const wanted = (key: string) => !options.only || options.only.has(key)
+  const loadAtStart = loadavg()[0] ?? 0
+  if (loadAtStart > availableParallelism() / 2) {
+    console.log(
+      `Warning: the machine is busy (load average ${fmt(loadAtStart, 1)} on ${availableParallelism()} CPUs), so figures will be noisy. Try --rounds 3.`,
+    )
+  }
+
+  console.log('Building the stylesheets and scripts (skipped when up to date)')
+  const assets = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-assets.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (assets.status !== 0) throw new Error(`Building the assets failed:\n${assets.stderr}`)
+
+  const workDir = mkdtempSync(join(tmpdir(), 'valuekit-bench-'))
+  const dataDir = join(workDir, 'data')
+  cleanups.push(() => {
+    if (options.keep) console.log(`Kept the data folder: ${dataDir}`)
+    else rmSync(workDir, { recursive: true, force: true })
+  })
+  const sessionSecret = randomBytes(32).toString('base64url')
+
+  console.log(`Generating a handbook of ${fmt(options.pages)} pages (${options.postgres ? 'PostgreSQL' : 'SQLite'})`)
+  const handbook: GeneratedHandbook = await generateHandbook({
+    dataDir,
+    postgresUrl,
+    totalPages: options.pages,
+    sessionSecret,
+    searchTerms: SEARCH_TERMS,
+    onProgress: message => console.log(`  ${message}`),
+  })
+  cleanups.push(() => (options.keep ? undefined : handbook.drop()))
+
+  // The profession the capability view shows, in the same database, written before the server starts.
+  let profession: GeneratedProfession | null = null
+  if (options.people > 0 && PROFESSION_KEYS.some(wanted)) {
+    console.log(`Generating a profession of ${fmt(options.people)} people with four check-ins each`)
+    profession = await generateProfession({
+      dataDir,
+      sessionSecret,
+      databaseUrl: handbook.databaseUrl,
+      people: options.people,
+      onProgress: message => console.log(`  ${message}`),
+    })
+    console.log(
+      `  ${fmt(profession.people)} people, ${fmt(profession.checkins)} check-ins and ${fmt(profession.ratings)} ratings, ready in ${fmt(profession.seconds, 1)} s`,
+    )
+  }
+  console.log(
+    `  ${fmt(handbook.pageCount)} pages in ${handbook.sectionCount} sections, ready in ${fmt(handbook.seconds, 1)} s`,
+  )
+
+  // The server, as people would run it.
+  const appPort = await freePort()
+  const profileDir = join(tmpdir(), `valuekit-profile-${Date.now()}`)
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SESSION_SECRET: sessionSecret,
+    DATA_DIR: dataDir,
+    PORT: String(appPort),
+    HOST: '127.0.0.1',
+    BASE_URL: `http://127.0.0.1:${appPort}`,
+  }
+  delete serverEnv.DATABASE_URL
+  if (handbook.databaseUrl) serverEnv.DATABASE_URL = handbook.databaseUrl
+  const server = spawnTs(
+    0,
+    'src/server.ts',
+    [],
+    serverEnv,
+    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  )
+  const serverLog = collect(server)
+  const appBase = `http://127.0.0.1:${appPort}`
+  await waitFor(`${appBase}/health`, server, () => serverLog.out() + serverLog.err())
+  console.log(`Server ready at ${appBase}${canPin ? ' (on CPU 0; load from CPU 1)' : ' (not pinned to a CPU)'}`)
+
+  const cookie = await signIn(appBase, handbook.adminEmail, handbook.adminPassword)
+  const headers = { cookie, 'accept-encoding': 'identity' }
+  const pagePath = `/handbook/${handbook.typicalSlug}`
+  const allPages = handbook.slugs.map(slug => `/handbook/${slug}`)
+  const searchPath = (q: string) => `/handbook/search?${new URLSearchParams({ q }).toString()}`
+  const searches = SEARCH_TERMS.map(searchPath)
+  // Enough distinct searches that none repeats even at a high rate; only a few are checked first,
+  // since checking caches them.
+  const freshSearches = distinctQueries(60_000).map(searchPath)
+
+  console.log(`Checking that ${fmt(allPages.length + searches.length + 5)} addresses answer 200`)
+  await checkAll(appBase, cookie, [pagePath, '/handbook', ...searches, ...allPages, ...freshSearches.slice(-3)])
+
+  // The capability view, as a head of profession (who sees everyone). The first request finds
+  // nothing cached, so it times every figure computed in SQL over the whole profession.
+  const professionTargets: Target[] = []
+  let professionTimings: { firstMs: number; firstKb: number; csvMs: number; csvKb: number } | null = null
+  if (profession) {
+    const headCookie = await signIn(appBase, profession.headEmail, profession.headPassword)
+    const headHeaders = { cookie: headCookie, 'accept-encoding': 'identity' }
+    const timed = async (path: string) => {
+      const started = performance.now()
+      const response = await fetch(`${appBase}${path}`, { headers: headHeaders, redirect: 'manual' })
+      const bytes = (await response.arrayBuffer()).byteLength
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}, not 200`)
+      return { ms: performance.now() - started, kb: bytes / 1024 }
+    }
+    const first = await timed('/profession/capability')
+    const csv = await timed('/profession/capability.csv')
+    professionTimings = { firstMs: first.ms, firstKb: first.kb, csvMs: csv.ms, csvKb: csv.kb }
+    // Every page of everyone, then the first page of each role in each business area.
+    const pageCount = Math.ceil(profession.shown / 50)
+    const capabilityPaths = [
+      ...Array.from({ length: pageCount }, (_, i) => `/profession/capability?page=${i + 1}`),
+      ...profession.areas.flatMap(area =>
+        profession.roles.map(role => `/profession/capability?${new URLSearchParams({ role, area }).toString()}`),
+      ),
+    ]
+    console.log(
+      `Capability view: first request ${fmt(first.ms)} ms (nothing cached), CSV of everyone ${fmt(csv.ms)} ms (${fmt(csv.kb)} KB)`,
+    )
+    console.log(`Checking that ${fmt(capabilityPaths.length)} capability addresses answer 200`)
+    await checkAll(appBase, headCookie, capabilityPaths)
+    professionTargets.push(
+      {
+        key: 'capability',
+        label: `capability view, ${fmt(profession.shown)} people`,
+        base: appBase,
+        paths: ['/profession/capability'],
+        servedBy: server,
+        headers: headHeaders,
+      },
+      {
+        key: 'capability-pages',
+        label: 'capability view, every page and filter in turn',
+        base: appBase,
+        paths: capabilityPaths,
+        servedBy: server,
+        headers: headHeaders,
+      },
+    )
+  }
+
+  // The bare server returns exactly the body of the page we load.
+  const pageResponse = await fetch(`${appBase}${pagePath}`, { headers })
+  const pageBody = Buffer.from(await pageResponse.arrayBuffer())
+  const bodyFile = join(workDir, 'page.html')
+  writeFileSync(bodyFile, pageBody)
+  const barePort = await freePort()
+  const bare = spawnTs(0, 'bench/bare-server.ts', [String(barePort), bodyFile], process.env)
+  const bareLog = collect(bare)
+  const bareBase = `http://127.0.0.1:${barePort}`
+  await waitFor(bareBase, bare, () => bareLog.out() + bareLog.err())
+
+  const targets: Target[] = [
+    { key: 'bare', label: 'bare node:http, same bytes', base: bareBase, paths: [pagePath], servedBy: bare },
+    { key: 'page', label: 'handbook page', base: appBase, paths: [pagePath], servedBy: server },
+    { key: 'pages', label: 'handbook pages, all in turn', base: appBase, paths: allPages, servedBy: server },
+    { key: 'contents', label: 'contents', base: appBase, paths: ['/handbook'], servedBy: server },
+    { key: 'search', label: 'search, 20 terms in turn', base: appBase, paths: searches, servedBy: server },
+    {
+      key: 'search-new',
+      label: 'search, every one new',
+      base: appBase,
+      paths: freshSearches.slice(0, -3),
+      servedBy: server,
+    },
+    ...professionTargets,
+  ].filter(t => wanted(t.key))
+
+  const runs = new Map<string, Measurement[]>()
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const target of targets) {
+      const which = options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : ''
+      process.stdout.write(
+        `Measuring ${target.label}${which}: ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured … `,
+      )
+      const result = await measure(target, round, options, headers, workDir)
+      runs.set(target.key, [...(runs.get(target.key) ?? []), result])
+      console.log(`${fmt(result.requestsPerSecond)} req/s, p99 ${ms(result.p99)} ms`)
+    }
+  }
+  const measured = new Map<string, Measured>()
+  for (const target of targets) {
+    const sorted = [...(runs.get(target.key) ?? [])].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)
+    const median = sorted[Math.floor(sorted.length / 2)]
+    if (median) measured.set(target.key, { ...target, result: median })
+  }
+  await stop(bare)
+
+  // The results.
+  const rows = [...measured.values()]
+  const lines = table(rows)
+  const { lines: verdictLines } = verdicts(measured, options.connections)
+  console.log('')
+  console.log(lines.join('\n'))
+  console.log('')
+  console.log(verdictLines.join('\n'))
+
+  const failed = targets.flatMap(t =>
+    (runs.get(t.key) ?? []).filter(r => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0).map(r => ({ t, r })),
+  )
+  for (const { t, r } of failed) {
+    console.error(
+      `\n${t.label}: ${r.non2xx} responses other than 2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`,
+    )
+  }
+
+  if (options.profile) {
+    await stop(server, 'SIGINT')
+    // Only the time the app was under measured load counts (not start-up, checks or the bare server).
+    const appRuns = targets.filter(t => t.servedBy === server).flatMap(t => runs.get(t.key) ?? [])
+    const windows = appRuns.map(r => r.window)
+    const requests = appRuns.reduce((n, r) => n + r.total, 0)
+    const files = readdirSync(profileDir).filter(f => f.endsWith('.cpuprofile'))
+    for (const file of files) {
+      const path = join(profileDir, file)
+      const summary = summariseProfile(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, windows, requests)
+      if (!summary) continue // a helper thread that did nothing under load
+      console.log(`\nProfile of the server: ${path}\n(open it in Chrome DevTools › Performance, or speedscope)\n`)
+      console.log(summary.join('\n'))
+    }
+  } else {
+    await stop(server)
+  }
+  if (server.exitCode !== 0 && server.exitCode !== null) {
+    console.error(`The server exited with ${server.exitCode}:\n${serverLog.err()}`)
+  }
+
+  if (!options.only && !options.profile) {
+    const database = options.postgres
+      ? `PostgreSQL ${postgresUrl ? await postgresVersion(postgresUrl) : ''}`
+      : `SQLite ${sqliteVersion()} (better-sqlite3)`
+    const pageKb = fmt(pageBody.length / 1024, 1)
+    const doc = [
+      '# Benchmark results',
+      '',
+      'Written by `npm run bench` (bench/run.ts) after its last full run; see bench/README.md. Absolute',
+      'figures drift between machines: compare the share of the bare server, measured in the same run.',
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Git commit: ${gitSha()}`,
+      `- Node: ${process.version}`,
+      `- Database: ${database}`,
+      `- CPU: ${cpuModel()} (${availableParallelism()} available)`,
+      `- Pinning: ${canPin ? 'servers on CPU 0, load generator (autocannon) on CPU 1' : 'none (taskset or a second CPU missing)'}`,
+      `- Machine load average when the run began: ${fmt(loadAtStart, 2)} (other work makes figures noisier)`,
+      `- Rounds: ${options.rounds}${options.rounds > 1 ? ' (targets measured in turn; each row is its median round by req/s)' : ''}`,
+      `- Load: ${options.connections} connections, pipelining 1, ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured per target`,
+      `- Handbook: ${fmt(handbook.pageCount)} pages in ${handbook.sectionCount} sections (${fmt(handbook.wordCount)} generated words); the single page is ${pagePath} (${pageKb} KB of HTML)`,
+      '- Requests are made as a signed-in administrator (session and form-token cookies sent).',
+      ...(profession && professionTimings
+        ? [
+            `- Profession: ${fmt(profession.people)} generated people (${fmt(profession.shown)} shown, with the head of profession), ${fmt(profession.checkins)} check-ins and ${fmt(profession.ratings)} ratings of ${profession.skills} skills, ${fmt(profession.historyEntries)} history entries; the capability targets are requested as a head of profession, who sees everyone`,
+            `- Capability view with nothing cached (the first request after start: every figure computed in SQL): ${fmt(professionTimings.firstMs)} ms for ${fmt(professionTimings.firstKb, 1)} KB; the CSV of everyone: ${fmt(professionTimings.csvMs)} ms for ${fmt(professionTimings.csvKb)} KB`,
+          ]
+        : []),
+      '',
+      ...lines,
+      '',
+      ...verdictLines.map(l => `    ${l}`),
+      '',
+      '"server CPU" is the share of one core the answering server used while measured, and "CPU µs/req" that',
+      'CPU divided by the requests answered: on a busy machine, or when the client is the limit, the cost per',
+      'request is steadier than the rate. "load CPU" is the share of one core the load generator used: near',
+      '100% means the client, not the server, set the pace. Latency percentiles are computed from every response time;',
+      '"KB/resp" includes the response headers.',
+      '',
+      '## Search terms and how many pages each finds',
+      '',
+      '| term | pages found |',
+      '| --- | ---: |',
+      ...SEARCH_TERMS.map(term => `| ${term} | ${fmt(handbook.hitsPerTerm[term] ?? 0)} |`),
+      '',
+    ].join('\n')
+    const style = (await prettier.resolveConfig(RESULTS_FILE)) ?? {}
+    writeFileSync(RESULTS_FILE, await prettier.format(doc, { ...style, parser: 'markdown' }))
+    console.log(`\nWrote ${RESULTS_FILE.slice(ROOT.length + 1)}`)
+  }
+
+  return failed.length > 0 ? 1 : 0
+}
+
+main()
+  .then(async code => {
+    await cleanUp()
+    process.exit(code)
+  })
+  .catch(async (error: unknown) => {
+    if (error instanceof UsageError) console.error(error.message)
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    await cleanUp()
+    process.exit(1)
+  })

@@ -1,0 +1,595 @@
+// Check-ins, a person's pathway and a line manager's team. Each handler loads the person (and
+// check-in), asks pathway.policy.ts, calls one service operation, then renders or redirects.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { LEVEL_NAMES, LEVELS, type Level } from '../framework/framework.bundled.ts'
+import type { Person } from '../people/people.repository.ts'
+import { authorize } from '../platform/auth/authorize.ts'
+import type { CurrentUser } from '../platform/auth/roles.ts'
+import { ValidationError } from '../platform/errors.ts'
+import { formErrors, type FormErrors } from '../platform/forms.ts'
+import type { Services } from '../services.ts'
+import {
+  canAddToOwnPlan,
+  canAssessSelf,
+  canGiveManagerView,
+  canRecordAgreement,
+  canReviewCheckin,
+  canSeePathway,
+  canSeeSelfAssessment,
+  canSeeTeam,
+  canStartCheckin,
+  type Viewer,
+} from './pathway.policy.ts'
+import { radarSvg } from './pathway.radar.ts'
+import { fieldOrder, readAgreeForm, readReviewForm, readSelfForm, type SkillField } from './pathway.schemas.ts'
+import {
+  CheckinConflictError,
+  CheckinStageError,
+  NO_PROFILE_MESSAGE,
+  STATUS_LABELS,
+  levelName,
+  type CheckinDetail,
+  type CheckinStatus,
+} from './pathway.service.ts'
+
+const UUID = '^[0-9a-f-]{36}$'
+const params = (...names: string[]) =>
+  ({
+    type: 'object',
+    properties: Object.fromEntries(names.map(n => [n, { type: 'string', pattern: UUID }])),
+    required: names,
+  }) as const
+const personParams = params('id')
+const checkinParams = params('id', 'checkinId')
+
+type PersonRequest = FastifyRequest<{ Params: { id: string } }>
+type CheckinRequest = FastifyRequest<{ Params: { id: string; checkinId: string } }>
+
+const STATUS_TAGS: Record<CheckinStatus, string> = {
+  draft: 'govuk-tag--grey',
+  submitted: 'govuk-tag--blue',
+  reviewed: 'govuk-tag--purple',
+  agreed: 'govuk-tag--green',
+}
+
+function requireUser(request: FastifyRequest): CurrentUser {
+  authorize(request.user !== null)
+  return request.user
+}
+
+const statusTag = (status: CheckinStatus) => ({ text: STATUS_LABELS[status], classes: STATUS_TAGS[status] })
+
+const checkinPath = (personId: string, checkinId: string, part = '') =>
+  `/people/${personId}/check-ins/${checkinId}${part ? `/${part}` : ''}`
+
+/** The radios of the four levels, each with its descriptor as the hint when there is one. */
+function levelItems(descriptors: Record<Level, string> | null, selected: Level | null | undefined) {
+  return LEVELS.map(level => ({
+    value: level,
+    text: LEVEL_NAMES[level],
+    hint: descriptors ? { text: descriptors[level] } : undefined,
+    checked: selected === level,
+  }))
+}
+
+const skillFields = (detail: CheckinDetail): SkillField[] =>
+  detail.skills.map(s => ({ slug: s.skill.slug, name: s.skill.name }))
+
+export default async function pathwayRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { people, pathway } = services
+
+  async function load(request: PersonRequest) {
+    const user = requireUser(request)
+    const viewer = await people.viewer(user)
+    authorize(viewer !== null)
+    const person = await people.get(request.params.id)
+    return { user, viewer, person }
+  }
+
+  async function loadCheckin(request: CheckinRequest) {
+    const { viewer, person } = await load(request)
+    authorize(canSeePathway(viewer, person))
+    const detail = await pathway.checkin(person.id, request.params.checkinId)
+    return { viewer, person, detail }
+  }
+
+  const navFor = (viewer: Viewer, person: Person) =>
+    viewer.user.id === person.id ? 'pathway' : canReviewCheckin(viewer, person) ? 'team' : undefined
+
+  const personContext = (viewer: Viewer, person: Person) => ({
+    person: { id: person.id, name: person.name },
+    self: viewer.user.id === person.id,
+  })
+
+  const checkinContext = (viewer: Viewer, detail: CheckinDetail) => ({
+    ...personContext(viewer, detail.person),
+    checkin: {
+      ...detail.checkin,
+      tag: statusTag(detail.checkin.status),
+      path: checkinPath(detail.person.id, detail.checkin.id),
+    },
+    roleName: detail.roleName,
+    version: { number: detail.version.number, name: detail.version.name },
+    isCurrentVersion: detail.isCurrentVersion,
+  })
+
+  // ---- My pathway ----------------------------------------------------------------------------
+
+  app.get('/pathway', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = requireUser(request)
+    return reply.seeOther(`/people/${user.id}/pathway`)
+  })
+
+  app.get<{ Params: { id: string } }>(
+    '/people/:id/pathway',
+    { config: { access: 'signed-in' }, schema: { params: personParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      authorize(canSeePathway(viewer, person))
+      const view = await pathway.pathway(viewer, person.id)
+      const self = viewer.user.id === person.id
+      const base = {
+        pageTitle: self ? 'Your pathway' : `Pathway: ${person.name}`,
+        ...personContext(viewer, person),
+      }
+      if (!view.hasProfile)
+        return reply.page(
+          'pathway/views/pathway.njk',
+          { ...base, hasProfile: false, noProfileMessage: NO_PROFILE_MESSAGE },
+          { nav: navFor(viewer, person) },
+        )
+      const open = view.open
+      return reply.page(
+        'pathway/views/pathway.njk',
+        {
+          ...base,
+          hasProfile: true,
+          view,
+          charts: view.radars.map(r => ({ title: r.title, id: r.id, svg: radarSvg(r) })),
+          rows: view.rows.map(r => ({
+            name: r.skill.name,
+            self: levelName(r.self),
+            agreed: levelName(r.agreed),
+            expectedCurrent: levelName(r.expectedCurrent),
+            expectedNext: levelName(r.expectedNext),
+          })),
+          gaps: view.gaps.map(g => ({ ...g, agreedName: levelName(g.agreed), expectedName: LEVEL_NAMES[g.expected] })),
+          history: view.history.map(h => ({
+            ...h,
+            tag: statusTag(h.checkin.status),
+            path: checkinPath(person.id, h.checkin.id),
+          })),
+          open: open ? { ...open, tag: statusTag(open.status), path: checkinPath(person.id, open.id) } : null,
+          can: {
+            start: canStartCheckin(viewer, person) && !open,
+            continueDraft: open !== null && canAssessSelf(viewer, open),
+            review: open !== null && canGiveManagerView(viewer, person, open) && open.status === 'submitted',
+            agree: open !== null && canRecordAgreement(viewer, person, open),
+            addToPlan: canAddToOwnPlan(viewer, person),
+          },
+        },
+        { nav: navFor(viewer, person) },
+      )
+    },
+  )
+
+  // ---- Starting a check-in -------------------------------------------------------------------
+
+  async function startPage(reply: FastifyReply, viewer: Viewer, person: Person, errors?: FormErrors, status = 200) {
+    return reply.page(
+      'pathway/views/new.njk',
+      {
+        pageTitle: 'Start a check-in',
+        ...personContext(viewer, person),
+        hasProfile: person.hasProfile && person.careerRole !== null,
+        noProfileMessage: NO_PROFILE_MESSAGE,
+        lineManagerName: person.lineManagerName,
+        errors,
+      },
+      { status, nav: 'pathway' },
+    )
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/people/:id/check-ins/new',
+    { config: { access: 'signed-in' }, schema: { params: personParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      authorize(canStartCheckin(viewer, person))
+      const open = await pathway.openCheckin(person.id)
+      if (open) return reply.seeOther(checkinPath(person.id, open.id, open.status === 'draft' ? 'self' : ''))
+      return startPage(reply, viewer, person)
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/people/:id/check-ins/new',
+    { config: { access: 'signed-in' }, schema: { params: personParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      authorize(canStartCheckin(viewer, person))
+      try {
+        const checkin = await pathway.startCheckin(viewer, person.id)
+        return reply.seeOther(checkinPath(person.id, checkin.id, 'self'))
+      } catch (err) {
+        if (err instanceof ValidationError) return startPage(reply, viewer, person, formErrors(err.fieldErrors), 400)
+        throw err
+      }
+    },
+  )
+
+  // ---- Reading a check-in --------------------------------------------------------------------
+
+  app.get<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      const { checkin } = detail
+      const showSelf = canSeeSelfAssessment(viewer, checkin)
+      const showManager = checkin.status === 'reviewed' || checkin.status === 'agreed'
+      return reply.page(
+        'pathway/views/checkin.njk',
+        {
+          pageTitle: viewer.user.id === person.id ? 'Your check-in' : `Check-in: ${person.name}`,
+          ...checkinContext(viewer, detail),
+          show: { self: showSelf, manager: showManager, agreed: checkin.status === 'agreed' },
+          skills: detail.skills.map(s => {
+            const shownLevel = checkin.status === 'agreed' ? s.rating.agreedLevel : showSelf ? s.rating.selfLevel : null
+            return {
+              ...s,
+              expectedName: levelName(s.expected),
+              selfName: levelName(s.rating.selfLevel),
+              managerName: levelName(s.rating.managerLevel),
+              agreedName: levelName(s.rating.agreedLevel),
+              shownDescriptor:
+                shownLevel && s.skill.descriptors
+                  ? { level: LEVEL_NAMES[shownLevel], text: s.skill.descriptors[shownLevel] }
+                  : null,
+            }
+          }),
+          can: {
+            continueDraft: canAssessSelf(viewer, checkin),
+            review: canGiveManagerView(viewer, person, checkin),
+            agree: canRecordAgreement(viewer, person, checkin),
+          },
+        },
+        { nav: navFor(viewer, person) },
+      )
+    },
+  )
+
+  // ---- The person's own levels ---------------------------------------------------------------
+
+  interface SelfPage {
+    viewer: Viewer
+    detail: CheckinDetail
+    values: Record<string, { level: Level | null; evidence: string }>
+    version: number
+    errors?: FormErrors
+    conflict?: CheckinDetail
+    status?: number
+  }
+
+  function selfPage(reply: FastifyReply, o: SelfPage) {
+    const { detail } = o
+    return reply.page(
+      'pathway/views/self.njk',
+      {
+        pageTitle: 'Assess your skills',
+        ...checkinContext(o.viewer, detail),
+        lineManagerName: detail.person.lineManagerName,
+        version: o.version,
+        errors: o.errors,
+        skills: detail.skills.map(s => {
+          const value = o.values[s.skill.slug]
+          const theirs = o.conflict?.skills.find(c => c.skill.slug === s.skill.slug)
+          return {
+            ...s,
+            expectedName: levelName(s.expected),
+            items: levelItems(s.skill.descriptors, value?.level),
+            evidence: value?.evidence ?? '',
+            saved: theirs ? { level: levelName(theirs.rating.selfLevel), evidence: theirs.rating.selfEvidence } : null,
+          }
+        }),
+        conflict: o.conflict !== undefined,
+      },
+      { status: o.status ?? 200, nav: 'pathway' },
+    )
+  }
+
+  const savedSelf = (detail: CheckinDetail) =>
+    Object.fromEntries(
+      detail.skills.map(s => [s.skill.slug, { level: s.rating.selfLevel, evidence: s.rating.selfEvidence }]),
+    )
+
+  app.get<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/self',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canStartCheckin(viewer, person))
+      if (!canAssessSelf(viewer, detail.checkin)) {
+        request.session.flash({ kind: 'important', heading: 'You have already submitted this check-in' })
+        return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+      }
+      return selfPage(reply, { viewer, detail, values: savedSelf(detail), version: detail.checkin.version })
+    },
+  )
+
+  app.post<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/self',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canStartCheckin(viewer, person))
+      const form = readSelfForm(request.body, skillFields(detail))
+      const order = fieldOrder(skillFields(detail), 'evidence')
+      const again = (errors: FormErrors, status: number, conflict?: CheckinDetail) =>
+        selfPage(reply, {
+          viewer,
+          detail: conflict ?? detail,
+          values: form.value.ratings,
+          version: conflict ? conflict.checkin.version : form.version,
+          errors,
+          conflict,
+          status,
+        })
+      if (Object.keys(form.errors).length) return again(formErrors(form.errors, order), 400)
+      try {
+        await pathway.saveSelf(viewer, person.id, detail.checkin.id, form.value, form.version, form.submit)
+      } catch (err) {
+        if (err instanceof CheckinConflictError)
+          return again(
+            formErrors({
+              form: 'This check-in was saved in another tab or window after you opened it. What was saved is shown under each skill; your answers are in the form. Check them, then save again',
+            }),
+            409,
+            err.latest,
+          )
+        if (err instanceof CheckinStageError) {
+          request.session.flash({ kind: 'important', heading: err.message })
+          return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+        }
+        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, order), 400)
+        throw err
+      }
+      if (form.submit) {
+        request.session.flash({
+          kind: 'success',
+          heading: 'Your check-in has been sent to your line manager',
+          text: `${person.lineManagerName ?? 'Your line manager'} will give their view of each skill, then you will agree your levels together.`,
+        })
+        return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+      }
+      request.session.flash({ kind: 'success', heading: 'Your draft has been saved' })
+      return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'self'))
+    },
+  )
+
+  // ---- The line manager's view ---------------------------------------------------------------
+
+  interface ManagerPage {
+    viewer: Viewer
+    detail: CheckinDetail
+    values: Record<string, { level: Level | null; note: string }>
+    overallNote?: string
+    version: number
+    errors?: FormErrors
+    conflict?: boolean
+    status?: number
+  }
+
+  function reviewPage(reply: FastifyReply, o: ManagerPage) {
+    const { detail } = o
+    return reply.page(
+      'pathway/views/review.njk',
+      {
+        pageTitle: `Give your view: ${detail.person.name}`,
+        ...checkinContext(o.viewer, detail),
+        version: o.version,
+        errors: o.errors,
+        conflict: o.conflict ?? false,
+        skills: detail.skills.map(s => ({
+          ...s,
+          expectedName: levelName(s.expected),
+          selfName: levelName(s.rating.selfLevel),
+          items: levelItems(s.skill.descriptors, o.values[s.skill.slug]?.level),
+          note: o.values[s.skill.slug]?.note ?? '',
+        })),
+      },
+      { status: o.status ?? 200, nav: 'team' },
+    )
+  }
+
+  /** Where a line manager goes when the check-in is not at the stage the page is for. */
+  function elsewhere(request: FastifyRequest, reply: FastifyReply, detail: CheckinDetail, message: string) {
+    request.session.flash({ kind: 'important', heading: message })
+    const { checkin, person } = detail
+    return reply.seeOther(checkinPath(person.id, checkin.id, checkin.status === 'submitted' ? 'review' : ''))
+  }
+
+  app.get<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/review',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canReviewCheckin(viewer, person))
+      if (!canGiveManagerView(viewer, person, detail.checkin))
+        return elsewhere(
+          request,
+          reply,
+          detail,
+          detail.checkin.status === 'draft'
+            ? `${person.name} has not submitted this check-in yet`
+            : 'This check-in has already been agreed',
+        )
+      const values = Object.fromEntries(
+        detail.skills.map(s => [s.skill.slug, { level: s.rating.managerLevel, note: s.rating.managerNote }]),
+      )
+      return reviewPage(reply, { viewer, detail, values, version: detail.checkin.version })
+    },
+  )
+
+  app.post<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/review',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canReviewCheckin(viewer, person))
+      const form = readReviewForm(request.body, skillFields(detail))
+      const order = fieldOrder(skillFields(detail), 'note')
+      const again = (errors: FormErrors, status: number, latest?: CheckinDetail) =>
+        reviewPage(reply, {
+          viewer,
+          detail: latest ?? detail,
+          values: form.value.ratings,
+          version: latest ? latest.checkin.version : form.version,
+          errors,
+          conflict: latest !== undefined,
+          status,
+        })
+      if (Object.keys(form.errors).length) return again(formErrors(form.errors, order), 400)
+      try {
+        await pathway.saveReview(viewer, person.id, detail.checkin.id, form.value, form.version)
+      } catch (err) {
+        if (err instanceof CheckinConflictError)
+          return again(
+            formErrors({
+              form: 'Your view of this check-in was saved in another tab or window after you opened it. Your answers are in the form: check them, then save again',
+            }),
+            409,
+            err.latest,
+          )
+        if (err instanceof CheckinStageError) return elsewhere(request, reply, detail, err.message)
+        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, order), 400)
+        throw err
+      }
+      return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'agree'))
+    },
+  )
+
+  // ---- Agreeing the levels -------------------------------------------------------------------
+
+  function agreePage(reply: FastifyReply, o: ManagerPage) {
+    const { detail } = o
+    const differences = detail.skills.filter(s => s.differs).length
+    return reply.page(
+      'pathway/views/agree.njk',
+      {
+        pageTitle: `Agree levels: ${detail.person.name}`,
+        ...checkinContext(o.viewer, detail),
+        version: o.version,
+        errors: o.errors,
+        conflict: o.conflict ?? false,
+        differences,
+        overallNote: o.overallNote ?? '',
+        skills: detail.skills.map(s => ({
+          ...s,
+          expectedName: levelName(s.expected),
+          selfName: levelName(s.rating.selfLevel),
+          managerName: levelName(s.rating.managerLevel),
+          items: levelItems(s.skill.descriptors, o.values[s.skill.slug]?.level),
+          note: o.values[s.skill.slug]?.note ?? '',
+        })),
+      },
+      { status: o.status ?? 200, nav: 'team' },
+    )
+  }
+
+  app.get<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/agree',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canReviewCheckin(viewer, person))
+      if (!canRecordAgreement(viewer, person, detail.checkin))
+        return elsewhere(request, reply, detail, agreeElsewhere(detail.checkin.status, person.name))
+      // Where the two views match, that level is chosen already; where they differ, nothing is.
+      const values = Object.fromEntries(
+        detail.skills.map(s => [
+          s.skill.slug,
+          { level: s.rating.agreedLevel ?? (s.differs ? null : s.rating.managerLevel), note: s.rating.agreedNote },
+        ]),
+      )
+      return agreePage(reply, { viewer, detail, values, version: detail.checkin.version })
+    },
+  )
+
+  app.post<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/agree',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canReviewCheckin(viewer, person))
+      if (!canRecordAgreement(viewer, person, detail.checkin))
+        return elsewhere(request, reply, detail, agreeElsewhere(detail.checkin.status, person.name))
+      const form = readAgreeForm(request.body, skillFields(detail))
+      const order = fieldOrder(skillFields(detail), 'note')
+      const again = (errors: FormErrors, status: number, latest?: CheckinDetail) =>
+        agreePage(reply, {
+          viewer,
+          detail: latest ?? detail,
+          values: form.value.ratings,
+          overallNote: form.value.note,
+          version: latest ? latest.checkin.version : form.version,
+          errors,
+          conflict: latest !== undefined,
+          status,
+        })
+      if (Object.keys(form.errors).length) return again(formErrors(form.errors, order), 400)
+      try {
+        await pathway.agree(viewer, person.id, detail.checkin.id, form.value, form.version)
+      } catch (err) {
+        if (err instanceof CheckinConflictError)
+          return again(
+            formErrors({
+              form: 'Your view of this check-in was changed in another tab or window after you opened this page. Check the two views in the table, then record the agreed levels again',
+            }),
+            409,
+            err.latest,
+          )
+        if (err instanceof CheckinStageError) return elsewhere(request, reply, detail, err.message)
+        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, order), 400)
+        throw err
+      }
+      request.session.flash({
+        kind: 'success',
+        heading: `You have recorded ${person.name}'s agreed levels`,
+        text: 'They are now their current levels on their pathway.',
+      })
+      return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+    },
+  )
+
+  // ---- A line manager's team -----------------------------------------------------------------
+
+  app.get('/team', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = requireUser(request)
+    const viewer = await people.viewer(user)
+    authorize(viewer !== null)
+    const team = await pathway.team(viewer)
+    authorize(canSeeTeam(viewer, team !== null) && team !== null)
+    return reply.page(
+      'pathway/views/team.njk',
+      {
+        pageTitle: 'Your team',
+        members: team.members.map(m => ({ ...m, tag: m.latest ? statusTag(m.latest.status) : null })),
+        waiting: team.waiting.map(w => ({
+          ...w,
+          tag: statusTag(w.status),
+          path: checkinPath(w.personId, w.id, w.status === 'submitted' ? 'review' : 'agree'),
+          action: w.status === 'submitted' ? 'Give your view' : 'Record agreed levels',
+        })),
+        overdue: team.overdue,
+      },
+      { nav: 'team' },
+    )
+  })
+}
+
+function agreeElsewhere(status: CheckinStatus, name: string): string {
+  if (status === 'draft') return `${name} has not submitted this check-in yet`
+  if (status === 'submitted') return 'Give your own view of each skill before you record the agreed levels'
+  return 'This check-in has already been agreed'
+}
