@@ -16,6 +16,8 @@ interface Fixtures {
   pageAs: (role: Role) => Promise<Page>
   /** A page in a browser context of its own with nothing stored: no cookies, nobody signed in. */
   freshPage: () => Promise<Page>
+  /** A page in a browser context of its own, signed in with a browser state saved earlier. */
+  pageWithState: (storageStatePath: string) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -53,6 +55,16 @@ export const test = base.extend<Fixtures>({
     const contexts: BrowserContext[] = []
     await use(async () => {
       const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport })
+      if (!javaScriptEnabled) markScriptsOff(context)
+      contexts.push(context)
+      return context.newPage()
+    })
+    await Promise.all(contexts.map(c => c.close()))
+  },
+  pageWithState: async ({ browser, baseURL, javaScriptEnabled, viewport }, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async storageState => {
+      const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport, storageState })
       if (!javaScriptEnabled) markScriptsOff(context)
       contexts.push(context)
       return context.newPage()

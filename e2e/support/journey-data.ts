@@ -11,6 +11,86 @@ export interface JourneyData {
   readonly declinedPage: { slug: string; title: string }
   /** Makes the names of imported files, sections and pages unique to the project. */
   readonly suffix: string
+  /** The people of the career pathway journeys (e2e/pathway), added through the People pages. */
+  readonly pathway: PathwayData
+}
+
+/** Someone added to the profession by an administrator for the career pathway journeys. */
+export interface ProfessionPerson {
+  /** Names the file their signed-in browser state is kept in. */
+  readonly key: string
+  readonly name: string
+  readonly email: string
+  readonly password: string
+  /** The label of their account role on the Add a person page. */
+  readonly accountRole: 'Member' | 'Leader'
+  /** The label of their career role on their profile page. */
+  readonly careerRole: string
+  readonly businessArea: string
+  /** The key of their line manager, if they have one. */
+  readonly lineManager?: string
+  readonly headOfProfession?: boolean
+}
+
+export interface PathwayData {
+  /** A senior product manager who line manages the report. */
+  readonly manager: ProfessionPerson
+  /** A product manager: their first check-in, development plan and 1:1. */
+  readonly report: ProfessionPerson
+  /** A head of profession, who proposes a change to the framework and moves people across. */
+  readonly head: ProfessionPerson
+  /** A leader of another business area, who must not see the report's 1:1s. */
+  readonly otherLeader: ProfessionPerson
+  /** The expected level a head of profession proposes to change. */
+  readonly proposal: { role: string; skill: string; from: string; to: string }
+  /** The people a CSV import adds, with the business area they go in. */
+  readonly imported: { area: string; names: readonly [string, string, string] }
+}
+
+const person = (
+  key: string,
+  name: string,
+  details: Omit<ProfessionPerson, 'key' | 'name' | 'email' | 'password'>,
+): ProfessionPerson => ({
+  key,
+  name,
+  email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.gov.uk`,
+  password: `lantern ${key} orchard pebble`,
+  ...details,
+})
+
+function pathwayPeople(names: {
+  manager: string
+  report: string
+  head: string
+  otherLeader: string
+  area: string
+  otherArea: string
+}): Pick<PathwayData, 'manager' | 'report' | 'head' | 'otherLeader'> {
+  return {
+    manager: person('manager', names.manager, {
+      accountRole: 'Member',
+      careerRole: 'Senior product manager',
+      businessArea: names.area,
+    }),
+    report: person('report', names.report, {
+      accountRole: 'Member',
+      careerRole: 'Product manager',
+      businessArea: names.area,
+      lineManager: 'manager',
+    }),
+    head: person('head', names.head, {
+      accountRole: 'Member',
+      careerRole: 'Head of product',
+      businessArea: names.otherArea,
+      headOfProfession: true,
+    }),
+    otherLeader: person('other-leader', names.otherLeader, {
+      accountRole: 'Leader',
+      careerRole: 'Senior product manager',
+      businessArea: names.otherArea,
+    }),
+  }
 }
 
 const DATA: Record<string, JourneyData> = {
@@ -19,12 +99,46 @@ const DATA: Record<string, JourneyData> = {
     acceptedPage: { slug: 'roadmaps', title: 'Roadmaps' },
     declinedPage: { slug: 'saying-no', title: 'Saying no' },
     suffix: 'js',
+    pathway: {
+      ...pathwayPeople({
+        manager: 'Marcus Webb',
+        report: 'Rosa Quinn',
+        head: 'Helen Ashby',
+        otherLeader: 'Leo Grant',
+        area: 'Benefits',
+        otherArea: 'Housing',
+      }),
+      proposal: {
+        role: 'Associate product manager',
+        skill: 'Stakeholder relationship management',
+        from: 'Working',
+        to: 'Practitioner',
+      },
+      imported: { area: 'Farming', names: ['Ada Brook', 'Ben Carr', 'Cleo Dunn'] },
+    },
   },
   'no-js': {
     conflictPage: { slug: 'working-with-agility', title: 'Working with agility' },
     acceptedPage: { slug: 'prioritisation', title: 'Prioritisation' },
     declinedPage: { slug: 'accessibility', title: 'Accessibility' },
     suffix: 'no-js',
+    pathway: {
+      ...pathwayPeople({
+        manager: 'Tom Fenwick',
+        report: 'Nia Okafor',
+        head: 'Priya Rao',
+        otherLeader: 'Sara Lind',
+        area: 'Pensions',
+        otherArea: 'Transport',
+      }),
+      proposal: {
+        role: 'Associate product manager',
+        skill: 'Agile and Lean practices',
+        from: 'Working',
+        to: 'Practitioner',
+      },
+      imported: { area: 'Fisheries', names: ['Dev Ellis', 'Eve Frost', 'Finn Gale'] },
+    },
   },
 }
 

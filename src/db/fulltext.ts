@@ -115,13 +115,16 @@ function isHit(word: string, stems: string[]): boolean {
  * marker characters. Stems allow for word endings, roughly as the engines' stemmers do.
  */
 export function makeSnippet(text: string, terms: string[]): string {
-  const clean = text.replace(MARKERS, '')
   const stems = terms.map(t => (t.length > 5 ? t.slice(0, t.length - 2) : t.length > 3 ? t.slice(0, t.length - 1) : t))
+  // Find the first hit cheaply, then look closely only at the text around it.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join('|')})`, 'iu')
+  const firstHit = stems.length ? text.search(pattern) : -1
+  const windowStart = firstHit > 200 ? text.lastIndexOf(' ', firstHit - 150) + 1 : 0
+  const clean = text.slice(windowStart, windowStart + 1200).replace(MARKERS, '')
   const words: { start: number; end: number; hit: boolean }[] = []
   for (const m of clean.matchAll(WORD)) {
     const start = m.index ?? 0
     words.push({ start, end: start + m[0].length, hit: isHit(m[0], stems) })
-    if (words.length > 20_000) break
   }
   if (words.length === 0) return ''
   const first = Math.max(
@@ -130,7 +133,7 @@ export function makeSnippet(text: string, terms: string[]): string {
   )
   const from = Math.max(0, first - 8)
   const to = Math.min(words.length, from + SNIPPET_WORDS)
-  let out = from > 0 ? '… ' : ''
+  let out = from > 0 || windowStart > 0 ? '… ' : ''
   let cursor = words[from]?.start ?? 0
   for (let i = from; i < to; i++) {
     const w = words[i]
@@ -139,9 +142,11 @@ export function makeSnippet(text: string, terms: string[]): string {
     out += w.hit ? `${HIT_START}${clean.slice(w.start, w.end)}${HIT_END}` : clean.slice(w.start, w.end)
     cursor = w.end
   }
-  if (to < words.length) out += ' …'
+  if (to < words.length || windowStart + 1200 < text.length) out += ' …'
   return out.replace(/\s+/g, ' ').trim()
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function toHit(r: HitRow, terms: string[]): SearchHit {
   return {
