@@ -118,9 +118,14 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promi
   await expect(target, `reached by pressing Tab at most ${maxPresses} times`).toBeFocused({ timeout: 1 })
 }
 
-/** The value next to a key in a GOV.UK summary list (a <dl>, whose rows have no role of their own). */
-export function summaryValue(page: Page, key: string): Locator {
-  return page
+/**
+ * The value next to a key in a GOV.UK summary list (a <dl>, whose rows have no role of their own),
+ * anywhere on the page or within part of it (such as one summary card).
+ */
+export function summaryValue(scope: Page | Locator, key: string): Locator {
+  // The term is looked for within each row, so its locator starts from the page, not the scope.
+  const page = 'goto' in scope ? scope : scope.page()
+  return scope
     .locator('.govuk-summary-list__row')
     .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(key)}\\s*$`) }) })
     .getByRole('definition')
