@@ -11,7 +11,9 @@ import {
   Agent,
   TEST_PASSWORD,
   addPerson,
+  addPersonWithId,
   buildTestApp,
+  formFields,
   setUpInstallation,
   signIn,
   type TestContext,
@@ -585,29 +587,6 @@ function expectSecurityHeaders(res: InjectResponse, signedIn: boolean, where: st
   }
 }
 
-/** The fields of one form on a page, as a browser would send them. */
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const page = $(html)
-  const fields: Record<string, string | string[]> = {}
-  const add = (name: string | undefined, value: string) => {
-    if (!name) return
-    const existing = fields[name]
-    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-  }
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const field = page(el)
-      const type = field.attr('type')
-      if ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined) return
-      if (type === 'submit') return
-      if (el.tagName === 'select') add(field.attr('name'), String(field.find('option[selected]').val() ?? ''))
-      else if (el.tagName === 'textarea') add(field.attr('name'), field.text())
-      else add(field.attr('name'), String(field.val() ?? ''))
-    })
-  return fields
-}
-
 /**
  * Development records for the matrix: an associate whose line manager is the member and who works
  * in the leader's area (the leader's own area is kept if another fixture already set one), with a
@@ -699,8 +678,8 @@ async function developmentFixtures(
  */
 async function frameworkFixtures(ctx: TestContext, admin: Agent): Promise<Fixtures['framework']> {
   const { people, framework, accounts } = ctx.app.services
-  const head = await addPerson(ctx, admin, 'member', 'Hal Head')
-  const headId = (await accounts.list()).find(p => p.email === head.email)?.id ?? ''
+  const head = await addPersonWithId(ctx, admin, 'member', 'Hal Head')
+  const headId = head.id
   await people.saveProfile(
     SYSTEM_ACTOR,
     headId,

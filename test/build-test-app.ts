@@ -127,6 +127,36 @@ export function csrfTokenFrom(html: string): string {
 
 export const $ = (html: string) => cheerio.load(html)
 
+/**
+ * The fields of the form posting to `action`, as a browser would send them: named inputs
+ * (checkboxes and radios only when checked; no submit or file inputs), each select's selected
+ * option and each textarea's text. A name used more than once gives an array. The form's `_csrf`
+ * token is included, so the result can be posted as it is; buttons are not read, so add `action`
+ * when the form needs one.
+ */
+export function formFields(html: string, action: string): Record<string, string | string[]> {
+  const page = $(html)
+  const fields: Record<string, string | string[]> = {}
+  page(`form[action="${action}"]`)
+    .find('input, textarea, select')
+    .each((_, el) => {
+      const field = page(el)
+      const name = field.attr('name')
+      const type = field.attr('type')
+      if (!name || type === 'submit' || type === 'file') return
+      if ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined) return
+      const value =
+        el.tagName === 'select'
+          ? (field.find('option[selected]').attr('value') ?? '')
+          : el.tagName === 'textarea'
+            ? field.text()
+            : (field.attr('value') ?? '')
+      const existing = fields[name]
+      fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
+    })
+  return fields
+}
+
 /** Sets the installation up through its set-up page and returns the administrator's agent. */
 export async function setUpInstallation(ctx: TestContext, overrides: Record<string, string> = {}): Promise<Agent> {
   const token = await ctx.app.services.setup.issueSetupToken()
@@ -171,6 +201,19 @@ export async function addPerson(
   })
   if (set.statusCode !== 303) throw new Error(`Setting a password failed with ${set.statusCode}`)
   return Object.assign(agent, { email, name })
+}
+
+/** Adds a person as addPerson does, and also returns their account id. */
+export async function addPersonWithId(
+  ctx: TestContext,
+  admin: Agent,
+  role: Role,
+  name?: string,
+): Promise<Agent & { email: string; name: string; id: string }> {
+  const agent = await addPerson(ctx, admin, role, name)
+  const account = (await ctx.app.services.accounts.list()).find(p => p.email === agent.email)
+  if (!account) throw new Error(`No account for ${agent.email}`)
+  return Object.assign(agent, { id: account.id })
 }
 
 export async function signIn(ctx: TestContext, email: string, password = TEST_PASSWORD): Promise<Agent> {

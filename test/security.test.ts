@@ -11,8 +11,10 @@ import {
   Agent,
   TEST_PASSWORD,
   addPerson,
+  addPersonWithId,
   buildTestApp,
   csrfTokenFrom,
+  formFields,
   setUpInstallation,
   signIn,
   type TestContext,
@@ -62,28 +64,6 @@ function csp(res: InjectResponse): Record<string, string[]> {
 function setCookies(res: InjectResponse): string[] {
   const header = res.headers['set-cookie']
   return header === undefined ? [] : Array.isArray(header) ? header : [header]
-}
-
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const page = $(html)
-  const fields: Record<string, string | string[]> = {}
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const field = page(el)
-      const name = field.attr('name')
-      const type = field.attr('type')
-      if (!name || ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined)) return
-      const value =
-        el.tagName === 'select'
-          ? String(field.find('option[selected]').val() ?? '')
-          : el.tagName === 'textarea'
-            ? field.text()
-            : String(field.val() ?? '')
-      const existing = fields[name]
-      fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-    })
-  return fields
 }
 
 const parseLogs = (lines: string[]) => lines.map(line => JSON.parse(line) as Record<string, unknown>)
@@ -355,7 +335,7 @@ describe('escaping what people type (checklist 1, 4)', () => {
   const PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(1)>{{7*7}}'
   let ctx: TestContext
   let admin: Agent
-  let person: Agent & { email: string; name: string }
+  let person: Agent & { email: string; name: string; id: string }
   let personId: string
 
   beforeAll(async () => {
@@ -370,8 +350,8 @@ describe('escaping what people type (checklist 1, 4)', () => {
       feedbackUrl: 'https://example.gov.uk/feedback?a="><script>alert(1)</script>',
     })
     expect(saved.statusCode).toBe(303)
-    person = await addPerson(ctx, admin, 'editor', `Eve ${PAYLOAD}`)
-    personId = (await ctx.app.services.accounts.list()).find(p => p.email === person.email)?.id ?? ''
+    person = await addPersonWithId(ctx, admin, 'editor', `Eve ${PAYLOAD}`)
+    personId = person.id
     // Their name becomes the credit on a page version and on a suggestion.
     const edit = await person.get('/handbook/scrum/edit')
     const changed = await person.post('/handbook/scrum/edit', {

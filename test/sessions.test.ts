@@ -11,6 +11,7 @@ import {
   addPerson,
   buildTestApp,
   csrfTokenFrom,
+  formFields,
   setUpInstallation,
   signIn,
   type TestContext,
@@ -19,28 +20,6 @@ import {
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const ADMIN_EMAIL = 'ada@example.gov.uk'
-
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const page = $(html)
-  const fields: Record<string, string | string[]> = {}
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const field = page(el)
-      const name = field.attr('name')
-      const type = field.attr('type')
-      if (!name || ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined)) return
-      const value =
-        el.tagName === 'select'
-          ? String(field.find('option[selected]').val() ?? '')
-          : el.tagName === 'textarea'
-            ? field.text()
-            : String(field.val() ?? '')
-      const existing = fields[name]
-      fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-    })
-  return fields
-}
 
 const insetText = (html: string) => $(html)('.govuk-inset-text').text().trim()
 const errorSummary = (html: string) => $(html)('.govuk-error-summary').text().replace(/\s+/g, ' ').trim()

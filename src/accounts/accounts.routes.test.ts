@@ -6,27 +6,13 @@ import {
   addPerson,
   buildTestApp,
   csrfTokenFrom,
+  formFields,
   setUpInstallation,
   signIn,
   type TestContext,
 } from '../../test/build-test-app.ts'
 
 const errorSummary = (html: string) => $(html)('.govuk-error-summary').text().replace(/\s+/g, ' ').trim()
-
-function formFields(html: string, action: string): Record<string, string> {
-  const page = $(html)
-  const fields: Record<string, string> = {}
-  page(`form[action="${action}"]`)
-    .find('input')
-    .each((_, el) => {
-      const field = page(el)
-      const name = field.attr('name')
-      const type = field.attr('type')
-      if (!name || ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined)) return
-      fields[name] = String(field.val() ?? '')
-    })
-  return fields
-}
 
 describe('people (administrators)', () => {
   let ctx: TestContext

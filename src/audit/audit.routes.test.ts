@@ -3,7 +3,9 @@ import {
   $,
   Agent,
   addPerson,
+  addPersonWithId,
   buildTestApp,
+  formFields,
   setUpInstallation,
   signIn,
   type TestContext,
@@ -14,7 +16,7 @@ const DAY = 86_400_000
 describe('the audit log', () => {
   let ctx: TestContext
   let admin: Agent
-  let second: Agent & { email: string; name: string }
+  let second: Agent & { email: string; name: string; id: string }
   let secondId: string
 
   const rows = (html: string) =>
@@ -37,20 +39,14 @@ describe('the audit log', () => {
     // Day 3: a second administrator changes the settings.
     ctx.clock.advance(2 * DAY)
     admin = await signIn(ctx, 'ada@example.gov.uk')
-    second = await addPerson(ctx, admin, 'administrator', 'Sid Second')
-    secondId = (await ctx.app.services.accounts.list()).find(p => p.email === second.email)?.id ?? ''
+    second = await addPersonWithId(ctx, admin, 'administrator', 'Sid Second')
+    secondId = second.id
     ctx.clock.advance(60_000)
     const form = await second.get('/admin/settings')
-    const fields = Object.fromEntries(
-      $(form.body)('form[action="/admin/settings"] input')
-        .filter(
-          (_, el) =>
-            !['radio', 'checkbox'].includes($(form.body)(el).attr('type') ?? '') || $(form.body)(el).is('[checked]'),
-        )
-        .map((_, el) => [[$(form.body)(el).attr('name') ?? '', String($(form.body)(el).val() ?? '')]])
-        .get() as [string, string][],
-    )
-    const saved = await second.post('/admin/settings', { ...fields, logoText: 'New logo' })
+    const saved = await second.post('/admin/settings', {
+      ...formFields(form.body, '/admin/settings'),
+      logoText: 'New logo',
+    })
     expect(saved.statusCode).toBe(303)
   })
   afterAll(() => ctx.close())

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   $,
   Agent,
-  addPerson,
+  addPersonWithId,
   buildTestApp,
+  formFields,
   setUpInstallation,
   signIn,
   type TestContext,
@@ -14,30 +15,6 @@ import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 import { goalPrefillHref } from './development.schemas.ts'
 
 type Named = Agent & { name: string; email: string; id: string }
-
-/** The fields of one form on a page, as a browser would send them. */
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const page = $(html)
-  const fields: Record<string, string | string[]> = {}
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const node = page(el)
-      const name = node.attr('name')
-      if (!name) return
-      const type = node.attr('type')
-      if ((type === 'checkbox' || type === 'radio') && node.attr('checked') === undefined) return
-      const value =
-        el.tagName === 'textarea'
-          ? node.text()
-          : el.tagName === 'select'
-            ? String(node.find('option[selected]').val() ?? '')
-            : String(node.val() ?? '')
-      const existing = fields[name]
-      fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-    })
-  return fields
-}
 
 const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
 
@@ -57,11 +34,7 @@ describe('development pages', () => {
   beforeAll(async () => {
     ctx = await buildTestApp()
     admin = await setUpInstallation(ctx)
-    const add = async (role: 'member' | 'leader', name: string): Promise<Named> => {
-      const agent = await addPerson(ctx, admin, role, name)
-      const id = (await ctx.app.services.accounts.list()).find(u => u.email === agent.email)?.id ?? ''
-      return Object.assign(agent, { id })
-    }
+    const add = (role: 'member' | 'leader', name: string): Promise<Named> => addPersonWithId(ctx, admin, role, name)
     associate = await add('member', 'Ava Associate')
     manager = await add('member', 'Mel Manager')
     senior = await add('member', 'Sam Senior')

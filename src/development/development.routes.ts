@@ -11,6 +11,7 @@ import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
 import { formatDate } from '../platform/http/filters.ts'
+import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import {
   canAddRotation,
@@ -49,18 +50,11 @@ import {
 } from './development.schemas.ts'
 import { GoalConflictError, MeetingConflictError, type GoalView, type SkillRef } from './development.service.ts'
 
-const UUID = '^[0-9a-f-]{36}$'
-const params = (...names: string[]) =>
-  ({
-    type: 'object',
-    properties: Object.fromEntries(names.map(n => [n, { type: 'string', pattern: UUID }])),
-    required: names,
-  }) as const
-const personParams = params('id')
-const goalParams = params('id', 'goalId')
-const meetingParams = params('id', 'meetingId')
-const actionParams = params('id', 'meetingId', 'actionId')
-const rotationParams = params('id', 'rotationId')
+const personParams = uuidParams('id')
+const goalParams = uuidParams('id', 'goalId')
+const meetingParams = uuidParams('id', 'meetingId')
+const actionParams = uuidParams('id', 'meetingId', 'actionId')
+const rotationParams = uuidParams('id', 'rotationId')
 const prefillQuery = {
   type: 'object',
   properties: Object.fromEntries(

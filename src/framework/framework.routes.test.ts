@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, addPerson, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import {
+  $,
+  Agent,
+  addPerson,
+  addPersonWithId,
+  buildTestApp,
+  formFields,
+  setUpInstallation,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 import { newId } from '../platform/ids.ts'
 import type { Level } from './framework.bundled.ts'
 
@@ -25,28 +34,6 @@ async function makeHeadOfProfession(ctx: TestContext, email: string): Promise<st
     0,
   )
   return account.id
-}
-
-/** The fields of one form on a page, as a browser would send them. */
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const page = $(html)
-  const fields: Record<string, string | string[]> = {}
-  const add = (name: string | undefined, value: string) => {
-    if (!name) return
-    const existing = fields[name]
-    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-  }
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const field = page(el)
-      const type = field.attr('type')
-      if ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined) return
-      if (el.tagName === 'select') add(field.attr('name'), String(field.find('option[selected]').val() ?? ''))
-      else if (el.tagName === 'textarea') add(field.attr('name'), field.text())
-      else add(field.attr('name'), String(field.val() ?? ''))
-    })
-  return fields
 }
 
 const errorLinks = (html: string) =>
@@ -305,8 +292,9 @@ describe('moving to a newer framework version', () => {
   beforeAll(async () => {
     ctx = await buildTestApp()
     admin = await setUpInstallation(ctx, { framework: '2017', leadership: 'yes' })
-    member = await addPerson(ctx, admin, 'member', 'Pat Person')
-    personId = (await ctx.app.services.accounts.list()).find(p => p.email === member.email)?.id ?? ''
+    const pat = await addPersonWithId(ctx, admin, 'member', 'Pat Person')
+    member = pat
+    personId = pat.id
     // An agreed check-in made against version 1, written as the check-in pages would.
     const version = await ctx.app.services.framework.current()
     oldCheckinId = newId()

@@ -5,6 +5,7 @@ import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
+import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import { LEVEL_NAMES, LEVEL_SUMMARIES, LEVELS, type Shape } from './framework.bundled.ts'
 import {
@@ -66,11 +67,7 @@ const versionSkillParams = {
   },
   required: ['number', 'slug'],
 } as const
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
-  required: ['id'],
-} as const
+const idParams = uuidParams('id')
 const kindParams = {
   type: 'object',
   properties: { kind: { type: 'string', enum: [...PROPOSAL_KINDS] } },

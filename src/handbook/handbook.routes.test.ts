@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, addPerson, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
-
-const editFields = (page: ReturnType<typeof $>): Record<string, string | string[]> => {
-  const fields: Record<string, string | string[]> = {}
-  page('form[action$="/edit"] input, form[action$="/edit"] textarea, form[action$="/edit"] select').each((_, el) => {
-    const node = page(el)
-    const name = node.attr('name')
-    if (!name || name === '_csrf' || name === 'action') return
-    const type = node.attr('type')
-    if ((type === 'checkbox' || type === 'radio') && node.attr('checked') === undefined) return
-    const value =
-      el.tagName === 'select'
-        ? (node.find('option[selected]').attr('value') ?? '')
-        : el.tagName === 'textarea'
-          ? node.text()
-          : (node.attr('value') ?? '')
-    const existing = fields[name]
-    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-  })
-  return fields
-}
+import {
+  $,
+  Agent,
+  addPerson,
+  buildTestApp,
+  formFields,
+  setUpInstallation,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 
 describe('handbook pages', () => {
   let ctx: TestContext
@@ -97,8 +85,7 @@ describe('handbook pages', () => {
   })
 
   it('edits a page with a preview, keeps a version, and shows history and a comparison', async () => {
-    const form = $((await editor.get('/handbook/scrum/edit')).body)
-    const fields = editFields(form)
+    const fields = formFields((await editor.get('/handbook/scrum/edit')).body, '/handbook/scrum/edit')
     expect(fields.baseVersion).toBe('1')
     const newBody = `${fields.body}\n\n## A new heading\n\nA sentence added in a test.`
     const preview = await editor.post('/handbook/scrum/edit', {
@@ -130,8 +117,8 @@ describe('handbook pages', () => {
 
   it('detects a conflicting save, keeps what the second editor typed and shows both texts', async () => {
     const other = await addPerson(ctx, admin, 'editor', 'Olu Other')
-    const mine = editFields($((await editor.get('/handbook/lean-startup/edit')).body))
-    const theirs = editFields($((await other.get('/handbook/lean-startup/edit')).body))
+    const mine = formFields((await editor.get('/handbook/lean-startup/edit')).body, '/handbook/lean-startup/edit')
+    const theirs = formFields((await other.get('/handbook/lean-startup/edit')).body, '/handbook/lean-startup/edit')
     expect(
       (
         await other.post('/handbook/lean-startup/edit', {
@@ -155,7 +142,7 @@ describe('handbook pages', () => {
     expect(page('textarea[name="body"]').text()).toContain('My addition.')
     expect(page('.app-side-by-side').first().text()).toContain('Their addition.')
     expect(page('input[name="baseVersion"]').attr('value')).toBe('2')
-    const again = editFields(page)
+    const again = formFields(conflict.body, '/handbook/lean-startup/edit')
     const resolved = await editor.post('/handbook/lean-startup/edit', {
       ...again,
       body: `${String(again.body)}\n\nTheir addition.`,
@@ -169,7 +156,7 @@ describe('handbook pages', () => {
   })
 
   it('refuses bad input with messages and keeps what was typed', async () => {
-    const fields = editFields($((await editor.get('/handbook/roadmaps/edit')).body))
+    const fields = formFields((await editor.get('/handbook/roadmaps/edit')).body, '/handbook/roadmaps/edit')
     const res = await editor.post('/handbook/roadmaps/edit', {
       ...fields,
       title: '',
@@ -194,7 +181,7 @@ describe('handbook pages', () => {
   })
 
   it('renders Markdown safely', async () => {
-    const fields = editFields($((await editor.get('/handbook/accessibility/edit')).body))
+    const fields = formFields((await editor.get('/handbook/accessibility/edit')).body, '/handbook/accessibility/edit')
     const body = '<script>alert(1)</script>\n\n[click](javascript:alert(1))\n\n<img src=x onerror=alert(1)>'
     expect(
       (

@@ -9,6 +9,7 @@ import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, zodMessages, type FormErrors } from '../platform/forms.ts'
 import { PageCache } from '../platform/http/page-cache.ts'
+import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import {
   canEditHandbook,
@@ -50,11 +51,7 @@ const versionParams = {
   },
   required: ['slug', 'version'],
 } as const
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
-  required: ['id'],
-} as const
+const idParams = uuidParams('id')
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string } }>
 

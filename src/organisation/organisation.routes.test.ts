@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, buildTestApp, setUpInstallation, signIn, type TestContext } from '../../test/build-test-app.ts'
-
-function formFields(html: string, action: string): Record<string, string> {
-  const page = $(html)
-  const fields: Record<string, string> = {}
-  page(`form[action="${action}"]`)
-    .find('input')
-    .each((_, el) => {
-      const field = page(el)
-      const name = field.attr('name')
-      const type = field.attr('type')
-      if (!name || ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined)) return
-      fields[name] = String(field.val() ?? '')
-    })
-  return fields
-}
+import {
+  $,
+  Agent,
+  buildTestApp,
+  formFields,
+  setUpInstallation,
+  signIn,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 
 describe('administration', () => {
   let ctx: TestContext

@@ -1,30 +1,19 @@
 // Check-ins and pathways through their pages: the person's form and its errors, the line
 // manager's view and the agreement, who may see what, the pathway page and the team page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, addPerson, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import {
+  $,
+  Agent,
+  addPersonWithId,
+  buildTestApp,
+  formFields,
+  setUpInstallation,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 import type { ProfileChanges } from '../people/people.repository.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 
 type Named = Agent & { name: string; email: string; id: string }
-
-/** The fields of one form on a page, as a browser would send them (without the buttons). */
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const page = $(html)
-  const fields: Record<string, string | string[]> = {}
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const node = page(el)
-      const name = node.attr('name')
-      if (!name) return
-      const type = node.attr('type')
-      if ((type === 'checkbox' || type === 'radio') && node.attr('checked') === undefined) return
-      const value = el.tagName === 'textarea' ? node.text() : String(node.val() ?? '')
-      const existing = fields[name]
-      fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]
-    })
-  return fields
-}
 
 const SKILLS = [
   'agile-and-lean-practices',
@@ -55,11 +44,7 @@ describe('check-in and pathway pages', () => {
   beforeAll(async () => {
     ctx = await buildTestApp()
     admin = await setUpInstallation(ctx)
-    const add = async (role: 'member' | 'leader', name: string): Promise<Named> => {
-      const agent = await addPerson(ctx, admin, role, name)
-      const id = (await ctx.app.services.accounts.list()).find(u => u.email === agent.email)?.id ?? ''
-      return Object.assign(agent, { id })
-    }
+    const add = (role: 'member' | 'leader', name: string): Promise<Named> => addPersonWithId(ctx, admin, role, name)
     pat = await add('member', 'Pat Person')
     mel = await add('member', 'Mel Manager')
     other = await add('member', 'Otto Other')

@@ -7,6 +7,7 @@ import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
 import { formErrors, type FormErrors } from '../platform/forms.ts'
+import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import {
   canAddToOwnPlan,
@@ -32,15 +33,8 @@ import {
   type CheckinStatus,
 } from './pathway.service.ts'
 
-const UUID = '^[0-9a-f-]{36}$'
-const params = (...names: string[]) =>
-  ({
-    type: 'object',
-    properties: Object.fromEntries(names.map(n => [n, { type: 'string', pattern: UUID }])),
-    required: names,
-  }) as const
-const personParams = params('id')
-const checkinParams = params('id', 'checkinId')
+const personParams = uuidParams('id')
+const checkinParams = uuidParams('id', 'checkinId')
 
 type PersonRequest = FastifyRequest<{ Params: { id: string } }>
 type CheckinRequest = FastifyRequest<{ Params: { id: string; checkinId: string } }>

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, addPerson, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import {
+  $,
+  Agent,
+  addPerson,
+  buildTestApp,
+  formFields,
+  setUpInstallation,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 import type { ProfileChanges } from './people.repository.ts'
-
-/** The fields of one form on a page, as a browser would send them. */
-function fieldsOf(html: string, action: string): Record<string, string> {
-  const page = $(html)
-  const fields: Record<string, string> = {}
-  page(`form[action="${action}"]`)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const field = page(el)
-      const name = field.attr('name')
-      const type = field.attr('type')
-      if (!name || type === 'submit' || type === 'file') return
-      if ((type === 'checkbox' || type === 'radio') && field.attr('checked') === undefined) return
-      if (el.tagName === 'select') fields[name] = String(field.find('option[selected]').attr('value') ?? '')
-      else if (el.tagName === 'textarea') fields[name] = field.text()
-      else fields[name] = String(field.attr('value') ?? '')
-    })
-  return fields
-}
 
 const profile = (overrides: Partial<ProfileChanges> = {}): ProfileChanges => ({
   careerRole: 'product-manager',
@@ -137,7 +126,7 @@ describe('the people of the profession', () => {
       const form = await admin.get(`/people/${id}/edit`)
       expect($(form.body)('h1').text()).toBe('Add Pia Promoted to the profession')
       const added = await admin.post(`/people/${id}/edit`, {
-        ...fieldsOf(form.body, `/people/${id}/edit`),
+        ...formFields(form.body, `/people/${id}/edit`),
         careerRole: 'product-manager',
         lineManager: leader.email,
         businessArea: 'Benefits',
@@ -155,7 +144,7 @@ describe('the people of the profession', () => {
       const edit = await admin.get(`/people/${id}/edit`)
       expect($(edit.body)('#lineManager option[selected]').attr('value')).toBe(leader.email)
       const promoted = await admin.post(`/people/${id}/edit`, {
-        ...fieldsOf(edit.body, `/people/${id}/edit`),
+        ...formFields(edit.body, `/people/${id}/edit`),
         careerRole: 'senior-product-manager',
         'dateIntoRole-day': '1',
         'dateIntoRole-month': '11',
@@ -189,7 +178,7 @@ describe('the people of the profession', () => {
 
     it('keeps what was typed and shows both versions when someone else saved first', async () => {
       const form = await admin.get(`/people/${ids.other}/edit`)
-      const fields = fieldsOf(form.body, `/people/${ids.other}/edit`)
+      const fields = formFields(form.body, `/people/${ids.other}/edit`)
       await setProfile('oli.other@example.gov.uk', { businessArea: 'Pensions', group: 'Their group' })
       const res = await admin.post(`/people/${ids.other}/edit`, { ...fields, group: 'My group' })
       expect(res.statusCode).toBe(409)
@@ -202,14 +191,14 @@ describe('the people of the profession', () => {
       expect(person.group).toBe('Their group')
       expect(page('input[name="version"]').attr('value')).toBe(String(person.version))
       // Saving again replaces their version knowingly.
-      const again = await admin.post(`/people/${ids.other}/edit`, fieldsOf(res.body, `/people/${ids.other}/edit`))
+      const again = await admin.post(`/people/${ids.other}/edit`, formFields(res.body, `/people/${ids.other}/edit`))
       expect(again.statusCode).toBe(303)
       expect((await ctx.app.services.people.get(ids.other)).group).toBe('My group')
     })
 
     it('says what is wrong: own line manager, a cycle, an associate without a senior, bad dates', async () => {
       const url = `/people/${ids.leader}/edit`
-      const fields = fieldsOf((await admin.get(url)).body, url)
+      const fields = formFields((await admin.get(url)).body, url)
       const problems = async (changes: Record<string, string>) => {
         const res = await admin.post(url, { ...fields, ...changes })
         expect(res.statusCode).toBe(400)
@@ -264,7 +253,7 @@ describe('the people of the profession', () => {
       expect($(form.body)('input[name="businessArea"]').length).toBe(0)
       expect($(form.body)('input[name="headOfProfession"]').length).toBe(0)
       const res = await leader.post(url, {
-        ...fieldsOf(form.body, url),
+        ...formFields(form.body, url),
         group: 'Appeals',
         businessArea: 'Pensions',
         headOfProfession: 'yes',
@@ -362,7 +351,7 @@ describe('the people of the profession', () => {
       expect(page('.govuk-warning-text').text()).toContain('make set-password links')
       expect(page('button[formaction="/people/import"]').text().trim()).toBe('Import 10 people')
 
-      const imported = await admin.post('/people/import', fieldsOf(preview.body, '/people/import/preview'))
+      const imported = await admin.post('/people/import', formFields(preview.body, '/people/import/preview'))
       expect(imported.statusCode).toBe(303)
       expect(imported.headers.location).toBe('/people')
       const list = $((await admin.get('/people')).body)
@@ -390,7 +379,7 @@ describe('the people of the profession', () => {
     it('checks again instead of importing a spreadsheet changed after its check', async () => {
       const csv = `${HEADER}\nSue Sneaky,sue@sneaky.gov.uk,Product manager,,,Tax,,`
       const preview = await previewOf(admin, csv)
-      const fields = fieldsOf(preview.body, '/people/import/preview')
+      const fields = formFields(preview.body, '/people/import/preview')
       const res = await admin.post('/people/import', {
         ...fields,
         csv: `${csv}\nTom Sneaky,tom@sneaky.gov.uk,Product manager,,,Tax,,`,
@@ -470,7 +459,7 @@ describe('the people of the profession', () => {
       const preview = await previewOf(admin, csv)
       expect(preview.statusCode).toBe(200)
       expect($(preview.body)('[data-testid="preview"] caption').text()).toContain('Showing the first 200 of 10,000')
-      const imported = await admin.post('/people/import', fieldsOf(preview.body, '/people/import/preview'))
+      const imported = await admin.post('/people/import', formFields(preview.body, '/people/import/preview'))
       const took = Date.now() - started
       expect(imported.statusCode).toBe(303)
       expect(took).toBeLessThan(15_000)

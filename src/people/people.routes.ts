@@ -10,6 +10,7 @@ import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError, ValidationError } from '../platform/errors.ts'
 import { formErrors, type FormErrors } from '../platform/forms.ts'
 import { formatDate } from '../platform/http/filters.ts'
+import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import { MAX_IMPORT_ROWS, canonicalCsv, decodeCsvFile, type ImportPlan } from './people.import.ts'
 import {
@@ -27,7 +28,6 @@ import type { AccountChoice, Person } from './people.repository.ts'
 import {
   PROFILE_FIELDS,
   dateParts,
-  idParamsSchema,
   listQueryJsonSchema,
   listQuerySchema,
   parseImportForm,
@@ -292,7 +292,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   app.get<{ Params: { id: string } }>(
     '/people/:id',
-    { config: { access: 'signed-in' }, schema: { params: idParamsSchema } },
+    { config: { access: 'signed-in' }, schema: { params: uuidParams('id') } },
     async (request: IdRequest, reply) => {
       const viewer = await viewerOf(request)
       const person = await people.get(request.params.id)
@@ -391,7 +391,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   app.get<{ Params: { id: string } }>(
     '/people/:id/edit',
-    { config: { access: 'signed-in' }, schema: { params: idParamsSchema } },
+    { config: { access: 'signed-in' }, schema: { params: uuidParams('id') } },
     async (request: IdRequest, reply) => {
       const viewer = await viewerOf(request)
       const person = await people.get(request.params.id)
@@ -402,7 +402,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   app.post<{ Params: { id: string } }>(
     '/people/:id/edit',
-    { config: { access: 'signed-in' }, schema: { params: idParamsSchema } },
+    { config: { access: 'signed-in' }, schema: { params: uuidParams('id') } },
     async (request: IdRequest, reply) => {
       const viewer = await viewerOf(request)
       const person = await people.get(request.params.id)

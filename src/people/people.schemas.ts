@@ -35,12 +35,6 @@ export const listQueryJsonSchema = {
   additionalProperties: false,
 } as const
 
-export const idParamsSchema = {
-  type: 'object',
-  properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
-  required: ['id'],
-} as const
-
 // ---- Dates -------------------------------------------------------------------------------
 
 export type DatePart = 'day' | 'month' | 'year'

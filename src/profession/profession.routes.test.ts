@@ -1,7 +1,14 @@
 // The profession views through their pages: who may see them and how much of the profession,
 // the heatmap and its markers, the filters, paging, the CSV download and roles and movement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, addPerson, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import {
+  $,
+  Agent,
+  addPersonWithId,
+  buildTestApp,
+  setUpInstallation,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 import type { Level } from '../framework/framework.bundled.ts'
 import { PeopleRepository, type ProfileChanges } from '../people/people.repository.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
@@ -78,14 +85,13 @@ describe('profession views', () => {
   beforeAll(async () => {
     ctx = await buildTestApp()
     admin = await setUpInstallation(ctx)
-    const { people, accounts, framework } = ctx.app.services
+    const { people, framework } = ctx.app.services
     const add = async (role: 'member' | 'leader', name: string, profile: Partial<ProfileChanges> | null) => {
-      const agent = await addPerson(ctx, admin, role, name)
-      const id = (await accounts.list()).find(u => u.email === agent.email)?.id ?? ''
+      const agent = await addPersonWithId(ctx, admin, role, name)
       if (profile)
         await people.saveProfile(
           SYSTEM_ACTOR,
-          id,
+          agent.id,
           {
             careerRole: 'product-manager',
             lineManagerId: null,
@@ -99,7 +105,7 @@ describe('profession views', () => {
           },
           0,
         )
-      return Object.assign(agent, { id })
+      return agent
     }
     member = await add('member', 'Mia Member', {})
     leader = await add('leader', 'Lee Leader', { careerRole: 'lead-product-manager', group: 'Leadership' })
