@@ -18,7 +18,10 @@ test('add people from a spreadsheet, putting its mistakes right', async ({ pageA
 
   const admin = await pageAs('administrator')
   await visit(admin, '/')
-  await follow(admin, admin.getByRole('link', { name: 'People', exact: true }))
+  await follow(
+    admin,
+    admin.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'People', exact: true }),
+  )
   await follow(admin, admin.getByRole('button', { name: 'Add people from a spreadsheet' }))
   await expect(admin.getByRole('heading', { level: 1, name: 'Add people from a spreadsheet' })).toBeVisible()
   await admin.getByLabel('Or paste the spreadsheet as CSV').fill(withMistakes)
@@ -26,7 +29,9 @@ test('add people from a spreadsheet, putting its mistakes right', async ({ pageA
 
   // Each problem, by row and column; nothing to import yet.
   await expect(admin).toHaveTitle(/^Error: /)
-  await expect(errorSummary(admin).getByRole('link', { name: 'Fix the 4 problems in the spreadsheet, then check it again' })).toHaveAttribute('href', '#csv')
+  await expect(
+    errorSummary(admin).getByRole('link', { name: 'Fix the 4 problems in the spreadsheet, then check it again' }),
+  ).toHaveAttribute('href', '#csv')
   await expect(admin.getByRole('heading', { level: 2, name: '4 problems to fix' })).toBeVisible()
   const problems = admin.getByTestId('problems')
   const expected: [string, string, RegExp][] = [
@@ -38,7 +43,7 @@ test('add people from a spreadsheet, putting its mistakes right', async ({ pageA
   const rows = problems.locator('tbody').getByRole('row')
   await expect(rows).toHaveCount(expected.length)
   const found = await rows.evaluateAll(trs =>
-    trs.map(tr => [...tr.querySelectorAll('th, td')].map(cell => (cell.textContent ?? '').trim())),
+    trs.map(tr => Array.from(tr.querySelectorAll('th, td'), cell => (cell.textContent ?? '').trim())),
   )
   for (const [row, column, message] of expected) {
     const match = found.find(cells => cells[0] === row && cells[1] === column)

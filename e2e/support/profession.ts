@@ -62,7 +62,8 @@ export async function addToProfession(
     .getByRole('group', { name: 'Career role' })
     .getByRole('radio', { name: person.careerRole, exact: true })
     .check()
-  if (lineManager) await admin.getByLabel('Line manager').selectOption({ label: `${lineManager.name} (${lineManager.email})` })
+  if (lineManager)
+    await admin.getByLabel('Line manager').selectOption({ label: `${lineManager.name} (${lineManager.email})` })
   await admin.getByLabel('Business area', { exact: true }).fill(person.businessArea)
   await admin
     .getByRole('group', { name: 'Are they a head of profession?' })
