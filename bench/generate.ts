@@ -12,7 +12,10 @@ import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect, type Db } from '../src/db/connect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
-import { ROLE_SLUGS, SKILL_SLUGS } from '../src/framework/framework.catalogue.ts'
+import { BUNDLED_TERMS } from '../src/framework/framework.terms.ts'
+
+const ROLE_SLUGS = BUNDLED_TERMS.roleOrder
+const SKILL_SLUGS = BUNDLED_TERMS.skills.map(skill => skill.slug)
 import type { ImportedPage, ImportedResource, ImportedSection, ImportResult } from '../src/handbook/handbook.import.ts'
 import { pageSlug } from '../src/handbook/handbook.service.ts'
 import { hashToken } from '../src/platform/ids.ts'

@@ -13,18 +13,18 @@ import type { Database } from '../src/db/schema.ts'
 import { LEVELS, type Level } from '../src/framework/framework.bundled.ts'
 import { FrameworkRepository } from '../src/framework/framework.repository.ts'
 import { FrameworkService, activeRoles, activeSkills, expectedLevel } from '../src/framework/framework.service.ts'
+import type { FrameworkTerms } from '../src/framework/framework.terms.ts'
 import { AuditRepository } from '../src/audit/audit.repository.ts'
 import { AuditService } from '../src/audit/audit.service.ts'
 import { OrganisationRepository } from '../src/organisation/organisation.repository.ts'
 import { OrganisationService } from '../src/organisation/organisation.service.ts'
-import {
-  PeopleRepository,
-  type HistoryEntry,
-  type NewAccount,
-  type ProfileChanges,
-} from '../src/people/people.repository.ts'
+import { HandbookRepository } from '../src/handbook/handbook.repository.ts'
+import { HandbookService } from '../src/handbook/handbook.service.ts'
+import { PathwayRepository } from '../src/pathway/pathway.repository.ts'
+import { PathwayService } from '../src/pathway/pathway.service.ts'
+import { AccountsRepository, type InvitedAccount } from '../src/accounts/accounts.repository.ts'
+import { PeopleRepository, type HistoryEntry, type ProfileChanges } from '../src/people/people.repository.ts'
 import { PeopleService } from '../src/people/people.service.ts'
-import { ROLE_SLUGS } from '../src/framework/framework.catalogue.ts'
 import { hashPassword } from '../src/platform/auth/passwords.ts'
 import { systemClock } from '../src/platform/clock.ts'
 import { sql, type Insertable } from 'kysely'
@@ -113,8 +113,22 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
     const audit = new AuditService(kysely, new AuditRepository(), systemClock)
     const organisation = new OrganisationService(kysely, new OrganisationRepository(), audit, systemClock)
     const peopleRepo = new PeopleRepository()
-    const people = new PeopleService(kysely, peopleRepo, audit, systemClock, ROLE_SLUGS)
-    const framework = new FrameworkService(kysely, new FrameworkRepository(), organisation, people, audit, systemClock)
+    const accountsRepo = new AccountsRepository()
+    const inviter = { inviteMany: accountsRepo.insertInvited.bind(accountsRepo) }
+    const people = new PeopleService(kysely, peopleRepo, inviter, audit, systemClock, (): Promise<FrameworkTerms> =>
+      framework.terms(),
+    )
+    const framework = new FrameworkService(
+      kysely,
+      new FrameworkRepository(),
+      organisation,
+      people,
+      audit,
+      systemClock,
+      (): PathwayService => pathway,
+    )
+    const handbook = new HandbookService(kysely, new HandbookRepository(), audit, systemClock, () => framework.terms())
+    const pathway = new PathwayService(kysely, new PathwayRepository(), framework, people, handbook, audit, systemClock)
     const current = await framework.current()
     const doc = current.document
     const roles = activeRoles(doc, await framework.shape()).map(r => r.slug)
@@ -136,7 +150,7 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
     const at = new Date(now).toISOString()
     interface Planned {
       id: string
-      account: NewAccount
+      account: InvitedAccount
       role: number
       area: string
       group: string
@@ -227,7 +241,7 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
     const headPassword = `bench ${randomBytes(12).toString('base64url')} profession`
     const headId = crypto.randomUUID()
     await kysely.transaction().execute(async trx => {
-      await peopleRepo.insertAccounts(
+      await accountsRepo.insertInvited(
         trx,
         planned.map(p => p.account),
         at,

@@ -18,6 +18,7 @@ import { DevelopmentService } from './development/development.service.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { FrameworkRepository } from './framework/framework.repository.ts'
 import { FrameworkService } from './framework/framework.service.ts'
+import type { FrameworkTerms } from './framework/framework.terms.ts'
 import handbookRoutes from './handbook/handbook.routes.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
@@ -36,7 +37,6 @@ import { PathwayService } from './pathway/pathway.service.ts'
 import { PeopleRepository } from './people/people.repository.ts'
 import { PeopleService } from './people/people.service.ts'
 import { canListPeople, canSeeProfessionViews } from './people/people.policy.ts'
-import { ROLE_SLUGS } from './framework/framework.catalogue.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
 import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
@@ -94,9 +94,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   const organisation = new OrganisationService(db.kysely, new OrganisationRepository(), audit, clock)
   const accountsRepo = new AccountsRepository()
   const accounts = new AccountsService(db.kysely, accountsRepo, audit, sessions, clock)
-  const handbook = new HandbookService(db.kysely, new HandbookRepository(), audit, clock)
-  const people = new PeopleService(db.kysely, new PeopleRepository(), audit, clock, ROLE_SLUGS)
-  const framework = new FrameworkService(db.kysely, new FrameworkRepository(), organisation, people, audit, clock)
+  // People and the handbook use the current framework's roles and skills; the framework service
+  // is built after them (it needs people), so they are handed a way to ask it.
+  const terms = (): Promise<FrameworkTerms> => framework.terms()
+  const handbook = new HandbookService(db.kysely, new HandbookRepository(), audit, clock, terms)
+  const people = new PeopleService(db.kysely, new PeopleRepository(), accounts, audit, clock, terms)
+  // The framework's migrations record carried-over check-ins through the pathway, which owns them.
+  const framework = new FrameworkService(
+    db.kysely,
+    new FrameworkRepository(),
+    organisation,
+    people,
+    audit,
+    clock,
+    (): PathwayService => pathway,
+  )
   const development = new DevelopmentService(
     db.kysely,
     new DevelopmentRepository(),

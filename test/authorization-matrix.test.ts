@@ -1,7 +1,6 @@
 // The authorization matrix: every route the app serves, asked by every kind of viewer, with the
 // answer each should get. A route added without a row here fails the first test, so nobody can
 // add a page without deciding who may see it.
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import type { Response as InjectResponse } from 'light-my-request'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SYSTEM_ACTOR } from '../src/platform/auth/roles.ts'
@@ -18,35 +17,12 @@ import {
   signIn,
   type TestContext,
 } from './build-test-app.ts'
+import { registeredRoutes, type SeenRoute } from './route-recorder.ts'
 
-// Every route registered, as Fastify's onRoute hook sees it (the app is built unchanged; only
-// the factory is wrapped so the hook is in place before the first route is added).
-/** A route as Fastify's onRoute hook saw it. */
-interface SeenRoute {
-  method: string | string[]
-  url: string
-  readonly access: unknown
-}
-const registered = vi.hoisted(() => [] as SeenRoute[])
-vi.mock('fastify', async importOriginal => {
-  const mod = await importOriginal<typeof import('fastify')>()
-  const factory = mod.default as unknown as (options?: FastifyServerOptions) => FastifyInstance
-  const wrapped = (options?: FastifyServerOptions) => {
-    const app = factory(options)
-    app.addHook('onRoute', route => {
-      registered.push({
-        method: route.method,
-        url: route.url,
-        // Read later: platform hooks registered after this one may still set it.
-        get access() {
-          return route.config?.access
-        },
-      })
-    })
-    return app
-  }
-  return { ...mod, default: wrapped }
-})
+// Every route registered, as Fastify's onRoute hook sees it (see route-recorder.ts).
+vi.mock('fastify', async importOriginal =>
+  (await import('./route-recorder.ts')).recordingRoutes(await importOriginal<typeof import('fastify')>()),
+)
 
 const VIEWERS = ['anonymous', 'member', 'editor', 'leader', 'administrator'] as const
 type Viewer = (typeof VIEWERS)[number]
@@ -752,7 +728,7 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     ctx = await buildTestApp()
-    routes = [...registered]
+    routes = [...registeredRoutes]
     const admin = await setUpInstallation(ctx)
     const member = await addPerson(ctx, admin, 'member', 'Mia Member')
     const editor = await addPerson(ctx, admin, 'editor', 'Ed Editor')
@@ -922,6 +898,101 @@ describe('object-level access to suggestions', () => {
     const missing = '/handbook/suggestions/00000000-0000-4000-8000-000000000000'
     expect((await other.get(missing)).statusCode).toBe(404)
     expect((await editor.get(missing)).statusCode).toBe(404)
+  })
+})
+
+describe('object-level access to an associate’s records for their associated senior product manager', () => {
+  let ctx: TestContext
+  let senior: Agent
+  let manager: Agent
+  let plan: string
+  let goal: string
+  let pathwayPage: string
+  let checkin: string
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    const admin = await setUpInstallation(ctx)
+    const associate = await addPersonWithId(ctx, admin, 'member', 'Ava Associate')
+    const lineManager = await addPersonWithId(ctx, admin, 'member', 'Mel Manager')
+    const associated = await addPersonWithId(ctx, admin, 'member', 'Sam Senior')
+    manager = lineManager
+    senior = associated
+    const { people, development, pathway } = ctx.app.services
+    const profile = (careerRole: string, more: { lineManagerId?: string; associateOfId?: string } = {}) => ({
+      careerRole,
+      lineManagerId: more.lineManagerId ?? null,
+      associateOfId: more.associateOfId ?? null,
+      businessArea: 'Digital',
+      group: '',
+      dateIntoRole: '2026-01-05',
+      headOfProfession: false,
+      oneToOneCadenceDays: 28,
+    })
+    await people.saveProfile(SYSTEM_ACTOR, lineManager.id, profile('senior-product-manager'), 0)
+    await people.saveProfile(SYSTEM_ACTOR, associated.id, profile('senior-product-manager'), 0)
+    const person = await people.saveProfile(
+      SYSTEM_ACTOR,
+      associate.id,
+      profile('associate-product-manager', { lineManagerId: lineManager.id, associateOfId: associated.id }),
+      0,
+    )
+    const added = await development.addGoal({ id: associate.id, name: associate.name }, person, {
+      title: 'Run a show and tell',
+      measure: 'The team has seen what we learned',
+      dueOn: '2027-01-31',
+      skills: [],
+      status: 'not-started',
+      sourceTitle: null,
+      sourceUrl: null,
+      version: null,
+    })
+    const viewer = await people.viewer({
+      id: associate.id,
+      name: associate.name,
+      email: associate.email,
+      role: 'member',
+    })
+    if (!viewer) throw new Error('No associate')
+    const draft = await pathway.startCheckin(viewer, associate.id)
+    const { skills } = await pathway.checkin(associate.id, draft.id)
+    const ratings = Object.fromEntries(skills.map(s => [s.skill.slug, { level: 'working' as const, evidence: '' }]))
+    await pathway.saveSelf(viewer, associate.id, draft.id, { ratings }, draft.version, true)
+    plan = `/people/${associate.id}/plan`
+    goal = `${plan}/goals/${added.id}`
+    pathwayPage = `/people/${associate.id}/pathway`
+    checkin = `/people/${associate.id}/check-ins/${draft.id}`
+  })
+  afterAll(() => ctx.close())
+
+  const ask = async (agent: Agent, method: 'GET' | 'POST', path: string) =>
+    method === 'GET'
+      ? (await agent.get(path)).statusCode
+      : (await agent.post(path, { _csrf: await agent.token(), probe: 'authorization matrix' })).statusCode
+
+  it('lets them see and change the development plan, as the line manager does', async () => {
+    const rows: [method: 'GET' | 'POST', path: string, status: number][] = [
+      ['GET', plan, 200],
+      ['GET', goal, 200],
+      ['GET', `${plan}/goals/new`, 200],
+      ['POST', `${plan}/goals/new`, 400],
+      ['GET', `${goal}/edit`, 200],
+      ['POST', `${goal}/edit`, 400],
+      ['POST', `${goal}/notes`, 400],
+    ]
+    for (const [method, path, status] of rows) {
+      expect(await ask(senior, method, path), `${method} ${path} as the associated senior`).toBe(status)
+      expect(await ask(manager, method, path), `${method} ${path} as the line manager`).toBe(status)
+    }
+  })
+
+  it('refuses them the pathway and every check-in, which the line manager sees', async () => {
+    for (const path of [pathwayPage, checkin, `${checkin}/review`, `${checkin}/agree`])
+      expect(await ask(senior, 'GET', path), `GET ${path}`).toBe(403)
+    for (const path of [`${checkin}/review`, `${checkin}/agree`])
+      expect(await ask(senior, 'POST', path), `POST ${path}`).toBe(403)
+    expect(await ask(manager, 'GET', pathwayPage)).toBe(200)
+    expect(await ask(manager, 'GET', checkin)).toBe(200)
   })
 })
 

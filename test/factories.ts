@@ -38,6 +38,15 @@ export async function insertUser(db: Kysely<Database>, overrides: Partial<User> 
   return { ...user, email: user.email.toLowerCase() }
 }
 
+/**
+ * What PeopleService needs of the accounts capability (bulk invited accounts), without building
+ * the whole accounts service and its sessions.
+ */
+export function accountsInviter() {
+  const repo = new AccountsRepository()
+  return { inviteMany: repo.insertInvited.bind(repo) }
+}
+
 export function buildSection(overrides: Partial<Section> = {}): Section {
   const n = next()
   return {

@@ -1,7 +1,6 @@
 // The security regression suite: headers, cookies, form tokens, escaping, redirects, form
 // tampering, what reaches the logs, and what an error shows. Each test names the checklist item
 // of docs/quality (ASVS 5.0 numbering) it guards.
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import type { Response as InjectResponse } from 'light-my-request'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -19,33 +18,12 @@ import {
   signIn,
   type TestContext,
 } from './build-test-app.ts'
+import { registeredRoutes } from './route-recorder.ts'
 
-/** A route as Fastify's onRoute hook saw it. */
-interface SeenRoute {
-  method: string | string[]
-  url: string
-  readonly access: unknown
-}
-const registered = vi.hoisted(() => [] as SeenRoute[])
-vi.mock('fastify', async importOriginal => {
-  const mod = await importOriginal<typeof import('fastify')>()
-  const factory = mod.default as unknown as (options?: FastifyServerOptions) => FastifyInstance
-  const wrapped = (options?: FastifyServerOptions) => {
-    const app = factory(options)
-    app.addHook('onRoute', route => {
-      registered.push({
-        method: route.method,
-        url: route.url,
-        // Read later: platform hooks registered after this one may still set it.
-        get access() {
-          return route.config?.access
-        },
-      })
-    })
-    return app
-  }
-  return { ...mod, default: wrapped }
-})
+// Every route registered, as Fastify's onRoute hook sees it (see route-recorder.ts).
+vi.mock('fastify', async importOriginal =>
+  (await import('./route-recorder.ts')).recordingRoutes(await importOriginal<typeof import('fastify')>()),
+)
 
 function csp(res: InjectResponse): Record<string, string[]> {
   const header = String(res.headers['content-security-policy'] ?? '')
@@ -235,9 +213,9 @@ describe('form tokens (checklist 11)', () => {
   let postRoutes: string[]
 
   beforeAll(async () => {
-    registered.length = 0
+    registeredRoutes.length = 0
     ctx = await buildTestApp()
-    postRoutes = registered
+    postRoutes = registeredRoutes
       .filter(r => (Array.isArray(r.method) ? r.method : [r.method]).includes('POST'))
       .map(r => r.url)
     admin = await setUpInstallation(ctx)
@@ -292,7 +270,7 @@ describe('form tokens (checklist 11)', () => {
 
   it('changes nothing on a GET, whichever page it is (checklist 11)', async () => {
     const adminId = (await ctx.app.services.accounts.list())[0]?.id ?? ''
-    const getRoutes = registered
+    const getRoutes = registeredRoutes
       .filter(r => (Array.isArray(r.method) ? r.method : [r.method]).includes('GET') && !r.url.startsWith('/assets/'))
       .map(r => r.url)
     expect(getRoutes.length).toBeGreaterThan(30)

@@ -1,8 +1,17 @@
 import type { Kysely } from 'kysely'
+import { insertInBatches } from '../db/batch.ts'
 import type { Database } from '../db/schema.ts'
 import type { Role } from '../platform/auth/roles.ts'
 
 export type UserStatus = 'invited' | 'active' | 'disabled'
+
+/** An account another capability creates in bulk, before anyone has been sent a link. */
+export interface InvitedAccount {
+  id: string
+  email: string
+  name: string
+  role: Role
+}
 
 export interface User {
   id: string
@@ -84,6 +93,24 @@ export class AccountsRepository {
         updated_at: user.updatedAt,
       })
       .execute()
+  }
+
+  /** Invited accounts (no password, no tokens), in batches: for bulk imports of people. */
+  async insertInvited(db: Kysely<Database>, accounts: readonly InvitedAccount[], at: string): Promise<void> {
+    await insertInBatches(
+      db,
+      'users',
+      accounts.map(a => ({
+        id: a.id,
+        email: a.email.toLowerCase(),
+        name: a.name,
+        role: a.role,
+        status: 'invited',
+        password_hash: null,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
   }
 
   /** Updates name, role and status if the record is still at expectedVersion. */

@@ -7,7 +7,7 @@ import type { Actor, CurrentUser, Role } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { hashToken, newId, newToken } from '../platform/ids.ts'
-import type { AccountsRepository, User, UserStatus } from './accounts.repository.ts'
+import type { AccountsRepository, InvitedAccount, User, UserStatus } from './accounts.repository.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 
 export const LOCK_AFTER_FAILURES = 10
@@ -113,6 +113,15 @@ export class AccountsService {
       throw err
     }
     return { user: await this.get(id), token }
+  }
+
+  /**
+   * Invited accounts for many people at once, inside the caller's transaction: the import of
+   * people creates accounts and profiles together. It records its own audit event; people get
+   * their set-password links from the people pages afterwards.
+   */
+  async inviteMany(trx: DbExecutor, accounts: readonly InvitedAccount[], at: string): Promise<void> {
+    await this.repo.insertInvited(trx, accounts, at)
   }
 
   /** A fresh set-password link for someone (the old one stops working). */

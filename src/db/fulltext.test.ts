@@ -6,6 +6,7 @@ import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
 import { buildPageInput, insertSection, insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
 import { AuditService } from '../audit/audit.service.ts'
+import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import { HandbookRepository, type Section } from '../handbook/handbook.repository.ts'
 import { HandbookService, SEARCH_PAGE_SIZE } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
@@ -28,7 +29,13 @@ describe.each(DIALECTS)('handbook search on %s', dialect => {
     testDb = await createTestDb(dialect)
     const db = testDb.db.kysely
     repo = new HandbookRepository()
-    handbook = new HandbookService(db, repo, new AuditService(db, new AuditRepository(), clock), clock)
+    handbook = new HandbookService(
+      db,
+      repo,
+      new AuditService(db, new AuditRepository(), clock),
+      clock,
+      async () => BUNDLED_TERMS,
+    )
     editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
     section = await insertSection(db, { title: 'Ways of working' })
 

@@ -1,7 +1,10 @@
 // Who may see and change development plans, 1:1s and rotations. Built on the people policies:
 //
 // - A development plan is a personal record: the person, their line manager, the leaders of their
-//   area and heads of profession see it; the person and their line manager change it.
+//   area and heads of profession see it; the person and their line manager change it. An
+//   associate's associated senior product manager supports their development as their line
+//   manager does, so, as with their 1:1s and rotations, sees and changes their plan too. They do
+//   not see the associate's check-ins: those stay with canSeePersonalRecord.
 // - 1:1s belong to the two people in them. The list of a person's 1:1s (dates and who with) is
 //   for the person, their line manager and their associated senior product manager; agendas,
 //   notes and actions only for the two people in each 1:1. Leaders and heads of profession do
@@ -10,6 +13,7 @@
 //   associated senior product manager, the leaders of their area and heads of profession.
 import { canSeeOneToOne, canSeePersonalRecord, type Viewer } from '../people/people.policy.ts'
 import type { Person } from '../people/people.repository.ts'
+import { canSeePathway } from '../pathway/pathway.policy.ts'
 
 type Subject = Pick<Person, 'id' | 'businessArea' | 'lineManagerId' | 'associateOfId'>
 
@@ -23,11 +27,15 @@ export const ASSOCIATE_ROLE = 'associate-product-manager'
 
 // ---- Development plan ----
 
-export const canSeePlan = (v: Viewer | null, p: Subject): boolean => canSeePersonalRecord(v, p)
+export const canSeePlan = (v: Viewer | null, p: Subject): boolean =>
+  canSeePersonalRecord(v, p) || (v !== null && isAssociatedSenior(v, p))
 
-/** Adding and changing goals, and writing progress notes: the person and their line manager. */
+/** Adding and changing goals, and writing progress notes: the person, line manager and associated senior. */
 export const canChangePlan = (v: Viewer | null, p: Subject): boolean =>
-  v !== null && (isSelf(v, p) || isLineManager(v, p))
+  v !== null && (isSelf(v, p) || isLineManager(v, p) || isAssociatedSenior(v, p))
+
+/** The person's pathway and check-ins, for the tab beside the plan: not the associated senior. */
+export { canSeePathway }
 
 // ---- 1:1s ----
 

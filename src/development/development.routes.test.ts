@@ -94,16 +94,17 @@ describe('development pages', () => {
   }
 
   describe('the development plan', () => {
-    it('is seen by the person, their line manager, leaders of their area and heads of profession only', async () => {
+    it('is seen by the person, their line manager and associated senior, leaders of their area and heads of profession only', async () => {
       const own = await associate.get(plan)
       expect(own.statusCode).toBe(200)
       expect($(own.body)('h1').text()).toBe('Your development plan')
       expect($(own.body)('a[href$="/plan/goals/new"]').length).toBe(1)
 
-      for (const viewer of [manager, leader, head]) expect((await viewer.get(plan)).statusCode, viewer.name).toBe(200)
+      for (const viewer of [manager, senior, leader, head])
+        expect((await viewer.get(plan)).statusCode, viewer.name).toBe(200)
       // A leader sees it but does not change it.
       expect($((await leader.get(plan)).body)('a[href$="/plan/goals/new"]').length).toBe(0)
-      for (const viewer of [other, senior, otherLeader, admin]) {
+      for (const viewer of [other, otherLeader, admin]) {
         const res = await viewer.get(plan)
         expect(res.statusCode).toBe(403)
         expect($(res.body)('h1').text()).toMatch(/cannot see this page/)
@@ -329,6 +330,75 @@ describe('development pages', () => {
       expect(make.text()).toContain('Make a goal of this page')
       const next = await associate.get(make.attr('href') ?? '')
       expect($(next.body)('input[name="sourceUrl"]').val()).toBe('/handbook/the-product-lifecycle')
+    })
+
+    it('lets the associated senior see and change the plan, and reach it from the 1:1s, but never see check-ins', async () => {
+      // The associate has a check-in waiting for their line manager.
+      const { people, pathway } = ctx.app.services
+      const viewer = await people.viewer({
+        id: associate.id,
+        name: associate.name,
+        email: associate.email,
+        role: 'member',
+      })
+      if (!viewer) throw new Error('No viewer')
+      const draft = await pathway.startCheckin(viewer, associate.id)
+      const { skills } = await pathway.checkin(associate.id, draft.id)
+      const ratings = Object.fromEntries(
+        skills.map(s => [s.skill.slug, { level: 'working' as const, evidence: 'Mine' }]),
+      )
+      await pathway.saveSelf(viewer, associate.id, draft.id, { ratings }, draft.version, true)
+      const checkin = `/people/${associate.id}/check-ins/${draft.id}`
+      const pathwayPage = `/people/${associate.id}/pathway`
+      expect((await manager.get(checkin)).statusCode).toBe(200)
+
+      // The plan is a tab beside their 1:1s and rotations; the pathway is not.
+      const tabs = (html: string) =>
+        $(html)('.moj-sub-navigation a')
+          .map((_, a) => $(html)(a).attr('href'))
+          .get()
+      expect(tabs((await senior.get(oneToOnes)).body)).toEqual([plan, oneToOnes, `/people/${associate.id}/rotations`])
+      expect(tabs((await manager.get(oneToOnes)).body)).toContain(pathwayPage)
+
+      const page = await senior.get(plan)
+      expect($(page.body)('h1').text()).toBe('Development plan')
+      expect(tabs(page.body)).not.toContain(pathwayPage)
+      expect($(page.body)('a[href$="/plan/goals/new"]').length).toBe(1)
+      const added = await senior.submit(`${plan}/goals/new`, `${plan}/goals/new`, {
+        title: 'Shadow a service assessment',
+        measure: 'I can explain what the panel looked for',
+        'dueOn-day': '15',
+        'dueOn-month': '5',
+        'dueOn-year': '2027',
+      })
+      expect(added.statusCode).toBe(303)
+      const after = $((await associate.get(plan)).body)
+      const href =
+        after('[data-testid="goal"]')
+          .filter((_, el) => after(el).text().includes('Shadow a service assessment'))
+          .find('a')
+          .first()
+          .attr('href') ?? ''
+      expect(href).toMatch(/\/plan\/goals\/[0-9a-f-]{36}$/)
+      expect((await senior.submit(href, `${href}/notes`, { text: 'Booked for the next one' })).statusCode).toBe(303)
+      const edit = await senior.get(`${href}/edit`)
+      expect(edit.statusCode).toBe(200)
+      const changed = await senior.post(`${href}/edit`, {
+        ...formFields(edit.body, `${href}/edit`),
+        status: 'in-progress',
+      })
+      expect(changed.statusCode).toBe(303)
+      expect($((await associate.get(href)).body)('[data-testid="notes"]').text()).toContain('by Sam Senior')
+
+      // Check-ins stay with the person, their line manager, leaders and heads of profession.
+      for (const url of [pathwayPage, checkin, `${checkin}/review`]) {
+        const res = await senior.get(url)
+        expect(res.statusCode, url).toBe(403)
+        expect(res.body).not.toContain('Mine')
+      }
+      // Someone who is neither still sees nothing of the plan.
+      expect((await other.get(href)).statusCode).toBe(403)
+      expect((await other.post(`${href}/notes`, { _csrf: await other.token(), text: 'Hello' })).statusCode).toBe(403)
     })
 
     it('flags an overdue goal in words and with a tag', async () => {

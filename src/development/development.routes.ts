@@ -3,13 +3,12 @@
 // calls one service operation, then renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
-import { roleName } from '../framework/framework.catalogue.ts'
 import type { Viewer } from '../people/people.policy.ts'
 import type { Person } from '../people/people.repository.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
+import { formErrors, parseForm, saveVersioned, type FormErrors } from '../platform/forms.ts'
 import { formatDate } from '../platform/http/filters.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
@@ -21,6 +20,7 @@ import {
   canRecordOneToOne,
   canSeeMeeting,
   canSeeOneToOnes,
+  canSeePathway,
   canSeePlan,
   canSeeRotations,
   withChoicesFor,
@@ -91,8 +91,8 @@ export default async function developmentRoutes(app: FastifyInstance, { services
   /** Tabs between the parts of a person's development the viewer may see. */
   function personNav(viewer: Viewer, person: Person, current: 'plan' | 'one-to-ones' | 'rotations') {
     const items = [
-      // The pathway (src/pathway) is seen by the same people as the plan.
-      canSeePlan(viewer, person) && { key: 'pathway', text: 'Pathway', href: `/people/${person.id}/pathway` },
+      // The associated senior sees the plan but not the pathway and its check-ins.
+      canSeePathway(viewer, person) && { key: 'pathway', text: 'Pathway', href: `/people/${person.id}/pathway` },
       canSeePlan(viewer, person) && { key: 'plan', text: 'Development plan', href: `/people/${person.id}/plan` },
       canSeeOneToOnes(viewer, person) && { key: 'one-to-ones', text: '1:1s', href: `/people/${person.id}/one-to-ones` },
       canSeeRotations(viewer, person) &&
@@ -109,10 +109,13 @@ export default async function developmentRoutes(app: FastifyInstance, { services
   const navFor = (viewer: Viewer, person: Person) =>
     viewer.user.id === person.id ? 'pathway' : viewer.user.id === person.lineManagerId ? 'team' : undefined
 
-  const personContext = (viewer: Viewer, person: Person) => ({
-    person: { ...person, roleName: person.careerRole ? roleName(person.careerRole) : null },
-    self: viewer.user.id === person.id,
-  })
+  const personContext = async (viewer: Viewer, person: Person) => {
+    const terms = await people.careerRoles()
+    return {
+      person: { ...person, roleName: person.careerRole ? terms.roleName(person.careerRole) : null },
+      self: viewer.user.id === person.id,
+    }
+  }
 
   // ---- Development plan -----------------------------------------------------------------------
 
@@ -127,7 +130,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
         'development/views/plan.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your development plan' : `Development plan: ${person.name}`,
-          ...personContext(viewer, person),
+          ...(await personContext(viewer, person)),
           plan,
           subNav: personNav(viewer, person, 'plan'),
           can: { change: canChangePlan(viewer, person) },
@@ -168,7 +171,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
       'development/views/goal-form.njk',
       {
         pageTitle: title,
-        ...personContext(o.viewer, o.person),
+        ...(await personContext(o.viewer, o.person)),
         mode: o.mode,
         goal: o.goal,
         values: o.values,
@@ -308,7 +311,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
       'development/views/goal.njk',
       {
         pageTitle: goal.title,
-        ...personContext(viewer, person),
+        ...(await personContext(viewer, person)),
         goal,
         notes,
         values: extra.values ?? {},
@@ -371,55 +374,30 @@ export default async function developmentRoutes(app: FastifyInstance, { services
       const values = (request.body ?? {}) as Record<string, unknown>
       const chosen = readList(values.skills)
       const due = dateParts(request.body, 'dueOn')
-      if (!form.ok || !form.value)
-        return goalForm(reply, {
-          mode: 'edit',
-          person,
-          viewer,
-          goal,
-          values,
-          skills: chosen,
-          due,
-          errors: form.errors,
-          dateErrors: form.dateErrors,
-          status: 400,
-        })
-      try {
-        await development.changeGoal(actorOf(user), person, goal.id, form.value, form.value.version ?? -1)
-      } catch (err) {
-        if (err instanceof GoalConflictError) {
-          // Both versions are shown; the form keeps what they typed, now based on the latest.
-          return goalForm(reply, {
-            mode: 'edit',
-            person,
-            viewer,
-            goal: err.latest,
-            values: { ...values, version: err.latest.version },
-            skills: chosen,
-            due,
-            conflict: { latest: err.latest, yours: { ...form.value } },
+      const again = (extra: Partial<GoalFormView>) =>
+        goalForm(reply, { mode: 'edit', person, viewer, goal, values, skills: chosen, due, ...extra })
+      return saveVersioned({
+        form,
+        fields: GOAL_FIELDS,
+        save: value => development.changeGoal(actorOf(user), person, goal.id, value, value.version ?? -1),
+        latest: err => (err instanceof GoalConflictError ? err.latest : undefined),
+        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        // Both versions are shown; the form keeps what they typed, now based on the latest.
+        conflict: (latest, value, status) =>
+          again({
+            goal: latest,
+            values: { ...values, version: latest.version },
+            conflict: { latest, yours: { ...value } },
             errors: formErrors({
               title: 'Someone else changed this goal while you were changing it. Check both versions, then save again',
             }),
-            status: 409,
-          })
-        }
-        if (err instanceof ValidationError)
-          return goalForm(reply, {
-            mode: 'edit',
-            person,
-            viewer,
-            goal,
-            values,
-            skills: chosen,
-            due,
-            errors: formErrors(err.fieldErrors, GOAL_FIELDS),
-            status: 400,
-          })
-        throw err
-      }
-      request.session.flash({ kind: 'success', heading: 'Goal saved' })
-      return reply.seeOther(`/people/${person.id}/plan/goals/${goal.id}`)
+            status,
+          }),
+        saved: () => {
+          request.session.flash({ kind: 'success', heading: 'Goal saved' })
+          return reply.seeOther(`/people/${person.id}/plan/goals/${goal.id}`)
+        },
+      })
     },
   )
 
@@ -456,7 +434,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
         'development/views/one-to-ones.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your 1:1s' : `1:1s: ${person.name}`,
-          ...personContext(viewer, person),
+          ...(await personContext(viewer, person)),
           upcoming: rows.filter(r => r.upcoming).reverse(),
           past: rows.filter(r => !r.upcoming),
           cadence,
@@ -482,7 +460,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
     status?: number
   }
 
-  function meetingForm(reply: FastifyReply, o: MeetingFormView) {
+  async function meetingForm(reply: FastifyReply, o: MeetingFormView) {
     const partners = development.partnersOf(o.person)
     const choices = withChoicesFor(o.viewer, o.person)
     const withOptions = partners
@@ -502,7 +480,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
       'development/views/one-to-one-form.njk',
       {
         pageTitle: o.mode === 'new' ? 'Record a 1:1' : 'Change the record of a 1:1',
-        ...personContext(o.viewer, o.person),
+        ...(await personContext(o.viewer, o.person)),
         mode: o.mode,
         meeting: o.meeting,
         other,
@@ -579,7 +557,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
       'development/views/one-to-one.njk',
       {
         pageTitle: `1:1 on ${formatDate(meeting.heldOn)}`,
-        ...personContext(viewer, person),
+        ...(await personContext(viewer, person)),
         meeting,
         other: viewer.user.id === meeting.personId ? meeting.withName : meeting.personName,
         actions: actionRows(actions, development.today()),
@@ -639,40 +617,29 @@ export default async function developmentRoutes(app: FastifyInstance, { services
       const form = parseMeetingForm(request.body, { mode: 'edit', withChoices: [], today: development.today() })
       const values = (request.body ?? {}) as Record<string, unknown>
       const held = dateParts(request.body, 'heldOn')
-      if (!form.ok || !form.value)
-        return meetingForm(reply, {
-          mode: 'edit',
-          viewer,
-          person,
-          meeting,
-          values,
-          held,
-          errors: form.errors,
-          dateErrors: form.dateErrors,
-          status: 400,
-        })
-      try {
-        await development.changeOneToOne(actorOf(user), person, meeting.id, form.value, form.value.version ?? -1)
-      } catch (err) {
-        if (err instanceof MeetingConflictError)
-          return meetingForm(reply, {
-            mode: 'edit',
-            viewer,
-            person,
-            meeting: err.latest,
-            values: { ...values, version: err.latest.version },
-            held,
-            conflict: err.latest,
+      const again = (extra: Partial<MeetingFormView>) =>
+        meetingForm(reply, { mode: 'edit', viewer, person, meeting, values, held, ...extra })
+      return saveVersioned({
+        form,
+        save: value => development.changeOneToOne(actorOf(user), person, meeting.id, value, value.version ?? -1),
+        latest: err => (err instanceof MeetingConflictError ? err.latest : undefined),
+        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        conflict: (latest, _value, status) =>
+          again({
+            meeting: latest,
+            values: { ...values, version: latest.version },
+            conflict: latest,
             errors: formErrors({
               agenda:
                 'Someone else changed the record of this 1:1 while you were changing it. Check both versions, then save again',
             }),
-            status: 409,
-          })
-        throw err
-      }
-      request.session.flash({ kind: 'success', heading: '1:1 saved' })
-      return reply.seeOther(`/people/${person.id}/one-to-ones/${meeting.id}`)
+            status,
+          }),
+        saved: () => {
+          request.session.flash({ kind: 'success', heading: '1:1 saved' })
+          return reply.seeOther(`/people/${person.id}/one-to-ones/${meeting.id}`)
+        },
+      })
     },
   )
 
@@ -714,7 +681,11 @@ export default async function developmentRoutes(app: FastifyInstance, { services
   app.get('/one-to-ones', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = requireUser(request)
     const me = await people.get(user.id)
-    const [rows, own] = await Promise.all([development.overview(user.id), development.cadence(me)])
+    const [rows, own, terms] = await Promise.all([
+      development.overview(user.id),
+      development.cadence(me),
+      people.careerRoles(),
+    ])
     return reply.page(
       'development/views/overview.njk',
       {
@@ -722,7 +693,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
         me,
         own,
         ownPartners: development.partnersOf(me),
-        rows: rows.map(r => ({ ...r, roleName: r.person.careerRole ? roleName(r.person.careerRole) : '' })),
+        rows: rows.map(r => ({ ...r, roleName: r.person.careerRole ? terms.roleName(r.person.careerRole) : '' })),
         overdueCount: rows.filter(r => r.cadence.status === 'overdue').length,
       },
       { nav: 'one-to-ones' },
@@ -742,7 +713,7 @@ export default async function developmentRoutes(app: FastifyInstance, { services
         'development/views/rotations.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your rotations' : `Rotations: ${person.name}`,
-          ...personContext(viewer, person),
+          ...(await personContext(viewer, person)),
           placements,
           phases,
           stages,
@@ -766,12 +737,12 @@ export default async function developmentRoutes(app: FastifyInstance, { services
     status?: number
   }
 
-  function rotationForm(reply: FastifyReply, o: RotationFormView) {
+  async function rotationForm(reply: FastifyReply, o: RotationFormView) {
     return reply.page(
       'development/views/rotation-form.njk',
       {
         pageTitle: o.rotation ? 'Change a placement' : 'Add a placement',
-        ...personContext(o.viewer, o.person),
+        ...(await personContext(o.viewer, o.person)),
         rotation: o.rotation,
         values: o.values,
         errors: o.errors,

@@ -2,10 +2,10 @@
 // real people, handbook and audit service, and a clock the tests move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
-import { insertUser } from '../../test/factories.ts'
+import { accountsInviter, insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
 import { AuditService } from '../audit/audit.service.ts'
-import { ROLE_SLUGS, SKILLS } from '../framework/framework.catalogue.ts'
+import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import { HandbookRepository } from '../handbook/handbook.repository.ts'
 import { HandbookService } from '../handbook/handbook.service.ts'
 import { PeopleRepository, type Person, type ProfileChanges } from '../people/people.repository.ts'
@@ -74,7 +74,7 @@ describe.each(DIALECTS)('development service on %s', dialect => {
   const advance = (days: number) => {
     now = new Date(now.getTime() + days * DAY)
   }
-  let skills: SkillRef[] = [...SKILLS]
+  let skills: SkillRef[] = [...BUNDLED_TERMS.skills]
   let associate: Person
   let manager: Person & Actor
   let senior: Person & Actor
@@ -99,8 +99,9 @@ describe.each(DIALECTS)('development service on %s', dialect => {
     testDb = await createTestDb(dialect)
     const db = testDb.db.kysely
     audit = new AuditService(db, new AuditRepository(), clock)
-    people = new PeopleService(db, new PeopleRepository(), audit, clock, ROLE_SLUGS)
-    const handbook = new HandbookService(db, new HandbookRepository(), audit, clock)
+    const terms = async () => BUNDLED_TERMS
+    people = new PeopleService(db, new PeopleRepository(), accountsInviter(), audit, clock, terms)
+    const handbook = new HandbookService(db, new HandbookRepository(), audit, clock, terms)
     development = new DevelopmentService(
       db,
       new DevelopmentRepository(),
@@ -205,7 +206,7 @@ describe.each(DIALECTS)('development service on %s', dialect => {
         await rejection(development.addGoal(actorOfAssociate, associate, goalForm({ skills: ['no-such-skill'] }))),
       ).toBeInstanceOf(ValidationError)
       const goal = await development.addGoal(actorOfAssociate, associate, goalForm({ skills: ['product-leadership'] }))
-      skills = SKILLS.map(s => (s.slug === 'product-leadership' ? { ...s, retired: true } : s))
+      skills = BUNDLED_TERMS.skills.map(s => (s.slug === 'product-leadership' ? { ...s, retired: true } : s))
       try {
         expect((await development.skillChoices()).some(s => s.slug === 'product-leadership')).toBe(false)
         expect(
@@ -222,7 +223,7 @@ describe.each(DIALECTS)('development service on %s', dialect => {
         )
         expect((await development.goal(associate.id, goal.id)).goal.skills).toEqual(['product-leadership'])
       } finally {
-        skills = [...SKILLS]
+        skills = [...BUNDLED_TERMS.skills]
       }
     })
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { ROLES as CATALOGUE_ROLES, SKILLS as CATALOGUE_SKILLS } from './framework.catalogue.ts'
 import {
   FRAMEWORK_2017,
   FRAMEWORK_2025,
@@ -134,14 +133,6 @@ describe('the 2025 framework', () => {
     expect(FRAMEWORK_2017.name).toBe('Product and service management community version (2017)')
     expect(FRAMEWORK_2017.source).toBe('https://github.com/alphagov/ddat-pathway-product-service-manager')
     expect(FRAMEWORK_2025.key).not.toBe(FRAMEWORK_2017.key)
-  })
-
-  it('agrees with the catalogue other capabilities tag things with', () => {
-    expect(FRAMEWORK_2025.roles.map(role => [role.slug, role.name, role.shapes])).toEqual(
-      CATALOGUE_ROLES.map(role => [role.slug, role.name, [...role.shapes]]),
-    )
-    const bundled = withLeadership(FRAMEWORK_2025).skills.map(skill => [skill.slug, skill.name, skill.group])
-    expect(bundled).toEqual(CATALOGUE_SKILLS.map(skill => [skill.slug, skill.name, skill.group]))
   })
 })
 

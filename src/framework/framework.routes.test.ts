@@ -374,6 +374,7 @@ describe('moving to a newer framework version', () => {
     expect(page('#map-coaching option[selected]').val()).toBe('coaching')
     expect(page('[data-testid="migration-counts"]').text()).toMatch(/People carried across\s*1/)
     expect(page('input[name="currentNumber"]').val()).toBe('1')
+    expect(page('main').text()).toContain('Only agreed levels move across')
 
     // A target the mapping cannot use: the page comes back with the choice kept.
     const fields = formFields(review.body, '/framework/migrate')

@@ -4,12 +4,16 @@
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DIALECTS, createTestDb, type DialectName, type TestDb } from '../../test/dialects.ts'
-import { insertUser } from '../../test/factories.ts'
+import { accountsInviter, insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
 import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { Database } from '../db/schema.ts'
+import { HandbookRepository } from '../handbook/handbook.repository.ts'
+import { HandbookService } from '../handbook/handbook.service.ts'
 import { OrganisationRepository } from '../organisation/organisation.repository.ts'
+import { PathwayRepository } from '../pathway/pathway.repository.ts'
+import { PathwayService } from '../pathway/pathway.service.ts'
 import { OrganisationService } from '../organisation/organisation.service.ts'
 import type { Viewer } from '../people/people.policy.ts'
 import { PeopleRepository } from '../people/people.repository.ts'
@@ -24,7 +28,6 @@ import {
   MAPPING_2017_TO_2025,
   type Level,
 } from './framework.bundled.ts'
-import { ROLE_SLUGS } from './framework.catalogue.ts'
 import { FrameworkRepository, type ProposalChange } from './framework.repository.ts'
 import {
   FrameworkService,
@@ -36,6 +39,7 @@ import {
   expectedLevel,
   type SeedChoice,
 } from './framework.service.ts'
+import type { FrameworkTerms } from './framework.terms.ts'
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -147,8 +151,25 @@ async function world(dialect: DialectName, options: { organisation?: boolean } =
   }
   const audit = new SwitchableAuditService(db, new AuditRepository(), clock)
   const organisation = new OrganisationService(db, new OrganisationRepository(), audit, clock)
-  const people = new PeopleService(db, new PeopleRepository(), audit, clock, ROLE_SLUGS)
-  const framework = new FrameworkService(db, new FrameworkRepository(), organisation, people, audit, clock)
+  const people = new PeopleService(
+    db,
+    new PeopleRepository(),
+    accountsInviter(),
+    audit,
+    clock,
+    (): Promise<FrameworkTerms> => framework.terms(),
+  )
+  const framework = new FrameworkService(
+    db,
+    new FrameworkRepository(),
+    organisation,
+    people,
+    audit,
+    clock,
+    (): PathwayService => pathway,
+  )
+  const handbook = new HandbookService(db, new HandbookRepository(), audit, clock, () => framework.terms())
+  const pathway = new PathwayService(db, new PathwayRepository(), framework, people, handbook, audit, clock)
   const founder = await insertUser(db, { role: 'administrator', name: 'Fay Founder' })
   if (options.organisation !== false)
     await db.transaction().execute(trx =>

@@ -34,6 +34,7 @@ import {
 } from './framework.policy.ts'
 import {
   SHAPES,
+  type AgreedCheckin,
   type AgreedRating,
   type CarriedCheckin,
   type CarriedRating,
@@ -48,8 +49,21 @@ import {
   type VersionSkill,
   type VersionSummary,
 } from './framework.repository.ts'
+import { termsOf, type FrameworkTerms } from './framework.terms.ts'
 
-export type { FrameworkVersion, Proposal, ProposalChange, SkillMapping, VersionDocument, VersionRole, VersionSkill }
+export type {
+  AgreedCheckin,
+  AgreedRating,
+  CarriedCheckin,
+  CarriedRating,
+  FrameworkVersion,
+  Proposal,
+  ProposalChange,
+  SkillMapping,
+  VersionDocument,
+  VersionRole,
+  VersionSkill,
+}
 
 // ---- The bundled versions -----------------------------------------------------------------------
 
@@ -499,6 +513,20 @@ function lowerFirst(message: string | null): string | null {
 
 // ---- The service --------------------------------------------------------------------------------
 
+/**
+ * What a migration needs of the pathway, which owns check-ins: each person's latest agreed
+ * check-in against a version, and a way to record carried-over ones, in the caller's transaction.
+ */
+export interface CheckinLedger {
+  countLatestAgreedAgainst(db: DbExecutor, versionId: string): Promise<number>
+  latestAgreedCountsByVersion(db: DbExecutor): Promise<Map<string, number>>
+  latestAgreedAgainst(
+    db: DbExecutor,
+    versionId: string,
+  ): Promise<{ checkins: AgreedCheckin[]; ratings: AgreedRating[] }>
+  recordCarriedOver(db: DbExecutor, checkins: CarriedCheckin[], ratings: CarriedRating[]): Promise<void>
+}
+
 export class FrameworkService {
   constructor(
     private readonly db: DbExecutor,
@@ -507,6 +535,8 @@ export class FrameworkService {
     private readonly people: PeopleService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** The pathway's check-ins; asked for lazily, because the pathway service needs this one. */
+    private readonly ledger: () => CheckinLedger,
   ) {}
 
   /**
@@ -553,6 +583,20 @@ export class FrameworkService {
       subjectType: 'framework',
       summary: `${note} as version 1`,
     })
+  }
+
+  private termsCache: { key: string; terms: FrameworkTerms } | null = null
+
+  /**
+   * The current version's roles and skills, as people, the handbook and the pathway use them.
+   * Worked out once per version and pathway shape.
+   */
+  async terms(): Promise<FrameworkTerms> {
+    const current = await this.current()
+    const shape = await this.shape()
+    const key = `${current.id}:${shape}`
+    if (this.termsCache?.key !== key) this.termsCache = { key, terms: termsOf(current.number, current.document, shape) }
+    return this.termsCache.terms
   }
 
   /** The pathway shape the organisation uses, which decides the roles shown. */
@@ -793,7 +837,7 @@ export class FrameworkService {
         })
       }
     }
-    const counts = await this.repo.latestAgreedCountsByVersion(this.db)
+    const counts = await this.ledger().latestAgreedCountsByVersion(this.db)
     for (const version of await this.versions()) {
       const people = counts.get(version.id) ?? 0
       if (version.number >= current.number || people === 0) continue
@@ -852,7 +896,7 @@ export class FrameworkService {
       to,
       rows,
       targetSkills,
-      peopleToCarry: await this.repo.countLatestAgreedAgainst(this.db, from.id),
+      peopleToCarry: await this.ledger().countLatestAgreedAgainst(this.db, from.id),
       withoutSuccessor: rows.filter(r => r.selected === null).map(r => r.skill),
       withoutSource: targetSkills.filter(s => !used.has(s.slug)),
     }
@@ -884,7 +928,7 @@ export class FrameworkService {
           )
         const { current, from, to } = await this.resolveTarget(trx, target)
         const clean = this.checkMapping(from.document, to.document, mapping)
-        const checkins = await this.repo.latestAgreedCheckins(trx, from.id)
+        const { checkins, ratings } = await this.ledger().latestAgreedAgainst(trx, from.id)
         if (!to.isNew && checkins.length === 0)
           throw new ValidationError({
             target: `Nobody's latest agreed check-in was made against version ${from.number}, so there is nothing to carry across`,
@@ -908,10 +952,8 @@ export class FrameworkService {
           })
         }
 
-        const ratings = await this.repo.latestAgreedRatings(trx, from.id)
         const { carried, carriedRatings } = this.carry(from, to.document, toId, checkins, ratings, clean, at)
-        await this.repo.insertCarriedCheckins(trx, carried)
-        await this.repo.insertCarriedRatings(trx, carriedRatings)
+        await this.ledger().recordCarriedOver(trx, carried, carriedRatings)
         await this.repo.insertMigration(trx, {
           id: newId(),
           fromVersionId: from.id,
@@ -961,7 +1003,7 @@ export class FrameworkService {
     from: FrameworkVersion,
     to: VersionDocument,
     toId: string,
-    checkins: Awaited<ReturnType<FrameworkRepository['latestAgreedCheckins']>>,
+    checkins: AgreedCheckin[],
     ratings: AgreedRating[],
     mapping: SkillMapping,
     at: string,

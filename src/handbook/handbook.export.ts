@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import { roleName, skillName } from '../framework/framework.catalogue.ts'
+import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { brandColourOf, organisationLayout } from '../organisation/organisation.layout.ts'
 import type { Organisation } from '../organisation/organisation.repository.ts'
 import { BUILD_DIR, buildAssetsIfMissing, loadManifest } from '../platform/http/assets.ts'
@@ -78,6 +78,7 @@ export async function exportHandbook(
 
   const assets = await writeAssets(root, org, write, file => written.push(file))
   const { sections: allSections } = await services.handbook.exportData()
+  const terms = await services.handbook.tagTerms()
   const sections = allSections
     .map(section => ({ ...section, pages: section.pages.filter(page => SAFE_SLUG.test(page.slug)) }))
     .filter(section => section.pages.length > 0)
@@ -111,7 +112,7 @@ export async function exportHandbook(
     const next = order[index + 1]?.page
     const file = files.get(page.slug)
     if (!file) continue
-    await write(file, render('handbook/views/page.njk', 'handbook', pageContext(page, section, previous, next)))
+    await write(file, render('handbook/views/page.njk', 'handbook', pageContext(terms, page, section, previous, next)))
   }
   await write(
     'accessibility.html',
@@ -247,7 +248,13 @@ function orgContext(org: Organisation): Record<string, unknown> {
   return { ...organisationLayout(org), brandCssUrl: '/brand.css' }
 }
 
-function pageContext(page: Page, section: Section, previous: Page | undefined, next: Page | undefined) {
+function pageContext(
+  terms: FrameworkTerms,
+  page: Page,
+  section: Section,
+  previous: Page | undefined,
+  next: Page | undefined,
+) {
   return {
     pageTitle: page.title,
     page,
@@ -260,8 +267,8 @@ function pageContext(page: Page, section: Section, previous: Page | undefined, n
           }
         : null,
     tags: {
-      roles: page.roles.map(slug => ({ slug, name: roleName(slug) })),
-      skills: page.skills.map(slug => ({ slug, name: skillName(slug) })),
+      roles: page.roles.map(slug => ({ slug, name: terms.roleName(slug) })),
+      skills: page.skills.map(slug => ({ slug, name: terms.skillName(slug) })),
     },
     reading: page.resources.filter(resource => resource.kind === 'reading'),
     training: page.resources.filter(resource => resource.kind === 'training'),

@@ -2,7 +2,7 @@
 // detection, history and comparison, suggestions and their review, and arranging sections.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
-import { ROLES, SKILLS, roleName, skillName } from '../framework/framework.catalogue.ts'
+import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { safeReturnPath } from '../platform/auth/session.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
@@ -60,10 +60,23 @@ function requireUser(request: FastifyRequest): CurrentUser {
   return request.user
 }
 
-const roleItems = (selected: string[]) =>
-  ROLES.map(r => ({ value: r.slug, text: r.name, checked: selected.includes(r.slug) }))
-const skillItems = (selected: string[], group: 'core' | 'leadership') =>
-  SKILLS.filter(s => s.group === group).map(s => ({ value: s.slug, text: s.name, checked: selected.includes(s.slug) }))
+/**
+ * Checkboxes for the current framework's roles, and for any role the page has that the framework
+ * has since retired, so it is not dropped without anyone seeing.
+ */
+function roleItems(terms: FrameworkTerms, selected: string[]) {
+  const slugs = terms.roles.map(r => r.slug)
+  for (const slug of selected) if (!slugs.includes(slug)) slugs.push(slug)
+  return slugs.map(slug => ({ value: slug, text: terms.roleName(slug), checked: selected.includes(slug) }))
+}
+
+/** Checkboxes for one group of skills, in the same way as roleItems. */
+function skillItems(terms: FrameworkTerms, selected: string[], group: 'core' | 'leadership') {
+  const slugs = terms.skills.filter(s => s.group === group).map(s => s.slug)
+  const known = new Set(terms.skills.map(s => s.slug))
+  if (group === 'core') for (const slug of selected) if (!known.has(slug)) slugs.push(slug)
+  return slugs.map(slug => ({ value: slug, text: terms.skillName(slug), checked: selected.includes(slug) }))
+}
 
 /** Resource rows for the form: what is there plus blank rows to add more without JavaScript. */
 function resourceRows(resources: (Resource & { index?: number })[]) {
@@ -94,10 +107,15 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
   const sectionItems = async (selected: string) =>
     (await handbook.sections()).map(s => ({ value: s.id, text: s.title, selected: s.id === selected }))
 
-  const tagsFor = (page: Pick<Page, 'roles' | 'skills'>) => ({
-    roles: page.roles.map(slug => ({ slug, name: roleName(slug) })),
-    skills: page.skills.map(slug => ({ slug, name: skillName(slug) })),
-  })
+  // Names never change for a slug, so pages cached by handbook revision stay right when the
+  // framework gains a version.
+  const tagsFor = async (page: Pick<Page, 'roles' | 'skills'>) => {
+    const terms = await handbook.tagTerms()
+    return {
+      roles: page.roles.map(slug => ({ slug, name: terms.roleName(slug) })),
+      skills: page.skills.map(slug => ({ slug, name: terms.skillName(slug) })),
+    }
+  }
 
   // ---- Reading ------------------------------------------------------------------------------
 
@@ -194,7 +212,7 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
                     next: next ? { href: `/handbook/${next.slug}`, labelText: next.title } : undefined,
                   }
                 : null,
-            tags: tagsFor(page),
+            tags: await tagsFor(page),
             reading: page.resources.filter(r => r.kind === 'reading'),
             training: page.resources.filter(r => r.kind === 'training'),
             can,
@@ -219,8 +237,9 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
       conflict?: { latest: Page; diff: ReturnType<typeof lineDiff> }
       status?: number
     },
-  ) =>
-    reply.page(
+  ) => {
+    const terms = await handbook.tagTerms()
+    return reply.page(
       'handbook/views/edit.njk',
       {
         pageTitle: o.mode === 'new' ? 'New page' : `Edit ${o.page?.title ?? ''}`,
@@ -231,14 +250,15 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
         preview: o.preview,
         conflict: o.conflict,
         sectionItems: await sectionItems(o.input.sectionId),
-        roleItems: roleItems(o.input.roles),
-        coreSkillItems: skillItems(o.input.skills, 'core'),
-        leadershipSkillItems: skillItems(o.input.skills, 'leadership'),
+        roleItems: roleItems(terms, o.input.roles),
+        coreSkillItems: skillItems(terms, o.input.skills, 'core'),
+        leadershipSkillItems: skillItems(terms, o.input.skills, 'leadership'),
         resourceRows: resourceRows(o.input.resources),
         formats: RESOURCE_FORMATS,
       },
       { status: o.status ?? 200, nav: 'handbook' },
     )
+  }
 
   /** Parses the edit form into page input, or the errors to show. */
   const readPageForm = (body: unknown) => {

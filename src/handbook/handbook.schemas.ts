@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { ROLE_SLUGS, SKILL_SLUGS } from '../framework/framework.catalogue.ts'
 import { formList, formText } from '../platform/forms.ts'
 import type { Resource } from './handbook.repository.ts'
 
@@ -25,8 +24,9 @@ export const pageFormSchema = z.object({
   summary,
   sectionId: formText(z.string().min(1, { message: 'Select a section' }).max(64)),
   body,
-  roles: formList.refine(list => list.every(r => ROLE_SLUGS.includes(r)), { message: 'Select roles from the list' }),
-  skills: formList.refine(list => list.every(s => SKILL_SLUGS.includes(s)), { message: 'Select skills from the list' }),
+  // Checked against the current framework by the service.
+  roles: formList,
+  skills: formList,
   changeNote: formText(z.string().max(200, { message: 'Description of your change must be 200 characters or fewer' })),
   baseVersion: formText(
     z.string().regex(/^\d+$/, { message: 'The form is out of date. Reload the page and try again' }),

@@ -9,6 +9,7 @@ import { buildPageInput, insertSection, insertUser } from '../../test/factories.
 import { AuditRepository } from '../audit/audit.repository.ts'
 import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
+import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { HandbookRepository, type Page, type Section } from './handbook.repository.ts'
@@ -76,7 +77,7 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
     const db = testDb.db.kysely
     repo = new HandbookRepository()
     audit = new AuditService(db, new AuditRepository(), clock)
-    handbook = new HandbookService(db, repo, audit, clock)
+    handbook = new HandbookService(db, repo, audit, clock, async () => BUNDLED_TERMS)
     editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
     other = await insertUser(db, { name: 'Olu Other', role: 'editor' })
     member = await insertUser(db, { name: 'Mo Member', role: 'member' })
@@ -326,7 +327,13 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
 
     it('writes nothing when the audit event cannot be written', async () => {
       const db = testDb.db.kysely
-      const broken = new HandbookService(db, repo, new BrokenAuditService(db, new AuditRepository(), clock), clock)
+      const broken = new HandbookService(
+        db,
+        repo,
+        new BrokenAuditService(db, new AuditRepository(), clock),
+        clock,
+        async () => BUNDLED_TERMS,
+      )
       const page = await handbook.createPage(editor, input({ title: 'Audited', body: 'Original platypus text.' }))
       const revision = await handbook.revision()
 

@@ -6,7 +6,7 @@ import { applyPatch, diffLines, diffWordsWithSpace, structuredPatch } from 'diff
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { HIT_END, HIT_START, searchTerms } from '../db/dialect.ts'
-import { ROLE_SLUGS, SKILL_SLUGS } from '../framework/framework.catalogue.ts'
+import { BUNDLED_TERMS, equivalentSkills, type FrameworkTerms, type TermsSource } from '../framework/framework.terms.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
@@ -129,7 +129,28 @@ export class HandbookService {
     private readonly repo: HandbookRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** The current framework's roles and skills, which pages are tagged with. */
+    private readonly terms: TermsSource,
   ) {}
+
+  /** The roles and skills pages can be tagged with now, and the name of any role or skill. */
+  tagTerms(): Promise<FrameworkTerms> {
+    return this.terms()
+  }
+
+  /**
+   * Tags must be roles and skills of the current framework. Tags a page already has stay
+   * allowed after the framework retires them, so saving other changes does not drop them.
+   */
+  private async checkTags(input: Pick<PageInput, 'roles' | 'skills'>, kept?: Pick<Page, 'roles' | 'skills'>) {
+    const terms = await this.terms()
+    const roles = new Set([...terms.roles.map(r => r.slug), ...(kept?.roles ?? [])])
+    const skills = new Set([...terms.skills.map(s => s.slug), ...(kept?.skills ?? [])])
+    const errors: Record<string, string> = {}
+    if (!input.roles.every(role => roles.has(role))) errors.roles = 'Select roles from the list'
+    if (!input.skills.every(skill => skills.has(skill))) errors.skills = 'Select skills from the list'
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+  }
 
   // ---- Reading ----
 
@@ -238,6 +259,7 @@ export class HandbookService {
 
   async createPage(actor: Actor, input: PageInput): Promise<Page> {
     const at = this.clock().toISOString()
+    await this.checkTags(input)
     return this.db.transaction().execute(async trx => {
       const section = await this.repo.findSectionById(trx, input.sectionId)
       if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
@@ -315,6 +337,9 @@ export class HandbookService {
     baseVersion: number,
     credit?: { author: Actor; suggestionId: string },
   ): Promise<Page> {
+    // Checked before the transaction (on SQLite it holds the only connection). The version check
+    // inside it catches a change to the page's tags made in between.
+    await this.checkTags(input, (await this.repo.findPageBySlug(this.db, slug)) ?? undefined)
     return this.db.transaction().execute(trx => this.saveVersion(trx, actor, slug, input, baseVersion, credit))
   }
 
@@ -690,15 +715,37 @@ export class HandbookService {
 
   // ---- Import and starter content ----
 
-  readFolder(folder: string, onProgress?: (done: number, total: number, file: string) => void): Promise<ImportResult> {
-    return readHandbookFolder(folder, { onProgress, knownRoles: ROLE_SLUGS, knownSkills: SKILL_SLUGS })
+  /** Reads a folder to import; tags must be roles and skills of the framework (the current one unless given). */
+  async readFolder(
+    folder: string,
+    onProgress?: (done: number, total: number, file: string) => void,
+    terms?: FrameworkTerms,
+  ): Promise<ImportResult> {
+    const known = terms ?? (await this.terms())
+    return readHandbookFolder(folder, {
+      onProgress,
+      knownRoles: known.roles.map(role => role.slug),
+      knownSkills: known.skills.map(skill => skill.slug),
+    })
   }
 
   /** Loads the starter handbook as the organisation's own copy, if the handbook is empty. */
-  async loadStarter(trx: DbExecutor, actor: Actor): Promise<ImportReport | null> {
+  async loadStarter(
+    trx: DbExecutor,
+    actor: Actor,
+    framework: FrameworkTerms = BUNDLED_TERMS,
+  ): Promise<ImportReport | null> {
     if ((await this.repo.listPageSummaries(trx)).length > 0) return null
-    const result = await this.readFolder(STARTER_HANDBOOK_DIR)
-    return this.applyImport(trx, actor, result)
+    // Set-up loads it in the same transaction that stores the first framework version, so it
+    // passes that framework's terms. The starter pages are tagged with the 2025 framework's
+    // skills; an installation starting from another framework gets the matching skills instead,
+    // so its pathway can suggest these pages.
+    const result = await this.readFolder(STARTER_HANDBOOK_DIR, undefined, BUNDLED_TERMS)
+    const pages = result.pages.map(page => ({
+      ...page,
+      skills: [...new Set(page.skills.flatMap(skill => equivalentSkills(skill, framework)))],
+    }))
+    return this.applyImport(trx, actor, { ...result, pages })
   }
 
   /** Imports what readFolder found: new pages are created, changed pages get a new version. */

@@ -2,8 +2,15 @@
 // view, and the level the two agreed. Every read that serves more than one person is one set
 // query (latest per person by a window function), whatever the size of the profession.
 import type { Kysely } from 'kysely'
+import { insertInBatches } from '../db/batch.ts'
 import type { Database } from '../db/schema.ts'
 import { LEVELS, type Level } from '../framework/framework.bundled.ts'
+import type {
+  AgreedCheckin,
+  AgreedRating as RatingToCarry,
+  CarriedCheckin,
+  CarriedRating,
+} from '../framework/framework.repository.ts'
 
 type Db = Kysely<Database>
 
@@ -527,8 +534,11 @@ export class PathwayRepository {
     }))
   }
 
-  /** The manager's line reports with no check-in agreed since the given time, oldest first. */
-  async overdueReports(db: Db, managerId: string, since: string): Promise<OverduePerson[]> {
+  /**
+   * The manager's line reports overdue a check-in, oldest first: none agreed at or after
+   * overdueBefore (from pathway.rules.ts), or none at all.
+   */
+  async overdueReports(db: Db, managerId: string, overdueBefore: string): Promise<OverduePerson[]> {
     const rows = await db
       .selectFrom('people as p')
       .innerJoin('users as u', 'u.id', 'p.user_id')
@@ -546,7 +556,7 @@ export class PathwayRepository {
       )
       .select(['p.user_id', 'u.name', 'p.career_role', 'a.last'])
       .where('p.line_manager_id', '=', managerId)
-      .where(eb => eb.or([eb('a.last', 'is', null), eb('a.last', '<', since)]))
+      .where(eb => eb.or([eb('a.last', 'is', null), eb('a.last', '<', overdueBefore)]))
       .orderBy('u.name')
       .orderBy('u.id')
       .execute()
@@ -564,6 +574,126 @@ export class PathwayRepository {
       .where('line_manager_id', '=', managerId)
       .executeTakeFirstOrThrow()
     return Number(row.n)
+  }
+
+  // ---- Carrying agreed levels to another framework version (for the framework's migrations) ----
+
+  /**
+   * Each person's latest agreed check-in, where that check-in was made against the given
+   * framework version: one set query, whatever the size of the profession.
+   */
+  private latestAgreedAgainst(db: Db, versionId: string) {
+    return this.latestAgreed(db).where('c.framework_version_id', '=', versionId)
+  }
+
+  /** Each person's latest agreed check-in, whichever version it was made against. */
+  private latestAgreed(db: Db) {
+    return db
+      .selectFrom('checkins as c')
+      .where('c.status', '=', 'agreed')
+      .where(eb =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('checkins as later')
+              .select('later.id')
+              .whereRef('later.person_id', '=', 'c.person_id')
+              .where('later.status', '=', 'agreed')
+              .where(w =>
+                w.or([
+                  w('later.agreed_at', '>', w.ref('c.agreed_at')),
+                  w.and([w('later.agreed_at', '=', w.ref('c.agreed_at')), w('later.id', '>', w.ref('c.id'))]),
+                ]),
+              ),
+          ),
+        ),
+      )
+  }
+
+  async countLatestAgreedAgainst(db: Db, versionId: string): Promise<number> {
+    const row = await this.latestAgreedAgainst(db, versionId)
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  async latestAgreedCheckins(db: Db, versionId: string): Promise<AgreedCheckin[]> {
+    const rows = await this.latestAgreedAgainst(db, versionId)
+      .leftJoin('people as p', 'p.user_id', 'c.person_id')
+      .select(['c.id', 'c.person_id', 'c.role_slug', 'c.manager_id', 'p.career_role'])
+      .orderBy('c.person_id')
+      .execute()
+    return rows.map(r => ({
+      id: r.id,
+      personId: r.person_id,
+      roleSlug: r.role_slug,
+      managerId: r.manager_id,
+      profileRole: r.career_role,
+    }))
+  }
+
+  async latestAgreedRatings(db: Db, versionId: string): Promise<RatingToCarry[]> {
+    const rows = await db
+      .selectFrom('checkin_ratings as r')
+      .select(['r.checkin_id', 'r.skill_slug', 'r.agreed_level'])
+      .where('r.agreed_level', 'is not', null)
+      .where('r.checkin_id', 'in', this.latestAgreedAgainst(db, versionId).select('c.id'))
+      .execute()
+    const out: RatingToCarry[] = []
+    for (const r of rows) {
+      const level = toLevel(r.agreed_level)
+      if (level) out.push({ checkinId: r.checkin_id, skillSlug: r.skill_slug, agreedLevel: level })
+    }
+    return out
+  }
+
+  async insertCarriedCheckins(db: Db, checkins: CarriedCheckin[]): Promise<void> {
+    await insertInBatches(
+      db,
+      'checkins',
+      checkins.map(c => ({
+        id: c.id,
+        person_id: c.personId,
+        framework_version_id: c.frameworkVersionId,
+        role_slug: c.roleSlug,
+        kind: 'carried-over',
+        status: 'agreed',
+        manager_id: c.managerId,
+        created_at: c.at,
+        submitted_at: null,
+        reviewed_at: null,
+        agreed_at: c.at,
+        agreed_note: c.note,
+        carried_from_id: c.carriedFromId,
+        version: 1,
+      })),
+    )
+  }
+
+  async insertCarriedRatings(db: Db, ratings: CarriedRating[]): Promise<void> {
+    await insertInBatches(
+      db,
+      'checkin_ratings',
+      ratings.map(r => ({
+        checkin_id: r.checkinId,
+        skill_slug: r.skillSlug,
+        self_level: null,
+        self_evidence: '',
+        manager_level: null,
+        manager_note: '',
+        agreed_level: r.agreedLevel,
+        agreed_note: r.agreedNote,
+      })),
+    )
+  }
+
+  /** Version id → how many people's latest agreed check-in was made against it. */
+  async latestAgreedCountsByVersion(db: Db): Promise<Map<string, number>> {
+    const rows = await this.latestAgreed(db)
+      .select(eb => ['c.framework_version_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('c.framework_version_id')
+      .execute()
+    return new Map(rows.map(r => [r.framework_version_id, Number(r.n)]))
   }
 }
 

@@ -332,6 +332,53 @@ describe('check-in and pathway pages', () => {
       expect(res.headers.location).toBe(`${checkin}/agree`)
     })
 
+    it("keeps the line manager's answers when their view was saved in another tab", async () => {
+      const tabOne = await mel.get(`${checkin}/review`)
+      const tabTwo = await mel.get(`${checkin}/review`)
+      const one = await mel.post(`${checkin}/review`, {
+        ...formFields(tabOne.body, `${checkin}/review`),
+        ...levelsFor('practitioner', { 'strategic-ownership': 'awareness' }),
+        'note-strategic-ownership': 'We should talk about the roadmap',
+      })
+      expect(one.statusCode).toBe(303)
+      const two = await mel.post(`${checkin}/review`, {
+        ...formFields(tabTwo.body, `${checkin}/review`),
+        ...levelsFor('practitioner', { 'strategic-ownership': 'working' }),
+        'note-strategic-ownership': 'Typed in the second tab',
+      })
+      expect(two.statusCode).toBe(409)
+      const page = $(two.body)
+      expect(page('.govuk-error-summary').text()).toContain('saved in another tab or window')
+      expect(page('input[name="level-strategic-ownership"][value="working"]').attr('checked')).toBeDefined()
+      expect(page('textarea[name="note-strategic-ownership"]').text()).toBe('Typed in the second tab')
+      // Saving again from this page replaces the view knowingly; the next test starts from tab one's.
+      const again = await mel.post(`${checkin}/review`, {
+        ...formFields(two.body, `${checkin}/review`),
+        'level-strategic-ownership': 'awareness',
+        'note-strategic-ownership': 'We should talk about the roadmap',
+      })
+      expect(again.statusCode).toBe(303)
+    })
+
+    it('keeps the agreed levels typed when the line manager changed their view in another tab', async () => {
+      const agreeForm = await mel.get(`${checkin}/agree`)
+      const review = await mel.get(`${checkin}/review`)
+      expect(
+        (await mel.post(`${checkin}/review`, { ...formFields(review.body, `${checkin}/review`) })).statusCode,
+      ).toBe(303)
+      const stale = await mel.post(`${checkin}/agree`, {
+        ...formFields(agreeForm.body, `${checkin}/agree`),
+        'level-product-management': 'practitioner',
+        'level-strategic-ownership': 'working',
+        note: 'Typed before the change',
+      })
+      expect(stale.statusCode).toBe(409)
+      const page = $(stale.body)
+      expect(page('.govuk-error-summary').text()).toContain('changed in another tab or window')
+      expect(page('input[name="level-product-management"][value="practitioner"]').attr('checked')).toBeDefined()
+      expect(page('textarea[name="note"]').text()).toBe('Typed before the change')
+    })
+
     it('shows the two views side by side, marks the differences and records the agreed levels', async () => {
       const form = await mel.get(`${checkin}/agree`)
       expect(form.statusCode).toBe(200)
@@ -384,7 +431,15 @@ describe('check-in and pathway pages', () => {
     it('never writes assessments into the audit log', async () => {
       const events = await ctx.app.services.audit.list({}, 1)
       const ours = events.events.filter(e => e.action.startsWith('checkin.'))
-      expect(ours.map(e => e.action).sort()).toEqual(['checkin.agreed', 'checkin.reviewed', 'checkin.submitted'])
+      // The line manager saved their view four times above (first view, two tabs, then a change).
+      expect(ours.map(e => e.action).sort()).toEqual([
+        'checkin.agreed',
+        'checkin.reviewed',
+        'checkin.reviewed',
+        'checkin.reviewed',
+        'checkin.reviewed',
+        'checkin.submitted',
+      ])
       for (const e of ours) expect(e.summary).not.toMatch(/payments|roadmap|strategy|Expert|Practitioner/i)
       expect(ctx.logs.join('\n')).not.toContain('I led the payments service')
     })

@@ -6,7 +6,7 @@ import type { Person } from '../people/people.repository.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, type FormErrors } from '../platform/forms.ts'
+import { formErrors, saveVersioned, type FormErrors, type FormRead } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import {
@@ -22,7 +22,14 @@ import {
   type Viewer,
 } from './pathway.policy.ts'
 import { radarSvg } from './pathway.radar.ts'
-import { fieldOrder, readAgreeForm, readReviewForm, readSelfForm, type SkillField } from './pathway.schemas.ts'
+import {
+  fieldOrder,
+  readAgreeForm,
+  readReviewForm,
+  readSelfForm,
+  type ParsedForm,
+  type SkillField,
+} from './pathway.schemas.ts'
 import {
   CheckinConflictError,
   CheckinStageError,
@@ -68,6 +75,30 @@ function levelItems(descriptors: Record<Level, string> | null, selected: Level |
 
 const skillFields = (detail: CheckinDetail): SkillField[] =>
   detail.skills.map(s => ({ slug: s.skill.slug, name: s.skill.name }))
+
+/**
+ * The saveVersioned steps every check-in form shares: the value or its errors in page order, and
+ * after a save that lost the race to another tab or person, the page again with `conflictMessage`
+ * and the check-in as saved now.
+ */
+function checkinSteps<T, R>(
+  form: ParsedForm<T>,
+  order: string[],
+  again: (errors: FormErrors, status: number, latest?: CheckinDetail) => R,
+  conflictMessage: string,
+) {
+  const read: FormRead<T> = Object.keys(form.errors).length
+    ? { ok: false, errors: formErrors(form.errors, order) }
+    : { ok: true, value: form.value }
+  return {
+    form: read,
+    fields: order,
+    latest: (err: unknown) => (err instanceof CheckinConflictError ? err.latest : undefined),
+    invalid: again,
+    conflict: (latest: CheckinDetail, _value: T, status: number) =>
+      again(formErrors({ form: conflictMessage }), status, latest),
+  }
+}
 
 export default async function pathwayRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, pathway } = services
@@ -329,35 +360,32 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           conflict,
           status,
         })
-      if (Object.keys(form.errors).length) return again(formErrors(form.errors, order), 400)
-      try {
-        await pathway.saveSelf(viewer, person.id, detail.checkin.id, form.value, form.version, form.submit)
-      } catch (err) {
-        if (err instanceof CheckinConflictError)
-          return again(
-            formErrors({
-              form: 'This check-in was saved in another tab or window after you opened it. What was saved is shown under each skill; your answers are in the form. Check them, then save again',
-            }),
-            409,
-            err.latest,
-          )
-        if (err instanceof CheckinStageError) {
+      return saveVersioned({
+        ...checkinSteps(
+          form,
+          order,
+          again,
+          'This check-in was saved in another tab or window after you opened it. What was saved is shown under each skill; your answers are in the form. Check them, then save again',
+        ),
+        save: value => pathway.saveSelf(viewer, person.id, detail.checkin.id, value, form.version, form.submit),
+        otherwise: err => {
+          if (!(err instanceof CheckinStageError)) return undefined
           request.session.flash({ kind: 'important', heading: err.message })
           return reply.seeOther(checkinPath(person.id, detail.checkin.id))
-        }
-        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, order), 400)
-        throw err
-      }
-      if (form.submit) {
-        request.session.flash({
-          kind: 'success',
-          heading: 'Your check-in has been sent to your line manager',
-          text: `${person.lineManagerName ?? 'Your line manager'} will give their view of each skill, then you will agree your levels together.`,
-        })
-        return reply.seeOther(checkinPath(person.id, detail.checkin.id))
-      }
-      request.session.flash({ kind: 'success', heading: 'Your draft has been saved' })
-      return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'self'))
+        },
+        saved: () => {
+          if (form.submit) {
+            request.session.flash({
+              kind: 'success',
+              heading: 'Your check-in has been sent to your line manager',
+              text: `${person.lineManagerName ?? 'Your line manager'} will give their view of each skill, then you will agree your levels together.`,
+            })
+            return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+          }
+          request.session.flash({ kind: 'success', heading: 'Your draft has been saved' })
+          return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'self'))
+        },
+      })
     },
   )
 
@@ -396,12 +424,37 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
     )
   }
 
+  /** A line manager's page again with their answers; after a conflict, beside the check-in as saved now. */
+  const managerAgain =
+    (
+      page: (reply: FastifyReply, o: ManagerPage) => Promise<FastifyReply>,
+      reply: FastifyReply,
+      viewer: Viewer,
+      detail: CheckinDetail,
+      form: ParsedForm<{ ratings: ManagerPage['values']; note?: string }>,
+    ) =>
+    (errors: FormErrors, status: number, latest?: CheckinDetail) =>
+      page(reply, {
+        viewer,
+        detail: latest ?? detail,
+        values: form.value.ratings,
+        overallNote: form.value.note,
+        version: latest ? latest.checkin.version : form.version,
+        errors,
+        conflict: latest !== undefined,
+        status,
+      })
+
   /** Where a line manager goes when the check-in is not at the stage the page is for. */
   function elsewhere(request: FastifyRequest, reply: FastifyReply, detail: CheckinDetail, message: string) {
     request.session.flash({ kind: 'important', heading: message })
     const { checkin, person } = detail
     return reply.seeOther(checkinPath(person.id, checkin.id, checkin.status === 'submitted' ? 'review' : ''))
   }
+
+  /** For saveVersioned: a check-in that moved on to another stage sends the line manager elsewhere. */
+  const stageMoved = (request: FastifyRequest, reply: FastifyReply, detail: CheckinDetail) => (err: unknown) =>
+    err instanceof CheckinStageError ? elsewhere(request, reply, detail, err.message) : undefined
 
   app.get<{ Params: { id: string; checkinId: string } }>(
     '/people/:id/check-ins/:checkinId/review',
@@ -433,33 +486,18 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       authorize(canReviewCheckin(viewer, person))
       const form = readReviewForm(request.body, skillFields(detail))
       const order = fieldOrder(skillFields(detail), 'note')
-      const again = (errors: FormErrors, status: number, latest?: CheckinDetail) =>
-        reviewPage(reply, {
-          viewer,
-          detail: latest ?? detail,
-          values: form.value.ratings,
-          version: latest ? latest.checkin.version : form.version,
-          errors,
-          conflict: latest !== undefined,
-          status,
-        })
-      if (Object.keys(form.errors).length) return again(formErrors(form.errors, order), 400)
-      try {
-        await pathway.saveReview(viewer, person.id, detail.checkin.id, form.value, form.version)
-      } catch (err) {
-        if (err instanceof CheckinConflictError)
-          return again(
-            formErrors({
-              form: 'Your view of this check-in was saved in another tab or window after you opened it. Your answers are in the form: check them, then save again',
-            }),
-            409,
-            err.latest,
-          )
-        if (err instanceof CheckinStageError) return elsewhere(request, reply, detail, err.message)
-        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, order), 400)
-        throw err
-      }
-      return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'agree'))
+      const again = managerAgain(reviewPage, reply, viewer, detail, form)
+      return saveVersioned({
+        ...checkinSteps(
+          form,
+          order,
+          again,
+          'Your view of this check-in was saved in another tab or window after you opened it. Your answers are in the form: check them, then save again',
+        ),
+        save: value => pathway.saveReview(viewer, person.id, detail.checkin.id, value, form.version),
+        otherwise: stageMoved(request, reply, detail),
+        saved: () => reply.seeOther(checkinPath(person.id, detail.checkin.id, 'agree')),
+      })
     },
   )
 
@@ -520,39 +558,25 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
         return elsewhere(request, reply, detail, agreeElsewhere(detail.checkin.status, person.name))
       const form = readAgreeForm(request.body, skillFields(detail))
       const order = fieldOrder(skillFields(detail), 'note')
-      const again = (errors: FormErrors, status: number, latest?: CheckinDetail) =>
-        agreePage(reply, {
-          viewer,
-          detail: latest ?? detail,
-          values: form.value.ratings,
-          overallNote: form.value.note,
-          version: latest ? latest.checkin.version : form.version,
-          errors,
-          conflict: latest !== undefined,
-          status,
-        })
-      if (Object.keys(form.errors).length) return again(formErrors(form.errors, order), 400)
-      try {
-        await pathway.agree(viewer, person.id, detail.checkin.id, form.value, form.version)
-      } catch (err) {
-        if (err instanceof CheckinConflictError)
-          return again(
-            formErrors({
-              form: 'Your view of this check-in was changed in another tab or window after you opened this page. Check the two views in the table, then record the agreed levels again',
-            }),
-            409,
-            err.latest,
-          )
-        if (err instanceof CheckinStageError) return elsewhere(request, reply, detail, err.message)
-        if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, order), 400)
-        throw err
-      }
-      request.session.flash({
-        kind: 'success',
-        heading: `You have recorded ${person.name}'s agreed levels`,
-        text: 'They are now their current levels on their pathway.',
+      const again = managerAgain(agreePage, reply, viewer, detail, form)
+      return saveVersioned({
+        ...checkinSteps(
+          form,
+          order,
+          again,
+          'Your view of this check-in was changed in another tab or window after you opened this page. Check the two views in the table, then record the agreed levels again',
+        ),
+        save: value => pathway.agree(viewer, person.id, detail.checkin.id, value, form.version),
+        otherwise: stageMoved(request, reply, detail),
+        saved: () => {
+          request.session.flash({
+            kind: 'success',
+            heading: `You have recorded ${person.name}'s agreed levels`,
+            text: 'They are now their current levels on their pathway.',
+          })
+          return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+        },
       })
-      return reply.seeOther(checkinPath(person.id, detail.checkin.id))
     },
   )
 

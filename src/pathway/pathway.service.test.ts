@@ -3,14 +3,14 @@
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DIALECTS, createTestDb, type DialectName, type TestDb } from '../../test/dialects.ts'
-import { insertSection, insertUser } from '../../test/factories.ts'
+import { accountsInviter, insertSection, insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
 import { AuditService } from '../audit/audit.service.ts'
 import type { Database } from '../db/schema.ts'
 import { FRAMEWORK_2017, type Level } from '../framework/framework.bundled.ts'
-import { ROLE_SLUGS } from '../framework/framework.catalogue.ts'
 import { FrameworkRepository } from '../framework/framework.repository.ts'
 import { FrameworkService, activeSkills, bundledDocument } from '../framework/framework.service.ts'
+import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { HandbookRepository } from '../handbook/handbook.repository.ts'
 import { HandbookService } from '../handbook/handbook.service.ts'
 import { OrganisationRepository } from '../organisation/organisation.repository.ts'
@@ -22,14 +22,16 @@ import { PeopleService } from '../people/people.service.ts'
 import type { Actor, Role } from '../platform/auth/roles.ts'
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
+import { ProfessionRepository } from '../profession/profession.repository.ts'
+import { parseCapabilityQuery } from '../profession/profession.schemas.ts'
+import { ProfessionService } from '../profession/profession.service.ts'
 import { PathwayRepository } from './pathway.repository.ts'
+import { CHECKIN_DUE_DAYS, isCheckinOverdue } from './pathway.rules.ts'
 import {
-  CHECKIN_DUE_DAYS,
   CheckinConflictError,
   CheckinStageError,
   NO_PROFILE_MESSAGE,
   PathwayService,
-  isCheckinOverdue,
   nextRole,
   roleSkills,
   type SelfInput,
@@ -92,9 +94,18 @@ async function world(dialect: DialectName, base: '2025' | '2017' = '2025'): Prom
   }
   const audit = new AuditService(db, new AuditRepository(), clock)
   const organisation = new OrganisationService(db, new OrganisationRepository(), audit, clock)
-  const people = new PeopleService(db, new PeopleRepository(), audit, clock, ROLE_SLUGS)
-  const framework = new FrameworkService(db, new FrameworkRepository(), organisation, people, audit, clock)
-  const handbook = new HandbookService(db, new HandbookRepository(), audit, clock)
+  const terms = (): Promise<FrameworkTerms> => framework.terms()
+  const people = new PeopleService(db, new PeopleRepository(), accountsInviter(), audit, clock, terms)
+  const framework = new FrameworkService(
+    db,
+    new FrameworkRepository(),
+    organisation,
+    people,
+    audit,
+    clock,
+    (): PathwayService => pathway,
+  )
+  const handbook = new HandbookService(db, new HandbookRepository(), audit, clock, terms)
   const pathway = new PathwayService(db, new PathwayRepository(), framework, people, handbook, audit, clock)
   const founder = await insertUser(db, { role: 'administrator', name: 'Fay Founder' })
   await db.transaction().execute(async trx => {
@@ -556,6 +567,106 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
       expect(byName.get('Pat Person')).toMatchObject({ waiting: true, roleName: 'Product manager' })
       expect(byName.get('Pat Person')?.latest?.status).toBe('submitted')
       expect(byName.get('Dee Drafter')?.latest).toBeNull()
+    })
+  })
+
+  describe('overdue check-ins', () => {
+    // 182 days after 1 March 2026 is 30 August 2026. In August the UK is an hour ahead of UTC,
+    // so 30 August starts at 23:00 UTC on 29 August.
+    it('counts a check-in overdue from the UK day 182 days after it was agreed, on My pathway and the team page', async () => {
+      w = await world(dialect)
+      const { manager, person } = await team()
+      const v1 = await w.framework.current()
+      await w.agreed({
+        personId: person.user.id,
+        versionId: v1.id,
+        agreedAt: '2026-03-01T09:00:00.000Z',
+        levels: { 'product-management': 'working' },
+      })
+      const world_ = w
+      const at = async (time: string) => {
+        world_.clock.now = new Date(time)
+        const mine = await world_.pathway.pathway(person, person.user.id)
+        const theTeam = await world_.pathway.team(manager)
+        return {
+          myPathway: mine.hasProfile && mine.overdue,
+          listed: theTeam?.overdue.map(o => o.name),
+          flagged: theTeam?.members.find(m => m.name === 'Pat Person')?.overdue,
+        }
+      }
+      // 29 August (the clock moves a second each time it is read): the cut-off date is 28 February.
+      expect(await at('2026-08-29T22:59:00.000Z')).toEqual({ myPathway: false, listed: [], flagged: false })
+      // Just after midnight on 30 August: the cut-off date is 1 March, the day it was agreed.
+      expect(await at('2026-08-29T23:00:30.000Z')).toEqual({ myPathway: true, listed: ['Pat Person'], flagged: true })
+      // 31 August: the cut-off date is 2 March, the day after.
+      expect(await at('2026-08-31T12:00:00.000Z')).toEqual({ myPathway: true, listed: ['Pat Person'], flagged: true })
+    })
+
+    it('gives the same answer for each person on My pathway, the team page and the capability view', async () => {
+      w = await world(dialect)
+      const world_ = w
+      const manager = await w.person('Mel Manager', { careerRole: 'senior-product-manager' })
+      const head = await w.person('Hana Head', { headOfProfession: true })
+      const v1 = await w.framework.current()
+      const profession = new ProfessionService(w.db, new ProfessionRepository(), w.framework, w.audit, () => {
+        return new Date(world_.clock.now)
+      })
+      const reports = new Map<string, Viewer>()
+      // Around the cut-off date of 30 August 2026, 1 March (GMT, so UK and UTC days are the same).
+      const agreed: Record<string, string | null> = {
+        'Ann Afternoon-before': '2026-02-28T12:00:00.000Z',
+        'Bob Before-midnight': '2026-02-28T23:30:00.000Z',
+        'Cat Cut-off-day': '2026-03-01T09:00:00.000Z',
+        'Dan Day-after': '2026-03-02T08:00:00.000Z',
+        'Eve Ever-since': null,
+      }
+      for (const [name, agreedAt] of Object.entries(agreed)) {
+        const report = await w.person(name, { lineManagerId: manager.user.id })
+        reports.set(name, report)
+        if (agreedAt)
+          await w.agreed({
+            personId: report.user.id,
+            versionId: v1.id,
+            agreedAt,
+            levels: { 'product-management': 'working' },
+          })
+      }
+
+      const answers = async (time: string) => {
+        world_.clock.now = new Date(time)
+        const myPathway: string[] = []
+        for (const [name, report] of reports) {
+          const view = await world_.pathway.pathway(report, report.user.id)
+          if (view.hasProfile && view.overdue) myPathway.push(name)
+        }
+        world_.clock.now = new Date(time)
+        const theTeam = await world_.pathway.team(manager)
+        world_.clock.now = new Date(time)
+        const capability = await profession.capability(await profession.snapshot(head), parseCapabilityQuery({}))
+        return {
+          myPathway,
+          teamList: theTeam?.overdue.map(o => o.name).sort(),
+          teamFlags: theTeam?.members.filter(m => m.overdue).map(m => m.name),
+          capability: capability.overdue.rows
+            .map(o => o.name)
+            .filter(n => reports.has(n))
+            .sort(),
+        }
+      }
+      const expectAllToBe = async (time: string, overdue: string[]) => {
+        const seen = await answers(time)
+        expect(seen).toEqual({ myPathway: overdue, teamList: overdue, teamFlags: overdue, capability: overdue })
+      }
+
+      // Just after midnight on 30 August (UK): everyone agreed on or before 1 March is overdue.
+      await expectAllToBe('2026-08-29T23:00:05.000Z', [
+        'Ann Afternoon-before',
+        'Bob Before-midnight',
+        'Cat Cut-off-day',
+        'Eve Ever-since',
+      ])
+      // Just before it, on 29 August, the cut-off date was 28 February.
+      await expectAllToBe('2026-08-29T22:58:00.000Z', ['Ann Afternoon-before', 'Bob Before-midnight', 'Eve Ever-since'])
     })
   })
 

@@ -18,6 +18,13 @@ import {
   type VersionRole,
   type VersionSkill,
 } from '../framework/framework.service.ts'
+import type {
+  AgreedCheckin,
+  AgreedRating,
+  CarriedCheckin,
+  CarriedRating,
+  CheckinLedger,
+} from '../framework/framework.service.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import { canReviewCheckin, canSeePersonalRecord, type Viewer } from '../people/people.policy.ts'
 import type { Person } from '../people/people.repository.ts'
@@ -27,6 +34,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { newId } from '../platform/ids.ts'
 import type { RadarInput } from './pathway.radar.ts'
 import { levelValue } from './pathway.radar.ts'
+import { isCheckinOverdue, overdueBefore } from './pathway.rules.ts'
 import type {
   Checkin,
   CheckinStatus,
@@ -41,11 +49,6 @@ import type {
 
 export type { Checkin, CheckinStatus, PeopleScope, Rating, Who }
 
-/**
- * A check-in is overdue when the person has had none agreed in this many days: any agreed
- * check-in counts, whatever its framework version or kind (the profession views count the same).
- */
-export const CHECKIN_DUE_DAYS = 182
 export const EVIDENCE_MAX = 2000
 export const NOTE_MAX = 2000
 
@@ -57,17 +60,6 @@ export const STATUS_LABELS: Record<CheckinStatus, string> = {
 }
 
 export const NO_PROFILE_MESSAGE = 'Ask a leader to add you to the profession first'
-
-const DAY_MS = 86_400_000
-
-/** Whether someone whose last check-in was agreed at lastAgreedAt (or never) is due one. */
-export function isCheckinOverdue(lastAgreedAt: string | null, now: Date): boolean {
-  if (!lastAgreedAt) return true
-  return new Date(lastAgreedAt).getTime() < now.getTime() - CHECKIN_DUE_DAYS * DAY_MS
-}
-
-/** The time before which an agreed check-in no longer counts: now less CHECKIN_DUE_DAYS. */
-export const overdueSince = (now: Date): string => new Date(now.getTime() - CHECKIN_DUE_DAYS * DAY_MS).toISOString()
 
 /** The skills a role is assessed on: active skills with an expected level for it, in framework order. */
 export function roleSkills(doc: VersionDocument, roleSlug: string): VersionSkill[] {
@@ -220,7 +212,7 @@ export function planHref(
 
 const SUGGESTIONS_PER_SKILL = 3
 
-export class PathwayService {
+export class PathwayService implements CheckinLedger {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: PathwayRepository,
@@ -230,6 +222,32 @@ export class PathwayService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  // ---- The framework's migrations carry agreed levels across (CheckinLedger) -------------------
+
+  countLatestAgreedAgainst(db: DbExecutor, versionId: string): Promise<number> {
+    return this.repo.countLatestAgreedAgainst(db, versionId)
+  }
+
+  latestAgreedCountsByVersion(db: DbExecutor): Promise<Map<string, number>> {
+    return this.repo.latestAgreedCountsByVersion(db)
+  }
+
+  /** Each person's latest agreed check-in made against the version, with its agreed levels. */
+  async latestAgreedAgainst(
+    db: DbExecutor,
+    versionId: string,
+  ): Promise<{ checkins: AgreedCheckin[]; ratings: AgreedRating[] }> {
+    const checkins = await this.repo.latestAgreedCheckins(db, versionId)
+    const ratings = await this.repo.latestAgreedRatings(db, versionId)
+    return { checkins, ratings }
+  }
+
+  /** Stores carried-over check-ins (already agreed) in the caller's transaction. */
+  async recordCarriedOver(db: DbExecutor, checkins: CarriedCheckin[], ratings: CarriedRating[]): Promise<void> {
+    await this.repo.insertCarriedCheckins(db, checkins)
+    await this.repo.insertCarriedRatings(db, ratings)
+  }
 
   // ---- Levels, for this page and for others --------------------------------------------------
 
@@ -741,7 +759,7 @@ export class PathwayService {
     const [members, waiting, overdue, current] = await Promise.all([
       this.repo.team(this.db, managerId),
       this.repo.waitingFor(this.db, managerId),
-      this.repo.overdueReports(this.db, managerId, overdueSince(now)),
+      this.repo.overdueReports(this.db, managerId, overdueBefore(now)),
       this.framework.current(),
     ])
     const roleName = (slug: string) => roleNameIn(current.document, slug)

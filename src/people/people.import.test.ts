@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ROLE_SLUGS } from '../framework/framework.catalogue.ts'
+import { BUNDLED_TERMS, termsOf } from '../framework/framework.terms.ts'
+import { FRAMEWORK_2025 } from '../framework/framework.bundled.ts'
 import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
@@ -14,8 +15,8 @@ import {
 } from './people.import.ts'
 
 const TODAY = '2026-11-24'
-const ALL_ROLES = ROLE_SLUGS
-const read = (csv: string, roles: readonly string[] = ALL_ROLES) => readPeopleCsv(csv, { roles, today: TODAY })
+const ROLE_SLUGS = BUNDLED_TERMS.roleOrder
+const read = (csv: string, terms = BUNDLED_TERMS) => readPeopleCsv(csv, { terms, today: TODAY })
 
 function world(existing: ExistingPerson[] = [], canSetAccountRoles = true): ImportWorld {
   return {
@@ -124,7 +125,7 @@ describe('reading the rows', () => {
       'Bob again,bob@example.gov.uk,Product manager,,,,,,',
       'Short,short@example.gov.uk',
     ].join('\n')
-    const result = read(csv, ['associate-product-manager', 'product-manager', 'head-of-product'])
+    const result = read(csv, termsOf(1, FRAMEWORK_2025, 'small'))
     expect(result.errors).toEqual([
       { row: 2, column: 'name', message: 'Enter a name' },
       { row: 2, column: 'email', message: 'Enter an email address in the correct format, like name@example.gov.uk' },

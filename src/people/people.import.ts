@@ -1,7 +1,7 @@
 // Reading a spreadsheet of people (CSV, RFC 4180) and working out what importing it would do:
 // which accounts and profiles it creates or changes, and every problem, by row and column. Pure
 // functions: the service loads what already exists and writes the result in one transaction.
-import { ROLES } from '../framework/framework.catalogue.ts'
+import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import type { Role } from '../platform/auth/roles.ts'
 import type { Person } from './people.repository.ts'
 
@@ -138,8 +138,11 @@ export interface ReadResult {
 }
 
 export interface ReadOptions {
-  /** Career role slugs of the organisation's pathway, in order. */
-  readonly roles: readonly string[]
+  /**
+   * The current framework's roles: those people can hold now (roles), and every role it has had
+   * (roleOrder), so a known role outside the pathway gets its own message.
+   */
+  readonly terms: Pick<FrameworkTerms, 'roles' | 'roleOrder' | 'roleName'>
   /** Today, YYYY-MM-DD: dates into role cannot be later. */
   readonly today: string
 }
@@ -174,14 +177,14 @@ export function isoDate(year: number, month: number, day: number): string | null
   return date.toISOString().slice(0, 10)
 }
 
-/** A career role from its slug or its name, in any case. */
-export function readRole(value: string): string | null {
+/** A career role the framework knows, from its slug or its name, in any case. */
+export function readRole(value: string, terms: ReadOptions['terms']): string | null {
   const v = value.trim().toLowerCase()
-  const role = ROLES.find(r => r.slug === v || r.name.toLowerCase() === v || r.slug === v.replace(/\s+/g, '-'))
-  return role ? role.slug : null
+  const found = terms.roleOrder.find(
+    slug => slug === v || terms.roleName(slug).toLowerCase() === v || slug === v.replace(/\s+/g, '-'),
+  )
+  return found ?? null
 }
-
-const roleNameOf = (slug: string) => ROLES.find(r => r.slug === slug)?.name ?? slug
 
 /** Reads and checks each row on its own; what needs the database comes later, in planImport. */
 export function readPeopleCsv(text: string, options: ReadOptions): ReadResult {
@@ -228,7 +231,8 @@ export function readPeopleCsv(text: string, options: ReadOptions): ReadResult {
 
   const rows: ImportRow[] = []
   const seen = new Map<string, number>()
-  const allowed = new Set(options.roles)
+  const allowed = new Set(options.terms.roles.map(role => role.slug))
+  const rolesList = options.terms.roles.map(role => role.name).join(', ')
   for (const { row, fields } of records) {
     if (fields.length !== header.fields.length) {
       errors.push({
@@ -258,16 +262,12 @@ export function readPeopleCsv(text: string, options: ReadOptions): ReadResult {
     let careerRole: string | null = null
     if (roleCell === '') problem('career_role', 'Enter a career role')
     else {
-      const slug = readRole(roleCell)
-      if (!slug)
-        problem(
-          'career_role',
-          `‘${roleCell.slice(0, 60)}’ is not a career role. Use one of: ${rolesList(options.roles)}`,
-        )
+      const slug = readRole(roleCell, options.terms)
+      if (!slug) problem('career_role', `‘${roleCell.slice(0, 60)}’ is not a career role. Use one of: ${rolesList}`)
       else if (!allowed.has(slug))
         problem(
           'career_role',
-          `${roleNameOf(slug)} is not a role in your career pathway. Use one of: ${rolesList(options.roles)}`,
+          `${options.terms.roleName(slug)} is not a role in your career pathway. Use one of: ${rolesList}`,
         )
       else careerRole = slug
     }
@@ -327,7 +327,6 @@ export function readPeopleCsv(text: string, options: ReadOptions): ReadResult {
 const ASSOCIATE = 'associate-product-manager'
 const SENIOR = 'senior-product-manager'
 const isEmail = (value: string) => value.length <= 320 && EMAIL.test(value)
-const rolesList = (roles: readonly string[]) => roles.map(roleNameOf).join(', ')
 
 // ---- Planning -----------------------------------------------------------------------------
 

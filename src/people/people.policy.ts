@@ -2,8 +2,10 @@
 // person with their own profession profile (area, head of profession).
 //
 // Personal records (check-ins, assessments, development plans) are seen by the person, their line
-// manager, the leaders of their business area, and heads of profession: by nobody else.
-// 1:1 notes are private to the two people in the 1:1.
+// manager, the leaders of their business area, and heads of profession: by nobody else. The one
+// addition is an associate's development plan, which their associated senior product manager
+// also sees (development.policy.ts); never their check-ins. 1:1 notes are private to the two
+// people in the 1:1.
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import type { Person } from './people.repository.ts'
 
@@ -36,7 +38,7 @@ export const canSeeProfile = (
   v !== null &&
   (v.user.id === p.id || v.user.id === p.lineManagerId || v.user.id === p.associateOfId || canListPeople(v))
 
-/** Check-ins, assessments and development plans: personal data. */
+/** Check-ins, assessments and development plans (to which development.policy.ts adds the associated senior). */
 export const canSeePersonalRecord = (
   v: Viewer | null,
   p: Pick<Person, 'id' | 'businessArea' | 'lineManagerId'>,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
 import { insertUser } from '../../test/factories.ts'
+import { AccountsRepository } from '../accounts/accounts.repository.ts'
 import { newId } from '../platform/ids.ts'
 import { PeopleRepository, type ProfileChanges } from './people.repository.ts'
 
@@ -131,7 +132,7 @@ describe.each(DIALECTS)('people repository on %s', dialect => {
       name: `Bulk ${i}`,
       role: 'member' as const,
     }))
-    await repo.insertAccounts(db(), accounts, AT)
+    await new AccountsRepository().insertInvited(db(), accounts, AT)
     await repo.insertProfiles(
       db(),
       accounts.map((a, i) => ({ id: a.id, changes: profile({ group: `G${i % 3}`, oneToOneCadenceDays: 20 }) })),

@@ -1,9 +1,9 @@
 // People of the profession: an account joined to its profession profile (career role, line
 // manager, associated senior product manager, area, group, date into role) and its history.
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { insertInBatches } from '../db/batch.ts'
 import { prepared } from '../db/prepared.ts'
 import type { Database } from '../db/schema.ts'
-import type { Role } from '../platform/auth/roles.ts'
 
 export interface Person {
   id: string
@@ -75,13 +75,6 @@ export interface AccountChoice {
 }
 
 /** A new account made by an import: invited, with no password until an administrator sends a link. */
-export interface NewAccount {
-  id: string
-  email: string
-  name: string
-  role: Role
-}
-
 /** A profile change from an import, saved only if the profile is still at expectedVersion. */
 export interface ProfileUpdate {
   id: string
@@ -91,7 +84,6 @@ export interface ProfileUpdate {
 
 type Db = Kysely<Database>
 
-const BATCH = 200
 /** Updates carry two parameters per row per column: keep each statement well under the limits. */
 const UPDATE_BATCH = 100
 
@@ -387,47 +379,17 @@ export class PeopleRepository {
     return Number(result.numUpdatedRows) === 1
   }
 
-  /**
-   * Accounts made by an import of people, in batches. This writes to the accounts capability's
-   * table because the import must create accounts and profiles in one transaction, in bulk; it
-   * sets only what a newly invited account has (no password, no tokens).
-   */
-  async insertAccounts(db: Db, accounts: readonly NewAccount[], at: string): Promise<void> {
-    for (let i = 0; i < accounts.length; i += BATCH) {
-      await db
-        .insertInto('users')
-        .values(
-          accounts.slice(i, i + BATCH).map(a => ({
-            id: a.id,
-            email: a.email.toLowerCase(),
-            name: a.name,
-            role: a.role,
-            status: 'invited',
-            password_hash: null,
-            created_at: at,
-            updated_at: at,
-          })),
-        )
-        .execute()
-    }
-  }
-
   /** New profiles, in batches. */
   async insertProfiles(
     db: Db,
     profiles: readonly { id: string; changes: ProfileChanges }[],
     at: string,
   ): Promise<void> {
-    for (let i = 0; i < profiles.length; i += BATCH) {
-      await db
-        .insertInto('people')
-        .values(
-          profiles
-            .slice(i, i + BATCH)
-            .map(({ id, changes: p }) => ({ user_id: id, ...profileColumns(p), updated_at: at, version: 1 })),
-        )
-        .execute()
-    }
+    await insertInBatches(
+      db,
+      'people',
+      profiles.map(({ id, changes: p }) => ({ user_id: id, ...profileColumns(p), updated_at: at, version: 1 })),
+    )
   }
 
   /**
@@ -480,27 +442,22 @@ export class PeopleRepository {
   }
 
   async insertHistory(db: Db, entries: HistoryEntry[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += 200) {
-      const chunk = entries.slice(i, i + 200)
-      if (chunk.length === 0) continue
-      await db
-        .insertInto('person_history')
-        .values(
-          chunk.map(e => ({
-            id: e.id,
-            person_id: e.personId,
-            career_role: e.careerRole,
-            business_area: e.businessArea,
-            group_name: e.group,
-            line_manager_id: e.lineManagerId,
-            change: e.change,
-            from_date: e.fromDate,
-            recorded_at: e.recordedAt,
-            recorded_by_name: e.recordedByName,
-          })),
-        )
-        .execute()
-    }
+    await insertInBatches(
+      db,
+      'person_history',
+      entries.map(e => ({
+        id: e.id,
+        person_id: e.personId,
+        career_role: e.careerRole,
+        business_area: e.businessArea,
+        group_name: e.group,
+        line_manager_id: e.lineManagerId,
+        change: e.change,
+        from_date: e.fromDate,
+        recorded_at: e.recordedAt,
+        recorded_by_name: e.recordedByName,
+      })),
+    )
   }
 
   async history(db: Db, personId: string): Promise<HistoryView[]> {

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
-import { roleName } from '../framework/framework.catalogue.ts'
+import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
-import { ConflictError, ValidationError } from '../platform/errors.ts'
-import { formErrors, type FormErrors } from '../platform/forms.ts'
+import { ConflictError } from '../platform/errors.ts'
+import { formErrors, saveVersioned, type FormErrors } from '../platform/forms.ts'
 import { formatDate } from '../platform/http/filters.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
@@ -32,7 +32,6 @@ import {
   listQuerySchema,
   parseImportForm,
   readProfileForm,
-  rolesForShape,
   type DatePart,
   type ProfileForm,
 } from './people.schemas.ts'
@@ -56,7 +55,7 @@ const ACTION_TEXT = {
 } as const
 
 export default async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { people, organisation } = services
+  const { people } = services
 
   // The import form can send a file. This parser serves only the routes in this plugin; the
   // import routes raise the body limit for themselves.
@@ -77,7 +76,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     authorize(viewer !== null)
     return viewer
   }
-  const pathwayRoles = async () => rolesForShape((await organisation.get())?.pathwayShape)
+  const careerRoles = () => people.careerRoles()
   const today = () => ukDate(services.clock())
 
   // ---- The list ------------------------------------------------------------------------------
@@ -92,7 +91,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const scope = peopleScope(viewer)
       const can = { import: canImportPeople(viewer) }
       const showAccounts = query.show === 'accounts' && can.import
-      const roles = await pathwayRoles()
+      const terms = await careerRoles()
       const result = await people.listPage(
         showAccounts
           ? { withoutProfileOnly: true }
@@ -132,8 +131,8 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           query,
           leaderArea: scope.businessArea,
           result,
-          people: result.people.map(p => ({ ...p, careerRoleName: p.careerRole ? roleName(p.careerRole) : '' })),
-          roleItems: [option('', 'All roles', query.role), ...roles.map(r => option(r, roleName(r), query.role))],
+          people: result.people.map(p => ({ ...p, careerRoleName: p.careerRole ? terms.roleName(p.careerRole) : '' })),
+          roleItems: [option('', 'All roles', query.role), ...terms.roles.map(r => option(r.slug, r.name, query.role))],
           areaItems: [option('', 'All areas', query.area), ...areaNames.map(a => option(a, a, query.area))],
           groupItems: [option('', 'All groups', query.group), ...groupNames.map(g => option(g, g, query.group))],
           filtered: !showAccounts && Boolean(query.role || query.area || query.group),
@@ -147,10 +146,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   // ---- Import --------------------------------------------------------------------------------
 
-  const importOptions = async (viewer: Viewer) => ({
-    roles: await pathwayRoles(),
-    canSetAccountRoles: canSetAccountRoles(viewer),
-  })
+  const importOptions = (viewer: Viewer) => ({ canSetAccountRoles: canSetAccountRoles(viewer) })
 
   const importPage = async (reply: FastifyReply, errors?: FormErrors, csv = '', status = 200) =>
     reply.page(
@@ -161,7 +157,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   const columnHelp = async () => ({
     maxRows: MAX_IMPORT_ROWS,
-    roleNames: (await pathwayRoles()).map(roleName),
+    roleNames: (await careerRoles()).roles.map(role => role.name),
   })
 
   const previewPage = async (
@@ -172,6 +168,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     notice: { changedSinceCheck?: boolean; conflict?: boolean } = {},
   ) => {
     const failed = plan.problem !== null || plan.errors.length > 0
+    const terms = await careerRoles()
     const changing = plan.rows.filter(r => r.action !== 'unchanged')
     const messages: Record<string, string> = {}
     if (plan.problem) messages.csv = plan.problem
@@ -191,7 +188,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         rows: changing.slice(0, PREVIEW_ROWS).map(r => ({
           ...r,
           actionText: ACTION_TEXT[r.action],
-          careerRoleName: roleName(r.profile.careerRole),
+          careerRoleName: terms.roleName(r.profile.careerRole),
         })),
         changingCount: changing.length,
         notice,
@@ -239,7 +236,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           '',
           400,
         )
-      const plan = await people.previewImport(form.csv, await importOptions(viewer))
+      const plan = await people.previewImport(form.csv, importOptions(viewer))
       return previewPage(reply, viewer, form.csv, plan)
     },
   )
@@ -259,7 +256,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           '',
           400,
         )
-      const options = await importOptions(viewer)
+      const options = importOptions(viewer)
       // Import only what was checked: a CSV changed after its preview is shown again first.
       if (form.checked !== digest(form.csv))
         return previewPage(reply, viewer, form.csv, await people.previewImport(form.csv, options), {
@@ -298,13 +295,14 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const person = await people.get(request.params.id)
       authorize(canSeeProfile(viewer, person))
       const history = person.hasProfile ? await people.history(person.id) : []
+      const terms = await careerRoles()
       return reply.page(
         'people/views/show.njk',
         {
           pageTitle: person.name,
           person,
-          careerRoleName: person.careerRole ? roleName(person.careerRole) : '',
-          history: history.map(h => ({ ...h, careerRoleName: roleName(h.careerRole) })),
+          careerRoleName: person.careerRole ? terms.roleName(person.careerRole) : '',
+          history: history.map(h => ({ ...h, careerRoleName: terms.roleName(h.careerRole) })),
           can: { manage: canManagePerson(viewer, person), list: canListPeople(viewer) },
         },
         { nav: 'people' },
@@ -324,7 +322,8 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       status?: number
     },
   ) => {
-    const roles = await pathwayRoles()
+    const terms = await careerRoles()
+    const roles = rolesFor(terms, o.person)
     const [managers, seniors] = await Promise.all([
       people.managerChoices(MAX_CHOICES + 1),
       people.seniorChoices(MAX_CHOICES + 1),
@@ -352,7 +351,11 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           effectiveFrom: dateItems(o.values, 'effectiveFrom', o.dateErrors?.effectiveFrom ?? []),
         },
         conflict: o.conflict,
-        roleItems: roles.map(r => ({ value: r, text: roleName(r), checked: r === o.values.careerRole })),
+        roleItems: roles.map(slug => ({
+          value: slug,
+          text: terms.roleName(slug),
+          checked: slug === o.values.careerRole,
+        })),
         managers: {
           asList: managers.length <= MAX_CHOICES,
           items: choiceItems(managers, lineManager, 'No line manager'),
@@ -408,51 +411,38 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const person = await people.get(request.params.id)
       authorize(canManagePerson(viewer, person))
       const values = submittedValues(request.body)
-      const form = readProfileForm(request.body, { roles: await pathwayRoles(), today: today() })
-      if (!form.ok)
-        return editPage(reply, {
-          viewer,
-          person,
-          values,
-          errors: form.errors,
-          dateErrors: form.dateErrors,
-          status: 400,
-        })
-      const input = profileInput(form.value, viewer, person)
-      try {
-        const saved = await people.changeProfile(
-          actorOf(viewer.user),
-          person.id,
-          input,
-          form.value.version,
-          form.value.effectiveFrom,
-        )
-        request.session.flash({
-          kind: 'success',
-          heading: person.hasProfile
-            ? `You changed ${saved.name}’s profile`
-            : `You added ${saved.name} to the profession`,
-        })
-        return reply.seeOther(`/people/${person.id}`)
-      } catch (err) {
-        if (err instanceof ValidationError)
-          return editPage(reply, {
+      const terms = await careerRoles()
+      const form = readProfileForm(request.body, { roles: rolesFor(terms, person), today: today() })
+      return saveVersioned({
+        form,
+        fields: PROFILE_FIELDS,
+        save: value =>
+          people.changeProfile(
+            actorOf(viewer.user),
+            person.id,
+            profileInput(value, viewer, person),
+            value.version,
+            value.effectiveFrom,
+          ),
+        latest: err => (err instanceof ConflictError ? people.get(person.id) : undefined),
+        invalid: (errors, status) =>
+          editPage(reply, {
             viewer,
             person,
             values,
-            errors: formErrors(err.fieldErrors, PROFILE_FIELDS),
-            status: 400,
-          })
-        if (err instanceof ConflictError) {
-          const theirs = await people.get(person.id)
-          return editPage(reply, {
+            errors,
+            dateErrors: form.ok ? undefined : form.dateErrors,
+            status,
+          }),
+        conflict: (theirs, value, status) =>
+          editPage(reply, {
             viewer,
             person: theirs,
             // Their values stay in the form; the version is the one now saved, so saving again
             // replaces it knowingly.
             values: { ...values, version: String(theirs.version) },
             conflict: {
-              theirs: describeInput({
+              theirs: describeInput(terms, {
                 careerRole: theirs.careerRole ?? '',
                 lineManagerEmail: theirs.lineManagerEmail ?? '',
                 associateOfEmail: theirs.associateOfEmail ?? '',
@@ -462,13 +452,20 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
                 headOfProfession: theirs.headOfProfession,
                 cadenceDays: theirs.oneToOneCadenceDays,
               }),
-              yours: describeInput(input),
+              yours: describeInput(terms, profileInput(value, viewer, person)),
             },
-            status: 409,
+            status,
+          }),
+        saved: saved => {
+          request.session.flash({
+            kind: 'success',
+            heading: person.hasProfile
+              ? `You changed ${saved.name}’s profile`
+              : `You added ${saved.name} to the profession`,
           })
-        }
-        throw err
-      }
+          return reply.seeOther(`/people/${person.id}`)
+        },
+      })
     },
   )
 
@@ -510,6 +507,16 @@ function submittedValues(body: unknown): Record<string, unknown> {
   return values
 }
 
+/**
+ * The roles a person can be given: the current framework's, and the one they hold if it has been
+ * retired since, so saving other changes does not force a new role on them.
+ */
+function rolesFor(terms: FrameworkTerms, person: Person): string[] {
+  const roles = terms.roles.map(role => role.slug)
+  if (person.hasProfile && person.careerRole && !roles.includes(person.careerRole)) roles.push(person.careerRole)
+  return roles
+}
+
 /** The three boxes of a GOV.UK date input, marking the ones with a problem. */
 function dateItems(values: Record<string, unknown>, name: string, bad: DatePart[]) {
   return (['day', 'month', 'year'] as const).map(part => ({
@@ -521,9 +528,9 @@ function dateItems(values: Record<string, unknown>, name: string, bad: DatePart[
 }
 
 /** One side of a conflict, in words. */
-function describeInput(input: ProfileInput): Record<string, string> {
+function describeInput(terms: FrameworkTerms, input: ProfileInput): Record<string, string> {
   return {
-    careerRole: input.careerRole ? roleName(input.careerRole) : 'None',
+    careerRole: input.careerRole ? terms.roleName(input.careerRole) : 'None',
     lineManager: input.lineManagerEmail || 'None',
     associateOf: input.careerRole === ASSOCIATE_ROLE ? input.associateOfEmail || 'None' : 'None',
     businessArea: input.businessArea || 'None',

@@ -1,15 +1,8 @@
 // What the people pages accept: the list's filters, the profile form (with GOV.UK date inputs)
 // and the import form. Each reads a raw body or query and says what is wrong in plain English.
 import { z } from 'zod'
-import { ROLES } from '../framework/framework.catalogue.ts'
 import { formErrors, formText, parseForm, zodMessages, type FormErrors } from '../platform/forms.ts'
 import { MAX_IMPORT_BYTES, canonicalCsv, isoDate } from './people.import.ts'
-
-/** The career roles an organisation's pathway shape uses, from most junior to most senior. */
-export function rolesForShape(shape: string | null | undefined): string[] {
-  const s = shape === 'small' || shape === 'medium' || shape === 'enterprise' ? shape : 'enterprise'
-  return ROLES.filter(r => r.shapes.includes(s)).map(r => r.slug)
-}
 
 // ---- The list ------------------------------------------------------------------------------
 

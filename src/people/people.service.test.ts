@@ -2,18 +2,21 @@
 // audit service, and a clock the tests set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
-import { insertUser } from '../../test/factories.ts'
+import { accountsInviter, insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
 import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
-import { ROLE_SLUGS } from '../framework/framework.catalogue.ts'
+import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
+
+const ROLE_SLUGS = BUNDLED_TERMS.roleOrder
+const terms = async () => BUNDLED_TERMS
 import type { Actor } from '../platform/auth/roles.ts'
 import { ConflictError, ValidationError } from '../platform/errors.ts'
 import { PeopleRepository, type ProfileChanges } from './people.repository.ts'
 import { PeopleService, changeKind, defaultCadenceDays, ukDate } from './people.service.ts'
 
 const NOW = new Date('2026-11-24T10:00:00.000Z')
-const OPTIONS = { roles: ROLE_SLUGS, canSetAccountRoles: true }
+const OPTIONS = { canSetAccountRoles: true }
 
 class BrokenAuditService extends AuditService {
   override async record(_db: DbExecutor, _actor: Actor, _record: AuditRecord): Promise<void> {
@@ -76,7 +79,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
   beforeAll(async () => {
     testDb = await createTestDb(dialect)
     const audit = new AuditService(db(), new AuditRepository(), () => NOW)
-    people = new PeopleService(db(), new PeopleRepository(), audit, () => NOW, ROLE_SLUGS)
+    people = new PeopleService(db(), new PeopleRepository(), accountsInviter(), audit, () => NOW, terms)
     admin = await insertUser(db(), { name: 'Ada Admin', role: 'administrator' })
   })
   afterAll(() => testDb.destroy())
@@ -309,7 +312,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
         }
       }
       const audit = new AuditService(db(), new AuditRepository(), () => NOW)
-      const racing = new PeopleService(db(), new RacingRepository(), audit, () => NOW, ROLE_SLUGS)
+      const racing = new PeopleService(db(), new RacingRepository(), accountsInviter(), audit, () => NOW, terms)
       const csv = `${header}\nRacer,racing@import4.gov.uk,Senior product manager,,,Benefits,Claims,\nNewbie,newbie@import4.gov.uk,Product manager,,,,,`
       await expect(racing.importPeople(admin, csv, OPTIONS)).rejects.toBeInstanceOf(ConflictError)
       expect(await people.get(u.id)).toMatchObject({ careerRole: 'product-manager', version: 1 })
@@ -320,9 +323,10 @@ describe.each(DIALECTS)('people service on %s', dialect => {
       const broken = new PeopleService(
         db(),
         new PeopleRepository(),
+        accountsInviter(),
         new BrokenAuditService(db(), new AuditRepository(), () => NOW),
         () => NOW,
-        ROLE_SLUGS,
+        terms,
       )
       await expect(
         broken.importPeople(admin, `${header}\nRolled Back,rolled.back@import3.gov.uk,Product manager,,,,,`, OPTIONS),

@@ -1,5 +1,7 @@
 // The people of the profession: profiles, promotions and moves (each kept in the history), and
 // the viewer context every pathway policy needs.
+import type { AccountsService } from '../accounts/accounts.service.ts'
+import type { InvitedAccount } from '../accounts/accounts.repository.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
@@ -7,6 +9,7 @@ import type { Actor, CurrentUser } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
+import type { FrameworkTerms, TermsSource } from '../framework/framework.terms.ts'
 import {
   NEW_KEY_PREFIX,
   planImport,
@@ -21,7 +24,6 @@ import type {
   AccountChoice,
   HistoryEntry,
   HistoryView,
-  NewAccount,
   PeopleFilter,
   PeopleRepository,
   Person,
@@ -34,8 +36,6 @@ export const SENIOR_ROLE = 'senior-product-manager'
 export const PEOPLE_PAGE_SIZE = 50
 
 export interface ImportOptions {
-  /** The career roles of the organisation's pathway shape. */
-  readonly roles: readonly string[]
   /** Only administrators may give new accounts a role other than member. */
   readonly canSetAccountRoles: boolean
 }
@@ -95,14 +95,28 @@ export function changeKind(
   return 'update'
 }
 
+/** The roles an associate can be associated with: senior product manager and above. */
+function seniorRoles(terms: FrameworkTerms): string[] {
+  const from = terms.roleOrder.indexOf(SENIOR_ROLE)
+  return from < 0 ? [] : terms.roleOrder.slice(from)
+}
+
 export class PeopleService {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: PeopleRepository,
+    /** Accounts for new people in an import are made by the accounts capability. */
+    private readonly accounts: Pick<AccountsService, 'inviteMany'>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly roleOrder: readonly string[],
+    /** The current framework's roles: the ones people can be given, and their order. */
+    private readonly terms: TermsSource,
   ) {}
+
+  /** The career roles people can hold now, junior first, and the name of any role. */
+  careerRoles(): Promise<FrameworkTerms> {
+    return this.terms()
+  }
 
   /** The signed-in person with what policies need to know about them. */
   async viewer(user: CurrentUser | null): Promise<Viewer | null> {
@@ -163,27 +177,29 @@ export class PeopleService {
   }
 
   /** Who an associate can be associated with: senior product managers and above. */
-  seniorChoices(limit: number): Promise<AccountChoice[]> {
-    return this.repo.peopleInRoles(this.db, this.seniorRoles(), limit)
+  async seniorChoices(limit: number): Promise<AccountChoice[]> {
+    return this.repo.peopleInRoles(this.db, seniorRoles(await this.terms()), limit)
   }
 
   findByEmail(email: string): Promise<Person | null> {
     return this.repo.findByEmail(this.db, email)
   }
 
-  private seniorRoles(): string[] {
-    const from = this.roleOrder.indexOf(SENIOR_ROLE)
-    return from < 0 ? [] : this.roleOrder.slice(from)
-  }
-
   /**
-   * The rules every profile keeps, whoever saves it: a known career role; nobody manages
-   * themselves or, through others, their own manager; only associates have an associated senior,
-   * who is a senior product manager or above.
+   * The rules every profile keeps, whoever saves it: a career role of the current framework (or
+   * the one the person already holds, if it has since been retired); nobody manages themselves
+   * or, through others, their own manager; only associates have an associated senior, who is a
+   * senior product manager or above.
    */
-  private async checkProfile(db: DbExecutor, person: Person, changes: ProfileChanges): Promise<void> {
+  private async checkProfile(
+    db: DbExecutor,
+    terms: FrameworkTerms,
+    person: Person,
+    changes: ProfileChanges,
+  ): Promise<void> {
     const errors: Record<string, string> = {}
-    if (!this.roleOrder.includes(changes.careerRole)) errors.careerRole = 'Select a career role'
+    const kept = person.hasProfile && person.careerRole === changes.careerRole
+    if (!kept && !terms.roles.some(role => role.slug === changes.careerRole)) errors.careerRole = 'Select a career role'
     if (changes.lineManagerId === person.id) errors.lineManager = 'A person cannot be their own line manager'
     else if (changes.lineManagerId) {
       const manager = await this.repo.find(db, changes.lineManagerId)
@@ -198,7 +214,7 @@ export class PeopleService {
       else {
         const senior = await this.repo.find(db, changes.associateOfId)
         if (!senior) errors.associateOf = 'Select a senior product manager from the list'
-        else if (!senior.hasProfile || !senior.careerRole || !this.seniorRoles().includes(senior.careerRole))
+        else if (!senior.hasProfile || !senior.careerRole || !seniorRoles(terms).includes(senior.careerRole))
           errors.associateOf = `${senior.name} is not a senior product manager or above`
       }
     }
@@ -208,8 +224,8 @@ export class PeopleService {
   // ---- Importing people from a spreadsheet -------------------------------------------------
 
   /** What importing the CSV would do, row by row, with every problem. Saves nothing. */
-  previewImport(csv: string, options: ImportOptions): Promise<ImportPlan> {
-    return this.planImportOn(this.db, csv, options)
+  async previewImport(csv: string, options: ImportOptions): Promise<ImportPlan> {
+    return this.planImportOn(this.db, await this.terms(), csv, options)
   }
 
   /**
@@ -220,9 +236,11 @@ export class PeopleService {
   async importPeople(actor: Actor, csv: string, options: ImportOptions): Promise<ImportOutcome> {
     const at = this.clock().toISOString()
     const today = ukDate(this.clock())
+    // Read before the transaction: on SQLite it holds the only connection.
+    const terms = await this.terms()
     try {
       return await this.db.transaction().execute(async trx => {
-        const plan = await this.planImportOn(trx, csv, options)
+        const plan = await this.planImportOn(trx, terms, csv, options)
         if (plan.problem || plan.errors.length > 0 || plan.rows.length === 0) return { applied: false, plan }
 
         const newIds = new Map<AccountKey, string>()
@@ -252,7 +270,7 @@ export class PeopleService {
           }
         }
 
-        const accounts: NewAccount[] = []
+        const accounts: InvitedAccount[] = []
         const created: { id: string; changes: ProfileChanges }[] = []
         const updates: ProfileUpdate[] = []
         const history: HistoryEntry[] = []
@@ -279,13 +297,13 @@ export class PeopleService {
             history.push(entry(id, changes, 'joined', changes.dateIntoRole ?? today))
           } else if (row.existing) {
             updates.push({ id, changes, expectedVersion: row.existing.version })
-            const kind = changeKind(row.existing, changes, this.roleOrder)
+            const kind = changeKind(row.existing, changes, terms.roleOrder)
             const roleChanged = kind === 'promotion' || kind === 'role change'
             if (kind !== 'update')
               history.push(entry(id, changes, kind, roleChanged ? (changes.dateIntoRole ?? today) : today))
           }
         }
-        await this.repo.insertAccounts(trx, accounts, at)
+        await this.accounts.inviteMany(trx, accounts, at)
         await this.repo.insertProfiles(trx, created, at)
         const saved = await this.repo.updateProfiles(trx, updates, at)
         if (saved !== updates.length) throw new ConflictError('Someone changed a profile while the import was running')
@@ -304,9 +322,14 @@ export class PeopleService {
     }
   }
 
-  private async planImportOn(db: DbExecutor, csv: string, options: ImportOptions): Promise<ImportPlan> {
-    const read = readPeopleCsv(csv, { roles: options.roles, today: ukDate(this.clock()) })
-    const world = { roleOrder: this.roleOrder, canSetAccountRoles: options.canSetAccountRoles }
+  private async planImportOn(
+    db: DbExecutor,
+    terms: FrameworkTerms,
+    csv: string,
+    options: ImportOptions,
+  ): Promise<ImportPlan> {
+    const read = readPeopleCsv(csv, { terms, today: ukDate(this.clock()) })
+    const world = { roleOrder: terms.roleOrder, canSetAccountRoles: options.canSetAccountRoles }
     if (read.problem || read.rows.length === 0)
       return planImport(read, { ...world, existing: new Map(), links: new Map() })
     const emails = new Set<string>()
@@ -392,19 +415,21 @@ export class PeopleService {
     at: string,
     effectiveFrom: string | undefined,
   ): Promise<void> {
+    // Read before the transaction: on SQLite it holds the only connection.
+    const terms = await this.terms()
     await this.db.transaction().execute(async trx => {
       const before = await this.repo.find(trx, personId)
       if (!before) throw new NotFoundError('No such person')
       if (before.hasProfile && before.version !== expectedVersion)
         throw new ConflictError('Someone else changed this person')
-      await this.checkProfile(trx, before, changes)
+      await this.checkProfile(trx, terms, before, changes)
       if (before.hasProfile) {
         if (!(await this.repo.updateProfile(trx, personId, changes, expectedVersion, at)))
           throw new ConflictError('Someone else changed this person')
       } else {
         await this.repo.insertProfile(trx, personId, changes, at)
       }
-      const kind = changeKind(before, changes, this.roleOrder)
+      const kind = changeKind(before, changes, terms.roleOrder)
       if (kind !== 'update') {
         await this.repo.insertHistory(trx, [
           {

@@ -10,7 +10,7 @@
 //   then created_at, then id) made against the current framework version, of whichever kind
 //   ('check-in' or 'carried-over');
 // - a check-in is overdue when the person has no agreed check-in (of any version or kind) agreed
-//   on or after the cut-off, or none at all.
+//   at or after overdueBefore, or none at all (the rule and its cut-off: pathway/pathway.rules.ts).
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { Database, PeopleTable } from '../db/schema.ts'

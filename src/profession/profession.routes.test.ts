@@ -1,6 +1,7 @@
 // The profession views through their pages: who may see them and how much of the profession,
 // the heatmap and its markers, the filters, paging, the CSV download and roles and movement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AccountsRepository } from '../accounts/accounts.repository.ts'
 import {
   $,
   Agent,
@@ -259,7 +260,7 @@ describe('profession views', () => {
       name: `Zoe Extra ${String(i).padStart(2, '0')}`,
       role: 'member' as const,
     }))
-    await repo.insertAccounts(db, extra, '2026-11-24T10:00:00.000Z')
+    await new AccountsRepository().insertInvited(db, extra, '2026-11-24T10:00:00.000Z')
     await repo.insertProfiles(
       db,
       extra.map(a => ({

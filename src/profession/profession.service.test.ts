@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AccountsRepository } from '../accounts/accounts.repository.ts'
 import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
 import { insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
@@ -12,7 +13,7 @@ import { ForbiddenError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import { ProfessionRepository } from './profession.repository.ts'
 import { parseCapabilityQuery } from './profession.schemas.ts'
-import { ProfessionService, markerFor, overdueCutoff } from './profession.service.ts'
+import { ProfessionService, markerFor } from './profession.service.ts'
 
 const AT = '2026-11-24T10:00:00.000Z'
 
@@ -59,11 +60,6 @@ describe('levels against expectation', () => {
     expect(markerFor(null, 'practitioner')).toBe('none')
     expect(markerFor(null, null)).toBe('none')
     expect(markerFor('working', null)).toBe('not-expected')
-  })
-
-  it('counts a check-in overdue from the start of the day 182 days ago', () => {
-    expect(overdueCutoff(new Date('2026-11-24T10:00:00.000Z'))).toBe('2026-05-26T00:00:00.000Z')
-    expect(overdueCutoff(new Date('2026-11-24T23:59:59.000Z'))).toBe('2026-05-26T00:00:00.000Z')
   })
 })
 
@@ -272,6 +268,33 @@ describe.each(DIALECTS)('profession service on %s', dialect => {
     }
   })
 
+  it('counts a check-in overdue from the UK day 182 days after it was agreed, and keeps its figures for the day', async () => {
+    // Ali's last check-in was agreed on 1 March 2026; 182 days later is 30 August 2026. In August
+    // the UK is an hour ahead of UTC, so 30 August starts at 23:00 UTC on 29 August.
+    const at = async (time: string) => {
+      clock.now = new Date(time)
+      const snapshot = await service.snapshot(head())
+      const view = await service.capability(snapshot, q())
+      return { key: snapshot.key, overdue: view.overdue.rows.map(o => o.name) }
+    }
+    try {
+      // 29 August: the cut-off date is 28 February, the day before Ali's check-in.
+      const dayBefore = await at('2026-08-29T22:59:59.000Z')
+      expect(dayBefore.overdue).toEqual(['Sam Someone'])
+      // Just after midnight on 30 August: the cut-off date is 1 March, the day of Ali's check-in.
+      const onTheDay = await at('2026-08-29T23:00:30.000Z')
+      expect(onTheDay.overdue).toEqual(['Sam Someone', 'Ali Associate'])
+      expect(onTheDay.key).not.toBe(dayBefore.key)
+      // The same figures, under the same key, all day.
+      const lateOnTheDay = await at('2026-08-30T22:59:00.000Z')
+      expect(lateOnTheDay).toEqual(onTheDay)
+      // 31 August: the cut-off date, 2 March, is after Ali's check-in.
+      expect((await at('2026-08-31T12:00:00.000Z')).overdue).toEqual(['Sam Someone', 'Ali Associate'])
+    } finally {
+      clock.now = new Date(AT)
+    }
+  })
+
   it('shows a leader their own business area only, whatever area they ask for', async () => {
     const leader = viewer({ area: 'Benefits' })
     const view = await service.capability(await service.snapshot(leader), q({ area: 'Tax' }))
@@ -363,7 +386,7 @@ describe.each(DIALECTS)('profession service on %s', dialect => {
       name: `Zed Extra ${String(i).padStart(2, '0')}`,
       role: 'member' as const,
     }))
-    await people.insertAccounts(db(), extra, AT)
+    await new AccountsRepository().insertInvited(db(), extra, AT)
     await people.insertProfiles(
       db(),
       extra.map(a => ({

@@ -12,12 +12,14 @@
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { LEVEL_NAMES, type Level, type Shape } from '../framework/framework.bundled.ts'
-import { roleName as catalogueRoleName } from '../framework/framework.catalogue.ts'
+import { bundledRoleName } from '../framework/framework.terms.ts'
 import type { FrameworkVersion } from '../framework/framework.repository.ts'
 import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ForbiddenError } from '../platform/errors.ts'
+import { CHECKIN_DUE_DAYS, overdueAgainst, overdueBefore as overdueBeforeAt } from '../pathway/pathway.rules.ts'
+import { ukDate } from '../people/people.service.ts'
 import { csvDocument } from './profession.csv.ts'
 import { areaScope, canSeeProfessionViews, type Viewer } from './profession.policy.ts'
 import type {
@@ -32,9 +34,6 @@ import type { CapabilityQuery } from './profession.schemas.ts'
 
 export const HEATMAP_PAGE_SIZE = 50
 export const OVERDUE_LIST_SIZE = 50
-/** A check-in is overdue when nothing has been agreed for this many days. */
-export const OVERDUE_AFTER_DAYS = 182
-const DAY_MS = 86_400_000
 const CACHE_ENTRIES = 300
 
 /** What the capability view needs of the framework: the current version and the pathway shape. */
@@ -65,12 +64,6 @@ export function markerFor(level: Level | null, expected: Level | null): Marker {
   return difference < 0 ? 'below' : difference === 0 ? 'meets' : 'above'
 }
 
-/** The start of the UTC day OVERDUE_AFTER_DAYS before now: agreed on or after it is not overdue. */
-export function overdueCutoff(now: Date): string {
-  const startOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  return new Date(startOfDay - OVERDUE_AFTER_DAYS * DAY_MS).toISOString()
-}
-
 // ---- What the views show ----------------------------------------------------------------------
 
 /** The framework, data and scope one set of figures is computed from. */
@@ -81,6 +74,7 @@ export interface Snapshot {
   readonly shape: Shape
   /** The business area the viewer is limited to; null for every area. */
   readonly scopeArea: string | null
+  /** A check-in agreed before this is overdue (pathway.rules.ts); it changes at UK midnight. */
   readonly overdueBefore: string
 }
 
@@ -248,7 +242,7 @@ export class ProfessionService {
       this.repo.dataVersion(this.db),
     ])
     const scopeArea = areaScope(viewer)
-    const overdueBefore = overdueCutoff(this.clock())
+    const overdueBefore = overdueBeforeAt(this.clock())
     return {
       key: JSON.stringify([version.id, shape, dataVersion, overdueBefore, scopeArea]),
       version,
@@ -264,7 +258,7 @@ export class ProfessionService {
 
   private roleNames(snapshot: Snapshot): (slug: string) => string {
     const names = new Map(snapshot.version.document.roles.map(r => [r.slug, r.name]))
-    return slug => names.get(slug) ?? catalogueRoleName(slug)
+    return slug => names.get(slug) ?? bundledRoleName(slug)
   }
 
   /** Roles in pathway order: the shape's active roles, then any other role someone holds. */
@@ -439,7 +433,7 @@ export class ProfessionService {
         })),
         total: overdueTotal,
       },
-      overdueAfterDays: OVERDUE_AFTER_DAYS,
+      overdueAfterDays: CHECKIN_DUE_DAYS,
     }
   }
 
@@ -472,14 +466,14 @@ export class ProfessionService {
     ]
     const rows = people.map(p => {
       const held = current.get(p.id)?.levels
-      const overdue = p.lastAgreedAt === null || p.lastAgreedAt < snapshot.overdueBefore
+      const overdue = overdueAgainst(p.lastAgreedAt, snapshot.overdueBefore)
       return [
         p.name,
         p.email,
         roleName(p.careerRole),
         p.businessArea,
         p.group,
-        p.lastAgreedAt ? p.lastAgreedAt.slice(0, 10) : 'Never',
+        p.lastAgreedAt ? ukDate(new Date(p.lastAgreedAt)) : 'Never',
         overdue ? 'Yes' : 'No',
         ...skills.flatMap(s => {
           const level = held?.get(s.slug) ?? null

@@ -158,6 +158,10 @@ describe('first-run set-up', () => {
     const current = await ctx.app.services.framework.current()
     expect(current).toMatchObject({ number: 1, createdByName: 'Fran First' })
     expect(current.document.key).toBe('ddat-2017')
+    // The starter handbook is tagged with the 2017 skills, so the pathway can suggest its pages.
+    const scrum = await ctx.app.services.handbook.page('scrum')
+    expect(scrum.skills).toContain('working-with-agility')
+    expect(scrum.skills).not.toContain('agile-and-lean-practices')
     expect(current.document.skills.filter(s => s.group === 'leadership')).toHaveLength(6)
   })
 

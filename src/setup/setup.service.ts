@@ -7,7 +7,8 @@ import type { AccountsRepository } from '../accounts/accounts.repository.ts'
 import { toCurrentUser } from '../accounts/accounts.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
-import type { FrameworkService } from '../framework/framework.service.ts'
+import { bundledDocument, type FrameworkService } from '../framework/framework.service.ts'
+import { termsOf } from '../framework/framework.terms.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { OrganisationService } from '../organisation/organisation.service.ts'
 import { hashPassword, passwordProblem } from '../platform/auth/passwords.ts'
@@ -97,11 +98,9 @@ export class SetupService {
         subjectId: adminId,
         summary: `${input.adminName} set up the installation as its first administrator`,
       })
-      await this.handbook.loadStarter(trx, actor)
-      await this.framework.seed(trx, actor, {
-        base: input.framework ?? '2025',
-        leadership: input.leadership ?? false,
-      })
+      const choice = { base: input.framework ?? '2025', leadership: input.leadership ?? false }
+      await this.handbook.loadStarter(trx, actor, termsOf(1, bundledDocument(choice), input.pathwayShape))
+      await this.framework.seed(trx, actor, choice)
     })
     const user = await this.accountsRepo.findById(this.db, adminId)
     if (!user) throw new Error('The administrator was not saved')

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import {
+  CHECKIN_DUE_DAYS,
+  addDays,
+  checkinCutoffDate,
+  isCheckinOverdue,
+  overdueAgainst,
+  overdueBefore,
+  ukDayStart,
+} from './pathway.rules.ts'
+
+describe('when a check-in is overdue', () => {
+  // 24 November 2026 is on GMT; its cut-off date, 182 days earlier, 26 May 2026, is on BST.
+  const now = new Date('2026-11-24T10:00:00.000Z')
+
+  it('cuts off 182 days before today', () => {
+    expect(CHECKIN_DUE_DAYS).toBe(182)
+    expect(checkinCutoffDate(now)).toBe('2026-05-26')
+    expect(overdueBefore(now)).toBe('2026-05-26T23:00:00.000Z')
+  })
+
+  it('is overdue when the last check-in was agreed the day before the cut-off date', () => {
+    expect(isCheckinOverdue('2026-05-25T12:00:00.000Z', now)).toBe(true)
+  })
+
+  it('is overdue when it was agreed on the cut-off date, up to the last moment of that UK day', () => {
+    expect(isCheckinOverdue('2026-05-25T23:00:00.000Z', now)).toBe(true)
+    expect(isCheckinOverdue('2026-05-26T12:00:00.000Z', now)).toBe(true)
+    expect(isCheckinOverdue('2026-05-26T22:59:59.999Z', now)).toBe(true)
+  })
+
+  it('is not overdue when it was agreed the day after the cut-off date, from the first moment of that UK day', () => {
+    expect(isCheckinOverdue('2026-05-26T23:00:00.000Z', now)).toBe(false)
+    expect(isCheckinOverdue('2026-05-27T12:00:00.000Z', now)).toBe(false)
+  })
+
+  it('is overdue when nothing has ever been agreed', () => {
+    expect(isCheckinOverdue(null, now)).toBe(true)
+    expect(overdueAgainst(null, overdueBefore(now))).toBe(true)
+  })
+
+  it('gives one answer all through a UK day, and moves on at UK midnight', () => {
+    // In summer the UK day starts at 23:00 UTC the day before.
+    const justAfterMidnight = new Date('2026-07-01T23:00:01.000Z')
+    const lastMoment = new Date('2026-07-02T22:59:59.999Z')
+    expect(checkinCutoffDate(justAfterMidnight)).toBe('2026-01-01')
+    expect(overdueBefore(justAfterMidnight)).toBe('2026-01-02T00:00:00.000Z')
+    expect(overdueBefore(lastMoment)).toBe(overdueBefore(justAfterMidnight))
+    const justBeforeMidnight = new Date('2026-07-01T22:59:59.999Z')
+    expect(checkinCutoffDate(justBeforeMidnight)).toBe('2025-12-31')
+    expect(isCheckinOverdue('2026-01-01T09:00:00.000Z', justBeforeMidnight)).toBe(false)
+    expect(isCheckinOverdue('2026-01-01T09:00:00.000Z', justAfterMidnight)).toBe(true)
+  })
+})
+
+describe('UK days', () => {
+  it('start at midnight UTC on GMT and at 23:00 UTC the day before on BST', () => {
+    expect(ukDayStart('2026-01-02')).toBe('2026-01-02T00:00:00.000Z')
+    expect(ukDayStart('2026-07-02')).toBe('2026-07-01T23:00:00.000Z')
+  })
+
+  it('start right on the days the clocks change', () => {
+    // Clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October 2026.
+    expect(ukDayStart('2026-03-29')).toBe('2026-03-29T00:00:00.000Z')
+    expect(ukDayStart('2026-03-30')).toBe('2026-03-29T23:00:00.000Z')
+    expect(ukDayStart('2026-10-25')).toBe('2026-10-24T23:00:00.000Z')
+    expect(ukDayStart('2026-10-26')).toBe('2026-10-26T00:00:00.000Z')
+  })
+
+  it('count back across month ends and leap days', () => {
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29')
+    expect(addDays('2026-11-24', -182)).toBe('2026-05-26')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+  })
+})
