@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Person } from '../people/people.repository.ts'
-import { defaultCadenceDays, type PeopleService } from '../people/people.service.ts'
+import { defaultCadenceDays, ukDate, type PeopleService } from '../people/people.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
@@ -52,15 +52,8 @@ export interface SkillRef {
 /** Supplies the skills of the current framework version (set in the composition root). */
 export type SkillSource = () => Promise<readonly SkillRef[]>
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
 /** Today's date in the UK, as 2026-11-24. */
-export const todayOf = (clock: Clock): string => LONDON_DATE.format(clock())
+export const todayOf = (clock: Clock): string => ukDate(clock())
 
 export interface GoalView extends Goal {
   statusLabel: string

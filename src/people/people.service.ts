@@ -59,14 +59,17 @@ export type ImportOutcome =
   | { readonly applied: true; readonly counts: Record<ImportAction, number> }
   | { readonly applied: false; readonly plan: ImportPlan }
 
+// Made once: building a DateTimeFormat costs far more than using one, and the overdue rule asks
+// on every profession page.
+const UK_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
 /** Today's date in the UK, YYYY-MM-DD. */
-export const ukDate = (at: Date): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at)
+export const ukDate = (at: Date): string => UK_DATE.format(at)
 
 export function importSummary(counts: Record<ImportAction, number>): string {
   const n = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
