@@ -312,6 +312,24 @@ test('a development plan goal from a resource suggested for a gap', async ({ pag
   await expect(me.getByText('Progress note added')).toBeVisible()
   await expect(me.getByTestId('notes')).toContainText(note)
   await expect(me.getByTestId('notes')).toContainText(`by ${report.name}`)
+
+  // Changing the goal: a title left empty is refused, and the new measure typed is kept.
+  await follow(me, me.getByRole('button', { name: 'Change this goal' }))
+  await expect(me.getByRole('heading', { level: 1, name: 'Change a goal' })).toBeVisible()
+  const newMeasure = `${measure} I have shown the team the new order.`
+  await me.getByLabel('What do you want to achieve?').fill('')
+  await me.getByLabel('How will you know you have achieved it?').fill(newMeasure)
+  await navigateBy(me, () => me.getByRole('button', { name: 'Save goal' }).click())
+  await expect(me).toHaveTitle(/^Error: /)
+  await expect(errorSummary(me).getByRole('link', { name: 'Enter a title for the goal' })).toHaveAttribute(
+    'href',
+    '#title',
+  )
+  await expect(me.getByLabel('How will you know you have achieved it?')).toHaveValue(newMeasure)
+  await me.getByLabel('What do you want to achieve?').fill(`${kind} ${resourceTitle}`)
+  await navigateBy(me, () => me.getByRole('button', { name: 'Save goal' }).click())
+  await expect(me.getByText('Goal saved')).toBeVisible()
+  await expect(me.getByText(newMeasure)).toBeVisible()
   await visit(me, `/people/${idOf(report)}/plan`)
   await expect(summaryValue(me, 'Progress notes')).toHaveText('1 note')
 })
