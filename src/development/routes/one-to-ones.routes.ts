@@ -1,0 +1,311 @@
+// A person's 1:1s, recording and changing them, their actions, and a manager's view of the 1:1s
+// with their people.
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { actorOf } from '../../accounts/accounts.service.ts'
+import type { Viewer } from '../../people/people.policy.ts'
+import type { Person } from '../../people/people.repository.ts'
+import { authorize } from '../../platform/auth/authorize.ts'
+import { formErrors, saveVersioned, type FormErrors } from '../../platform/forms.ts'
+import { formatDate } from '../../platform/http/filters.ts'
+import type { Services } from '../../services.ts'
+import {
+  canChangeMeeting,
+  canRecordOneToOne,
+  canSeeMeeting,
+  canSeeOneToOnes,
+  withChoicesFor,
+} from '../development.policy.ts'
+import type { Meeting, MeetingAction } from '../development.repository.ts'
+import {
+  dateParts,
+  parseActionForm,
+  parseMeetingForm,
+  partsOf,
+  type DateErrorParts,
+  type DateParts,
+} from '../development.schemas.ts'
+import { MeetingConflictError } from '../development.service.ts'
+import { actionParams, dateItems, meetingParams, personNav, personPages, personParams, requireUser } from './shared.ts'
+
+export default async function oneToOnesRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { people, development } = services
+  const { load, personContext } = personPages(people)
+
+  app.get<{ Params: { id: string } }>(
+    '/people/:id/one-to-ones',
+    { config: { access: 'signed-in' }, schema: { params: personParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      authorize(canSeeOneToOnes(viewer, person))
+      const { meetings, cadence, today } = await development.oneToOnes(person)
+      const rows = meetings.map(m => ({ ...m, visible: canSeeMeeting(viewer, m), upcoming: m.heldOn > today }))
+      return reply.page(
+        'development/views/one-to-ones.njk',
+        {
+          pageTitle: viewer.user.id === person.id ? 'Your 1:1s' : `1:1s: ${person.name}`,
+          ...(await personContext(viewer, person)),
+          upcoming: rows.filter(r => r.upcoming).reverse(),
+          past: rows.filter(r => !r.upcoming),
+          cadence,
+          partners: development.partnersOf(person),
+          subNav: personNav(viewer, person, 'one-to-ones'),
+          can: { record: canRecordOneToOne(viewer, person) },
+        },
+        { nav: 'one-to-ones' },
+      )
+    },
+  )
+
+  interface MeetingFormView {
+    mode: 'new' | 'edit'
+    viewer: Viewer
+    person: Person
+    values: Record<string, unknown>
+    held: DateParts
+    meeting?: Meeting
+    errors?: FormErrors
+    dateErrors?: DateErrorParts
+    conflict?: Meeting
+    status?: number
+  }
+
+  async function meetingForm(reply: FastifyReply, o: MeetingFormView) {
+    const partners = development.partnersOf(o.person)
+    const choices = withChoicesFor(o.viewer, o.person)
+    const withOptions = partners
+      .filter(p => choices.includes(p.id))
+      .map(p => ({
+        value: p.id,
+        text: p.id === o.viewer.user.id ? `You (${p.relationship})` : p.name,
+        hint: { text: `${o.viewer.user.id === o.person.id ? 'Your' : 'Their'} ${p.relationship}` },
+        checked: o.values.withId === p.id,
+      }))
+    const other = o.meeting
+      ? o.viewer.user.id === o.meeting.personId
+        ? o.meeting.withName
+        : o.meeting.personName
+      : null
+    return reply.page(
+      'development/views/one-to-one-form.njk',
+      {
+        pageTitle: o.mode === 'new' ? 'Record a 1:1' : 'Change the record of a 1:1',
+        ...(await personContext(o.viewer, o.person)),
+        mode: o.mode,
+        meeting: o.meeting,
+        other,
+        withOptions,
+        values: o.values,
+        errors: o.errors,
+        heldItems: dateItems(o.held, o.dateErrors?.heldOn),
+        conflict: o.conflict,
+      },
+      { status: o.status ?? 200, nav: 'one-to-ones' },
+    )
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/people/:id/one-to-ones/new',
+    { config: { access: 'signed-in' }, schema: { params: personParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      authorize(canRecordOneToOne(viewer, person))
+      const choices = withChoicesFor(viewer, person)
+      return meetingForm(reply, {
+        mode: 'new',
+        viewer,
+        person,
+        values: { withId: choices.length === 1 ? choices[0] : undefined },
+        held: partsOf(development.today()),
+      })
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/people/:id/one-to-ones/new',
+    { config: { access: 'signed-in' }, schema: { params: personParams } },
+    async (request, reply) => {
+      const { user, viewer, person } = await load(request)
+      authorize(canRecordOneToOne(viewer, person))
+      const form = parseMeetingForm(request.body, {
+        mode: 'new',
+        withChoices: withChoicesFor(viewer, person),
+        today: development.today(),
+      })
+      const values = (request.body ?? {}) as Record<string, unknown>
+      if (!form.ok || !form.value)
+        return meetingForm(reply, {
+          mode: 'new',
+          viewer,
+          person,
+          values,
+          held: dateParts(request.body, 'heldOn'),
+          errors: form.errors,
+          dateErrors: form.dateErrors,
+          status: 400,
+        })
+      const id = await development.recordOneToOne(actorOf(user), person, form.value)
+      request.session.flash({ kind: 'success', heading: '1:1 recorded' })
+      return reply.seeOther(`/people/${person.id}/one-to-ones/${id}`)
+    },
+  )
+
+  const actionRows = (actions: MeetingAction[], today: string) =>
+    actions.map(a => ({ ...a, overdue: a.status === 'open' && a.dueOn !== null && a.dueOn < today }))
+
+  async function meetingPage(
+    reply: FastifyReply,
+    viewer: Viewer,
+    person: Person,
+    meetingId: string,
+    extra: { errors?: FormErrors; dateErrors?: DateErrorParts; values?: Record<string, unknown>; status?: number } = {},
+  ) {
+    const { meeting, actions } = await development.meeting(person.id, meetingId)
+    authorize(canSeeMeeting(viewer, meeting))
+    const values = extra.values ?? {}
+    return reply.page(
+      'development/views/one-to-one.njk',
+      {
+        pageTitle: `1:1 on ${formatDate(meeting.heldOn)}`,
+        ...(await personContext(viewer, person)),
+        meeting,
+        other: viewer.user.id === meeting.personId ? meeting.withName : meeting.personName,
+        actions: actionRows(actions, development.today()),
+        ownerItems: [
+          { id: meeting.personId, name: meeting.personName },
+          { id: meeting.withId, name: meeting.withName },
+        ].map(p => ({
+          value: p.id,
+          text: p.id === viewer.user.id ? `You (${p.name})` : p.name,
+          checked: values.ownerId === p.id,
+        })),
+        dueItems: dateItems(dateParts(values, 'actionDueOn'), extra.dateErrors?.actionDueOn),
+        values,
+        errors: extra.errors,
+        can: { change: canChangeMeeting(viewer, meeting) },
+      },
+      { status: extra.status ?? 200, nav: 'one-to-ones' },
+    )
+  }
+
+  app.get<{ Params: { id: string; meetingId: string } }>(
+    '/people/:id/one-to-ones/:meetingId',
+    { config: { access: 'signed-in' }, schema: { params: meetingParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      return meetingPage(reply, viewer, person, request.params.meetingId)
+    },
+  )
+
+  const meetingValues = (m: Meeting) => ({ agenda: m.agenda, notes: m.notes, version: m.version })
+
+  app.get<{ Params: { id: string; meetingId: string } }>(
+    '/people/:id/one-to-ones/:meetingId/edit',
+    { config: { access: 'signed-in' }, schema: { params: meetingParams } },
+    async (request, reply) => {
+      const { viewer, person } = await load(request)
+      const meeting = await development.findMeeting(person.id, request.params.meetingId)
+      authorize(canChangeMeeting(viewer, meeting))
+      return meetingForm(reply, {
+        mode: 'edit',
+        viewer,
+        person,
+        meeting,
+        values: meetingValues(meeting),
+        held: partsOf(meeting.heldOn),
+      })
+    },
+  )
+
+  app.post<{ Params: { id: string; meetingId: string } }>(
+    '/people/:id/one-to-ones/:meetingId/edit',
+    { config: { access: 'signed-in' }, schema: { params: meetingParams } },
+    async (request, reply) => {
+      const { user, viewer, person } = await load(request)
+      const meeting = await development.findMeeting(person.id, request.params.meetingId)
+      authorize(canChangeMeeting(viewer, meeting))
+      const form = parseMeetingForm(request.body, { mode: 'edit', withChoices: [], today: development.today() })
+      const values = (request.body ?? {}) as Record<string, unknown>
+      const held = dateParts(request.body, 'heldOn')
+      const again = (extra: Partial<MeetingFormView>) =>
+        meetingForm(reply, { mode: 'edit', viewer, person, meeting, values, held, ...extra })
+      return saveVersioned({
+        form,
+        save: value => development.changeOneToOne(actorOf(user), person, meeting.id, value, value.version ?? -1),
+        latest: err => (err instanceof MeetingConflictError ? err.latest : undefined),
+        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        conflict: (latest, _value, status) =>
+          again({
+            meeting: latest,
+            values: { ...values, version: latest.version },
+            conflict: latest,
+            errors: formErrors({
+              agenda:
+                'Someone else changed the record of this 1:1 while you were changing it. Check both versions, then save again',
+            }),
+            status,
+          }),
+        saved: () => {
+          request.session.flash({ kind: 'success', heading: '1:1 saved' })
+          return reply.seeOther(`/people/${person.id}/one-to-ones/${meeting.id}`)
+        },
+      })
+    },
+  )
+
+  app.post<{ Params: { id: string; meetingId: string } }>(
+    '/people/:id/one-to-ones/:meetingId/actions',
+    { config: { access: 'signed-in' }, schema: { params: meetingParams } },
+    async (request, reply) => {
+      const { user, viewer, person } = await load(request)
+      const meeting = await development.findMeeting(person.id, request.params.meetingId)
+      authorize(canChangeMeeting(viewer, meeting))
+      const form = parseActionForm(request.body, [meeting.personId, meeting.withId])
+      const values = (request.body ?? {}) as Record<string, unknown>
+      if (!form.ok || !form.value)
+        return meetingPage(reply, viewer, person, meeting.id, {
+          errors: form.errors,
+          dateErrors: form.dateErrors,
+          values,
+          status: 400,
+        })
+      await development.addAction(actorOf(user), person, meeting.id, form.value)
+      request.session.flash({ kind: 'success', heading: 'Action added' })
+      return reply.seeOther(`/people/${person.id}/one-to-ones/${meeting.id}#actions`)
+    },
+  )
+
+  app.post<{ Params: { id: string; meetingId: string; actionId: string } }>(
+    '/people/:id/one-to-ones/:meetingId/actions/:actionId/done',
+    { config: { access: 'signed-in' }, schema: { params: actionParams } },
+    async (request, reply) => {
+      const { user, viewer, person } = await load(request)
+      const meeting = await development.findMeeting(person.id, request.params.meetingId)
+      authorize(canChangeMeeting(viewer, meeting))
+      const changed = await development.completeAction(actorOf(user), person, meeting.id, request.params.actionId)
+      if (changed) request.session.flash({ kind: 'success', heading: 'Action marked as done' })
+      return reply.seeOther(`/people/${person.id}/one-to-ones/${meeting.id}#actions`)
+    },
+  )
+
+  app.get('/one-to-ones', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = requireUser(request)
+    const me = await people.get(user.id)
+    const [rows, own, terms] = await Promise.all([
+      development.overview(user.id),
+      development.cadence(me),
+      people.careerRoles(),
+    ])
+    return reply.page(
+      'development/views/overview.njk',
+      {
+        pageTitle: '1:1s',
+        me,
+        own,
+        ownPartners: development.partnersOf(me),
+        rows: rows.map(r => ({ ...r, roleName: r.person.careerRole ? terms.roleName(r.person.careerRole) : '' })),
+        overdueCount: rows.filter(r => r.cadence.status === 'overdue').length,
+      },
+      { nav: 'one-to-ones' },
+    )
+  })
+}

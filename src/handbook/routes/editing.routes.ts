@@ -1,0 +1,277 @@
+// Writing and changing a page: the form with preview and conflict detection, moving a page
+// within its section, and deleting it.
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { actorOf } from '../../accounts/accounts.service.ts'
+import type { FrameworkTerms } from '../../framework/framework.terms.ts'
+import { authorize } from '../../platform/auth/authorize.ts'
+import { ValidationError } from '../../platform/errors.ts'
+import { formErrors, parseForm, zodMessages, type FormErrors } from '../../platform/forms.ts'
+import type { Services } from '../../services.ts'
+import { canEditHandbook } from '../handbook.policy.ts'
+import type { Page, Resource } from '../handbook.repository.ts'
+import {
+  BLANK_RESOURCE_ROWS,
+  PAGE_FIELDS,
+  RESOURCE_FORMATS,
+  directionSchema,
+  pageFormSchema,
+  parseResourceRows,
+  versionSchema,
+} from '../handbook.schemas.ts'
+import { PageConflictError, lineDiff, type PageInput } from '../handbook.service.ts'
+import { renderMarkdown } from '../markdown.ts'
+import { requireUser, slugParams, type SlugRequest } from './shared.ts'
+
+/**
+ * Checkboxes for the current framework's roles, and for any role the page has that the framework
+ * has since retired, so it is not dropped without anyone seeing.
+ */
+function roleItems(terms: FrameworkTerms, selected: string[]) {
+  const slugs = terms.roles.map(r => r.slug)
+  for (const slug of selected) if (!slugs.includes(slug)) slugs.push(slug)
+  return slugs.map(slug => ({ value: slug, text: terms.roleName(slug), checked: selected.includes(slug) }))
+}
+
+/** Checkboxes for one group of skills, in the same way as roleItems. */
+function skillItems(terms: FrameworkTerms, selected: string[], group: 'core' | 'leadership') {
+  const slugs = terms.skills.filter(s => s.group === group).map(s => s.slug)
+  const known = new Set(terms.skills.map(s => s.slug))
+  if (group === 'core') for (const slug of selected) if (!known.has(slug)) slugs.push(slug)
+  return slugs.map(slug => ({ value: slug, text: terms.skillName(slug), checked: selected.includes(slug) }))
+}
+
+/** Resource rows for the form: what is there plus blank rows to add more without JavaScript. */
+function resourceRows(resources: (Resource & { index?: number })[]) {
+  const rows = resources.map((r, i) => ({ ...r, index: r.index ?? i }))
+  const next = rows.reduce((n, r) => Math.max(n, r.index + 1), 0)
+  for (let i = 0; i < BLANK_RESOURCE_ROWS; i++)
+    rows.push({ kind: 'reading', title: '', author: '', format: '', length: '', url: '', index: next + i })
+  return rows
+}
+
+export default async function editingRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { handbook } = services
+
+  const sectionItems = async (selected: string) =>
+    (await handbook.sections()).map(s => ({ value: s.id, text: s.title, selected: s.id === selected }))
+
+  const editForm = async (
+    reply: FastifyReply,
+    o: {
+      mode: 'new' | 'edit'
+      page?: Page
+      values: Record<string, unknown>
+      input: { roles: string[]; skills: string[]; resources: (Resource & { index?: number })[]; sectionId: string }
+      errors?: FormErrors
+      preview?: string
+      conflict?: { latest: Page; diff: ReturnType<typeof lineDiff> }
+      status?: number
+    },
+  ) => {
+    const terms = await handbook.tagTerms()
+    return reply.page(
+      'handbook/views/edit.njk',
+      {
+        pageTitle: o.mode === 'new' ? 'New page' : `Edit ${o.page?.title ?? ''}`,
+        mode: o.mode,
+        page: o.page,
+        values: o.values,
+        errors: o.errors,
+        preview: o.preview,
+        conflict: o.conflict,
+        sectionItems: await sectionItems(o.input.sectionId),
+        roleItems: roleItems(terms, o.input.roles),
+        coreSkillItems: skillItems(terms, o.input.skills, 'core'),
+        leadershipSkillItems: skillItems(terms, o.input.skills, 'leadership'),
+        resourceRows: resourceRows(o.input.resources),
+        formats: RESOURCE_FORMATS,
+      },
+      { status: o.status ?? 200, nav: 'handbook' },
+    )
+  }
+
+  /** Parses the edit form into page input, or the errors to show. */
+  const readPageForm = (body: unknown) => {
+    const parsed = parseForm(pageFormSchema, body, PAGE_FIELDS)
+    const resources = parseResourceRows(body)
+    const raw = (body ?? {}) as Record<string, unknown>
+    const list = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []
+    const input = {
+      roles: list(raw.roles),
+      skills: list(raw.skills),
+      resources: resources.rows,
+      sectionId: typeof raw.sectionId === 'string' ? raw.sectionId : '',
+    }
+    const messages: Record<string, string> = {
+      ...(parsed.ok ? {} : Object.fromEntries(parsed.errors.list.map(e => [e.href.slice(1), e.text]))),
+      ...resources.errors,
+    }
+    if (!parsed.ok || Object.keys(resources.errors).length)
+      return { ok: false as const, input, errors: formErrors(messages, [...PAGE_FIELDS]) }
+    const value: PageInput & { baseVersion?: number; action?: string } = {
+      ...parsed.value,
+      resources: resources.resources,
+    }
+    return { ok: true as const, input, value }
+  }
+
+  app.get('/handbook/new', { config: { access: 'signed-in' } }, async (request, reply) => {
+    authorize(canEditHandbook(request.user))
+    const query = request.query as Record<string, unknown>
+    const sections = await handbook.sections()
+    const sectionId = sections.find(s => s.slug === query.section)?.id ?? sections[0]?.id ?? ''
+    return editForm(reply, {
+      mode: 'new',
+      values: { sectionId },
+      input: { roles: [], skills: [], resources: [], sectionId },
+    })
+  })
+
+  app.post('/handbook/new', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = requireUser(request)
+    authorize(canEditHandbook(user))
+    const values = request.body as Record<string, unknown>
+    const form = readPageForm(request.body)
+    if (!form.ok) return editForm(reply, { mode: 'new', values, input: form.input, errors: form.errors, status: 400 })
+    if (form.value.action === 'preview') {
+      return editForm(reply, { mode: 'new', values, input: form.input, preview: renderMarkdown(form.value.body).html })
+    }
+    try {
+      const page = await handbook.createPage(actorOf(user), form.value)
+      request.session.flash({ kind: 'success', heading: `You created ‘${page.title}’` })
+      return reply.seeOther(`/handbook/${page.slug}`)
+    } catch (err) {
+      if (err instanceof ValidationError)
+        return editForm(reply, {
+          mode: 'new',
+          values,
+          input: form.input,
+          errors: formErrors(err.fieldErrors, PAGE_FIELDS),
+          status: 400,
+        })
+      throw err
+    }
+  })
+
+  app.get<{ Params: { slug: string } }>(
+    '/handbook/:slug/edit',
+    { config: { access: 'signed-in' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      authorize(canEditHandbook(request.user))
+      const page = await handbook.page(request.params.slug)
+      return editForm(reply, {
+        mode: 'edit',
+        page,
+        values: { ...page, baseVersion: page.version, changeNote: '' },
+        input: { roles: page.roles, skills: page.skills, resources: page.resources, sectionId: page.sectionId },
+      })
+    },
+  )
+
+  app.post<{ Params: { slug: string } }>(
+    '/handbook/:slug/edit',
+    { config: { access: 'signed-in' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      const user = requireUser(request)
+      authorize(canEditHandbook(user))
+      const page = await handbook.page(request.params.slug)
+      const values = request.body as Record<string, unknown>
+      const form = readPageForm(request.body)
+      if (!form.ok)
+        return editForm(reply, { mode: 'edit', page, values, input: form.input, errors: form.errors, status: 400 })
+      const baseVersion = form.value.baseVersion ?? page.version
+      if (form.value.action === 'preview') {
+        return editForm(reply, {
+          mode: 'edit',
+          page,
+          values,
+          input: form.input,
+          preview: renderMarkdown(form.value.body).html,
+        })
+      }
+      try {
+        await handbook.updatePage(actorOf(user), page.slug, form.value, baseVersion)
+      } catch (err) {
+        if (err instanceof PageConflictError) {
+          // Show both texts; the form keeps what they typed, now based on the latest version.
+          return editForm(reply, {
+            mode: 'edit',
+            page: err.latest,
+            values: { ...values, baseVersion: err.latest.version },
+            input: form.input,
+            conflict: { latest: err.latest, diff: lineDiff(err.latest.body, form.value.body) },
+            errors: formErrors({
+              body: `${err.latest.updatedByName} saved a new version of this page while you were editing. Compare the two texts, combine them in the box below, then save again`,
+            }),
+            status: 409,
+          })
+        }
+        if (err instanceof ValidationError)
+          return editForm(reply, {
+            mode: 'edit',
+            page,
+            values,
+            input: form.input,
+            errors: formErrors(err.fieldErrors, PAGE_FIELDS),
+            status: 400,
+          })
+        throw err
+      }
+      request.session.flash({ kind: 'success', heading: 'Your changes have been saved' })
+      return reply.seeOther(`/handbook/${page.slug}`)
+    },
+  )
+
+  app.post<{ Params: { slug: string } }>(
+    '/handbook/:slug/move',
+    { config: { access: 'signed-in' }, schema: { params: slugParams } },
+    async (request: SlugRequest, reply) => {
+      const user = requireUser(request)
+      authorize(canEditHandbook(user))
+      const parsed = directionSchema.safeParse(request.body)
+      if (!parsed.success) throw new ValidationError(zodMessages(parsed.error))
+      await handbook.reorderPage(actorOf(user), request.params.slug, parsed.data.direction)
+      return reply.seeOther(`/handbook/manage#page-${request.params.slug}`)
+    },
+  )
+
+  app.get<{ Params: { slug: string } }>(
+    '/handbook/:slug/delete',
+    { config: { access: 'signed-in' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      authorize(canEditHandbook(request.user))
+      const page = await handbook.page(request.params.slug)
+      return reply.page('handbook/views/delete.njk', { pageTitle: `Delete ${page.title}`, page }, { nav: 'handbook' })
+    },
+  )
+
+  app.post<{ Params: { slug: string } }>(
+    '/handbook/:slug/delete',
+    { config: { access: 'signed-in' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      const user = requireUser(request)
+      authorize(canEditHandbook(user))
+      const parsed = versionSchema.safeParse(request.body)
+      const page = await handbook.page(request.params.slug)
+      try {
+        await handbook.deletePage(actorOf(user), page.slug, parsed.success ? parsed.data.baseVersion : -1)
+      } catch (err) {
+        if (err instanceof PageConflictError) {
+          return reply.page(
+            'handbook/views/delete.njk',
+            { pageTitle: `Delete ${page.title}`, page: err.latest, changed: true },
+            { status: 409, nav: 'handbook' },
+          )
+        }
+        throw err
+      }
+      request.session.flash({
+        kind: 'success',
+        heading: `‘${page.title}’ has been deleted`,
+        text: 'The audit log keeps a record that it was deleted.',
+      })
+      return reply.seeOther('/handbook/manage')
+    },
+  )
+}

@@ -1,0 +1,16 @@
+// The handbook's pages, one plugin per sub-resource. app.ts registers this one plugin.
+import type { FastifyInstance } from 'fastify'
+import type { Services } from '../../services.ts'
+import editingRoutes from './editing.routes.ts'
+import historyRoutes from './history.routes.ts'
+import readingRoutes from './reading.routes.ts'
+import sectionsRoutes from './sections.routes.ts'
+import suggestionsRoutes from './suggestions.routes.ts'
+
+export default async function handbookRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  await app.register(readingRoutes, { services })
+  await app.register(editingRoutes, { services })
+  await app.register(sectionsRoutes, { services })
+  await app.register(historyRoutes, { services })
+  await app.register(suggestionsRoutes, { services })
+}

@@ -1,0 +1,143 @@
+// Reading the handbook: its contents, search and each page. Pages and results are rendered once
+// per handbook revision and kept in a cache.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { authorize } from '../../platform/auth/authorize.ts'
+import { safeReturnPath } from '../../platform/auth/session.ts'
+import { PageCache } from '../../platform/http/page-cache.ts'
+import type { Services } from '../../services.ts'
+import { canEditHandbook, canReadHandbook, canSeeAuthors, canSeeHistory, canSuggestChange } from '../handbook.policy.ts'
+import type { Page } from '../handbook.repository.ts'
+import { slugParams } from './shared.ts'
+
+export default async function readingRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { handbook, organisation } = services
+
+  const cache = new PageCache()
+  // Searches vary more than pages do: keep fewer of them.
+  const searchCache = new PageCache(500)
+
+  const publicHandbook = async () => (await organisation.get())?.publicHandbook ?? false
+
+  /** Readers of a closed handbook who are not signed in are asked to sign in, then brought back. */
+  const mayRead = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (canReadHandbook(request.user, await publicHandbook())) return true
+    if (request.user) authorize(false)
+    const returnTo = safeReturnPath(request.url)
+    await reply.seeOther(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
+    return false
+  }
+
+  // Names never change for a slug, so pages cached by handbook revision stay right when the
+  // framework gains a version.
+  const tagsFor = async (page: Pick<Page, 'roles' | 'skills'>) => {
+    const terms = await handbook.tagTerms()
+    return {
+      roles: page.roles.map(slug => ({ slug, name: terms.roleName(slug) })),
+      skills: page.skills.map(slug => ({ slug, name: terms.skillName(slug) })),
+    }
+  }
+
+  app.get('/handbook', { config: { access: 'public' } }, async (request, reply) => {
+    if (!(await mayRead(request, reply))) return reply
+    const revision = await handbook.revision()
+    const can = { edit: canEditHandbook(request.user) }
+    return reply.cachedPage(
+      cache,
+      `contents:${revision}:${can.edit}`,
+      'handbook/views/contents.njk',
+      async () => ({ pageTitle: 'Handbook', ...(await handbook.contents()), can }),
+      { nav: 'handbook' },
+    )
+  })
+
+  app.get(
+    '/handbook/search',
+    {
+      config: { access: 'public' },
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { q: { type: 'string', maxLength: 200 }, page: { type: 'integer', minimum: 1, maximum: 1000 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!(await mayRead(request, reply))) return reply
+      const { q = '', page = 1 } = request.query as { q?: string; page?: number }
+      const query = q.trim()
+      // Results derive from the handbook, so a results page is rendered once per query and
+      // handbook revision, like the pages themselves.
+      const revision = await handbook.revision()
+      return reply.cachedPage(
+        searchCache,
+        `search:${revision}:${page}:${query}`,
+        'handbook/views/search.njk',
+        async () => {
+          const result = query ? await handbook.search(query, page) : null
+          const pageHref = (n: number) =>
+            `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
+          const pagination =
+            result && result.pages > 1
+              ? {
+                  previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
+                  next: result.page < result.pages ? { href: pageHref(result.page + 1) } : undefined,
+                  items: Array.from({ length: result.pages }, (_, i) => ({
+                    number: i + 1,
+                    href: pageHref(i + 1),
+                    current: i + 1 === result.page,
+                  })),
+                }
+              : null
+          return {
+            pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook',
+            query,
+            result,
+            pagination,
+          }
+        },
+        { nav: 'handbook' },
+      )
+    },
+  )
+
+  app.get<{ Params: { slug: string } }>(
+    '/handbook/:slug',
+    { config: { access: 'public' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      if (!(await mayRead(request, reply))) return reply
+      const revision = await handbook.revision()
+      const can = {
+        edit: canEditHandbook(request.user),
+        suggest: canSuggestChange(request.user),
+        history: canSeeHistory(request.user),
+        authors: canSeeAuthors(request.user),
+      }
+      const viewer = can.edit ? 'editor' : request.user ? 'member' : 'public'
+      return reply.cachedPage(
+        cache,
+        `page:${request.params.slug}:${revision}:${viewer}`,
+        'handbook/views/page.njk',
+        async () => {
+          const { page, section, previous, next } = await handbook.pageInContext(request.params.slug)
+          return {
+            pageTitle: page.title,
+            page,
+            section,
+            pager:
+              previous || next
+                ? {
+                    previous: previous ? { href: `/handbook/${previous.slug}`, labelText: previous.title } : undefined,
+                    next: next ? { href: `/handbook/${next.slug}`, labelText: next.title } : undefined,
+                  }
+                : null,
+            tags: await tagsFor(page),
+            reading: page.resources.filter(r => r.kind === 'reading'),
+            training: page.resources.filter(r => r.kind === 'training'),
+            can,
+          }
+        },
+        { nav: 'handbook' },
+      )
+    },
+  )
+}
