@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { insertInBatches } from '../db/batch.ts'
 import type { Database } from '../db/schema.ts'
+import { updateVersioned } from '../db/versioned.ts'
 import type { Role } from '../platform/auth/roles.ts'
 
 export type UserStatus = 'invited' | 'active' | 'disabled'
@@ -121,19 +122,13 @@ export class AccountsRepository {
     expectedVersion: number,
     at: string,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('users')
-      .set(eb => ({
-        name: changes.name,
-        role: changes.role,
-        status: changes.status,
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    const saved = await updateVersioned(db, 'users', id, expectedVersion, {
+      name: changes.name,
+      role: changes.role,
+      status: changes.status,
+      updated_at: at,
+    })
+    return saved !== undefined
   }
 
   async setPassword(db: Kysely<Database>, id: string, hash: string, at: string, activate: boolean): Promise<void> {

@@ -2,6 +2,7 @@
 // Lists of 1:1s carry dates and names only: agendas and notes are read one meeting at a time.
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { updateVersioned } from '../db/versioned.ts'
 
 type Db = Kysely<Database>
 
@@ -181,21 +182,15 @@ export class DevelopmentRepository {
 
   /** Saves a goal only if nobody saved since expectedVersion; says whether it saved. */
   async updateGoal(db: Db, id: string, c: GoalChanges, expectedVersion: number, at: string): Promise<boolean> {
-    const result = await db
-      .updateTable('goals')
-      .set(eb => ({
-        title: c.title,
-        measure: c.measure,
-        due_on: c.dueOn,
-        status: c.status,
-        skills: JSON.stringify(c.skills),
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    const saved = await updateVersioned(db, 'goals', id, expectedVersion, {
+      title: c.title,
+      measure: c.measure,
+      due_on: c.dueOn,
+      status: c.status,
+      skills: JSON.stringify(c.skills),
+      updated_at: at,
+    })
+    return saved !== undefined
   }
 
   async insertGoalNote(db: Db, note: GoalNote): Promise<void> {
@@ -319,19 +314,13 @@ export class DevelopmentRepository {
     expectedVersion: number,
     at: string,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('one_to_ones')
-      .set(eb => ({
-        held_on: c.heldOn,
-        agenda: c.agenda,
-        notes: c.notes,
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    const saved = await updateVersioned(db, 'one_to_ones', id, expectedVersion, {
+      held_on: c.heldOn,
+      agenda: c.agenda,
+      notes: c.notes,
+      updated_at: at,
+    })
+    return saved !== undefined
   }
 
   /**

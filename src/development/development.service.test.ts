@@ -11,17 +11,10 @@ import { HandbookService } from '../handbook/handbook.service.ts'
 import { PeopleRepository, type Person, type ProfileChanges } from '../people/people.repository.ts'
 import { PeopleService } from '../people/people.service.ts'
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/roles.ts'
-import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
-import { DevelopmentRepository } from './development.repository.ts'
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
+import { DevelopmentRepository, type Meeting } from './development.repository.ts'
 import type { GoalForm } from './development.schemas.ts'
-import {
-  DevelopmentService,
-  GoalConflictError,
-  MeetingConflictError,
-  cadenceOf,
-  todayOf,
-  type SkillRef,
-} from './development.service.ts'
+import { DevelopmentService, cadenceOf, todayOf, type GoalView, type SkillRef } from './development.service.ts'
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -196,8 +189,8 @@ describe.each(DIALECTS)('development service on %s', dialect => {
       const error = await rejection(
         development.changeGoal(actorOfAssociate, associate, goal.id, goalForm({ title: 'Present once' }), 1),
       )
-      expect(error).toBeInstanceOf(GoalConflictError)
-      expect((error as GoalConflictError).latest).toMatchObject({ title: 'Present at two show and tells', version: 2 })
+      expect(error).toBeInstanceOf(StaleVersionError)
+      expect((error as StaleVersionError<GoalView>).latest).toMatchObject({ title: 'Present at two show and tells', version: 2 })
       expect((await development.goal(associate.id, goal.id)).goal.title).toBe('Present at two show and tells')
     })
 
@@ -324,8 +317,8 @@ describe.each(DIALECTS)('development service on %s', dialect => {
           1,
         ),
       )
-      expect(error).toBeInstanceOf(MeetingConflictError)
-      expect((error as MeetingConflictError).latest).toMatchObject({ notes: 'Spring move agreed', version: 2 })
+      expect(error).toBeInstanceOf(StaleVersionError)
+      expect((error as StaleVersionError<Meeting>).latest).toMatchObject({ notes: 'Spring move agreed', version: 2 })
       expect(
         await rejection(
           development.changeOneToOne(manager, associate, meetingId, { heldOn: '2026-11-20', agenda: '', notes: '' }, 2),

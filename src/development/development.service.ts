@@ -13,7 +13,7 @@ import type { Person } from '../people/people.repository.ts'
 import { defaultCadenceDays, ukDate, type PeopleService } from '../people/people.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type {
   DevelopmentRepository,
@@ -60,18 +60,6 @@ export interface GoalView extends Goal {
   /** Past its date and not done or dropped. */
   overdue: boolean
   linkedSkills: { slug: string; name: string }[]
-}
-
-export class GoalConflictError extends ConflictError {
-  constructor(readonly latest: GoalView) {
-    super('Someone else changed this goal')
-  }
-}
-
-export class MeetingConflictError extends ConflictError {
-  constructor(readonly latest: Meeting) {
-    super('Someone else changed the record of this 1:1')
-  }
 }
 
 export type CadenceStatus = 'overdue' | 'on-track' | 'none'
@@ -241,7 +229,7 @@ export class DevelopmentService {
     return goal
   }
 
-  /** Saves a goal if nobody saved it since expectedVersion, or throws GoalConflictError with theirs. */
+  /** Saves a goal if nobody saved it since expectedVersion, or throws StaleVersionError<GoalView> with theirs. */
   async changeGoal(
     actor: Actor,
     person: Person,
@@ -259,7 +247,11 @@ export class DevelopmentService {
       if (!before || before.personId !== person.id) throw new NotFoundError('No such goal')
       this.checkSkills(all, form.skills, before.skills)
       const saved = await this.repo.updateGoal(trx, goalId, form, expectedVersion, at)
-      if (!saved) throw new GoalConflictError(this.view(before, names, today))
+      if (!saved) {
+        const latest = await this.repo.findGoal(trx, goalId)
+        if (!latest) throw new NotFoundError('No such goal')
+        throw new StaleVersionError(this.view(latest, names, today), 'Someone else changed this goal')
+      }
       const statusChange =
         before.status !== form.status ? ` (now ${GOAL_STATUS_LABELS[form.status].toLowerCase()})` : ''
       await this.audit.record(trx, actor, {
@@ -368,7 +360,7 @@ export class DevelopmentService {
     return id
   }
 
-  /** Saves a 1:1 if nobody saved it since expectedVersion, or throws MeetingConflictError with theirs. */
+  /** Saves a 1:1 if nobody saved it since expectedVersion, or throws StaleVersionError<Meeting> with theirs. */
   async changeOneToOne(
     actor: Actor,
     person: Person,
@@ -382,8 +374,11 @@ export class DevelopmentService {
       if (!before || before.personId !== person.id) throw new NotFoundError('No such 1:1')
       if (actor.id !== before.personId && actor.id !== before.withId)
         throw new ForbiddenError('Only the two people in a 1:1 can change it')
-      if (!(await this.repo.updateMeeting(trx, meetingId, form, expectedVersion, at)))
-        throw new MeetingConflictError(before)
+      if (!(await this.repo.updateMeeting(trx, meetingId, form, expectedVersion, at))) {
+        const latest = await this.repo.findMeeting(trx, meetingId)
+        if (!latest) throw new NotFoundError('No such 1:1')
+        throw new StaleVersionError(latest, 'Someone else changed the record of this 1:1')
+      }
       await this.audit.record(trx, actor, {
         action: 'one-to-one.changed',
         subjectType: 'person',

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import { indexHandbookPage, searchHandbook, unindexHandbookPage, type SearchHit } from '../db/fulltext.ts'
 import { prepared } from '../db/prepared.ts'
 import type { Database } from '../db/schema.ts'
+import { updateVersioned } from '../db/versioned.ts'
 
 export interface Resource {
   kind: 'reading' | 'training'
@@ -264,14 +265,9 @@ export class HandbookRepository {
 
   /** Saves a new version of a page if it is still at expectedVersion; says whether it saved. */
   async updatePage(db: Db, page: Page, expectedVersion: number): Promise<boolean> {
-    const { id: _id, created_at: _c, slug: _s, ...changes } = pageRow(page)
-    const result = await db
-      .updateTable('handbook_pages')
-      .set(changes)
-      .where('id', '=', page.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return false
+    const { id: _id, created_at: _c, slug: _s, version: _v, ...changes } = pageRow(page)
+    const saved = await updateVersioned(db, 'handbook_pages', page.id, expectedVersion, changes)
+    if (!saved) return false
     await this.setTags(db, page.id, page.roles, page.skills)
     await indexHandbookPage(db, page)
     return true

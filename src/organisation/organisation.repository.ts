@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { updateVersioned } from '../db/versioned.ts'
 
 export const ORGANISATION_ID = 'organisation'
 
@@ -67,23 +68,17 @@ export class OrganisationRepository {
     at: string,
     by: string | null,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('organisation')
-      .set(eb => ({
-        name: org.name,
-        logo_text: org.logoText,
-        brand_colour: org.brandColour,
-        pathway_shape: org.pathwayShape,
-        phase: org.phase,
-        feedback_url: org.feedbackUrl,
-        public_handbook: org.publicHandbook ? 'on' : 'off',
-        version: eb('version', '+', 1),
-        updated_at: at,
-        updated_by: by,
-      }))
-      .where('id', '=', ORGANISATION_ID)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    const saved = await updateVersioned(db, 'organisation', ORGANISATION_ID, expectedVersion, {
+      name: org.name,
+      logo_text: org.logoText,
+      brand_colour: org.brandColour,
+      pathway_shape: org.pathwayShape,
+      phase: org.phase,
+      feedback_url: org.feedbackUrl,
+      public_handbook: org.publicHandbook ? 'on' : 'off',
+      updated_at: at,
+      updated_by: by,
+    })
+    return saved !== undefined
   }
 }

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely'
 import { insertInBatches } from '../db/batch.ts'
 import type { Database } from '../db/schema.ts'
+import { updateVersioned } from '../db/versioned.ts'
 import { LEVELS, type Level } from '../framework/framework.bundled.ts'
 import type {
   AgreedCheckin,
@@ -290,22 +291,22 @@ export class PathwayRepository {
     fromStatuses: readonly CheckinStatus[],
     changes: CheckinChanges,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('checkins')
-      .set(eb => ({
+    const saved = await updateVersioned(
+      db,
+      'checkins',
+      id,
+      expectedVersion,
+      {
         ...(changes.status !== undefined ? { status: changes.status } : {}),
         ...(changes.managerId !== undefined ? { manager_id: changes.managerId } : {}),
         ...(changes.submittedAt !== undefined ? { submitted_at: changes.submittedAt } : {}),
         ...(changes.reviewedAt !== undefined ? { reviewed_at: changes.reviewedAt } : {}),
         ...(changes.agreedAt !== undefined ? { agreed_at: changes.agreedAt } : {}),
         ...(changes.agreedNote !== undefined ? { agreed_note: changes.agreedNote } : {}),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('status', 'in', [...fromStatuses])
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+      },
+      { status: fromStatuses },
+    )
+    return saved !== undefined
   }
 
   // One statement per skill: a role has at most a few dozen skills, never one per person.

@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { insertInBatches } from '../db/batch.ts'
 import { prepared } from '../db/prepared.ts'
 import type { Database } from '../db/schema.ts'
+import { updateVersioned } from '../db/versioned.ts'
 
 export interface Person {
   id: string
@@ -359,24 +360,8 @@ export class PeopleRepository {
 
   /** Saves a profile only if nobody saved since expectedVersion; says whether it saved. */
   async updateProfile(db: Db, id: string, p: ProfileChanges, expectedVersion: number, at: string): Promise<boolean> {
-    const result = await db
-      .updateTable('people')
-      .set(eb => ({
-        career_role: p.careerRole,
-        line_manager_id: p.lineManagerId,
-        associate_of_id: p.associateOfId,
-        business_area: p.businessArea,
-        group_name: p.group,
-        date_into_role: p.dateIntoRole,
-        head_of_profession: p.headOfProfession ? 'yes' : 'no',
-        one_to_one_cadence_days: p.oneToOneCadenceDays,
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
-      .where('user_id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    const saved = await updateVersioned(db, 'people', id, expectedVersion, { ...profileColumns(p), updated_at: at })
+    return saved !== undefined
   }
 
   /** New profiles, in batches. */

@@ -15,10 +15,25 @@ export class ForbiddenError extends Error {
   }
 }
 
-/** Someone else changed the record since it was read: the caller must show both versions. */
+/** The request clashes with the state of a record: decided already, moved on, or saved by someone else. */
 export class ConflictError extends Error {
-  override readonly name = 'ConflictError'
+  override readonly name: string = 'ConflictError'
   constructor(message = 'Conflict') {
+    super(message)
+  }
+}
+
+/**
+ * Someone else saved a versioned record after the form was opened, so nothing was written.
+ * Carries the record as it is now: every versioned form answers 409, keeps what the person typed
+ * and shows this latest version beside it (saveVersioned in platform/forms does so by default).
+ */
+export class StaleVersionError<T> extends ConflictError {
+  override readonly name: string = 'StaleVersionError'
+  constructor(
+    readonly latest: T,
+    message = 'Someone else saved this record after it was opened',
+  ) {
     super(message)
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { ConflictError, ForbiddenError, ValidationError } from './errors.ts'
+import { ConflictError, ForbiddenError, StaleVersionError, ValidationError } from './errors.ts'
 import { formErrors, formText, parseForm, saveVersioned, type FormErrors } from './forms.ts'
 
 // A small versioned record and the page a handler would build around it: what the helper is given.
@@ -8,12 +8,6 @@ interface Note {
   title: string
   body: string
   version: number
-}
-
-class NoteConflictError extends ConflictError {
-  constructor(readonly latest: Note) {
-    super('Someone else changed this note')
-  }
 }
 
 const noteSchema = z.object({
@@ -38,7 +32,6 @@ function post(body: Record<string, unknown>, save: (value: z.infer<typeof noteSc
   return {
     form: parseForm(noteSchema, body, FIELDS),
     save: vi.fn(save),
-    latest: (err: unknown) => (err instanceof NoteConflictError ? err.latest : undefined),
     invalid: (errors: FormErrors, status: number) => page({ errors, status, values: body }),
     conflict: (latest: Note, value: z.infer<typeof noteSchema>, status: number) =>
       page({
@@ -98,8 +91,9 @@ describe('saveVersioned', () => {
   it('shows a save that lost the race with status 409: the latest record beside what was typed', async () => {
     const latest: Note = { title: 'Their title', body: 'Their words', version: 4 }
     const steps = post({ title: '  My title ', body: 'My words', version: '3' }, async () => {
-      throw new NoteConflictError(latest)
+      throw new StaleVersionError(latest)
     })
+    // No `latest` step: the record the StaleVersionError carries is the one shown.
     const page = await saveVersioned(steps)
     expect(page).toEqual({
       kind: 'form',
@@ -110,6 +104,14 @@ describe('saveVersioned', () => {
       errors: formErrors({ title: 'Someone else changed this note. Check both versions, then save again' }),
     })
     expect(steps.save).toHaveBeenCalledWith({ title: 'My title', body: 'My words', version: 3 })
+    expect(steps.saved).not.toHaveBeenCalled()
+  })
+
+  it('lets a plain ConflictError through when nothing says what the latest record is', async () => {
+    const steps = post({ title: 'Mine', body: '', version: '8' }, async () => {
+      throw new ConflictError('This note has already been archived')
+    })
+    await expect(saveVersioned(steps)).rejects.toThrow('This note has already been archived')
     expect(steps.saved).not.toHaveBeenCalled()
   })
 

@@ -2,7 +2,7 @@
 // the first message for each field in the order the fields appear on the page; and the steps of a
 // form post that saves a versioned record (invalid → 400, conflict → 409, saved → onwards).
 import { z } from 'zod'
-import { ValidationError } from './errors.ts'
+import { StaleVersionError, ValidationError } from './errors.ts'
 
 export interface FormErrors {
   /** For govukErrorSummary: [{ text, href }]. */
@@ -79,8 +79,11 @@ export interface VersionedSave<T, S, L, R> {
   readonly form: FormRead<T>
   /** Saves the value against the version the form was opened at; throws when someone saved first. */
   readonly save: (value: T) => Promise<S>
-  /** The latest saved record when `err` says someone saved first; undefined for any other error. */
-  readonly latest: (err: unknown) => L | undefined | Promise<L | undefined>
+  /**
+   * The latest saved record when `err` says someone saved first; undefined for any other error.
+   * Leave it out when `save` throws StaleVersionError<L>: the record it carries is used.
+   */
+  readonly latest?: (err: unknown) => L | undefined | Promise<L | undefined>
   /** The form again, with what was typed and what is wrong with it. */
   readonly invalid: (errors: FormErrors, status: 400) => R | Promise<R>
   /** The form again, with what was typed beside the latest saved record. */
@@ -106,7 +109,7 @@ export async function saveVersioned<T, S, L, R>(steps: VersionedSave<T, S, L, R>
   try {
     result = await steps.save(value)
   } catch (err) {
-    const latest = await steps.latest(err)
+    const latest = steps.latest ? await steps.latest(err) : staleRecord<L>(err)
     if (latest !== undefined) return steps.conflict(latest, value, 409)
     if (err instanceof ValidationError && steps.fields)
       return steps.invalid(formErrors(err.fieldErrors, [...steps.fields]), 400)
@@ -115,4 +118,13 @@ export async function saveVersioned<T, S, L, R>(steps: VersionedSave<T, S, L, R>
     throw err
   }
   return steps.saved(result, value)
+}
+
+/**
+ * The latest record a StaleVersionError carries. Its type is the one the save step's service
+ * documents for it (GoalView for a goal, Page for a handbook page): errors cannot carry their
+ * type to a catch, so this is where it is taken on trust, once.
+ */
+function staleRecord<L>(err: unknown): L | undefined {
+  return err instanceof StaleVersionError ? (err as StaleVersionError<L>).latest : undefined
 }

@@ -24,7 +24,6 @@ import {
   type DateErrorParts,
   type DateParts,
 } from '../development.schemas.ts'
-import { MeetingConflictError } from '../development.service.ts'
 import { actionParams, dateItems, meetingParams, personNav, personPages, personParams, requireUser } from './shared.ts'
 
 export default async function oneToOnesRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -231,9 +230,8 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       return saveVersioned({
         form,
         save: value => development.changeOneToOne(actorOf(user), person, meeting.id, value, value.version ?? -1),
-        latest: err => (err instanceof MeetingConflictError ? err.latest : undefined),
         invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
-        conflict: (latest, _value, status) =>
+        conflict: (latest: Meeting, _value, status) =>
           again({
             meeting: latest,
             values: { ...values, version: latest.version },

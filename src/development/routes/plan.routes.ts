@@ -24,7 +24,7 @@ import {
   type DateErrorParts,
   type DateParts,
 } from '../development.schemas.ts'
-import { GoalConflictError, type GoalView, type SkillRef } from '../development.service.ts'
+import type { GoalView, SkillRef } from '../development.service.ts'
 import {
   dateItems,
   goalParams,
@@ -301,10 +301,9 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
         form,
         fields: GOAL_FIELDS,
         save: value => development.changeGoal(actorOf(user), person, goal.id, value, value.version ?? -1),
-        latest: err => (err instanceof GoalConflictError ? err.latest : undefined),
         invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
         // Both versions are shown; the form keeps what they typed, now based on the latest.
-        conflict: (latest, value, status) =>
+        conflict: (latest: GoalView, value, status) =>
           again({
             goal: latest,
             values: { ...values, version: latest.version },
