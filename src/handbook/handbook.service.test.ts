@@ -11,9 +11,9 @@ import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import type { Actor } from '../platform/auth/roles.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { HandbookRepository, type Page, type Section } from './handbook.repository.ts'
-import { HandbookService, PageConflictError, type PageInput } from './handbook.service.ts'
+import { HandbookService, type PageInput } from './handbook.service.ts'
 
 type Person = Actor & { id: string; name: string }
 
@@ -209,9 +209,9 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
         handbook.updatePage(editor, page.slug, input({ title: 'Stale saves', body: 'My edit.' }), 1),
       )
 
-      expect(error).toBeInstanceOf(PageConflictError)
+      expect(error).toBeInstanceOf(StaleVersionError)
       expect(error).toBeInstanceOf(ConflictError)
-      expect((error as PageConflictError).latest).toEqual(latest)
+      expect((error as StaleVersionError<Page>).latest).toEqual(latest)
       expect(await handbook.page(page.slug)).toEqual(latest)
       expect(await versionCount(page.slug)).toBe(2)
       expect(await auditCount()).toBe(audits)
@@ -273,7 +273,7 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
       expect(won).toHaveLength(1)
       expect(lost).toHaveLength(1)
       const reason: unknown = lost[0]?.status === 'rejected' ? lost[0].reason : undefined
-      expect(reason).toBeInstanceOf(PageConflictError)
+      expect(reason).toBeInstanceOf(StaleVersionError)
       const saved = await handbook.page(page.slug)
       expect(saved.version).toBe(2)
       expect(['Mine', 'Theirs']).toContain(saved.body)
@@ -303,7 +303,7 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
                 saves++
                 break
               } catch (error) {
-                if (!(error instanceof PageConflictError)) throw error
+                if (!(error instanceof StaleVersionError)) throw error
                 conflicts++
               }
             }
@@ -355,7 +355,7 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
       const page = await handbook.createPage(editor, input({ title: 'To delete' }))
       await handbook.updatePage(editor, page.slug, input({ title: 'To delete' }), 1)
 
-      await expect(handbook.deletePage(editor, page.slug, 1)).rejects.toBeInstanceOf(PageConflictError)
+      await expect(handbook.deletePage(editor, page.slug, 1)).rejects.toBeInstanceOf(StaleVersionError)
       const deleted = await handbook.deletePage(editor, page.slug, 2)
 
       expect(deleted.id).toBe(page.id)
@@ -380,7 +380,7 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
         [2, 'Restorable v2', ''],
         [1, 'Restorable', 'Created the page'],
       ])
-      await expect(handbook.restore(other, page.slug, 2, 3)).rejects.toBeInstanceOf(PageConflictError)
+      await expect(handbook.restore(other, page.slug, 2, 3)).rejects.toBeInstanceOf(StaleVersionError)
       await expect(handbook.restore(other, page.slug, 99, 4)).rejects.toBeInstanceOf(NotFoundError)
     })
 

@@ -1,6 +1,6 @@
 // The organisation's handbook: contents, pages and their versions, search, suggested changes
 // and import. Every save is a version; a save based on an old version is refused with a
-// PageConflictError carrying the latest page, so the caller can show both texts.
+// StaleVersionError<Page> carrying the latest page, so the caller can show both texts.
 import { resolve } from 'node:path'
 import { applyPatch, diffLines, diffWordsWithSpace, structuredPatch } from 'diff'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -9,7 +9,7 @@ import { HIT_END, HIT_START, searchTerms } from '../db/dialect.ts'
 import { BUNDLED_TERMS, equivalentSkills, type FrameworkTerms, type TermsSource } from '../framework/framework.terms.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import { createLinkResolver, readHandbookFolder, type ImportProblem, type ImportResult } from './handbook.import.ts'
 import type {
@@ -48,11 +48,8 @@ export interface PageInContext {
   next: PageSummary | null
 }
 
-export class PageConflictError extends ConflictError {
-  constructor(readonly latest: Page) {
-    super('The page was changed by someone else')
-  }
-}
+/** Someone saved the page after the editor opened it: carries the page as it is now. */
+const stalePage = (latest: Page) => new StaleVersionError(latest, 'The page was changed by someone else')
 
 export interface DiffLine {
   kind: 'added' | 'removed' | 'same'
@@ -328,7 +325,7 @@ export class HandbookService {
 
   /**
    * Saves a new version of a page. baseVersion is the version the editor started from: if
-   * someone saved since, nothing is written and PageConflictError carries the latest page.
+   * someone saved since, nothing is written and a StaleVersionError carries the latest page.
    */
   async updatePage(
     actor: Actor,
@@ -355,7 +352,7 @@ export class HandbookService {
     const at = this.clock().toISOString()
     const current = await this.repo.findPageBySlug(trx, slug)
     if (!current) throw new NotFoundError('No such page')
-    if (current.version !== baseVersion) throw new PageConflictError(current)
+    if (current.version !== baseVersion) throw stalePage(current)
     const section = await this.repo.findSectionById(trx, input.sectionId)
     if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
     const rendered = this.render(input.body, await this.knownSlugs(trx))
@@ -382,7 +379,7 @@ export class HandbookService {
     }
     if (!(await this.repo.updatePage(trx, page, baseVersion))) {
       const latest = await this.repo.findPageBySlug(trx, slug)
-      throw new PageConflictError(latest ?? current)
+      throw stalePage(latest ?? current)
     }
     const note = input.changeNote || (credit ? `Suggested by ${credit.author.name}, accepted by ${actor.name}` : '')
     await this.repo.insertVersion(trx, this.versionOf(page, note, author, at, credit?.suggestionId ?? null))
@@ -425,7 +422,7 @@ export class HandbookService {
     return this.db.transaction().execute(async trx => {
       const page = await this.repo.findPageBySlug(trx, slug)
       if (!page) throw new NotFoundError('No such page')
-      if (page.version !== expectedVersion) throw new PageConflictError(page)
+      if (page.version !== expectedVersion) throw stalePage(page)
       await this.repo.deletePage(trx, page.id)
       await this.repo.bumpRevision(trx)
       await this.audit.record(trx, actor, {
@@ -845,7 +842,8 @@ export class HandbookService {
         continue
       }
       const page: Page = { ...before, ...fields, version: before.version + 1 }
-      if (!(await this.repo.updatePage(trx, page, before.version))) throw new PageConflictError(before)
+      if (!(await this.repo.updatePage(trx, page, before.version)))
+        throw stalePage((await this.repo.findPageBySlug(trx, before.slug)) ?? before)
       await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
       report.pagesUpdated++
     }

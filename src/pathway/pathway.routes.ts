@@ -31,7 +31,6 @@ import {
   type SkillField,
 } from './pathway.schemas.ts'
 import {
-  CheckinConflictError,
   CheckinStageError,
   NO_PROFILE_MESSAGE,
   STATUS_LABELS,
@@ -93,7 +92,6 @@ function checkinSteps<T, R>(
   return {
     form: read,
     fields: order,
-    latest: (err: unknown) => (err instanceof CheckinConflictError ? err.latest : undefined),
     invalid: again,
     conflict: (latest: CheckinDetail, _value: T, status: number) =>
       again(formErrors({ form: conflictMessage }), status, latest),

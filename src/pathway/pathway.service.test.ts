@@ -20,7 +20,7 @@ import type { ProfileChanges } from '../people/people.repository.ts'
 import { PeopleRepository } from '../people/people.repository.ts'
 import { PeopleService } from '../people/people.service.ts'
 import type { Actor, Role } from '../platform/auth/roles.ts'
-import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import { ProfessionRepository } from '../profession/profession.repository.ts'
 import { parseCapabilityQuery } from '../profession/profession.schemas.ts'
@@ -28,12 +28,12 @@ import { ProfessionService } from '../profession/profession.service.ts'
 import { PathwayRepository } from './pathway.repository.ts'
 import { CHECKIN_DUE_DAYS, isCheckinOverdue } from './pathway.rules.ts'
 import {
-  CheckinConflictError,
   CheckinStageError,
   NO_PROFILE_MESSAGE,
   PathwayService,
   nextRole,
   roleSkills,
+  type CheckinDetail,
   type SelfInput,
 } from './pathway.service.ts'
 
@@ -402,8 +402,8 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
           false,
         ),
       )
-      expect(error).toBeInstanceOf(CheckinConflictError)
-      const latest = (error as CheckinConflictError).latest
+      expect(error).toBeInstanceOf(StaleVersionError)
+      const latest = (error as StaleVersionError<CheckinDetail>).latest
       expect(latest.checkin.version).toBe(draft.version + 1)
       expect(latest.skills[0]?.rating).toMatchObject({ selfLevel: 'expert', selfEvidence: 'From tab one' })
       // Nothing from the stale tab was saved.

@@ -30,7 +30,7 @@ import { canReviewCheckin, canSeePersonalRecord, type Viewer } from '../people/p
 import type { Person } from '../people/people.repository.ts'
 import type { PeopleService } from '../people/people.service.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type { RadarInput } from './pathway.radar.ts'
 import { levelValue } from './pathway.radar.ts'
@@ -113,13 +113,6 @@ export interface ReviewInput {
 export interface AgreeInput {
   ratings: Record<string, { level: Level | null; note: string }>
   note: string
-}
-
-/** Someone saved the check-in since the form was read: carries the check-in as it is now. */
-export class CheckinConflictError extends ConflictError {
-  constructor(readonly latest: CheckinDetail) {
-    super('This check-in was changed since you opened it')
-  }
 }
 
 /** The check-in has moved on to a stage where this part can no longer be changed. */
@@ -455,12 +448,16 @@ export class PathwayService implements CheckinLedger {
     throw new StaleCheckin()
   }
 
-  /** Runs a save; a stale version becomes a CheckinConflictError with the check-in as it is now. */
+  /** Runs a save; a stale version becomes a StaleVersionError<CheckinDetail>: the check-in as it is now. */
   private async saving(personId: string, checkinId: string, save: () => Promise<void>): Promise<CheckinDetail> {
     try {
       await save()
     } catch (err) {
-      if (err instanceof StaleCheckin) throw new CheckinConflictError(await this.checkin(personId, checkinId))
+      if (err instanceof StaleCheckin)
+        throw new StaleVersionError(
+          await this.checkin(personId, checkinId),
+          'This check-in was changed since you opened it',
+        )
       throw err
     }
     return this.checkin(personId, checkinId)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConflictError, StaleVersionError } from './errors.ts'
+import { ConflictError, StaleVersionError, staleRecord } from './errors.ts'
 
 describe('StaleVersionError', () => {
   interface Goal {
@@ -25,5 +25,18 @@ describe('StaleVersionError', () => {
   it('says in plain words what happened, or what the caller says', () => {
     expect(new StaleVersionError(null).message).toBe('Someone else saved this record after it was opened')
     expect(new StaleVersionError(null, 'Someone else changed this goal').message).toBe('Someone else changed this goal')
+  })
+})
+
+describe('staleRecord', () => {
+  it('gives the record a StaleVersionError carries', () => {
+    const latest = { title: 'Theirs', version: 3 }
+    expect(staleRecord<typeof latest>(new StaleVersionError(latest))).toBe(latest)
+  })
+
+  it('gives undefined for any other error, a plain ConflictError included', () => {
+    expect(staleRecord(new ConflictError('This suggestion has already been decided'))).toBeUndefined()
+    expect(staleRecord(new Error('boom'))).toBeUndefined()
+    expect(staleRecord('not an error')).toBeUndefined()
   })
 })

@@ -38,6 +38,16 @@ export class StaleVersionError<T> extends ConflictError {
   }
 }
 
+/**
+ * The latest record when err is a StaleVersionError, otherwise undefined. T is the record the
+ * throwing service documents (GoalView for a goal, Page for a handbook page): a thrown error
+ * cannot carry its type to the catch, so it is taken on trust here, in one place, rather than as
+ * an untyped `err.latest` in each handler.
+ */
+export function staleRecord<T>(err: unknown): T | undefined {
+  return err instanceof StaleVersionError ? (err as StaleVersionError<T>).latest : undefined
+}
+
 /** A rule of the domain was broken by valid-looking input; carries per-field messages. */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError'

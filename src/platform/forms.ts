@@ -2,7 +2,7 @@
 // the first message for each field in the order the fields appear on the page; and the steps of a
 // form post that saves a versioned record (invalid → 400, conflict → 409, saved → onwards).
 import { z } from 'zod'
-import { StaleVersionError, ValidationError } from './errors.ts'
+import { staleRecord, ValidationError } from './errors.ts'
 
 export interface FormErrors {
   /** For govukErrorSummary: [{ text, href }]. */
@@ -118,13 +118,4 @@ export async function saveVersioned<T, S, L, R>(steps: VersionedSave<T, S, L, R>
     throw err
   }
   return steps.saved(result, value)
-}
-
-/**
- * The latest record a StaleVersionError carries. Its type is the one the save step's service
- * documents for it (GoalView for a goal, Page for a handbook page): errors cannot carry their
- * type to a catch, so this is where it is taken on trust, once.
- */
-function staleRecord<L>(err: unknown): L | undefined {
-  return err instanceof StaleVersionError ? (err as StaleVersionError<L>).latest : undefined
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import type { FrameworkTerms } from '../../framework/framework.terms.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
-import { ValidationError } from '../../platform/errors.ts'
+import { ValidationError, staleRecord } from '../../platform/errors.ts'
 import { formErrors, parseForm, zodMessages, type FormErrors } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook } from '../handbook.policy.ts'
@@ -18,7 +18,7 @@ import {
   parseResourceRows,
   versionSchema,
 } from '../handbook.schemas.ts'
-import { PageConflictError, lineDiff, type PageInput } from '../handbook.service.ts'
+import { lineDiff, type PageInput } from '../handbook.service.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { requireUser, slugParams, type SlugRequest } from './shared.ts'
 
@@ -193,16 +193,17 @@ export default async function editingRoutes(app: FastifyInstance, { services }: 
       try {
         await handbook.updatePage(actorOf(user), page.slug, form.value, baseVersion)
       } catch (err) {
-        if (err instanceof PageConflictError) {
+        const latest = staleRecord<Page>(err)
+        if (latest) {
           // Show both texts; the form keeps what they typed, now based on the latest version.
           return editForm(reply, {
             mode: 'edit',
-            page: err.latest,
-            values: { ...values, baseVersion: err.latest.version },
+            page: latest,
+            values: { ...values, baseVersion: latest.version },
             input: form.input,
-            conflict: { latest: err.latest, diff: lineDiff(err.latest.body, form.value.body) },
+            conflict: { latest, diff: lineDiff(latest.body, form.value.body) },
             errors: formErrors({
-              body: `${err.latest.updatedByName} saved a new version of this page while you were editing. Compare the two texts, combine them in the box below, then save again`,
+              body: `${latest.updatedByName} saved a new version of this page while you were editing. Compare the two texts, combine them in the box below, then save again`,
             }),
             status: 409,
           })
@@ -257,10 +258,11 @@ export default async function editingRoutes(app: FastifyInstance, { services }: 
       try {
         await handbook.deletePage(actorOf(user), page.slug, parsed.success ? parsed.data.baseVersion : -1)
       } catch (err) {
-        if (err instanceof PageConflictError) {
+        const latest = staleRecord<Page>(err)
+        if (latest) {
           return reply.page(
             'handbook/views/delete.njk',
-            { pageTitle: `Delete ${page.title}`, page: err.latest, changed: true },
+            { pageTitle: `Delete ${page.title}`, page: latest, changed: true },
             { status: 409, nav: 'handbook' },
           )
         }

@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
+import { staleRecord } from '../../platform/errors.ts'
 import type { Services } from '../../services.ts'
+import type { Page } from '../handbook.repository.ts'
 import { canEditHandbook, canSeeHistory } from '../handbook.policy.ts'
 import { versionSchema } from '../handbook.schemas.ts'
-import { PageConflictError } from '../handbook.service.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { requireUser, slugParams, versionParams } from './shared.ts'
 
@@ -62,11 +63,12 @@ export default async function historyRoutes(app: FastifyInstance, { services }: 
           parsed.success ? parsed.data.baseVersion : -1,
         )
       } catch (err) {
-        if (err instanceof PageConflictError) {
+        const latest = staleRecord<Page>(err)
+        if (latest) {
           request.session.flash({
             kind: 'important',
             heading: 'Nothing was restored',
-            text: `${err.latest.updatedByName} saved version ${err.latest.version} in the meantime. Check the history, then try again.`,
+            text: `${latest.updatedByName} saved version ${latest.version} in the meantime. Check the history, then try again.`,
           })
           return reply.seeOther(`/handbook/${page.slug}/history`)
         }

@@ -2,13 +2,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
+import { ConflictError, NotFoundError, ValidationError, staleRecord } from '../../platform/errors.ts'
 import { formErrors, parseForm } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canReviewSuggestions, canSeeSuggestion, canSuggestChange } from '../handbook.policy.ts'
 import type { Page } from '../handbook.repository.ts'
 import { SUGGEST_FIELDS, acceptSchema, declineSchema, suggestFormSchema } from '../handbook.schemas.ts'
-import { PageConflictError } from '../handbook.service.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { idParams, requireUser, slugParams } from './shared.ts'
 
@@ -151,7 +150,8 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
         })
         return reply.seeOther('/handbook/suggestions')
       } catch (err) {
-        if (err instanceof PageConflictError) {
+        const latest = staleRecord<Page>(err)
+        if (latest) {
           return reviewPage(
             request,
             reply,
@@ -159,7 +159,7 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
             {
               acceptBody: parsed.value.body,
               errors: formErrors({
-                body: `${err.latest.updatedByName} changed the page while you were reviewing. Check the text below against the latest version, then accept again`,
+                body: `${latest.updatedByName} changed the page while you were reviewing. Check the text below against the latest version, then accept again`,
               }),
             },
             409,
