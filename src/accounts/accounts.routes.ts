@@ -4,10 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../platform/auth/authorize.ts'
 import { ROLES, ROLE_HINTS, ROLE_LABELS, type CurrentUser } from '../platform/auth/roles.ts'
 import { safeReturnPath } from '../platform/auth/session.ts'
-import { ValidationError } from '../platform/errors.ts'
+import { ValidationError, staleRecord } from '../platform/errors.ts'
 import { formErrors, parseForm } from '../platform/forms.ts'
 import { hashToken } from '../platform/ids.ts'
 import type { Services } from '../services.ts'
+import type { User } from './accounts.repository.ts'
 import { actorOf } from './accounts.service.ts'
 import { canManageOwnAccount, canManagePeople } from './accounts.policy.ts'
 import {
@@ -309,8 +310,8 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
         await accounts.updatePerson(actorOf(user), person.id, changes, version)
       } catch (err) {
         if (err instanceof ValidationError) return again(formErrors(err.fieldErrors, EDIT_PERSON_FIELDS))
-        if (err instanceof Error && err.name === 'ConflictError') {
-          const fresh = await accounts.get(person.id)
+        const fresh = staleRecord<User>(err)
+        if (fresh) {
           return reply.page(
             'accounts/views/edit-person.njk',
             {

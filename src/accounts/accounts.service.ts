@@ -5,7 +5,7 @@ import type { DbExecutor } from '../db/connect.ts'
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from '../platform/auth/passwords.ts'
 import type { Actor, CurrentUser, Role } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { hashToken, newId, newToken } from '../platform/ids.ts'
 import type { AccountsRepository, InvitedAccount, User, UserStatus } from './accounts.repository.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
@@ -204,6 +204,7 @@ export class AccountsService {
     await this.sessions.endAllFor(user.id, keepSessionId ?? undefined)
   }
 
+  /** Changes an account if nobody saved it since expectedVersion, or throws StaleVersionError<User> with theirs. */
   async updatePerson(
     actor: Actor,
     userId: string,
@@ -222,7 +223,11 @@ export class AccountsService {
         })
       }
       const saved = await this.repo.updateDetails(trx, userId, changes, expectedVersion, this.clock().toISOString())
-      if (!saved) throw new ConflictError('Someone else changed this person')
+      if (!saved) {
+        const latest = await this.repo.findById(trx, userId)
+        if (!latest) throw new NotFoundError('No such person')
+        throw new StaleVersionError(latest, 'Someone else changed this person')
+      }
       const what: string[] = []
       if (before.name !== changes.name) what.push('name')
       if (before.role !== changes.role) what.push(`role from ${before.role} to ${changes.role}`)

@@ -4,8 +4,8 @@ import { actorOf } from '../accounts/accounts.service.ts'
 import { canManagePeople } from '../accounts/accounts.policy.ts'
 import { canReadAuditLog } from '../audit/audit.policy.ts'
 import { authorize } from '../platform/auth/authorize.ts'
-import { ConflictError, NotFoundError } from '../platform/errors.ts'
-import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
+import { NotFoundError } from '../platform/errors.ts'
+import { formErrors, parseForm, saveVersioned, type FormErrors } from '../platform/forms.ts'
 import type { Services } from '../services.ts'
 import { canManageSettings } from './organisation.policy.ts'
 import type { Organisation } from './organisation.repository.ts'
@@ -70,29 +70,28 @@ export default async function organisationRoutes(app: FastifyInstance, { service
         { pageTitle: 'Settings', values, errors, ...settingsForm(values), ...extra },
         { status, nav: 'admin' },
       )
-    const parsed = parseForm(settingsSchema, request.body, SETTINGS_FIELDS)
-    if (!parsed.ok) return again(parsed.errors, 400)
-    const { version, publicHandbook, feedbackUrl, ...rest } = parsed.value
-    try {
-      await organisation.update(
-        actorOf(user),
-        { ...rest, feedbackUrl: feedbackUrl || null, publicHandbook: publicHandbook === 'on' },
-        version,
-      )
-    } catch (err) {
-      if (err instanceof ConflictError) {
-        const latest = await organisation.get()
-        return again(
+    return saveVersioned({
+      form: parseForm(settingsSchema, request.body, SETTINGS_FIELDS),
+      save: ({ version, publicHandbook, feedbackUrl, ...rest }) =>
+        organisation.update(
+          actorOf(user),
+          { ...rest, feedbackUrl: feedbackUrl || null, publicHandbook: publicHandbook === 'on' },
+          version,
+        ),
+      invalid: (errors, status) => again(errors, status),
+      // Their version is shown beside the form, which keeps what was typed, now based on theirs.
+      conflict: (latest: Organisation, _value, status) =>
+        again(
           formErrors({
             name: 'Someone else changed the settings while you were editing. Their version is shown below. Check your changes, then save again',
           }),
-          409,
-          { latest: latest ? asValues(latest) : null, values: { ...values, version: latest?.version } },
-        )
-      }
-      throw err
-    }
-    request.session.flash({ kind: 'success', heading: 'Settings saved' })
-    return reply.seeOther('/admin/settings')
+          status,
+          { latest: asValues(latest), values: { ...values, version: latest.version } },
+        ),
+      saved: () => {
+        request.session.flash({ kind: 'success', heading: 'Settings saved' })
+        return reply.seeOther('/admin/settings')
+      },
+    })
   })
 }

@@ -5,7 +5,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError } from '../platform/errors.ts'
+import { StaleVersionError } from '../platform/errors.ts'
 import type { Organisation, OrganisationChanges, OrganisationRepository } from './organisation.repository.ts'
 
 const CACHE_MS = 2000
@@ -39,11 +39,16 @@ export class OrganisationService {
     this.cached = null
   }
 
+  /** Saves the settings if nobody saved since expectedVersion, or throws StaleVersionError<Organisation> with theirs. */
   async update(actor: Actor, changes: OrganisationChanges, expectedVersion: number): Promise<Organisation> {
     await this.db.transaction().execute(async trx => {
       const before = await this.repo.get(trx)
       const saved = await this.repo.update(trx, changes, expectedVersion, this.clock().toISOString(), actor.id)
-      if (!saved) throw new ConflictError('The settings were changed by someone else')
+      if (!saved) {
+        const latest = await this.repo.get(trx)
+        if (!latest) throw new Error('The organisation disappeared while being saved')
+        throw new StaleVersionError(latest, 'The settings were changed by someone else')
+      }
       const changed = before ? describeChanges(before, changes) : 'settings'
       await this.audit.record(trx, actor, {
         action: 'organisation.updated',

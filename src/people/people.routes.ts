@@ -424,7 +424,6 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
             value.version,
             value.effectiveFrom,
           ),
-        latest: err => (err instanceof ConflictError ? people.get(person.id) : undefined),
         invalid: (errors, status) =>
           editPage(reply, {
             viewer,
@@ -434,7 +433,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
             dateErrors: form.ok ? undefined : form.dateErrors,
             status,
           }),
-        conflict: (theirs, value, status) =>
+        conflict: (theirs: Person, value, status) =>
           editPage(reply, {
             viewer,
             person: theirs,

@@ -11,8 +11,8 @@ import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 const ROLE_SLUGS = BUNDLED_TERMS.roleOrder
 const terms = async () => BUNDLED_TERMS
 import type { Actor } from '../platform/auth/roles.ts'
-import { ConflictError, ValidationError } from '../platform/errors.ts'
-import { PeopleRepository, type ProfileChanges } from './people.repository.ts'
+import { ConflictError, StaleVersionError, ValidationError } from '../platform/errors.ts'
+import { PeopleRepository, type Person, type ProfileChanges } from './people.repository.ts'
 import { PeopleService, changeKind, defaultCadenceDays, ukDate } from './people.service.ts'
 
 const NOW = new Date('2026-11-24T10:00:00.000Z')
@@ -120,11 +120,13 @@ describe.each(DIALECTS)('people service on %s', dialect => {
       ])
     })
 
-    it('refuses a stale version with a conflict and saves nothing', async () => {
+    it('refuses a stale version with the profile as it is now, and saves nothing', async () => {
       const u = await insertUser(db())
       await people.saveProfile(admin, u.id, profile(), 0)
       await people.saveProfile(admin, u.id, profile({ group: 'Theirs' }), 1)
-      await expect(people.saveProfile(admin, u.id, profile({ group: 'Mine' }), 1)).rejects.toBeInstanceOf(ConflictError)
+      const refused = await people.saveProfile(admin, u.id, profile({ group: 'Mine' }), 1).catch((e: unknown) => e)
+      expect(refused).toBeInstanceOf(StaleVersionError)
+      expect((refused as StaleVersionError<Person>).latest).toMatchObject({ id: u.id, group: 'Theirs', version: 2 })
       expect(await people.get(u.id)).toMatchObject({ group: 'Theirs', version: 2 })
     })
 

@@ -7,7 +7,7 @@ import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { Actor, CurrentUser } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type { FrameworkTerms, TermsSource } from '../framework/framework.terms.ts'
 import {
@@ -103,6 +103,9 @@ function seniorRoles(terms: FrameworkTerms): string[] {
   const from = terms.roleOrder.indexOf(SENIOR_ROLE)
   return from < 0 ? [] : terms.roleOrder.slice(from)
 }
+
+/** Inside the save's transaction: someone saved the profile first. Becomes a StaleVersionError. */
+class StaleProfile extends Error {}
 
 export class PeopleService {
   constructor(
@@ -391,7 +394,8 @@ export class PeopleService {
 
   /**
    * Creates or changes a person's profile. A change of role, area, group or line manager is kept
-   * in their history with the date it took effect.
+   * in their history with the date it took effect. When someone saved the profile since
+   * expectedVersion, nothing is written and StaleVersionError<Person> carries theirs.
    */
   async saveProfile(
     actor: Actor,
@@ -404,7 +408,9 @@ export class PeopleService {
     try {
       await this.saveProfileIn(actor, personId, changes, expectedVersion, at, effectiveFrom)
     } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError('Someone else changed this person')
+      // Read once the transaction has ended: on SQLite it holds the only connection.
+      if (err instanceof StaleProfile || isUniqueViolation(err))
+        throw new StaleVersionError(await this.get(personId), 'Someone else changed this person')
       throw err
     }
     return this.get(personId)
@@ -423,12 +429,10 @@ export class PeopleService {
     await this.db.transaction().execute(async trx => {
       const before = await this.repo.find(trx, personId)
       if (!before) throw new NotFoundError('No such person')
-      if (before.hasProfile && before.version !== expectedVersion)
-        throw new ConflictError('Someone else changed this person')
+      if (before.hasProfile && before.version !== expectedVersion) throw new StaleProfile()
       await this.checkProfile(trx, terms, before, changes)
       if (before.hasProfile) {
-        if (!(await this.repo.updateProfile(trx, personId, changes, expectedVersion, at)))
-          throw new ConflictError('Someone else changed this person')
+        if (!(await this.repo.updateProfile(trx, personId, changes, expectedVersion, at))) throw new StaleProfile()
       } else {
         await this.repo.insertProfile(trx, personId, changes, at)
       }
