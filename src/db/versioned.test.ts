@@ -75,7 +75,14 @@ describe.each(DIALECTS)('updateVersioned on %s', dialect => {
     const refused = await updateVersioned(db, 'users', user.id, version, { name: 'Cy' }, { status: ['invited'] })
     expect(refused).toBeUndefined()
     expect(await versionOf(user.id)).toBe(version)
-    const saved = await updateVersioned(db, 'users', user.id, version, { name: 'Cy' }, { status: ['invited', 'active'] })
+    const saved = await updateVersioned(
+      db,
+      'users',
+      user.id,
+      version,
+      { name: 'Cy' },
+      { status: ['invited', 'active'] },
+    )
     expect(saved).toMatchObject({ name: 'Cy', version: version + 1 })
   })
 

@@ -190,7 +190,10 @@ describe.each(DIALECTS)('development service on %s', dialect => {
         development.changeGoal(actorOfAssociate, associate, goal.id, goalForm({ title: 'Present once' }), 1),
       )
       expect(error).toBeInstanceOf(StaleVersionError)
-      expect((error as StaleVersionError<GoalView>).latest).toMatchObject({ title: 'Present at two show and tells', version: 2 })
+      expect((error as StaleVersionError<GoalView>).latest).toMatchObject({
+        title: 'Present at two show and tells',
+        version: 2,
+      })
       expect((await development.goal(associate.id, goal.id)).goal.title).toBe('Present at two show and tells')
     })
 
