@@ -10,6 +10,7 @@ import { BUNDLED_TERMS, equivalentSkills, type FrameworkTerms, type TermsSource 
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
+import { escapeHtml } from '../platform/html.ts'
 import { newId } from '../platform/ids.ts'
 import { createLinkResolver, readHandbookFolder, type ImportProblem, type ImportResult } from './handbook.import.ts'
 import type {
@@ -116,8 +117,7 @@ export function wordDiff(before: string, after: string): DiffLine[] {
 
 /** Escapes a search snippet and marks the hits with <mark>. */
 export function snippetHtml(snippet: string): string {
-  const escaped = snippet.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  return escaped.split(HIT_START).join('<mark>').split(HIT_END).join('</mark>')
+  return escapeHtml(snippet).split(HIT_START).join('<mark>').split(HIT_END).join('</mark>')
 }
 
 export class HandbookService {

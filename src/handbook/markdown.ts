@@ -11,6 +11,7 @@
 import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
 import anchor from 'markdown-it-anchor'
+import { escapeHtml } from '../platform/html.ts'
 
 export interface Heading {
   level: 2 | 3
@@ -112,7 +113,7 @@ md.renderer.rules.image = (tokens, idx, options, env, renderer) => {
   if (!token) return ''
   const alt = renderer.renderInlineAsText(token.children ?? [], options, env).trim()
   const description = alt || fileName(String(token.attrGet('src') ?? ''))
-  return `<span class="app-missing-image">Image: ${md.utils.escapeHtml(description)}</span>`
+  return `<span class="app-missing-image">Image: ${escapeHtml(description)}</span>`
 }
 
 function fileName(url: string): string {

@@ -8,7 +8,6 @@ import {
   RADAR_RADIUS,
   SERIES_STYLES,
   describe as describeChart,
-  escapeXml,
   levelValue,
   pointFor,
   radarSvg,
@@ -204,7 +203,6 @@ describe('radar chart', () => {
   it('scores levels 1 to 4 and nothing as 0', () => {
     expect(LEVEL_SEQUENCE.map(levelValue)).toEqual([1, 2, 3, 4])
     expect(levelValue(null)).toBe(0)
-    expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;')
     expect(describeChart(input(1))).toContain('Radar chart of 1 skill,')
   })
 })

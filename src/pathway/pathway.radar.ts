@@ -4,6 +4,7 @@
 // never the only signal, and the chart names itself with <title> and <desc>. Pages show the
 // same figures as a table beside it. Pure: text in, text out; every piece of text is escaped.
 import { LEVEL_NAMES, LEVELS, type Level } from '../framework/framework.bundled.ts'
+import { escapeHtml } from '../platform/html.ts'
 
 export type SeriesKey = 'self' | 'agreed' | 'expected'
 
@@ -64,12 +65,6 @@ export function pointFor(index: number, count: number, value: number): { x: numb
   const r = (RADAR_RADIUS * value) / LEVELS.length
   const a = angle(index, count)
   return { x: round(RADAR_CENTRE.x + r * Math.cos(a)), y: round(RADAR_CENTRE.y + r * Math.sin(a)) }
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, c =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
-  )
 }
 
 /** Splits a name into lines of about `width` characters, at most three (the last is shortened). */
@@ -140,10 +135,10 @@ export function radarSvg(input: RadarInput): string {
   const height = LEGEND_TOP + input.series.length * LEGEND_ROW + 10
   const out: string[] = []
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${RADAR_WIDTH} ${height}" width="100%" role="img" aria-labelledby="${escapeXml(titleId)} ${escapeXml(descId)}" class="app-radar" focusable="false" font-size="14" font-family="${FONT}" data-axes="${n}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${RADAR_WIDTH} ${height}" width="100%" role="img" aria-labelledby="${escapeHtml(titleId)} ${escapeHtml(descId)}" class="app-radar" focusable="false" font-size="14" font-family="${FONT}" data-axes="${n}">`,
   )
-  out.push(`<title id="${escapeXml(titleId)}">${escapeXml(input.title)}</title>`)
-  out.push(`<desc id="${escapeXml(descId)}">${escapeXml(describe({ ...input, axes }))}</desc>`)
+  out.push(`<title id="${escapeHtml(titleId)}">${escapeHtml(input.title)}</title>`)
+  out.push(`<desc id="${escapeHtml(descId)}">${escapeHtml(describe({ ...input, axes }))}</desc>`)
 
   // The grid: a ring for each level (polygons from three axes up, circles below that).
   out.push('<g class="app-radar__grid" fill="none" stroke="#b1b4b6" stroke-width="1">')
@@ -169,7 +164,7 @@ export function radarSvg(input: RadarInput): string {
   )
   LEVELS.forEach((level, index) => {
     const p = pointFor(0, Math.max(n, 1), index + 1)
-    out.push(`<text x="${round(p.x + 6)}" y="${round(p.y + 4)}">${index + 1} ${escapeXml(LEVEL_NAMES[level])}</text>`)
+    out.push(`<text x="${round(p.x + 6)}" y="${round(p.y + 4)}">${index + 1} ${escapeHtml(LEVEL_NAMES[level])}</text>`)
   })
   out.push('</g>')
 
@@ -191,7 +186,7 @@ export function radarSvg(input: RadarInput): string {
           ? y + 10
           : y + 5 - ((lines.length - 1) * lineHeight) / 2
     const spans = lines.map(
-      (text, j) => `<tspan x="${x}" y="${round(firstY + j * lineHeight)}">${escapeXml(text)}</tspan>`,
+      (text, j) => `<tspan x="${x}" y="${round(firstY + j * lineHeight)}">${escapeHtml(text)}</tspan>`,
     )
     out.push(`<text text-anchor="${anchor}" data-axis="${i}">${spans.join('')}</text>`)
   })
@@ -226,7 +221,7 @@ export function radarSvg(input: RadarInput): string {
     out.push(`<g data-legend="${series.key}">`)
     out.push(`<line x1="40" y1="${y}" x2="100" y2="${y}" ${line(style)}/>`)
     out.push(marker(style, 70, y, ''))
-    out.push(`<text x="112" y="${y + 5}">${escapeXml(series.label)}${empty ? ' (none yet)' : ''}</text>`)
+    out.push(`<text x="112" y="${y + 5}">${escapeHtml(series.label)}${empty ? ' (none yet)' : ''}</text>`)
     out.push('</g>')
   })
   out.push('</g>')

@@ -3,14 +3,9 @@
 // about a millisecond and a half of CPU a page, and string building a tenth of that, and
 // rendering is most of what a page costs. Every value is escaped here, so the template outputs
 // the result as it is; profession.html.test.ts holds it to that.
+import { escapeHtml } from '../platform/html.ts'
 import { formatDate } from '../platform/http/filters.ts'
 import type { HeatmapRow, Marker, OverdueView } from './profession.service.ts'
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, c => ESCAPES[c] ?? c)
-}
 
 /** Colour is an extra signal only: each marker's words are always in the cell. */
 export const MARKER_TAG: Record<Marker, string> = {

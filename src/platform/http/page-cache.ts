@@ -1,6 +1,8 @@
 // Pages whose content changes rarely (handbook pages, the contents) are rendered once per
 // content revision and kept here as parts; each request only splices in what is its own: the
 // CSP nonce, the form token and the signed-in person's name. See docs/architecture.md.
+import { escapeHtml } from '../html.ts'
+
 const NONCE = '\u0002vk-nonce\u0003'
 const CSRF = '\u0002vk-csrf\u0003'
 const USER_NAME = '\u0002vk-user-name\u0003'
@@ -20,9 +22,6 @@ export interface SpliceValues {
   csrf: string
   userName: string
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 export class PageCache {
   private readonly entries = new Map<string, SplicedPage>()
