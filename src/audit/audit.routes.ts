@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { authorize } from '../platform/auth/authorize.ts'
+import { addDays, isIsoDate } from '../platform/dates.ts'
 import { formErrors, zodMessages } from '../platform/forms.ts'
 import type { Services } from '../services.ts'
 import { canReadAuditLog } from './audit.policy.ts'
 import type { AuditFilter } from './audit.repository.ts'
 
 const one = (schema: z.ZodType<string>) => z.preprocess(v => (Array.isArray(v) ? v[0] : v) ?? '', schema)
-const isoDay = /^\d{4}-\d{2}-\d{2}$/
-/** A real calendar day as year-month-day: Date.parse alone would take 2026-02-30 as 2 March. */
-function isRealDay(v: string): boolean {
-  const day = new Date(`${v}T00:00:00.000Z`)
-  return isoDay.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v
-}
 
 const querySchema = z
   .object({
@@ -23,7 +18,7 @@ const querySchema = z
       z
         .string()
         .max(10)
-        .refine(v => v === '' || isRealDay(v), {
+        .refine(v => v === '' || isIsoDate(v), {
           message: 'Enter the start date as year-month-day, like 2026-11-01',
         }),
     ),
@@ -31,7 +26,7 @@ const querySchema = z
       z
         .string()
         .max(10)
-        .refine(v => v === '' || isRealDay(v), {
+        .refine(v => v === '' || isIsoDate(v), {
           message: 'Enter the end date as year-month-day, like 2026-11-30',
         }),
     ),
@@ -75,7 +70,7 @@ export default async function auditRoutes(app: FastifyInstance, { services }: { 
       action: q.action || undefined,
       subjectType: q.subjectType || undefined,
       from: q.from ? `${q.from}T00:00:00.000Z` : undefined,
-      to: q.to ? new Date(Date.parse(`${q.to}T00:00:00.000Z`) + 86_400_000).toISOString() : undefined,
+      to: q.to ? `${addDays(q.to, 1)}T00:00:00.000Z` : undefined,
     }
     const result = await audit.list(filter, q.page)
     const params = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== '') as [string, string][])

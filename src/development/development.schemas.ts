@@ -2,6 +2,7 @@
 // day, month and year (the GOV.UK date input) with the GOV.UK date error messages, and the
 // query a suggested resource uses to prefill a new goal.
 import { z } from 'zod'
+import { addDays } from '../platform/dates.ts'
 import { formErrors, formList, formText, zodMessages, type FormErrors } from '../platform/forms.ts'
 
 export const GOAL_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const
@@ -450,9 +451,3 @@ export function parseRotationForm(body: unknown): FormResult<RotationForm> {
 
 // ---- Shared -------------------------------------------------------------------------------
 
-/** An ISO date moved by a number of days. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00.000Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}

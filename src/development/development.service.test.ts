@@ -14,7 +14,7 @@ import { SYSTEM_ACTOR, type Actor } from '../platform/auth/roles.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { DevelopmentRepository, type Meeting } from './development.repository.ts'
 import type { GoalForm } from './development.schemas.ts'
-import { DevelopmentService, cadenceOf, todayOf, type GoalView, type SkillRef } from './development.service.ts'
+import { DevelopmentService, cadenceOf, type GoalView, type SkillRef } from './development.service.ts'
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -48,12 +48,6 @@ describe('cadence', () => {
       nextDueOn: '2027-04-03',
       daysOverdue: 2,
     })
-  })
-
-  it('takes today from the UK calendar', () => {
-    // 23:30 UTC on 30 June is already 1 July in London.
-    expect(todayOf(() => new Date('2027-06-30T23:30:00Z'))).toBe('2027-07-01')
-    expect(todayOf(() => new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31')
   })
 })
 

@@ -10,9 +10,10 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Person } from '../people/people.repository.ts'
-import { defaultCadenceDays, ukDate, type PeopleService } from '../people/people.service.ts'
+import { defaultCadenceDays, type PeopleService } from '../people/people.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
+import { addDays, daysBetween, ukToday } from '../platform/dates.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type {
@@ -33,7 +34,6 @@ import {
   PHASE_LABELS,
   STAGES,
   STAGE_LABELS,
-  addDays,
   type ActionForm,
   type GoalForm,
   type GoalStatus,
@@ -51,9 +51,6 @@ export interface SkillRef {
 
 /** Supplies the skills of the current framework version (set in the composition root). */
 export type SkillSource = () => Promise<readonly SkillRef[]>
-
-/** Today's date in the UK, as 2026-11-24. */
-export const todayOf = (clock: Clock): string => ukDate(clock())
 
 export interface GoalView extends Goal {
   statusLabel: string
@@ -90,7 +87,7 @@ export function cadenceOf(
   const nextPlannedOn = dates?.nextPlannedOn ?? null
   if (!lastHeldOn) return { days, lastHeldOn, nextDueOn: null, nextPlannedOn, status: 'none', daysOverdue: 0 }
   const nextDueOn = addDays(lastHeldOn, days)
-  const daysOverdue = Math.max(0, Math.round((Date.parse(today) - Date.parse(nextDueOn)) / 86_400_000))
+  const daysOverdue = Math.max(0, daysBetween(nextDueOn, today))
   return { days, lastHeldOn, nextDueOn, nextPlannedOn, status: daysOverdue > 0 ? 'overdue' : 'on-track', daysOverdue }
 }
 
@@ -134,7 +131,7 @@ export class DevelopmentService {
   ) {}
 
   today(): string {
-    return todayOf(this.clock)
+    return ukToday(this.clock)
   }
 
   // ---- Skills ----

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   CHECKIN_DUE_DAYS,
-  addDays,
   checkinCutoffDate,
   isCheckinOverdue,
   overdueAgainst,
   overdueBefore,
-  ukDayStart,
 } from './pathway.rules.ts'
 
 describe('when a check-in is overdue', () => {
@@ -50,26 +48,5 @@ describe('when a check-in is overdue', () => {
     expect(checkinCutoffDate(justBeforeMidnight)).toBe('2025-12-31')
     expect(isCheckinOverdue('2026-01-01T09:00:00.000Z', justBeforeMidnight)).toBe(false)
     expect(isCheckinOverdue('2026-01-01T09:00:00.000Z', justAfterMidnight)).toBe(true)
-  })
-})
-
-describe('UK days', () => {
-  it('start at midnight UTC on GMT and at 23:00 UTC the day before on BST', () => {
-    expect(ukDayStart('2026-01-02')).toBe('2026-01-02T00:00:00.000Z')
-    expect(ukDayStart('2026-07-02')).toBe('2026-07-01T23:00:00.000Z')
-  })
-
-  it('start right on the days the clocks change', () => {
-    // Clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October 2026.
-    expect(ukDayStart('2026-03-29')).toBe('2026-03-29T00:00:00.000Z')
-    expect(ukDayStart('2026-03-30')).toBe('2026-03-29T23:00:00.000Z')
-    expect(ukDayStart('2026-10-25')).toBe('2026-10-24T23:00:00.000Z')
-    expect(ukDayStart('2026-10-26')).toBe('2026-10-26T00:00:00.000Z')
-  })
-
-  it('count back across month ends and leap days', () => {
-    expect(addDays('2028-03-01', -1)).toBe('2028-02-29')
-    expect(addDays('2026-11-24', -182)).toBe('2026-05-26')
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
   })
 })

@@ -3,31 +3,13 @@
 //
 // Someone is overdue a check-in when they have never had one agreed, or when their last agreed
 // check-in (of any framework version or kind) was agreed on or before the cut-off date: today less
-// CHECKIN_DUE_DAYS. Days are UK calendar days (Europe/London, the day ukDate gives), so the answer
+// CHECKIN_DUE_DAYS. Days are UK calendar days (Europe/London, see platform/dates), so the answer
 // changes once a day, at UK midnight, whichever page asks, and the profession views can cache their
 // figures for the day.
-import { ukDate } from '../people/people.service.ts'
+import { addDays, ukDate, ukDayStart } from '../platform/dates.ts'
 
 /** How many days may pass after an agreed check-in before the next is overdue (about 6 months). */
 export const CHECKIN_DUE_DAYS = 182
-
-const DAY_MS = 86_400_000
-const HOUR_MS = 3_600_000
-
-/** The date (YYYY-MM-DD) so many days after another; negative days go back. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
-
-/**
- * When a UK calendar day starts, as a UTC timestamp. The UK keeps GMT or BST (an hour ahead), and
- * its clocks change at 01:00 UTC, never at midnight, so the day starts at 00:00 or 23:00 UTC.
- */
-export function ukDayStart(date: string): string {
-  const midnightUtc = Date.parse(`${date}T00:00:00.000Z`)
-  const hourEarlier = midnightUtc - HOUR_MS
-  return new Date(ukDate(new Date(hourEarlier)) === date ? hourEarlier : midnightUtc).toISOString()
-}
 
 /** The cut-off date: today in the UK less CHECKIN_DUE_DAYS. Agreed on or before it is overdue. */
 export const checkinCutoffDate = (now: Date): string => addDays(ukDate(now), -CHECKIN_DUE_DAYS)

@@ -3,6 +3,7 @@
 // functions: the service loads what already exists and writes the result in one transaction.
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import type { Role } from '../platform/auth/roles.ts'
+import { isoDate } from '../platform/dates.ts'
 import type { Person } from './people.repository.ts'
 
 export const MAX_IMPORT_ROWS = 20_000
@@ -165,16 +166,12 @@ export function readDate(value: string): string | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value)
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value)
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : []
-  return isoDate(Number(y), Number(m), Number(d))
+  return importDate(Number(y), Number(m), Number(d))
 }
 
-/** A real calendar date as YYYY-MM-DD, or null. */
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
-  return date.toISOString().slice(0, 10)
+/** A real calendar date from 1900 on as YYYY-MM-DD, or null: nobody's dates in a spreadsheet are older. */
+export function importDate(year: number, month: number, day: number): string | null {
+  return year < 1900 ? null : isoDate(year, month, day)
 }
 
 /** A career role the framework knows, from its slug or its name, in any case. */

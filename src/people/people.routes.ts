@@ -9,7 +9,7 @@ import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError } from '../platform/errors.ts'
 import { formErrors, saveVersioned, type FormErrors } from '../platform/forms.ts'
-import { formatDate } from '../platform/http/filters.ts'
+import { formatDate, ukToday } from '../platform/dates.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import { MAX_IMPORT_ROWS, canonicalCsv, decodeCsvFile, type ImportPlan } from './people.import.ts'
@@ -35,7 +35,7 @@ import {
   type DatePart,
   type ProfileForm,
 } from './people.schemas.ts'
-import { ASSOCIATE_ROLE, defaultCadenceDays, importSummary, ukDate, type ProfileInput } from './people.service.ts'
+import { ASSOCIATE_ROLE, defaultCadenceDays, importSummary, type ProfileInput } from './people.service.ts'
 
 /** A pasted 5 MB CSV grows when a browser encodes it; the import routes allow for that. */
 const IMPORT_BODY_LIMIT = 16 * 1024 * 1024
@@ -77,7 +77,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     return viewer
   }
   const careerRoles = () => people.careerRoles()
-  const today = () => ukDate(services.clock())
+  const today = () => ukToday(services.clock)
 
   // ---- The list ------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 // and the import form. Each reads a raw body or query and says what is wrong in plain English.
 import { z } from 'zod'
 import { formErrors, formText, parseForm, zodMessages, type FormErrors } from '../platform/forms.ts'
-import { MAX_IMPORT_BYTES, canonicalCsv, isoDate } from './people.import.ts'
+import { MAX_IMPORT_BYTES, canonicalCsv, importDate } from './people.import.ts'
 
 // ---- The list ------------------------------------------------------------------------------
 
@@ -61,7 +61,7 @@ export function readDateInput(
   if (!/^\d{4}$/.test(values.year)) return { ok: false, message: 'Year must include 4 numbers', parts: ['year'] }
   const date =
     /^\d{1,2}$/.test(values.day) && /^\d{1,2}$/.test(values.month)
-      ? isoDate(Number(values.year), Number(values.month), Number(values.day))
+      ? importDate(Number(values.year), Number(values.month), Number(values.day))
       : null
   if (!date) return { ok: false, message: `${label} must be a real date`, parts: ['day', 'month', 'year'] }
   if (options.notAfter && date > options.notAfter)

@@ -7,6 +7,7 @@ import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { Actor, CurrentUser } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
+import { ukToday } from '../platform/dates.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type { FrameworkTerms, TermsSource } from '../framework/framework.terms.ts'
@@ -58,18 +59,6 @@ export interface ProfileInput {
 export type ImportOutcome =
   | { readonly applied: true; readonly counts: Record<ImportAction, number> }
   | { readonly applied: false; readonly plan: ImportPlan }
-
-// Made once: building a DateTimeFormat costs far more than using one, and the overdue rule asks
-// on every profession page.
-const UK_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-/** Today's date in the UK, YYYY-MM-DD. */
-export const ukDate = (at: Date): string => UK_DATE.format(at)
 
 export function importSummary(counts: Record<ImportAction, number>): string {
   const n = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
@@ -241,7 +230,7 @@ export class PeopleService {
    */
   async importPeople(actor: Actor, csv: string, options: ImportOptions): Promise<ImportOutcome> {
     const at = this.clock().toISOString()
-    const today = ukDate(this.clock())
+    const today = ukToday(this.clock)
     // Read before the transaction: on SQLite it holds the only connection.
     const terms = await this.terms()
     try {
@@ -334,7 +323,7 @@ export class PeopleService {
     csv: string,
     options: ImportOptions,
   ): Promise<ImportPlan> {
-    const read = readPeopleCsv(csv, { terms, today: ukDate(this.clock()) })
+    const read = readPeopleCsv(csv, { terms, today: ukToday(this.clock) })
     const world = { roleOrder: terms.roleOrder, canSetAccountRoles: options.canSetAccountRoles }
     if (read.problem || read.rows.length === 0)
       return planImport(read, { ...world, existing: new Map(), links: new Map() })
@@ -447,7 +436,7 @@ export class PeopleService {
             group: changes.group,
             lineManagerId: changes.lineManagerId,
             change: kind,
-            fromDate: effectiveFrom ?? changes.dateIntoRole ?? ukDate(this.clock()),
+            fromDate: effectiveFrom ?? changes.dateIntoRole ?? ukToday(this.clock),
             recordedAt: at,
             recordedByName: actor.name,
           },

@@ -3,8 +3,8 @@
 // about a millisecond and a half of CPU a page, and string building a tenth of that, and
 // rendering is most of what a page costs. Every value is escaped here, so the template outputs
 // the result as it is; profession.html.test.ts holds it to that.
+import { formatDate } from '../platform/dates.ts'
 import { escapeHtml } from '../platform/html.ts'
-import { formatDate } from '../platform/http/filters.ts'
 import type { HeatmapRow, Marker, OverdueView } from './profession.service.ts'
 
 /** Colour is an extra signal only: each marker's words are always in the cell. */

@@ -17,9 +17,9 @@ import type { FrameworkVersion } from '../framework/framework.repository.ts'
 import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
+import { ukDate } from '../platform/dates.ts'
 import { ForbiddenError } from '../platform/errors.ts'
 import { CHECKIN_DUE_DAYS, overdueAgainst, overdueBefore as overdueBeforeAt } from '../pathway/pathway.rules.ts'
-import { ukDate } from '../people/people.service.ts'
 import { csvDocument } from './profession.csv.ts'
 import { areaScope, canSeeProfessionViews, type Viewer } from './profession.policy.ts'
 import type {
@@ -489,7 +489,7 @@ export class ProfessionService {
       subjectType: 'profession',
       summary: `Downloaded the capability of ${people.length === 1 ? '1 person' : `${people.length.toLocaleString('en-GB')} people`} as CSV`,
     })
-    const day = this.clock().toISOString().slice(0, 10)
+    const day = ukDate(this.clock())
     return { filename: `profession-capability-${day}.csv`, body: csvDocument(header, rows), people: people.length }
   }
 
@@ -503,8 +503,9 @@ export class ProfessionService {
     }
     const oldest = quarterStart(7)
     const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()))
+    // The quarters and the year are counted from UTC midnights; the figures are kept for the UK day.
     const isoDay = (d: Date) => d.toISOString().slice(0, 10)
-    const key = JSON.stringify([snapshot.key, 'pathway', isoDay(now)])
+    const key = JSON.stringify([snapshot.key, 'pathway', ukDate(now)])
     const data = await this.cached(key, async () => ({
       roles: await this.repo.roleCounts(this.db, snapshot.scopeArea),
       months: await this.repo.monthlyChanges(this.db, snapshot.scopeArea, isoDay(oldest)),
