@@ -450,4 +450,3 @@ export function parseRotationForm(body: unknown): FormResult<RotationForm> {
 }
 
 // ---- Shared -------------------------------------------------------------------------------
-
