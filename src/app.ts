@@ -42,7 +42,7 @@ import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 import { loadManifest } from './platform/http/assets.ts'
-import httpPlatform, { type LayoutBase } from './platform/http/plugin.ts'
+import httpPlatform, { httpServerOptions, type LayoutBase } from './platform/http/plugin.ts'
 import { createViewEnvironment } from './platform/http/views.ts'
 import type { Services } from './services.ts'
 import setupRoutes from './setup/setup.routes.ts'
@@ -75,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         req: req => ({ method: req.method, url: req.url.split('?')[0], id: req.id, remoteAddress: req.ip }),
       },
     },
-    trustProxy: config.secureCookies,
+    ...httpServerOptions(config),
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     bodyLimit: 2 * 1024 * 1024,

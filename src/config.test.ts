@@ -93,6 +93,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, PORT: 'eighty' })).toThrow(/PORT/)
   })
 
+  it('trusts no proxy unless told, and refuses a proxy list that is not addresses', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, BASE_URL: 'https://valuekit.example' }).trustedProxies).toEqual([])
+    expect(
+      loadConfig({ DATA_DIR: dataDir, TRUSTED_PROXIES: ' 10.0.0.1, 10.0.1.0/24 ,::1,fd00::/8' }).trustedProxies,
+    ).toEqual(['10.0.0.1', '10.0.1.0/24', '::1', 'fd00::/8'])
+    for (const bad of ['true', 'proxy.internal', '10.0.0.1/33', '10.0.0.0/8/1', '::1/129'])
+      expect(() => loadConfig({ DATA_DIR: dataDir, TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES/)
+  })
+
   it('never puts the session secret in the error message', () => {
     let message = ''
     try {

@@ -1,6 +1,7 @@
 // The only module that reads process.env. Every setting is parsed with zod once, at start-up,
 // and a bad value stops the server with a message naming each variable at fault.
 import { randomBytes } from 'node:crypto'
+import { isIP } from 'node:net'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
@@ -29,7 +30,30 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Folder for the SQLite file and the generated session secret.
   DATA_DIR: z.string().min(1).default('data'),
+  // Addresses or CIDR ranges of the proxies whose X-Forwarded-For is believed, comma-separated; empty trusts none.
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform(v =>
+      v
+        .split(',')
+        .map(a => a.trim())
+        .filter(a => a !== ''),
+    )
+    .refine(list => list.every(isProxyAddress), {
+      message: 'must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.1,10.0.1.0/24',
+    }),
 })
+
+/** An IPv4 or IPv6 address, optionally with a /prefix length. */
+function isProxyAddress(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  if (!/^\d{1,3}$/.test(prefix)) return false
+  return Number(prefix) <= (version === 4 ? 32 : 128)
+}
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly filename: string }
@@ -49,6 +73,8 @@ export interface Config {
   readonly sessionIdleMinutes: number
   /** Hours after sign-in when a session ends, however active. */
   readonly sessionAbsoluteHours: number
+  /** Proxies whose X-Forwarded-For names the client; empty means the socket's peer is the client. */
+  readonly trustedProxies: readonly string[]
 }
 
 export class ConfigError extends Error {
@@ -99,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
+    trustedProxies: Object.freeze([...e.TRUSTED_PROXIES]),
   })
 }

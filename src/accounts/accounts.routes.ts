@@ -82,7 +82,9 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
 
   app.get('/resume', { config: { access: 'signed-in' } }, async (request, reply) => {
     const pending = request.session.data.pending
-    if (!pending) return reply.seeOther('/')
+    // Only the person whose session ran out is offered what they sent (sessions.start keeps it
+    // for nobody else; this holds even if a session somehow carried someone else's).
+    if (!pending || pending.userId !== request.user?.id) return reply.seeOther('/')
     const fields = Object.entries(pending.fields).flatMap(([name, value]) =>
       (Array.isArray(value) ? value : [value]).map(v => ({ name, value: v })),
     )
@@ -103,9 +105,17 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
     return reply.page('accounts/views/sign-out.njk', { pageTitle: 'Sign out' })
   })
 
+  // Signing out on purpose ends the session and throws away anything it held, a kept form
+  // included. Someone already signed out keeps their session (and its form token), but not a form
+  // kept from the session that ran out.
   app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
-    if (request.user) request.log.info({ event: 'sign-out', userId: request.user.id }, 'Signed out')
-    await sessions.end(request, reply)
+    if (request.user) {
+      request.log.info({ event: 'sign-out', userId: request.user.id }, 'Signed out')
+      await sessions.end(request, reply)
+    } else {
+      request.session.take('pending')
+      request.session.take('ended')
+    }
     return reply.seeOther('/sign-out')
   })
 

@@ -212,6 +212,15 @@ export class AccountsService {
     expectedVersion: number,
   ): Promise<User> {
     const before = await this.get(userId)
+    // Nobody changes their own role or disables themselves: another administrator must.
+    if (actor.id === userId) {
+      const errors: Record<string, string> = {}
+      if (changes.role !== before.role)
+        errors.role = 'You cannot change your own role. Ask another administrator to change it'
+      if (changes.status !== before.status)
+        errors.status = 'You cannot change whether your own account is active. Ask another administrator'
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+    }
     const losingAdmin =
       before.role === 'administrator' &&
       before.status === 'active' &&

@@ -354,6 +354,8 @@ export interface ImportWorld {
   readonly roleOrder: readonly string[]
   /** Only administrators may give new accounts a role other than member. */
   readonly canSetAccountRoles: boolean
+  /** Who is importing: nobody changes their own career role or line manager. */
+  readonly importerId?: string | null
 }
 
 /** create: new account and profile; add: profile for an existing account; update; unchanged. */
@@ -483,6 +485,12 @@ export function planImport(read: ReadResult, world: ImportWorld): ImportPlan {
     else {
       changes = describeChanges(existing, profile)
       action = changes.length ? 'update' : 'unchanged'
+    }
+    if (existing && existing.id === world.importerId) {
+      if (!existing.hasProfile || existing.careerRole !== profile.careerRole)
+        problem(r.row, 'career_role', 'You cannot change your own career role. Ask someone else to change it')
+      if (existing.hasProfile && existing.lineManagerId !== profile.lineManager)
+        problem(r.row, 'line_manager_email', 'You cannot change your own line manager. Ask someone else to change it')
     }
     counts[action]++
     rows.push({

@@ -30,13 +30,22 @@ export const canManagePerson = (v: Viewer | null, p: Pick<Person, 'businessArea'
 
 export const canImportPeople = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || v.headOfProfession)
 
-/** A person's profile page (who they are, role history). */
+/**
+ * A person's profile page (who they are, role history): whoever the list of people shows them to
+ * (a leader sees only their own area's people), and the person, their line manager and their
+ * associated senior.
+ */
 export const canSeeProfile = (
   v: Viewer | null,
   p: Pick<Person, 'id' | 'businessArea' | 'lineManagerId' | 'associateOfId'>,
 ): boolean =>
   v !== null &&
-  (v.user.id === p.id || v.user.id === p.lineManagerId || v.user.id === p.associateOfId || canListPeople(v))
+  (v.user.id === p.id ||
+    v.user.id === p.lineManagerId ||
+    v.user.id === p.associateOfId ||
+    isAdmin(v) ||
+    v.headOfProfession ||
+    (isLeader(v) && sameArea(v, p)))
 
 /** Check-ins, assessments and development plans (to which development.policy.ts adds the associated senior). */
 export const canSeePersonalRecord = (
@@ -65,8 +74,12 @@ export const canReviewFrameworkProposal = (v: Viewer | null, proposal: { propose
   v !== null && (v.headOfProfession || isAdmin(v)) && v.user.id !== proposal.proposedBy
 export const canMigrateFramework = (v: Viewer | null): boolean => v !== null && (v.headOfProfession || isAdmin(v))
 
-/** Making someone a head of profession, or no longer one. */
-export const canSetHeadOfProfession = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || v.headOfProfession)
+/**
+ * Making someone a head of profession, or no longer one: an administrator or a head of profession,
+ * and never for themselves, so the flag is always granted by a second person.
+ */
+export const canSetHeadOfProfession = (v: Viewer | null, p: Pick<Person, 'id'>): boolean =>
+  v !== null && (isAdmin(v) || v.headOfProfession) && v.user.id !== p.id
 
 /** Whom the list of people shows: everyone to administrators and heads of profession, a leader their own area. */
 export const peopleScope = (v: Viewer): { businessArea: string | null } =>

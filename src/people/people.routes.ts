@@ -146,7 +146,10 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   // ---- Import --------------------------------------------------------------------------------
 
-  const importOptions = (viewer: Viewer) => ({ canSetAccountRoles: canSetAccountRoles(viewer) })
+  const importOptions = (viewer: Viewer) => ({
+    canSetAccountRoles: canSetAccountRoles(viewer),
+    importerId: viewer.user.id,
+  })
 
   const importPage = async (reply: FastifyReply, errors?: FormErrors, csv = '', status = 200) =>
     reply.page(
@@ -364,7 +367,10 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           asList: seniors.length <= MAX_CHOICES,
           items: choiceItems(seniors, associateOf, 'None'),
         },
-        can: { setHeadOfProfession: canSetHeadOfProfession(o.viewer), placeInAnyArea: canPlaceInAnyArea(o.viewer) },
+        can: {
+          setHeadOfProfession: canSetHeadOfProfession(o.viewer, o.person),
+          placeInAnyArea: canPlaceInAnyArea(o.viewer),
+        },
       },
       { nav: 'people', status: o.status ?? 200 },
     )
@@ -477,7 +483,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       businessArea: canPlaceInAnyArea(viewer) ? form.businessArea : person.businessArea,
       group: form.group,
       dateIntoRole: form.dateIntoRole,
-      headOfProfession: canSetHeadOfProfession(viewer) ? form.headOfProfession : null,
+      headOfProfession: canSetHeadOfProfession(viewer, person) ? form.headOfProfession : null,
       cadenceDays: form.cadenceDays,
     }
   }

@@ -39,6 +39,8 @@ export const PEOPLE_PAGE_SIZE = 50
 export interface ImportOptions {
   /** Only administrators may give new accounts a role other than member. */
   readonly canSetAccountRoles: boolean
+  /** Who is importing: their own row may not change their career role or line manager. */
+  readonly importerId?: string | null
 }
 
 /** A profile as the edit form gives it: people named by email address. */
@@ -85,6 +87,37 @@ export function changeKind(
   if (before.businessArea !== after.businessArea || before.group !== after.group) return 'move'
   if (before.lineManagerId !== after.lineManagerId) return 'new line manager'
   return 'update'
+}
+
+/** The fields of a profile as the audit log names them: which changed, never what they hold. */
+const FIELD_NAMES: Record<keyof ProfileChanges, string> = {
+  careerRole: 'career role',
+  lineManagerId: 'line manager',
+  associateOfId: 'associated senior',
+  businessArea: 'business area',
+  group: 'group',
+  dateIntoRole: 'date into role',
+  headOfProfession: 'head of profession',
+  oneToOneCadenceDays: 'time between 1:1s',
+}
+
+/** The names of the fields a save changes (every field for a new profile). */
+export function changedFields(before: Person, after: ProfileChanges): string[] {
+  const was: ProfileChanges | null = before.hasProfile
+    ? {
+        careerRole: before.careerRole ?? '',
+        lineManagerId: before.lineManagerId,
+        associateOfId: before.associateOfId,
+        businessArea: before.businessArea,
+        group: before.group,
+        dateIntoRole: before.dateIntoRole,
+        headOfProfession: before.headOfProfession,
+        oneToOneCadenceDays: before.oneToOneCadenceDays,
+      }
+    : null
+  return (Object.keys(FIELD_NAMES) as (keyof ProfileChanges)[])
+    .filter(field => was === null || was[field] !== after[field])
+    .map(field => FIELD_NAMES[field])
 }
 
 /** The roles an associate can be associated with: senior product manager and above. */
@@ -184,15 +217,26 @@ export class PeopleService {
    * The rules every profile keeps, whoever saves it: a career role of the current framework (or
    * the one the person already holds, if it has since been retired); nobody manages themselves
    * or, through others, their own manager; only associates have an associated senior, who is a
-   * senior product manager or above.
+   * senior product manager or above. Nobody changes their own career role, line manager or
+   * head-of-profession flag: someone else must, so each of these is granted by a second person.
    */
   private async checkProfile(
     db: DbExecutor,
     terms: FrameworkTerms,
+    actor: Actor,
     person: Person,
     changes: ProfileChanges,
   ): Promise<void> {
     const errors: Record<string, string> = {}
+    if (actor.id !== null && actor.id === person.id) {
+      if (!person.hasProfile || person.careerRole !== changes.careerRole)
+        errors.careerRole = 'You cannot change your own career role. Ask someone else to change it'
+      if ((person.hasProfile ? person.lineManagerId : null) !== changes.lineManagerId)
+        errors.lineManager = 'You cannot change your own line manager. Ask someone else to change it'
+      if (person.headOfProfession !== changes.headOfProfession)
+        errors.headOfProfession = 'You cannot make yourself a head of profession, or stop being one. Ask someone else'
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors)
+    }
     const kept = person.hasProfile && person.careerRole === changes.careerRole
     if (!kept && !terms.roles.some(role => role.slug === changes.careerRole)) errors.careerRole = 'Select a career role'
     if (changes.lineManagerId === person.id) errors.lineManager = 'A person cannot be their own line manager'
@@ -324,7 +368,11 @@ export class PeopleService {
     options: ImportOptions,
   ): Promise<ImportPlan> {
     const read = readPeopleCsv(csv, { terms, today: ukToday(this.clock) })
-    const world = { roleOrder: terms.roleOrder, canSetAccountRoles: options.canSetAccountRoles }
+    const world = {
+      roleOrder: terms.roleOrder,
+      canSetAccountRoles: options.canSetAccountRoles,
+      importerId: options.importerId ?? null,
+    }
     if (read.problem || read.rows.length === 0)
       return planImport(read, { ...world, existing: new Map(), links: new Map() })
     const emails = new Set<string>()
@@ -419,7 +467,7 @@ export class PeopleService {
       const before = await this.repo.find(trx, personId)
       if (!before) throw new NotFoundError('No such person')
       if (before.hasProfile && before.version !== expectedVersion) throw new StaleProfile()
-      await this.checkProfile(trx, terms, before, changes)
+      await this.checkProfile(trx, terms, actor, before, changes)
       if (before.hasProfile) {
         if (!(await this.repo.updateProfile(trx, personId, changes, expectedVersion, at))) throw new StaleProfile()
       } else {
@@ -446,7 +494,7 @@ export class PeopleService {
         action: 'person.profile-saved',
         subjectType: 'person',
         subjectId: personId,
-        summary: `Saved the profession profile of ${before.name} (${kind})`,
+        summary: `Saved the profession profile of ${before.name} (${kind}), changing: ${changedFields(before, changes).join(', ') || 'nothing'}`,
       })
     })
   }

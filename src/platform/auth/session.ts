@@ -18,8 +18,8 @@ export interface PendingSubmission {
   readonly path: string
   readonly fields: Record<string, string | string[]>
   readonly savedAt: string
-  /** Whose session had ended, when known: only they get it back. */
-  readonly userId?: string | null
+  /** Whose session ran out: only they get it back, and a form with no known owner is never kept. */
+  readonly userId: string
 }
 
 export interface SessionData {
@@ -30,18 +30,25 @@ export interface SessionData {
   tokenHash?: { purpose: string; hash: string }
   /** A set-password link, shown once to the administrator who made it. */
   passwordLink?: { userId: string; link: string; added: boolean }
-  /** Why the last signed-in session in this browser ended, for the sign-in page to say. */
-  ended?: { reason: EndReason; userId: string }
+  /**
+   * Why the last signed-in session in this browser ran out, for the sign-in page to say, and which
+   * session it was: a form from one of its pages may still be sent, to be kept for its owner.
+   */
+  ended?: { reason: EndReason; userId: string; sessionId?: string }
 }
 
 export class Session {
   dirty = false
+  /** Whether the row exists yet: a new session gets its id (and cookie) before it is saved. */
+  stored: boolean
   constructor(
     public id: string | null,
     public data: SessionData,
     public userId: string | null,
     public readonly createdAt: string | null,
-  ) {}
+  ) {
+    this.stored = id !== null
+  }
 
   set<K extends keyof SessionData>(key: K, value: SessionData[K]): void {
     this.data[key] = value
@@ -104,7 +111,7 @@ export class SessionManager {
       request.sessionEnded = row.userId ? ended : null
       // A fresh, signed-out session remembers why, so the sign-in page the person is sent to can
       // tell them, and a form they were sending is given back only to them.
-      if (row.userId) request.session.set('ended', { reason: ended, userId: row.userId })
+      if (row.userId) request.session.set('ended', { reason: ended, userId: row.userId, sessionId: id })
       return
     }
     let data: SessionData = {}
@@ -129,15 +136,28 @@ export class SessionManager {
     if (!session?.dirty) return
     const now = this.clock().toISOString()
     const data = JSON.stringify(session.data)
-    if (session.id) {
+    if (session.stored && session.id) {
       await this.repo.updateData(session.id, data, now)
     } else {
-      const token = newToken()
-      session.id = hashToken(token)
-      await this.repo.insert({ id: session.id, userId: session.userId, createdAt: now, data })
-      this.setCookie(reply, token)
+      const id = this.ensure(request, reply)
+      await this.repo.insert({ id, userId: session.userId, createdAt: now, data })
+      session.stored = true
     }
     session.dirty = false
+  }
+
+  /**
+   * The session's id, giving a signed-out visitor a session (and its cookie) if they have none
+   * yet: form tokens are bound to it. The row is written when the reply is sent.
+   */
+  ensure(request: FastifyRequest, reply: FastifyReply): string {
+    const session = request.session
+    if (session.id) return session.id
+    const token = newToken()
+    session.id = hashToken(token)
+    session.dirty = true
+    this.setCookie(reply, token)
+    return session.id
   }
 
   /** Signs a person in: a new session id, carrying over what the old session held for them. */
@@ -148,7 +168,9 @@ export class SessionManager {
     const id = hashToken(token)
     const data: SessionData = {}
     const pending = old?.data.pending
-    if (pending && (pending.userId ?? user.id) === user.id) data.pending = pending
+    // A kept form goes only to the person whose session ran out; anyone else signing in on this
+    // browser never sees it.
+    if (pending && pending.userId === user.id) data.pending = pending
     if (old?.data.returnTo) data.returnTo = old.data.returnTo
     await this.repo.insert({ id, userId: user.id, createdAt: this.clock().toISOString(), data: JSON.stringify(data) })
     request.session = new Session(id, data, user.id, this.clock().toISOString())
@@ -193,10 +215,23 @@ export class SessionManager {
   }
 }
 
-/** Only a path on this site may be returned to after signing in (no open redirects). */
+/** A path and query in plain ASCII: the characters RFC 3986 allows there, with no backslash. */
+const PLAIN_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/
+/** A percent sign not starting an escape, or an escape for a control character. */
+const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})|%[01][0-9A-Fa-f]|%7[Ff]/
+
+/**
+ * Only a plain path on this site may be returned to after signing in (no open redirects). Any
+ * other value (another site, a backslash, a control character, unencoded non-ASCII text, a broken
+ * or control-character escape) is dropped.
+ */
 export function safeReturnPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 2000) return null
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null
-  if (/[\r\n\t]/.test(value)) return null
+  if (!PLAIN_PATH.test(value) || BAD_ESCAPE.test(value)) return null
+  try {
+    decodeURI(value)
+  } catch {
+    return null
+  }
   return value
 }

@@ -1,20 +1,22 @@
 // The HTTP platform every capability stands on: forms, cookies, sessions, CSRF, security
 // headers with a per-request CSP nonce, fingerprinted assets, page rendering in the site layout,
 // the sign-in gate and the error pages.
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import formbody from '@fastify/formbody'
 import cookie from '@fastify/cookie'
-import csrf from '@fastify/csrf-protection'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config.ts'
 import type { SessionManager } from '../auth/session.ts'
 import { safeReturnPath } from '../auth/session.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
 import { BUILD_DIR, assetUrl, type AssetManifest } from './assets.ts'
+import { FormTokenError, FormTokens } from './form-tokens.ts'
 import { PageCache } from './page-cache.ts'
-import { securityHeaders } from './security-headers.ts'
+import { newNonce, securityHeaderSet, securityHeaders } from './security-headers.ts'
 import type { PageOptions } from './types.ts'
 import { renderView, type ViewEnvironment } from './views.ts'
 import './types.ts'
@@ -42,41 +44,61 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** The largest form (in characters) kept while its author signs in again: a long handbook page fits. */
 const MAX_KEPT_FORM = 300_000
 
+/** Renders the error pages for what Fastify refuses before any hook runs (see httpServerOptions). */
+interface EarlyErrorPages {
+  reply(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void>
+  write(status: number, socket: Socket): Promise<void>
+}
+const earlyErrorPages = new WeakMap<FastifyInstance, EarlyErrorPages>()
+
+/**
+ * Options Fastify takes only when it is made: which proxies' X-Forwarded-For to believe
+ * (TRUSTED_PROXIES; none by default), and the styled error page, with the security headers, for
+ * what it refuses before routing (a badly encoded address) or before parsing (headers too large).
+ */
+export function httpServerOptions(
+  config: Config,
+): Pick<FastifyServerOptions, 'trustProxy' | 'frameworkErrors' | 'clientErrorHandler'> {
+  return {
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    frameworkErrors: (error, request, reply) => {
+      const pages = earlyErrorPages.get(request.server)
+      // The platform plugin is always registered; without it the socket is simply closed.
+      if (pages) void pages.reply(error, request, reply)
+      else request.raw.socket.destroy()
+    },
+    clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+      this.log.info({ event: 'request-rejected', status, code: error.code }, 'Request rejected before routing')
+      const pages = earlyErrorPages.get(this)
+      if (pages) void pages.write(status, socket).finally(() => socket.destroy())
+      else socket.destroy()
+    },
+  }
+}
+
 async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions): Promise<void> {
   const { config, views, sessions, manifest } = options
-  const csrfCookie = config.secureCookies ? '__Host-valuekit-csrf' : 'valuekit-csrf'
+  const siteOrigin = new URL(config.baseUrl).origin
+  const tokens = new FormTokens(config.sessionSecret)
+  /** Requests carrying a form from a page of a session that has run out, and whose session it was. */
+  const formsOfEndedSessions = new WeakMap<FastifyRequest, string>()
 
-  // A form token stays valid for as long as the browser's secret cookie does, so one token per
-  // secret is enough: making a fresh one costs two HMACs on every page.
-  const tokensBySecret = new Map<string, string>()
-  const csrfToken = (request: FastifyRequest, reply: FastifyReply): string => {
-    const secret = request.cookies[csrfCookie]
-    const known = secret ? tokensBySecret.get(secret) : undefined
-    if (known) return known
-    const token = reply.generateCsrf()
-    if (secret && reply.getHeader('set-cookie') === undefined) {
-      if (tokensBySecret.size >= 10_000) {
-        const oldest = tokensBySecret.keys().next().value
-        if (oldest !== undefined) tokensBySecret.delete(oldest)
-      }
-      tokensBySecret.set(secret, token)
-    }
-    return token
+  // The form token of this request's session. Signed-out visitors are given a session for it only
+  // when the page has a form (error pages do not).
+  const csrfToken = (request: FastifyRequest, reply: FastifyReply, create = true): string => {
+    const id = create ? sessions.ensure(request, reply) : request.session.id
+    return id ? tokens.tokenFor(id) : ''
   }
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 })
+  // Forms are the only bodies accepted (and, where a route uploads a file, multipart, whose parser
+  // that route's plugin adds): anything else is refused with 415 before any handler sees it.
+  app.removeContentTypeParser(['application/json', 'text/plain'])
   await app.register(cookie, { secret: config.sessionSecret })
-  await app.register(csrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: csrfCookie,
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
-    getToken: request => {
-      const body = request.body as Record<string, unknown> | undefined
-      const token = body?._csrf
-      return typeof token === 'string' ? token : undefined
-    },
-  })
   securityHeaders(app, { https: config.secureCookies })
+  const headerSet = securityHeaderSet({ https: config.secureCookies })
   await app.register(rateLimit, { global: false })
 
   // Stylesheets, scripts and images are for everyone, the sign-in page included.
@@ -106,16 +128,29 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     return payload
   })
 
-  // CSRF: every state-changing request carries the form's token. Checked before the route's own
-  // validation, so a forged post learns nothing from a validation message. A request no route
-  // answers changes nothing, so it gets the 404 page (TRACE included) rather than a form error.
-  app.addHook('preValidation', (request, reply, done) => {
+  // CSRF: every state-changing request comes from this site (its Origin, when the browser sends
+  // one) and carries the token of its own session. Checked before the route's own validation, so
+  // a forged post learns nothing from a validation message. A request no route answers changes
+  // nothing, so it gets the 404 page (TRACE included) rather than a form error.
+  app.addHook('preValidation', (request, _reply, done) => {
     if (SAFE_METHODS.has(request.method) || !request.routeOptions.url) return done()
-    app.csrfProtection(request, reply, done)
+    const origin = request.headers.origin
+    if (origin !== undefined && origin !== siteOrigin) return done(new FormTokenError('origin'))
+    const body = request.body as Record<string, unknown> | undefined
+    const token = body?._csrf
+    if (tokens.matches(token, request.session?.id)) return done()
+    // A form from a page of the session that ran out in this browser: kept for its owner below.
+    const ended = request.session?.data.ended
+    if (!request.user && ended?.sessionId && tokens.matches(token, ended.sessionId)) {
+      formsOfEndedSessions.set(request, ended.userId)
+      return done()
+    }
+    done(new FormTokenError('token'))
   })
 
   // The sign-in gate: routes are for signed-in people unless they say they are public. A form
-  // posted after the session ran out is kept and offered back once the person signs in again.
+  // posted after the session ran out is kept and offered back once that person (and only they)
+  // signs in again. A form with no known owner, or sent after signing out on purpose, is not.
   app.addHook('preHandler', async (request, reply) => {
     const access = request.routeOptions.config.access
     // A kept form, once sent again, is in the hands of the page it was sent to.
@@ -129,6 +164,8 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       const returnTo = safeReturnPath(request.url)
       return reply.redirect(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`, 303)
     }
+    const owner = formsOfEndedSessions.get(request)
+    if (!owner) return reply.redirect('/sign-in', 303)
     const fields: Record<string, string | string[]> = {}
     const body = request.body
     if (body && typeof body === 'object') {
@@ -150,7 +187,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       path,
       fields,
       savedAt: new Date().toISOString(),
-      userId: request.session.data.ended?.userId ?? null,
+      userId: owner,
     })
     return reply.redirect('/sign-in?resume=1', 303)
   })
@@ -159,7 +196,12 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     return this.redirect(url, 303)
   })
 
-  async function layoutContext(request: FastifyRequest, reply: FastifyReply, pageOptions: PageOptions = {}) {
+  async function layoutContext(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    pageOptions: PageOptions = {},
+    withForms = true,
+  ) {
     const base = await options.layout(request)
     const flash = request.session?.data.flash ? request.session.take('flash') : undefined
     return {
@@ -168,7 +210,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       currentNav: pageOptions.nav,
       user: request.user,
       cspNonce: reply.cspNonce?.script,
-      csrfToken: csrfToken(request, reply),
+      csrfToken: csrfToken(request, reply, withForms),
       flash,
       currentPath: request.url,
       asset: (name: string) => assetUrl(manifest, name),
@@ -234,11 +276,83 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     },
   )
 
+  /** An error page in the site layout. It has no form, so it gives a signed-out visitor no session. */
+  async function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, extra = {}) {
+    const layout = await layoutContext(request, reply, {}, false)
+    const html = renderView(views, `views/errors/${templateFor(status)}.njk`, {
+      ...layout,
+      pageTitle: titleFor(status),
+      status,
+      ...extra,
+    })
+    return reply.code(status).type('text/html; charset=utf-8').send(html)
+  }
+
+  // What Fastify refuses before any hook has run: no session, no security headers yet.
+  let publicLayout: LayoutBase = { key: '', org: {}, navigation: [] }
+  const earlyPage = (status: number, base: LayoutBase, nonce: string): string =>
+    renderView(views, `views/errors/${templateFor(status)}.njk`, {
+      ...base,
+      user: null,
+      cspNonce: nonce,
+      csrfToken: '',
+      currentPath: '/',
+      asset: (name: string) => assetUrl(manifest, name),
+      pageTitle: titleFor(status),
+      status,
+    })
+  earlyErrorPages.set(app, {
+    async reply(error, request, reply) {
+      const status = statusFor(error)
+      request.log.info({ event: 'request-rejected', status, code: error.code }, 'Request rejected before routing')
+      const nonce = newNonce()
+      reply.headers(headerSet.fixed).header('content-security-policy', headerSet.csp(nonce))
+      let html: string
+      try {
+        request.user = null
+        publicLayout = await options.layout(request)
+        html = earlyPage(status, publicLayout, nonce)
+      } catch (renderError) {
+        request.log.error({ err: renderError }, 'Error page could not be rendered')
+        html = plainErrorPage(status)
+      }
+      await reply.code(status).type('text/html; charset=utf-8').send(html)
+    },
+    // Headers too large or a request Node could not parse: written straight to the socket, with
+    // the layout (organisation name and logo) of the last page Fastify refused this way.
+    async write(status, socket) {
+      if (!socket.writable) return
+      const nonce = newNonce()
+      let html: string
+      try {
+        html = earlyPage(status, publicLayout, nonce)
+      } catch {
+        html = plainErrorPage(status)
+      }
+      const headers = {
+        ...headerSet.fixed,
+        'content-security-policy': headerSet.csp(nonce),
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': String(Buffer.byteLength(html)),
+        'cache-control': 'no-store',
+        connection: 'close',
+      }
+      const head = Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')
+      await new Promise<void>(resolve => {
+        socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${html}`, () =>
+          resolve(),
+        )
+      })
+    },
+  })
+
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) },
     async (request, reply) => {
       if (!request.session) await sessions.load(request, reply)
-      return reply.page('views/errors/404.njk', { pageTitle: 'Page not found' }, { status: 404 })
+      return errorPage(request, reply, 404)
     },
   )
 
@@ -262,14 +376,9 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     }
     const headers = (error as { headers?: Record<string, string> }).headers
     if (headers) reply.headers(headers)
-    const template = status === 404 ? '404' : status === 403 ? '403' : status >= 500 ? '500' : 'problem'
     try {
       if (!request.session) await sessions.load(request, reply)
-      return await reply.page(
-        `views/errors/${template}.njk`,
-        { pageTitle: titleFor(status), status, csrfFailure: isCsrfError(error) },
-        { status },
-      )
+      return await errorPage(request, reply, status, { csrfFailure: error instanceof FormTokenError })
     } catch (renderError) {
       request.log.error({ err: renderError }, 'Error page could not be rendered')
       return reply.code(status).type('text/html; charset=utf-8').send(plainErrorPage(status))
@@ -277,13 +386,13 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   })
 }
 
-function isCsrfError(error: FastifyError): boolean {
-  return typeof error.code === 'string' && error.code.startsWith('FST_CSRF')
+function templateFor(status: number): string {
+  return status === 404 ? '404' : status === 403 ? '403' : status >= 500 ? '500' : 'problem'
 }
 
 function statusFor(error: FastifyError): number {
   if (error instanceof NotFoundError) return 404
-  if (error instanceof ForbiddenError || isCsrfError(error)) return 403
+  if (error instanceof ForbiddenError || error instanceof FormTokenError) return 403
   if (error instanceof ConflictError) return 409
   if (error instanceof ValidationError) return 400
   const status = error.statusCode ?? 500
@@ -302,10 +411,14 @@ function titleFor(status: number): string {
       return 'Someone else changed this'
     case 413:
       return 'What you sent is too large'
+    case 414:
+      return 'The web address is too long'
     case 415:
       return 'There is a problem with the request'
     case 429:
       return 'Too many attempts'
+    case 431:
+      return 'What your browser sent is too large'
     case 503:
       return 'Sorry, the service is unavailable'
     default:

@@ -17,7 +17,15 @@ declare module 'fastify' {
   }
 }
 
-export function securityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
+export interface SecurityHeaderSet {
+  /** The headers that are the same on every response. */
+  readonly fixed: Readonly<Record<string, string>>
+  /** The Content Security Policy for a response whose inline script carries this nonce. */
+  csp(nonce: string): string
+}
+
+/** The security headers, for the hook below and for replies written outside Fastify's hooks. */
+export function securityHeaderSet(options: SecurityHeaderOptions): SecurityHeaderSet {
   const before = "default-src 'self'; script-src 'self' 'nonce-"
   const after = [
     "'",
@@ -46,12 +54,20 @@ export function securityHeaders(app: FastifyInstance, options: SecurityHeaderOpt
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   }
 
+  return { fixed, csp: nonce => before + nonce + after }
+}
+
+/** A fresh nonce for one response's inline script. */
+export const newNonce = (): string => randomBytes(16).toString('base64')
+
+export function securityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
+  const { fixed, csp } = securityHeaderSet(options)
   app.decorateReply('cspNonce', null as unknown as { script: string; style: string })
   app.addHook('onRequest', (_request, reply, done) => {
-    const nonce = randomBytes(16).toString('base64')
+    const nonce = newNonce()
     reply.cspNonce = { script: nonce, style: nonce }
     reply.headers(fixed)
-    reply.header('content-security-policy', before + nonce + after)
+    reply.header('content-security-policy', csp(nonce))
     done()
   })
 }
