@@ -4,6 +4,7 @@
 import type { Response as InjectResponse } from 'light-my-request'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { SYSTEM_ACTOR } from '../src/platform/auth/roles.ts'
 import { safeReturnPath } from '../src/platform/auth/session.ts'
 import {
   $,
@@ -740,5 +741,525 @@ describe('errors (checklist 27)', () => {
     } finally {
       await ctx.close()
     }
+  })
+})
+
+// ---- Issue 7, section 4: the holes an attacker found, each reproduced through the real app ----
+
+const MINUTE = 60_000
+const summaryOf = (html: string) => $(html)('.govuk-error-summary').text().replace(/\s+/g, ' ').trim()
+
+/** Every session row's data, to show what the database keeps. */
+async function sessionData(ctx: TestContext): Promise<string> {
+  const rows = await ctx.testDb.db.kysely.selectFrom('sessions').select('data').execute()
+  return rows.map(r => r.data).join('\n')
+}
+
+/** Signs in through the sign-in page from a given client address. */
+async function signInFrom(browser: Agent, email: string, password: string, remoteAddress = '127.0.0.1') {
+  const page = await browser.request({ method: 'GET', url: '/sign-in', remoteAddress })
+  const body = new URLSearchParams({ _csrf: csrfTokenFrom(page.body), email, password }).toString()
+  return browser.request({
+    method: 'POST',
+    url: '/sign-in',
+    payload: body,
+    remoteAddress,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+}
+
+describe('hole 1: a kept form reaches only the person whose session ran out', () => {
+  let ctx: TestContext
+  let admin: Agent
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+  })
+  afterAll(() => ctx.close())
+
+  const privateForm = async (author: Agent, text: string) => {
+    const form = await author.get('/handbook/scrum/suggest')
+    return { ...formFields(form.body, '/handbook/scrum/suggest'), body: text, reason: text, action: 'send' }
+  }
+
+  it('is thrown away when its author signs out on purpose in another tab, so the next person never sees it', async () => {
+    const author = await addPerson(ctx, admin, 'member', 'Pat Private')
+    const next = await addPerson(ctx, admin, 'member', 'Nia Next')
+    const secret = 'The private note Pat was writing'
+    const fields = await privateForm(author, secret)
+    // Another tab of the same browser signs out.
+    expect((await author.post('/sign-out', { _csrf: await author.token() })).headers.location).toBe('/sign-out')
+    const sent = await author.post('/handbook/scrum/suggest', fields)
+    expect(sent.statusCode).toBe(403)
+    expect($(sent.body)('h1').text()).toBe('This form has expired')
+    expect(await sessionData(ctx)).not.toContain(secret)
+
+    const signedIn = await signInFrom(author, next.email, TEST_PASSWORD)
+    expect(signedIn.headers.location).toBe('/')
+    const resume = await author.get('/resume')
+    expect(resume.headers.location).toBe('/')
+    const home = await author.get('/')
+    expect(home.body).not.toContain(secret)
+  })
+
+  it('is kept for its author when the session runs out, and never offered to someone else on that browser', async () => {
+    const author = await addPerson(ctx, await signIn(ctx, 'ada@example.gov.uk'), 'member', 'Ola Owner')
+    const other = await addPerson(ctx, await signIn(ctx, 'ada@example.gov.uk'), 'member', 'Ivo Intruder')
+    const secret = 'Agenda: my pay and my health'
+    const fields = await privateForm(author, secret)
+    ctx.clock.advance(31 * MINUTE)
+    const sent = await author.post('/handbook/scrum/suggest', fields)
+    expect(sent.headers.location).toBe('/sign-in?resume=1')
+    expect(await sessionData(ctx)).toContain(secret)
+
+    // Someone else signs in on the same browser: the form is not theirs.
+    const intruder = await signInFrom(author, other.email, TEST_PASSWORD)
+    expect(intruder.headers.location).toBe('/')
+    for (const url of ['/resume', '/', '/account']) {
+      const res = await author.get(url)
+      expect(res.body, url).not.toContain(secret)
+      expect(
+        $(res.body)('input[type="hidden"]')
+          .toArray()
+          .map(el => $(res.body)(el).val()),
+        url,
+      ).not.toContain(secret)
+    }
+    expect((await author.get('/resume')).headers.location).toBe('/')
+    expect(await sessionData(ctx)).not.toContain(secret)
+  })
+
+  it('gives it back to its author, and only to them', async () => {
+    const author = await addPerson(ctx, await signIn(ctx, 'ada@example.gov.uk'), 'member', 'Ada Again')
+    const secret = 'What I meant to send'
+    const fields = await privateForm(author, secret)
+    ctx.clock.advance(31 * MINUTE)
+    expect((await author.post('/handbook/scrum/suggest', fields)).headers.location).toBe('/sign-in?resume=1')
+    expect((await signInFrom(author, author.email, TEST_PASSWORD)).headers.location).toBe('/resume')
+    const resume = await author.get('/resume')
+    expect(formFields(resume.body, '/handbook/scrum/suggest').body).toBe(secret)
+  })
+
+  it('is not kept when nobody’s session ran out: a form posted while signed out goes nowhere', async () => {
+    const stranger = new Agent(ctx.app)
+    const token = csrfTokenFrom((await stranger.get('/sign-in')).body)
+    const secret = 'Posted by someone who never signed in'
+    const sent = await stranger.post('/handbook/scrum/suggest', { _csrf: token, body: secret, reason: secret })
+    expect(sent.headers.location).toBe('/sign-in')
+    expect(await sessionData(ctx)).not.toContain(secret)
+  })
+})
+
+describe('hole 2: the sign-in rate limit cannot be dodged with X-Forwarded-For', () => {
+  const attempt = (ctx: TestContext, n: number, remoteAddress = '127.0.0.1') =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      remoteAddress,
+      payload: 'email=x%40example.gov.uk&password=y',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.100.${n}` },
+    })
+
+  it('ignores X-Forwarded-For from anyone when no proxy is trusted, even over https', async () => {
+    const ctx = await buildTestApp({ env: { BASE_URL: 'https://valuekit.example.gov.uk' }, signInRateLimit: 3 })
+    try {
+      const statuses: number[] = []
+      for (let n = 1; n <= 4; n++) statuses.push((await attempt(ctx, n)).statusCode)
+      expect(statuses.at(-1)).toBe(429)
+      expect(ctx.config.trustedProxies).toEqual([])
+    } finally {
+      await ctx.close()
+    }
+  })
+
+  it('believes X-Forwarded-For only from a proxy named in TRUSTED_PROXIES', async () => {
+    const ctx = await buildTestApp({
+      env: { BASE_URL: 'https://valuekit.example.gov.uk', TRUSTED_PROXIES: '127.0.0.1' },
+      signInRateLimit: 3,
+    })
+    try {
+      const statuses: number[] = []
+      for (let n = 1; n <= 4; n++) statuses.push((await attempt(ctx, n)).statusCode)
+      // Each client behind the trusted proxy has its own allowance.
+      expect(statuses).not.toContain(429)
+      const fromElsewhere: number[] = []
+      for (let n = 1; n <= 4; n++) fromElsewhere.push((await attempt(ctx, n, '203.0.113.50')).statusCode)
+      expect(fromElsewhere.at(-1)).toBe(429)
+    } finally {
+      await ctx.close()
+    }
+  })
+})
+
+describe('hole 3: nobody can lock someone else out of their account', () => {
+  let ctx: TestContext
+  let admin: Agent
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+  })
+  afterAll(() => ctx.close())
+
+  const ATTACKER = '203.0.113.66'
+  const OWNER = '198.51.100.7'
+
+  it('pauses only the attacker’s address, for longer each time, logs and audits it, and starts again once the pause is over', async () => {
+    const victim = await addPerson(ctx, admin, 'administrator', 'Vic Victim')
+    const attacker = new Agent(ctx.app)
+    for (let i = 1; i <= 5; i++) {
+      const res = await signInFrom(attacker, victim.email, `guess ${i}`, ATTACKER)
+      expect(res.statusCode).toBe(401)
+      expect(summaryOf(res.body)).toContain('Enter a correct email address and password')
+    }
+    const before = ctx.logs.length
+    const sixth = await signInFrom(attacker, victim.email, 'guess 6', ATTACKER)
+    expect(summaryOf(sixth.body)).toContain('Wait 1 minute, then try again')
+    const events = parseLogs(ctx.logs.slice(before)).filter(e => e.event === 'sign-in-paused')
+    expect(events).toEqual([expect.objectContaining({ event: 'sign-in-paused', failures: 6, address: ATTACKER })])
+    const audit = await ctx.app.services.audit.list({ subjectType: 'person' }, 1)
+    expect(audit.events.map(e => e.action)).toContain('person.sign-in-paused')
+
+    // Even the right password waits from the attacker's address...
+    const paused = await signInFrom(new Agent(ctx.app), victim.email, TEST_PASSWORD, ATTACKER)
+    expect(paused.statusCode).toBe(401)
+    // ...but the owner, anywhere else, signs in at once.
+    const owner = await signInFrom(new Agent(ctx.app), victim.email, TEST_PASSWORD, OWNER)
+    expect(owner.statusCode).toBe(303)
+
+    // Each further wrong password doubles the wait, up to 15 minutes.
+    const waits: string[] = []
+    for (const seconds of [30, 60, 120, 240, 480]) {
+      ctx.clock.advance(seconds * 1000 + 1000)
+      const res = await signInFrom(attacker, victim.email, 'another guess', ATTACKER)
+      waits.push(/Wait (\d+ minutes?)/.exec(summaryOf(res.body))?.[1] ?? '')
+    }
+    expect(waits).toEqual(['1 minute', '2 minutes', '4 minutes', '8 minutes', '15 minutes'])
+
+    // Once the longest pause is over, the count starts again: nothing is locked for good.
+    ctx.clock.advance(15 * MINUTE + 1000)
+    const afterwards = await signInFrom(new Agent(ctx.app), victim.email, TEST_PASSWORD, ATTACKER)
+    expect(afterwards.statusCode).toBe(303)
+  })
+
+  it('treats an unknown email address the same way, so pauses do not tell which accounts exist', async () => {
+    // The first test moved the clock on past the administrator's session: sign in afresh.
+    const known = await addPerson(ctx, await signIn(ctx, 'ada@example.gov.uk'), 'member', 'Kay Known')
+    const answers: string[][] = [[], []]
+    for (const [i, email] of [known.email, 'nobody-here@example.gov.uk'].entries()) {
+      for (let n = 1; n <= 6; n++) {
+        const res = await signInFrom(new Agent(ctx.app), email, `wrong ${n}`, '192.0.2.1')
+        answers[i]?.push(`${res.statusCode} ${summaryOf(res.body)}`)
+      }
+    }
+    expect(answers[0]).toEqual(answers[1])
+  })
+})
+
+describe('holes 4 and 5: the people capability keeps leaders to their area and nobody changes their own record', () => {
+  let ctx: TestContext
+  let admin: Agent
+  let leader: Agent & { email: string; name: string; id: string }
+  let outsider: Agent & { email: string; name: string; id: string }
+  let insider: Agent & { email: string; name: string; id: string }
+  let manager: Agent & { email: string; name: string; id: string }
+  let adminId: string
+
+  const profile = (changes: Record<string, unknown> = {}) => ({
+    careerRole: 'product-manager',
+    lineManagerId: null,
+    associateOfId: null,
+    businessArea: 'Benefits',
+    group: '',
+    dateIntoRole: '2024-01-01',
+    headOfProfession: false,
+    oneToOneCadenceDays: 28,
+    ...changes,
+  })
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+    leader = await addPersonWithId(ctx, admin, 'leader', 'Lou Leader')
+    outsider = await addPersonWithId(ctx, admin, 'member', 'Pia Pensions')
+    insider = await addPersonWithId(ctx, admin, 'member', 'Ben Benefits')
+    manager = await addPersonWithId(ctx, admin, 'member', 'Max Manager')
+    adminId = (await ctx.app.services.accounts.list()).find(p => p.email === 'ada@example.gov.uk')?.id ?? ''
+    const { people } = ctx.app.services
+    await people.saveProfile(SYSTEM_ACTOR, manager.id, profile({ careerRole: 'senior-product-manager' }), 0)
+    await people.saveProfile(
+      SYSTEM_ACTOR,
+      leader.id,
+      profile({ careerRole: 'lead-product-manager', lineManagerId: manager.id }),
+      0,
+    )
+    await people.saveProfile(SYSTEM_ACTOR, insider.id, profile({ lineManagerId: leader.id }), 0)
+    await people.saveProfile(
+      SYSTEM_ACTOR,
+      outsider.id,
+      profile({ businessArea: 'Pensions', lineManagerId: manager.id }),
+      0,
+    )
+  })
+  afterAll(() => ctx.close())
+
+  it('hole 4: a leader gets 403 for every page about a person outside their area, as the list hides them', async () => {
+    const list = await leader.get('/people')
+    expect(list.body).toContain(insider.name)
+    expect(list.body).not.toContain(outsider.name)
+    expect((await leader.get(`/people/${insider.id}`)).statusCode).toBe(200)
+
+    const personRoutes = registeredRoutes
+      .filter(r => r.url.startsWith('/people/:id'))
+      .flatMap(r => (Array.isArray(r.method) ? r.method : [r.method]).filter(m => m === 'GET').map(() => r.url))
+    expect(personRoutes.length).toBeGreaterThan(10)
+    const other = '00000000-0000-4000-8000-000000000000'
+    for (const route of personRoutes) {
+      const path = route.replace(':id', outsider.id).replace(/:[A-Za-z]+/g, other)
+      const res = await leader.get(path)
+      expect([403, 404], path).toContain(res.statusCode)
+      expect(res.body, path).not.toContain(outsider.email)
+    }
+    const show = await leader.get(`/people/${outsider.id}`)
+    expect(show.statusCode).toBe(403)
+    expect(show.body).not.toContain(outsider.name)
+    const edit = await leader.post(`/people/${outsider.id}/edit`, { _csrf: await leader.token(), careerRole: 'x' })
+    expect(edit.statusCode).toBe(403)
+  })
+
+  it('hole 5: a leader cannot promote himself or change his own line manager', async () => {
+    const form = await leader.get(`/people/${leader.id}/edit`)
+    expect(form.statusCode).toBe(200)
+    const fields = formFields(form.body, `/people/${leader.id}/edit`)
+    const promoted = await leader.post(`/people/${leader.id}/edit`, { ...fields, careerRole: 'head-of-product' })
+    expect(promoted.statusCode).toBe(400)
+    expect(summaryOf(promoted.body)).toContain('You cannot change your own career role')
+    const managed = await leader.post(`/people/${leader.id}/edit`, { ...fields, lineManager: insider.email })
+    expect(managed.statusCode).toBe(400)
+    expect(summaryOf(managed.body)).toContain('You cannot change your own line manager')
+    expect(await ctx.app.services.people.get(leader.id)).toMatchObject({
+      careerRole: 'lead-product-manager',
+      lineManagerId: manager.id,
+    })
+    // What else the form holds can still be saved.
+    const saved = await leader.post(`/people/${leader.id}/edit`, { ...fields, cadenceDays: '21' })
+    expect(saved.statusCode).toBe(303)
+  })
+
+  it('hole 5: an administrator cannot make herself head of profession, nor change her own role', async () => {
+    const form = await admin.get(`/people/${adminId}/edit`)
+    expect($(form.body)('input[name="headOfProfession"]').length).toBe(0)
+    const self = await admin.post(`/people/${adminId}/edit`, {
+      ...formFields(form.body, `/people/${adminId}/edit`),
+      careerRole: 'head-of-product',
+      headOfProfession: 'yes',
+    })
+    expect(self.statusCode).toBe(400)
+    expect((await ctx.app.services.people.get(adminId)).headOfProfession).toBe(false)
+    // Nor through the accounts page.
+    const account = await admin.get(`/admin/people/${adminId}`)
+    const demoted = await admin.post(`/admin/people/${adminId}`, {
+      ...formFields(account.body, `/admin/people/${adminId}`),
+      role: 'leader',
+    })
+    expect(demoted.statusCode).toBe(400)
+    // Nor with a spreadsheet.
+    const csv = `name,email,career_role,line_manager_email,associate_of_email,business_area,group,date_into_role\nAda Admin,ada@example.gov.uk,Head of product,,,Central,,`
+    const imported = await admin.submit('/people/import', '/people/import/preview', { csv })
+    expect(imported.statusCode).toBe(400)
+    expect(imported.body).toContain('You cannot change your own career role')
+    expect((await ctx.app.services.people.get(adminId)).hasProfile).toBe(false)
+  })
+
+  it('hole 5: head of profession is granted by a second person, and the audit log names the fields, not their content', async () => {
+    const form = await admin.get(`/people/${insider.id}/edit`)
+    const granted = await admin.post(`/people/${insider.id}/edit`, {
+      ...formFields(form.body, `/people/${insider.id}/edit`),
+      headOfProfession: 'yes',
+      lineManager: manager.email,
+    })
+    expect(granted.statusCode).toBe(303)
+    expect((await ctx.app.services.people.get(insider.id)).headOfProfession).toBe(true)
+    const { events } = await ctx.app.services.audit.list({ subjectType: 'person' }, 1)
+    const saved = events.find(e => e.subjectId === insider.id && e.summary.includes('(new line manager)'))
+    expect(saved?.summary).toContain('changing: line manager, head of profession')
+    expect(saved?.summary).not.toContain(manager.email)
+    expect(saved?.summary).not.toContain(manager.name)
+  })
+})
+
+describe('hole 6: odd return addresses and requests Fastify refuses get the styled page with headers', () => {
+  let ctx: TestContext
+  let admin: Agent
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+  })
+  afterAll(() => ctx.close())
+
+  const expectStyled = (res: InjectResponse, status: number, where: string) => {
+    expect(res.statusCode, where).toBe(status)
+    expect(res.headers['content-type'], where).toBe('text/html; charset=utf-8')
+    expect(String(res.headers['content-security-policy']), where).toMatch(/script-src 'self' 'nonce-[^']+'/)
+    expect(res.headers['x-content-type-options'], where).toBe('nosniff')
+    expect(res.headers['strict-transport-security'], where).toMatch(/max-age=31536000/)
+    expect($(res.body)('link[rel="stylesheet"]').length, where).toBeGreaterThan(0)
+    expect($(res.body)('h1').text(), where).not.toBe('')
+    expect(res.body, where).not.toMatch(/FST_|statusCode/)
+  }
+
+  it.each(['%E4%B8%AD', '%00', '%0b', '%2F%E4%B8%AD', '%2Fa%00', '%2Fa%0b', '%2Fa%25ZZ', '%2Fa%25E4'])(
+    'drops returnTo=%s instead of failing',
+    async value => {
+      const signedIn = await admin.get(`/sign-in?returnTo=${value}`)
+      expect(signedIn.statusCode).toBe(303)
+      expect(signedIn.headers.location).toBe('/')
+      const browser = new Agent(ctx.app)
+      const page = await browser.get(`/sign-in?returnTo=${value}`)
+      expect(page.statusCode).toBe(200)
+      const res = await browser.post('/sign-in', {
+        _csrf: csrfTokenFrom(page.body),
+        email: 'ada@example.gov.uk',
+        password: TEST_PASSWORD,
+      })
+      expect(res.statusCode).toBe(303)
+      expect(res.headers.location).toBe('/')
+    },
+  )
+
+  it('keeps plain paths with their query and escapes', () => {
+    expect(safeReturnPath('/handbook/scrum?q=a%20b&page=2')).toBe('/handbook/scrum?q=a%20b&page=2')
+    for (const bad of ['/中', '/a\u0000', '/a\u000b', '/a%00', '/a%1F', '/a%7f', '/a%ZZ', '/a%C3%28', '/a b'])
+      expect(safeReturnPath(bad), JSON.stringify(bad)).toBeNull()
+  })
+
+  it('answers a badly encoded address, a too-long one, a wrong content type and a too-large body with the styled page', async () => {
+    const token = await admin.token()
+    expectStyled(await admin.get('/people/%E0%A4%A'), 400, 'bad encoding')
+    expectStyled(await ctx.app.inject({ url: '/handbook/%ZZ' }), 400, 'bad encoding, signed out')
+    expectStyled(await admin.get(`/handbook/${'a'.repeat(250)}`), 414, 'parameter too long')
+    const post = (type: string, payload: string) =>
+      admin.request({ method: 'POST', url: '/admin/people/new', payload, headers: { 'content-type': type } })
+    expectStyled(await post('application/json', JSON.stringify({ _csrf: token })), 415, 'json')
+    expectStyled(await post('text/plain', `_csrf=${token}`), 415, 'text')
+    expectStyled(await post('application/x-www-form-urlencoded', 'x'.repeat(3 * 1024 * 1024)), 413, 'too large')
+  })
+
+  it('answers headers too large with a 431 styled page and the security headers, from a real server', async () => {
+    const server = await buildTestApp()
+    try {
+      await server.app.listen({ port: 0, host: '127.0.0.1' })
+      const address = server.app.server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      const res = await fetch(`http://127.0.0.1:${port}/sign-in`, { headers: { 'x-padding': 'a'.repeat(20_000) } })
+      expect(res.status).toBe(431)
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+'/)
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      const html = await res.text()
+      expect($(html)('h1').text()).toBe('What your browser sent is too large')
+      expect($(html)('link[rel="stylesheet"]').length).toBeGreaterThan(0)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('hole 7: form tokens are bound to the session and forms come only from this site as forms', () => {
+  let ctx: TestContext
+  let victim: Agent
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    victim = await setUpInstallation(ctx)
+  })
+  afterAll(() => ctx.close())
+
+  const addPersonWith = (agent: Agent, token: string, email: string, headers: Record<string, string> = {}) =>
+    agent.request({
+      method: 'POST',
+      url: '/admin/people/new',
+      payload: new URLSearchParams({ _csrf: token, name: 'Forged Person', email, role: 'administrator' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    })
+  const emails = async () => (await ctx.app.services.accounts.list()).map(p => p.email)
+
+  it('refuses the attacker’s own token with the victim’s session, signed in or out', async () => {
+    const attacker = new Agent(ctx.app)
+    const signedOutToken = csrfTokenFrom((await attacker.get('/sign-in')).body)
+    const refused = await addPersonWith(victim, signedOutToken, 'forged1@example.gov.uk')
+    expect(refused.statusCode).toBe(403)
+    // The attacker's session cookie and token, sent together, are a signed-out session's: no use.
+    const theirs = await addPersonWith(attacker, signedOutToken, 'forged2@example.gov.uk')
+    expect(theirs.headers.location).toBe('/sign-in')
+    // A signed-out sign-in form cannot be posted with another visitor's token either (login CSRF).
+    const visitor = new Agent(ctx.app)
+    await visitor.get('/sign-in')
+    const login = await visitor.post('/sign-in', {
+      _csrf: signedOutToken,
+      email: 'ada@example.gov.uk',
+      password: TEST_PASSWORD,
+    })
+    expect(login.statusCode).toBe(403)
+    expect(await emails()).not.toContain('forged1@example.gov.uk')
+    expect(await emails()).not.toContain('forged2@example.gov.uk')
+  })
+
+  it('stops working when the session it was made for ends', async () => {
+    const browser = await signIn(ctx, 'ada@example.gov.uk')
+    const token = await browser.token()
+    await browser.post('/sign-out', { _csrf: token })
+    await signInFrom(browser, 'ada@example.gov.uk', TEST_PASSWORD)
+    expect((await addPersonWith(browser, token, 'forged3@example.gov.uk')).statusCode).toBe(403)
+  })
+
+  it('checks Origin when the browser sends it, and falls back to the token when it does not', async () => {
+    const token = await victim.token()
+    const evil = await addPersonWith(victim, token, 'evil@example.gov.uk', { origin: 'https://evil.example' })
+    expect(evil.statusCode).toBe(403)
+    const nullOrigin = await addPersonWith(victim, token, 'null@example.gov.uk', { origin: 'null' })
+    expect(nullOrigin.statusCode).toBe(403)
+    const own = await addPersonWith(victim, token, 'own@example.gov.uk', { origin: new URL(ctx.config.baseUrl).origin })
+    expect(own.statusCode).toBe(303)
+    const none = await addPersonWith(victim, token, 'none@example.gov.uk')
+    expect(none.statusCode).toBe(303)
+    expect(await emails()).not.toContain('evil@example.gov.uk')
+    expect(await emails()).not.toContain('null@example.gov.uk')
+  })
+
+  it('accepts only form bodies: JSON, text and multipart where nothing is uploaded get the 415 page', async () => {
+    const token = await victim.token()
+    const adminId = (await ctx.app.services.accounts.list())[0]?.id ?? ''
+    const boundary = 'x-boundary'
+    const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}--\r\n`
+    const cases = [
+      { url: '/admin/people/new', type: 'application/json', payload: JSON.stringify({ _csrf: token, name: 'J' }) },
+      { url: '/admin/people/new', type: 'text/plain', payload: `_csrf=${token}` },
+      { url: '/admin/people/new', type: `multipart/form-data; boundary=${boundary}`, payload: multipart },
+      { url: `/people/${adminId}/edit`, type: `multipart/form-data; boundary=${boundary}`, payload: multipart },
+    ]
+    for (const c of cases) {
+      const res = await victim.request({
+        method: 'POST',
+        url: c.url,
+        payload: c.payload,
+        headers: { 'content-type': c.type },
+      })
+      const where = `${c.url} ${c.type}`
+      expect(res.statusCode, where).toBe(415)
+      expect(res.headers['content-type'], where).toBe('text/html; charset=utf-8')
+      expect(res.headers['content-security-policy'], where).toBeDefined()
+    }
+    // The import form still uploads its file.
+    const upload = await victim.request({
+      method: 'POST',
+      url: '/people/import/preview',
+      payload: multipart,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    })
+    expect(upload.statusCode).toBe(400)
+    expect(upload.body).toContain('Paste the people as CSV')
   })
 })

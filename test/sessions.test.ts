@@ -279,26 +279,6 @@ describe('signing in', () => {
     expect(errorSummary(res.body)).toContain('Enter your password')
   })
 
-  it('locks an account for 15 minutes after 10 wrong passwords, with the same message', async () => {
-    const person = await addPerson(ctx, admin, 'member', 'Lock Out')
-    for (let i = 0; i < 10; i++) {
-      expect((await postSignIn(ctx, person.email, `wrong password number ${i}`)).res.statusCode).toBe(401)
-    }
-    const before = ctx.logs.length
-    const locked = (await postSignIn(ctx, person.email, TEST_PASSWORD)).res
-    expect(locked.statusCode).toBe(401)
-    expect(errorSummary(locked.body)).toContain('After 10 wrong attempts we lock the account for 15 minutes')
-    const events = ctx.logs.slice(before).map(line => JSON.parse(line) as Record<string, unknown>)
-    expect(events.filter(e => e.event === 'sign-in-failed')).toEqual([
-      expect.objectContaining({ event: 'sign-in-failed', reason: 'locked' }),
-    ])
-    ctx.clock.advance(16 * MINUTE)
-    expect((await postSignIn(ctx, person.email, TEST_PASSWORD)).res.statusCode).toBe(303)
-    // A success clears the count.
-    expect((await postSignIn(ctx, person.email, 'one more wrong password')).res.statusCode).toBe(401)
-    expect((await postSignIn(ctx, person.email, TEST_PASSWORD)).res.statusCode).toBe(303)
-  })
-
   it('treats the email address without regard to capitals or surrounding spaces', async () => {
     const { res } = await postSignIn(ctx, '  ADA@Example.GOV.uk ', TEST_PASSWORD)
     expect(res.statusCode).toBe(303)

@@ -76,24 +76,26 @@ describe.each(DIALECTS)('accounts repository on %s', dialect => {
       })
     })
 
-    it('counts failed sign-ins and locks the account at the limit', async () => {
-      const user = await insertUser(db())
-      const until = '2026-11-24T10:15:00.000Z'
+    it('keeps, replaces and forgets the wrong-password count of an account and address', async () => {
+      const key = 'a'.repeat(64)
+      expect(await repo.findThrottle(db(), key)).toBeNull()
+      await repo.saveThrottle(db(), { key, failures: 1, lastFailedAt: '2026-11-24T10:00:00.000Z', pausedUntil: null })
+      const paused = { key, failures: 6, lastFailedAt: '2026-11-24T10:05:00.000Z', pausedUntil: LATER }
+      await repo.saveThrottle(db(), paused)
+      expect(await repo.findThrottle(db(), key)).toEqual(paused)
 
-      await repo.recordFailedSignIn(db(), user.id, 3, until)
-      await repo.recordFailedSignIn(db(), user.id, 3, until)
-      expect(await repo.findById(db(), user.id)).toMatchObject({ failedSignIns: 2, lockedUntil: null })
+      await repo.deleteThrottlesBefore(db(), '2026-11-24T10:05:00.000Z')
+      expect(await repo.findThrottle(db(), key)).toEqual(paused)
+      await repo.deleteThrottlesBefore(db(), '2026-11-24T10:06:00.000Z')
+      expect(await repo.findThrottle(db(), key)).toBeNull()
 
-      await repo.recordFailedSignIn(db(), user.id, 3, until)
-      expect(await repo.findById(db(), user.id)).toMatchObject({ failedSignIns: 3, lockedUntil: until })
-
-      await repo.resetFailedSignIns(db(), user.id)
-      expect(await repo.findById(db(), user.id)).toMatchObject({ failedSignIns: 0, lockedUntil: null })
+      await repo.saveThrottle(db(), paused)
+      await repo.deleteThrottle(db(), key)
+      expect(await repo.findThrottle(db(), key)).toBeNull()
     })
 
-    it('setting a password clears the lock, activates on request and bumps the version', async () => {
+    it('setting a password activates on request and bumps the version', async () => {
       const user = await insertUser(db(), { status: 'invited' })
-      await repo.recordFailedSignIn(db(), user.id, 1, LATER)
 
       await repo.setPassword(db(), user.id, 'hash-1', LATER, true)
 

@@ -6,6 +6,14 @@ import type { Role } from '../platform/auth/roles.ts'
 
 export type UserStatus = 'invited' | 'active' | 'disabled'
 
+/** Wrong passwords for one account from one client address. */
+export interface SignInThrottle {
+  key: string
+  failures: number
+  lastFailedAt: string
+  pausedUntil: string | null
+}
+
 /** An account another capability creates in bulk, before anyone has been sent a link. */
 export interface InvitedAccount {
   id: string
@@ -151,24 +159,39 @@ export class AccountsRepository {
     await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute()
   }
 
-  async recordFailedSignIn(db: Kysely<Database>, id: string, lockAfter: number, lockedUntil: string): Promise<void> {
+  /** The wrong passwords counted for one account and client address (see AccountsService.signIn). */
+  async findThrottle(db: Kysely<Database>, key: string): Promise<SignInThrottle | null> {
+    const row = await db.selectFrom('sign_in_throttles').selectAll().where('key', '=', key).executeTakeFirst()
+    return row
+      ? {
+          key: row.key,
+          failures: Number(row.failures),
+          lastFailedAt: row.last_failed_at,
+          pausedUntil: row.paused_until,
+        }
+      : null
+  }
+
+  async saveThrottle(db: Kysely<Database>, throttle: SignInThrottle): Promise<void> {
+    const values = {
+      failures: throttle.failures,
+      last_failed_at: throttle.lastFailedAt,
+      paused_until: throttle.pausedUntil,
+    }
     await db
-      .updateTable('users')
-      .set(eb => ({
-        failed_sign_ins: eb('failed_sign_ins', '+', 1),
-        locked_until: eb
-          .case()
-          .when('failed_sign_ins', '>=', lockAfter - 1)
-          .then(lockedUntil)
-          .else(eb.ref('locked_until'))
-          .end(),
-      }))
-      .where('id', '=', id)
+      .insertInto('sign_in_throttles')
+      .values({ key: throttle.key, ...values })
+      .onConflict(oc => oc.column('key').doUpdateSet(values))
       .execute()
   }
 
-  async resetFailedSignIns(db: Kysely<Database>, id: string): Promise<void> {
-    await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute()
+  async deleteThrottle(db: Kysely<Database>, key: string): Promise<void> {
+    await db.deleteFrom('sign_in_throttles').where('key', '=', key).execute()
+  }
+
+  /** Forgets counts whose last wrong password is older than the cut-off. */
+  async deleteThrottlesBefore(db: Kysely<Database>, cutoff: string): Promise<void> {
+    await db.deleteFrom('sign_in_throttles').where('last_failed_at', '<', cutoff).execute()
   }
 
   async insertToken(

@@ -21,8 +21,13 @@ import {
   signInSchema,
 } from './accounts.schemas.ts'
 
-const SIGN_IN_FAILED =
-  'Enter a correct email address and password. After 10 wrong attempts we lock the account for 15 minutes.'
+const SIGN_IN_FAILED = 'Enter a correct email address and password'
+
+/** What a paused sign-in tells the person: when they can try again, in whole minutes. */
+function pausedMessage(until: string, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 60_000))
+  return `You have entered a wrong password too many times. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`}, then try again`
+}
 
 function signedIn(request: FastifyRequest): CurrentUser {
   authorize(request.user !== null)
@@ -62,10 +67,23 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
           { status: 400 },
         )
       }
-      const result = await accounts.signIn(parsed.value.email, parsed.value.password)
+      const result = await accounts.signIn(parsed.value.email, parsed.value.password, request.ip)
       if (!result.ok) {
         request.log.warn({ event: 'sign-in-failed', reason: result.reason }, 'Sign-in failed')
-        const errors = formErrors({ email: SIGN_IN_FAILED })
+        if (result.reason === 'paused' && result.started) {
+          request.log.warn(
+            {
+              event: 'sign-in-paused',
+              userId: result.userId,
+              failures: result.failures,
+              until: result.until,
+              address: request.ip,
+            },
+            'Sign-in paused for one account from one address',
+          )
+        }
+        const message = result.reason === 'paused' ? pausedMessage(result.until, services.clock()) : SIGN_IN_FAILED
+        const errors = formErrors({ email: message })
         return reply.page(
           'accounts/views/sign-in.njk',
           { pageTitle: 'Sign in', errors, values: { email: parsed.value.email } },

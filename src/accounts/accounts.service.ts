@@ -1,21 +1,44 @@
 // People's accounts: signing in, adding people, one-time links to set a password, changing
 // details and roles. Sign-in failures look the same whether or not the email is known.
+import { createHash } from 'node:crypto'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from '../platform/auth/passwords.ts'
-import type { Actor, CurrentUser, Role } from '../platform/auth/roles.ts'
+import { SYSTEM_ACTOR, type Actor, type CurrentUser, type Role } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { hashToken, newId, newToken } from '../platform/ids.ts'
 import type { AccountsRepository, InvitedAccount, User, UserStatus } from './accounts.repository.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 
-export const LOCK_AFTER_FAILURES = 10
-export const LOCK_MINUTES = 15
+/** Wrong passwords for one account from one address before sign-in from there is paused. */
+export const FREE_ATTEMPTS = 5
+/** The first pause; each further wrong password doubles it. */
+export const FIRST_PAUSE_SECONDS = 30
+/** The longest pause. A count with no wrong password for this long (the longest pause over) starts again. */
+export const MAX_PAUSE_MINUTES = 15
 export const SET_PASSWORD_LINK_DAYS = 7
 export const SET_PASSWORD_PURPOSE = 'set-password'
 
-export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'locked' }
+export type SignInResult =
+  | { ok: true; user: CurrentUser }
+  | { ok: false; reason: 'invalid' }
+  /**
+   * Too many wrong passwords for this account from this address: try again from then. `started`
+   * when this attempt began the pause (the route logs it), with the count and whose account it is.
+   */
+  | { ok: false; reason: 'paused'; until: string; started: boolean; failures: number; userId: string | null }
+
+/** How long sign-in pauses after this many wrong passwords in a row: 0, then 30 s doubling to 15 minutes. */
+export function pauseSeconds(failures: number): number {
+  if (failures <= FREE_ATTEMPTS) return 0
+  return Math.min(FIRST_PAUSE_SECONDS * 2 ** (failures - FREE_ATTEMPTS - 1), MAX_PAUSE_MINUTES * 60)
+}
+
+/** The throttle's key: the account (by its lower-case email) and the client address, hashed together. */
+export function throttleKey(email: string, address: string): string {
+  return createHash('sha256').update(`${email.trim().toLowerCase()}\n${address}`).digest('hex')
+}
 
 export function toCurrentUser(user: User): CurrentUser {
   return { id: user.id, name: user.name, email: user.email, role: user.role }
@@ -39,28 +62,61 @@ export class AccountsService {
     private readonly clock: Clock,
   ) {}
 
-  async signIn(email: string, password: string): Promise<SignInResult> {
+  /**
+   * Signs a person in from a client address. Wrong passwords are counted for the account and the
+   * address together, so someone elsewhere cannot keep the person out: after FREE_ATTEMPTS, sign-in
+   * to that account from that address pauses, for longer after each further wrong password, up to
+   * MAX_PAUSE_MINUTES. Once a pause of that length is over with no more wrong passwords the count
+   * starts again, and the right password clears it. An unknown email address is counted the same
+   * way, so the answers do not tell which accounts exist.
+   */
+  async signIn(email: string, password: string, address: string): Promise<SignInResult> {
+    const now = this.clock().getTime()
+    const key = throttleKey(email, address)
+    const found = await this.repo.findThrottle(this.db, key)
+    const counted = found && now - Date.parse(found.lastFailedAt) < MAX_PAUSE_MINUTES * 60_000 ? found : null
     const user = await this.repo.findByEmail(this.db, email.trim())
-    const now = this.clock()
-    if (!user || user.status !== 'active') {
+    if (counted?.pausedUntil && Date.parse(counted.pausedUntil) > now) {
       await verifyPassword(null, password)
-      return { ok: false, reason: 'invalid' }
+      return {
+        ok: false,
+        reason: 'paused',
+        until: counted.pausedUntil,
+        started: false,
+        failures: counted.failures,
+        userId: user?.id ?? null,
+      }
     }
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-      await verifyPassword(null, password)
-      return { ok: false, reason: 'locked' }
+    const active = user && user.status === 'active' ? user : null
+    const valid = await verifyPassword(active?.passwordHash ?? null, password)
+    if (!active || !valid) return this.countFailure(key, counted?.failures ?? 0, now, active)
+    if (found) await this.repo.deleteThrottle(this.db, key)
+    if (active.passwordHash && needsRehash(active.passwordHash)) {
+      await this.repo.replaceHash(this.db, active.id, await hashPassword(password))
     }
-    const valid = await verifyPassword(user.passwordHash, password)
-    if (!valid) {
-      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()
-      await this.repo.recordFailedSignIn(this.db, user.id, LOCK_AFTER_FAILURES, until)
-      return { ok: false, reason: 'invalid' }
-    }
-    if (user.failedSignIns > 0 || user.lockedUntil) await this.repo.resetFailedSignIns(this.db, user.id)
-    if (user.passwordHash && needsRehash(user.passwordHash)) {
-      await this.repo.replaceHash(this.db, user.id, await hashPassword(password))
-    }
-    return { ok: true, user: toCurrentUser(user) }
+    return { ok: true, user: toCurrentUser(active) }
+  }
+
+  private async countFailure(key: string, before: number, now: number, user: User | null): Promise<SignInResult> {
+    const failures = before + 1
+    const pause = pauseSeconds(failures)
+    const at = new Date(now).toISOString()
+    const until = pause > 0 ? new Date(now + pause * 1000).toISOString() : null
+    await this.db.transaction().execute(async trx => {
+      await this.repo.deleteThrottlesBefore(trx, new Date(now - MAX_PAUSE_MINUTES * 60_000).toISOString())
+      await this.repo.saveThrottle(trx, { key, failures, lastFailedAt: at, pausedUntil: until })
+      // The first pause of a run is audited; the log has every one.
+      if (user && until && failures === FREE_ATTEMPTS + 1) {
+        await this.audit.record(trx, SYSTEM_ACTOR, {
+          action: 'person.sign-in-paused',
+          subjectType: 'person',
+          subjectId: user.id,
+          summary: `Paused sign-in to ${user.name}’s account from one address after ${failures} wrong passwords`,
+        })
+      }
+    })
+    if (!until) return { ok: false, reason: 'invalid' }
+    return { ok: false, reason: 'paused', until, started: true, failures, userId: user?.id ?? null }
   }
 
   async list(): Promise<User[]> {

@@ -26,7 +26,9 @@ export interface UsersTable {
   role: string
   password_hash: string | null
   status: string
+  /** No longer used: wrong passwords are counted in sign_in_throttles. */
   failed_sign_ins: Generated<number>
+  /** No longer used: see sign_in_throttles. */
   locked_until: string | null
   created_at: string
   updated_at: string
@@ -320,9 +322,18 @@ export interface RotationsTable {
   created_at: string
 }
 
+/** Owner: accounts. Wrong passwords per account and client address, and the wait they set. */
+export interface SignInThrottlesTable {
+  key: string
+  failures: number
+  last_failed_at: string
+  paused_until: string | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
+  sign_in_throttles: SignInThrottlesTable
   sessions: SessionsTable
   one_time_tokens: OneTimeTokensTable
   audit_events: AuditEventsTable

@@ -57,12 +57,16 @@ const ACTION_TEXT = {
 export default async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people } = services
 
-  // The import form can send a file. This parser serves only the routes in this plugin; the
-  // import routes raise the body limit for themselves.
+  // The import form can send a file. This parser serves only the import routes (any other form
+  // here sent as multipart is refused with 415); they raise the body limit for themselves.
   app.addContentTypeParser(
     'multipart/form-data',
     { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 },
     (request, body, done) => {
+      if (!request.routeOptions.url?.startsWith('/people/import')) {
+        done(Object.assign(new Error('Only the import form sends files'), { statusCode: 415 }), undefined)
+        return
+      }
       try {
         done(null, parseMultipart(body as Buffer, request.headers['content-type'] ?? ''))
       } catch (err) {
