@@ -1021,6 +1021,17 @@ describe('holes 4 and 5: the people capability keeps leaders to their area and n
       expect([403, 404], path).toContain(res.statusCode)
       expect(res.body, path).not.toContain(outsider.email)
     }
+    const postRoutes = registeredRoutes
+      .filter(r => r.url.startsWith('/people/:id'))
+      .filter(r => (Array.isArray(r.method) ? r.method : [r.method]).includes('POST'))
+      .map(r => r.url)
+    expect(postRoutes.length).toBeGreaterThan(5)
+    const token = await leader.token()
+    for (const route of postRoutes) {
+      const path = route.replace(':id', outsider.id).replace(/:[A-Za-z]+/g, other)
+      const res = await leader.post(path, { _csrf: token, probe: 'another area' })
+      expect([403, 404], path).toContain(res.statusCode)
+    }
     const show = await leader.get(`/people/${outsider.id}`)
     expect(show.statusCode).toBe(403)
     expect(show.body).not.toContain(outsider.name)
