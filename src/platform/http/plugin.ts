@@ -64,7 +64,7 @@ export function httpServerOptions(
     frameworkErrors: (error, request, reply) => {
       const pages = earlyErrorPages.get(request.server)
       // The platform plugin is always registered; without it the socket is simply closed.
-      if (pages) void pages.reply(error, request, reply)
+      if (pages) pages.reply(error, request, reply).catch(() => request.raw.socket.destroy())
       else request.raw.socket.destroy()
     },
     clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
@@ -72,7 +72,11 @@ export function httpServerOptions(
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
       this.log.info({ event: 'request-rejected', status, code: error.code }, 'Request rejected before routing')
       const pages = earlyErrorPages.get(this)
-      if (pages) void pages.write(status, socket).finally(() => socket.destroy())
+      if (pages)
+        pages
+          .write(status, socket)
+          .catch(() => undefined)
+          .finally(() => socket.destroy())
       else socket.destroy()
     },
   }
