@@ -15,16 +15,17 @@ import {
   canSeeOneToOnes,
   withChoicesFor,
 } from '../development.policy.ts'
-import type { Meeting, MeetingAction } from '../development.repository.ts'
+import type { Meeting } from '../development.repository.ts'
+import { dateParts, parseActionForm, parseMeetingForm, partsOf, type DateErrorParts } from '../development.schemas.ts'
+import { actionParams, meetingParams, personPages, personParams, requireUser } from './shared.ts'
 import {
-  dateParts,
-  parseActionForm,
-  parseMeetingForm,
-  partsOf,
-  type DateErrorParts,
-  type DateParts,
-} from '../development.schemas.ts'
-import { actionParams, dateItems, meetingParams, personNav, personPages, personParams, requireUser } from './shared.ts'
+  meetingFormView,
+  meetingView,
+  oneToOnesView,
+  overviewView,
+  personNav,
+  type MeetingFormInput,
+} from '../development.views.ts'
 
 export default async function oneToOnesRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
@@ -37,14 +38,12 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       const { viewer, person } = await load(request)
       authorize(canSeeOneToOnes(viewer, person))
       const { meetings, cadence, today } = await development.oneToOnes(person)
-      const rows = meetings.map(m => ({ ...m, visible: canSeeMeeting(viewer, m), upcoming: m.heldOn > today }))
       return reply.page(
         'development/views/one-to-ones.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your 1:1s' : `1:1s: ${person.name}`,
           ...(await personContext(viewer, person)),
-          upcoming: rows.filter(r => r.upcoming).reverse(),
-          past: rows.filter(r => !r.upcoming),
+          ...oneToOnesView(meetings, today, m => canSeeMeeting(viewer, m)),
           cadence,
           partners: development.partnersOf(person),
           subNav: personNav(viewer, person, 'one-to-ones'),
@@ -55,48 +54,14 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
     },
   )
 
-  interface MeetingFormView {
-    mode: 'new' | 'edit'
-    viewer: Viewer
-    person: Person
-    values: Record<string, unknown>
-    held: DateParts
-    meeting?: Meeting
-    errors?: FormErrors
-    dateErrors?: DateErrorParts
-    conflict?: Meeting
-    status?: number
-  }
+  type MeetingFormView = MeetingFormInput & { status?: number }
 
   async function meetingForm(reply: FastifyReply, o: MeetingFormView) {
-    const partners = development.partnersOf(o.person)
-    const choices = withChoicesFor(o.viewer, o.person)
-    const withOptions = partners
-      .filter(p => choices.includes(p.id))
-      .map(p => ({
-        value: p.id,
-        text: p.id === o.viewer.user.id ? `You (${p.relationship})` : p.name,
-        hint: { text: `${o.viewer.user.id === o.person.id ? 'Your' : 'Their'} ${p.relationship}` },
-        checked: o.values.withId === p.id,
-      }))
-    const other = o.meeting
-      ? o.viewer.user.id === o.meeting.personId
-        ? o.meeting.withName
-        : o.meeting.personName
-      : null
     return reply.page(
       'development/views/one-to-one-form.njk',
       {
-        pageTitle: o.mode === 'new' ? 'Record a 1:1' : 'Change the record of a 1:1',
+        ...meetingFormView(o, development.partnersOf(o.person), withChoicesFor(o.viewer, o.person)),
         ...(await personContext(o.viewer, o.person)),
-        mode: o.mode,
-        meeting: o.meeting,
-        other,
-        withOptions,
-        values: o.values,
-        errors: o.errors,
-        heldItems: dateItems(o.held, o.dateErrors?.heldOn),
-        conflict: o.conflict,
       },
       { status: o.status ?? 200, nav: 'one-to-ones' },
     )
@@ -148,9 +113,6 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
     },
   )
 
-  const actionRows = (actions: MeetingAction[], today: string) =>
-    actions.map(a => ({ ...a, overdue: a.status === 'open' && a.dueOn !== null && a.dueOn < today }))
-
   async function meetingPage(
     reply: FastifyReply,
     viewer: Viewer,
@@ -166,20 +128,13 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       {
         pageTitle: `1:1 on ${formatDate(meeting.heldOn)}`,
         ...(await personContext(viewer, person)),
-        meeting,
-        other: viewer.user.id === meeting.personId ? meeting.withName : meeting.personName,
-        actions: actionRows(actions, development.today()),
-        ownerItems: [
-          { id: meeting.personId, name: meeting.personName },
-          { id: meeting.withId, name: meeting.withName },
-        ].map(p => ({
-          value: p.id,
-          text: p.id === viewer.user.id ? `You (${p.name})` : p.name,
-          checked: values.ownerId === p.id,
-        })),
-        dueItems: dateItems(dateParts(values, 'actionDueOn'), extra.dateErrors?.actionDueOn),
-        values,
-        errors: extra.errors,
+        ...meetingView(viewer, meeting, actions, {
+          today: development.today(),
+          values,
+          actionDue: dateParts(values, 'actionDueOn'),
+          errors: extra.errors,
+          dateErrors: extra.dateErrors,
+        }),
         can: { change: canChangeMeeting(viewer, meeting) },
       },
       { status: extra.status ?? 200, nav: 'one-to-ones' },
@@ -300,8 +255,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         me,
         own,
         ownPartners: development.partnersOf(me),
-        rows: rows.map(r => ({ ...r, roleName: r.person.careerRole ? terms.roleName(r.person.careerRole) : '' })),
-        overdueCount: rows.filter(r => r.cadence.status === 'overdue').length,
+        ...overviewView(rows, slug => terms.roleName(slug)),
       },
       { nav: 'one-to-ones' },
     )

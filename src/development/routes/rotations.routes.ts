@@ -4,22 +4,11 @@ import { actorOf } from '../../accounts/accounts.service.ts'
 import type { Viewer } from '../../people/people.policy.ts'
 import type { Person } from '../../people/people.repository.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
-import { type FormErrors } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canAddRotation, canManageRotations, canSeeRotations } from '../development.policy.ts'
-import type { Rotation } from '../development.repository.ts'
-import {
-  PHASES,
-  PHASE_LABELS,
-  STAGES,
-  STAGE_LABELS,
-  dateParts,
-  parseRotationForm,
-  partsOf,
-  type DateErrorParts,
-  type DateParts,
-} from '../development.schemas.ts'
-import { dateItems, navFor, personNav, personPages, personParams, rotationParams } from './shared.ts'
+import { dateParts, parseRotationForm, partsOf } from '../development.schemas.ts'
+import { personPages, personParams, rotationParams } from './shared.ts'
+import { navFor, personNav, rotationFormView, type RotationFormInput } from '../development.views.ts'
 
 export default async function rotationsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
@@ -48,31 +37,14 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
     },
   )
 
-  interface RotationFormView {
-    viewer: Viewer
-    person: Person
-    rotation?: Rotation
-    values: Record<string, unknown>
-    started: DateParts
-    ended: DateParts
-    errors?: FormErrors
-    dateErrors?: DateErrorParts
-    status?: number
-  }
+  type RotationFormView = RotationFormInput & { viewer: Viewer; person: Person; status?: number }
 
   async function rotationForm(reply: FastifyReply, o: RotationFormView) {
     return reply.page(
       'development/views/rotation-form.njk',
       {
-        pageTitle: o.rotation ? 'Change a placement' : 'Add a placement',
+        ...rotationFormView(o),
         ...(await personContext(o.viewer, o.person)),
-        rotation: o.rotation,
-        values: o.values,
-        errors: o.errors,
-        phaseItems: PHASES.map(p => ({ value: p, text: PHASE_LABELS[p], checked: o.values.phase === p })),
-        stageItems: STAGES.map(s => ({ value: s, text: STAGE_LABELS[s], checked: o.values.stage === s })),
-        startedItems: dateItems(o.started, o.dateErrors?.startedOn),
-        endedItems: dateItems(o.ended, o.dateErrors?.endedOn),
       },
       { status: o.status ?? 200, nav: navFor(o.viewer, o.person) },
     )
