@@ -2,7 +2,7 @@
 // templates show (a person's tabs, the goal, 1:1 and placement forms, lists of 1:1s and actions).
 import type { Viewer } from '../people/people.policy.ts'
 import type { Person } from '../people/people.repository.ts'
-import type { FormErrors } from '../platform/forms.ts'
+import type { DateParts, FormErrors } from '../platform/forms.ts'
 import type { Meeting, MeetingAction, MeetingSummary, Rotation } from './development.repository.ts'
 import {
   GOAL_STATUSES,
@@ -13,8 +13,6 @@ import {
   STAGE_LABELS,
   goalPrefillHref,
   isSafeSourceUrl,
-  type DateErrorParts,
-  type DateParts,
 } from './development.schemas.ts'
 import type { DevelopmentService, GoalView, OverviewRow, Partner, SkillRef } from './development.service.ts'
 import { canSeeOneToOnes, canSeePathway, canSeePlan, canSeeRotations } from './development.policy.ts'
@@ -76,7 +74,6 @@ export interface GoalFormInput {
   due: DateParts
   goal?: GoalView | undefined
   errors?: FormErrors | undefined
-  dateErrors?: DateErrorParts | undefined
   conflict?: { latest: GoalView; yours: Values } | undefined
   suggestions?: Awaited<ReturnType<DevelopmentService['suggestionsFor']>> | undefined
   suggestedSkill?: SkillRef | null | undefined
@@ -97,7 +94,7 @@ export function goalFormView(o: GoalFormInput, skills: readonly SkillRef[]) {
     goal: o.goal,
     values: o.values,
     errors: o.errors,
-    dueItems: dateItems(o.due, o.dateErrors?.dueOn),
+    dueItems: dateItems(o.due, o.errors?.dates?.dueOn),
     skillItems: skillItems(skills, o.skills),
     statusItems: GOAL_STATUSES.map(s => ({ value: s, text: GOAL_STATUS_LABELS[s], checked: o.values.status === s })),
     conflict: o.conflict
@@ -140,7 +137,6 @@ export interface MeetingFormInput {
   held: DateParts
   meeting?: Meeting | undefined
   errors?: FormErrors | undefined
-  dateErrors?: DateErrorParts | undefined
   conflict?: Meeting | undefined
 }
 
@@ -162,7 +158,7 @@ export function meetingFormView(o: MeetingFormInput, partners: readonly Partner[
       })),
     values: o.values,
     errors: o.errors,
-    heldItems: dateItems(o.held, o.dateErrors?.heldOn),
+    heldItems: dateItems(o.held, o.errors?.dates?.heldOn),
     conflict: o.conflict,
   }
 }
@@ -177,7 +173,6 @@ export function meetingView(
     values: Values
     actionDue: DateParts
     errors?: FormErrors | undefined
-    dateErrors?: DateErrorParts | undefined
   },
 ) {
   return {
@@ -192,7 +187,7 @@ export function meetingView(
       text: p.id === viewer.user.id ? `You (${p.name})` : p.name,
       checked: o.values.ownerId === p.id,
     })),
-    dueItems: dateItems(o.actionDue, o.dateErrors?.actionDueOn),
+    dueItems: dateItems(o.actionDue, o.errors?.dates?.actionDueOn),
     values: o.values,
     errors: o.errors,
   }
@@ -212,7 +207,6 @@ export interface RotationFormInput {
   started: DateParts
   ended: DateParts
   errors?: FormErrors | undefined
-  dateErrors?: DateErrorParts | undefined
 }
 
 /** The placement form: team, product, its phase and lifecycle stage, and when it started and ended. */
@@ -224,7 +218,7 @@ export function rotationFormView(o: RotationFormInput) {
     errors: o.errors,
     phaseItems: PHASES.map(p => ({ value: p, text: PHASE_LABELS[p], checked: o.values.phase === p })),
     stageItems: STAGES.map(s => ({ value: s, text: STAGE_LABELS[s], checked: o.values.stage === s })),
-    startedItems: dateItems(o.started, o.dateErrors?.startedOn),
-    endedItems: dateItems(o.ended, o.dateErrors?.endedOn),
+    startedItems: dateItems(o.started, o.errors?.dates?.startedOn),
+    endedItems: dateItems(o.ended, o.errors?.dates?.endedOn),
   }
 }

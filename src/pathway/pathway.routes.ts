@@ -6,7 +6,7 @@ import type { Person } from '../people/people.repository.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, saveVersioned, type FormErrors, type FormRead } from '../platform/forms.ts'
+import { formErrors, saveVersioned, type FormErrors, type FormResult } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import {
@@ -39,12 +39,7 @@ import {
   type ParsedForm,
   type SkillField,
 } from './pathway.schemas.ts'
-import {
-  CheckinStageError,
-  NO_PROFILE_MESSAGE,
-  type CheckinDetail,
-  type CheckinStatus,
-} from './pathway.service.ts'
+import { CheckinStageError, NO_PROFILE_MESSAGE, type CheckinDetail, type CheckinStatus } from './pathway.service.ts'
 
 const personParams = uuidParams('id')
 const checkinParams = uuidParams('id', 'checkinId')
@@ -71,9 +66,10 @@ function checkinSteps<T, R>(
   again: (errors: FormErrors, status: number, latest?: CheckinDetail) => R,
   conflictMessage: string,
 ) {
-  const read: FormRead<T> = Object.keys(form.errors).length
-    ? { ok: false, errors: formErrors(form.errors, order) }
-    : { ok: true, value: form.value }
+  // The pages show the typed levels again from the reading itself, so no raw values are kept.
+  const read: FormResult<T> = Object.keys(form.errors).length
+    ? { ok: false, errors: formErrors(form.errors, order), values: {} }
+    : { ok: true, value: form.value, values: {} }
   return {
     form: read,
     fields: order,

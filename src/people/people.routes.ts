@@ -7,7 +7,14 @@ import { actorOf } from '../accounts/accounts.service.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError } from '../platform/errors.ts'
-import { formErrors, saveVersioned, type FormErrors } from '../platform/forms.ts'
+import {
+  datePartsOf,
+  formErrors,
+  formValues,
+  saveVersioned,
+  type FormErrors,
+  type FormResult,
+} from '../platform/forms.ts'
 import { ukToday } from '../platform/dates.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
@@ -26,12 +33,10 @@ import {
 import type { Person } from './people.repository.ts'
 import {
   PROFILE_FIELDS,
-  dateParts,
   listQueryJsonSchema,
   listQuerySchema,
   parseImportForm,
   readProfileForm,
-  type DatePart,
   type ProfileForm,
 } from './people.schemas.ts'
 import { importSummary, type ProfileInput } from './people.service.ts'
@@ -175,19 +180,17 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
   }
 
   /** The CSV from the form: an uploaded file if one was chosen, or else the text area. */
-  const readImport = (
-    body: unknown,
-  ): { ok: true; csv: string; checked: string } | { ok: false; errors: FormErrors; csv: string } => {
-    const raw = (body ?? {}) as Record<string, unknown>
-    const file = raw.file
+  const readImport = (body: unknown): FormResult<{ csv: string; checked: string }> => {
+    const values = formValues(body)
+    const file = values.file
     if (Buffer.isBuffer(file) && file.length > 0) {
       const decoded = decodeCsvFile(file)
-      if ('error' in decoded) return { ok: false, errors: formErrors({ file: decoded.error }), csv: '' }
-      return { ok: true, csv: canonicalCsv(decoded.text), checked: '' }
+      if ('error' in decoded) return { ok: false, errors: formErrors({ file: decoded.error }), values }
+      return { ok: true, value: { csv: canonicalCsv(decoded.text), checked: '' }, values }
     }
     const form = parseImportForm(body)
-    if (!form.ok) return { ok: false, errors: form.errors, csv: '' }
-    return { ok: true, csv: form.value.csv, checked: form.value.checked ?? '' }
+    if (!form.ok) return form
+    return { ok: true, value: { csv: form.value.csv, checked: form.value.checked ?? '' }, values }
   }
 
   app.get('/people/import', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -202,16 +205,17 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const viewer = await viewerOf(request)
       authorize(canImportPeople(viewer))
       const form = readImport(request.body)
-      if (!form.ok) return importPage(reply, form.errors, form.csv, 400)
-      if (form.csv === '')
+      if (!form.ok) return importPage(reply, form.errors, '', 400)
+      const { csv } = form.value
+      if (csv === '')
         return importPage(
           reply,
           formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
           '',
           400,
         )
-      const plan = await people.previewImport(form.csv, importOptions(viewer))
-      return previewPage(reply, viewer, form.csv, plan)
+      const plan = await people.previewImport(csv, importOptions(viewer))
+      return previewPage(reply, viewer, csv, plan)
     },
   )
 
@@ -222,8 +226,9 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const viewer = await viewerOf(request)
       authorize(canImportPeople(viewer))
       const form = readImport(request.body)
-      if (!form.ok) return importPage(reply, form.errors, form.csv, 400)
-      if (form.csv === '')
+      if (!form.ok) return importPage(reply, form.errors, '', 400)
+      const { csv, checked } = form.value
+      if (csv === '')
         return importPage(
           reply,
           formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
@@ -232,13 +237,13 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         )
       const options = importOptions(viewer)
       // Import only what was checked: a CSV changed after its preview is shown again first.
-      if (form.checked !== digest(form.csv))
-        return previewPage(reply, viewer, form.csv, await people.previewImport(form.csv, options), {
+      if (checked !== digest(csv))
+        return previewPage(reply, viewer, csv, await people.previewImport(csv, options), {
           changedSinceCheck: true,
         })
       try {
-        const outcome = await people.importPeople(actorOf(viewer.user), form.csv, options)
-        if (!outcome.applied) return previewPage(reply, viewer, form.csv, outcome.plan)
+        const outcome = await people.importPeople(actorOf(viewer.user), csv, options)
+        if (!outcome.applied) return previewPage(reply, viewer, csv, outcome.plan)
         const { counts } = outcome
         request.session.flash({
           kind: 'success',
@@ -253,7 +258,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         return reply.seeOther('/people')
       } catch (err) {
         if (err instanceof ConflictError)
-          return previewPage(reply, viewer, form.csv, await people.previewImport(form.csv, options), { conflict: true })
+          return previewPage(reply, viewer, csv, await people.previewImport(csv, options), { conflict: true })
         throw err
       }
     },
@@ -290,7 +295,6 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       person: Person
       values: Record<string, unknown>
       errors?: FormErrors
-      dateErrors?: Record<string, DatePart[]>
       conflict?: { theirs: Record<string, string>; yours: Record<string, string> }
       status?: number
     },
@@ -311,8 +315,8 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         values: o.values,
         errors: o.errors,
         dateItems: {
-          dateIntoRole: dateItems(o.values, 'dateIntoRole', o.dateErrors?.dateIntoRole ?? []),
-          effectiveFrom: dateItems(o.values, 'effectiveFrom', o.dateErrors?.effectiveFrom ?? []),
+          dateIntoRole: dateItems(o.values, 'dateIntoRole', o.errors?.dates?.dateIntoRole ?? []),
+          effectiveFrom: dateItems(o.values, 'effectiveFrom', o.errors?.dates?.effectiveFrom ?? []),
         },
         conflict: o.conflict,
         roleItems: roles.map(slug => ({
@@ -336,8 +340,8 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   /** The form's values for what is saved now. */
   const valuesOf = (person: Person, todayIso: string): Record<string, unknown> => {
-    const into = dateParts(person.dateIntoRole)
-    const effective = dateParts(todayIso)
+    const into = datePartsOf(person.dateIntoRole)
+    const effective = datePartsOf(todayIso)
     return {
       careerRole: person.careerRole ?? '',
       lineManager: person.lineManagerEmail ?? '',
@@ -394,7 +398,6 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
             person,
             values,
             errors,
-            dateErrors: form.ok ? undefined : form.dateErrors,
             status,
           }),
         conflict: (theirs: Person, value, status) =>

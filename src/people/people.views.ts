@@ -4,7 +4,8 @@ import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { formatDate } from '../platform/http/filters.ts'
 import { pagination } from '../platform/pagination.ts'
 import type { AccountChoice, Person } from './people.repository.ts'
-import type { DatePart, ListQuery } from './people.schemas.ts'
+import type { DatePart } from '../platform/forms.ts'
+import type { ListQuery } from './people.schemas.ts'
 import { ASSOCIATE_ROLE, defaultCadenceDays, type ProfileInput } from './people.service.ts'
 
 type RoleNames = Pick<FrameworkTerms, 'roleName'>

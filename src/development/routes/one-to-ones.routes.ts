@@ -16,7 +16,8 @@ import {
   withChoicesFor,
 } from '../development.policy.ts'
 import type { Meeting } from '../development.repository.ts'
-import { dateParts, parseActionForm, parseMeetingForm, partsOf, type DateErrorParts } from '../development.schemas.ts'
+import { parseActionForm, parseMeetingForm } from '../development.schemas.ts'
+import { datePartsOf, readDateParts } from '../../platform/forms.ts'
 import { actionParams, meetingParams, personPages, personParams, requireUser } from './shared.ts'
 import {
   meetingFormView,
@@ -79,7 +80,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         viewer,
         person,
         values: { withId: choices.length === 1 ? choices[0] : undefined },
-        held: partsOf(development.today()),
+        held: datePartsOf(development.today()),
       })
     },
   )
@@ -102,9 +103,8 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
           viewer,
           person,
           values,
-          held: dateParts(request.body, 'heldOn'),
+          held: readDateParts(request.body, 'heldOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       const id = await development.recordOneToOne(actorOf(user), person, form.value)
@@ -118,7 +118,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
     viewer: Viewer,
     person: Person,
     meetingId: string,
-    extra: { errors?: FormErrors; dateErrors?: DateErrorParts; values?: Record<string, unknown>; status?: number } = {},
+    extra: { errors?: FormErrors; values?: Record<string, unknown>; status?: number } = {},
   ) {
     const { meeting, actions } = await development.meeting(person.id, meetingId)
     authorize(canSeeMeeting(viewer, meeting))
@@ -131,9 +131,8 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         ...meetingView(viewer, meeting, actions, {
           today: development.today(),
           values,
-          actionDue: dateParts(values, 'actionDueOn'),
+          actionDue: readDateParts(values, 'actionDueOn'),
           errors: extra.errors,
-          dateErrors: extra.dateErrors,
         }),
         can: { change: canChangeMeeting(viewer, meeting) },
       },
@@ -165,7 +164,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         person,
         meeting,
         values: meetingValues(meeting),
-        held: partsOf(meeting.heldOn),
+        held: datePartsOf(meeting.heldOn),
       })
     },
   )
@@ -179,13 +178,13 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       authorize(canChangeMeeting(viewer, meeting))
       const form = parseMeetingForm(request.body, { mode: 'edit', withChoices: [], today: development.today() })
       const values = (request.body ?? {}) as Record<string, unknown>
-      const held = dateParts(request.body, 'heldOn')
+      const held = readDateParts(request.body, 'heldOn')
       const again = (extra: Partial<MeetingFormView>) =>
         meetingForm(reply, { mode: 'edit', viewer, person, meeting, values, held, ...extra })
       return saveVersioned({
         form,
         save: value => development.changeOneToOne(actorOf(user), person, meeting.id, value, value.version ?? -1),
-        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        invalid: (errors, status) => again({ errors, status }),
         conflict: (latest: Meeting, _value, status) =>
           again({
             meeting: latest,
@@ -217,7 +216,6 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       if (!form.ok || !form.value)
         return meetingPage(reply, viewer, person, meeting.id, {
           errors: form.errors,
-          dateErrors: form.dateErrors,
           values,
           status: 400,
         })

@@ -6,18 +6,11 @@ import type { Person } from '../../people/people.repository.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import { formErrors, parseForm, saveVersioned, type FormErrors } from '../../platform/forms.ts'
+import { datePartsOf, readDateParts } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canChangePlan, canSeePlan } from '../development.policy.ts'
 import type { Goal } from '../development.repository.ts'
-import {
-  GOAL_FIELDS,
-  NOTE_FIELDS,
-  dateParts,
-  noteSchema,
-  parseGoalForm,
-  partsOf,
-  readGoalPrefill,
-} from '../development.schemas.ts'
+import { GOAL_FIELDS, NOTE_FIELDS, noteSchema, parseGoalForm, readGoalPrefill } from '../development.schemas.ts'
 import type { GoalView } from '../development.service.ts'
 import { goalParams, personPages, personParams, prefillQuery, readList } from './shared.ts'
 import { goalFormView, navFor, personNav, type GoalFormInput } from '../development.views.ts'
@@ -104,9 +97,8 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
           viewer,
           values,
           skills: chosen,
-          due: dateParts(request.body, 'dueOn'),
+          due: readDateParts(request.body, 'dueOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       try {
@@ -119,7 +111,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
             viewer,
             values,
             skills: chosen,
-            due: dateParts(request.body, 'dueOn'),
+            due: readDateParts(request.body, 'dueOn'),
             errors: formErrors(err.fieldErrors, GOAL_FIELDS),
             status: 400,
           })
@@ -184,7 +176,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
         goal,
         values: goalValues(goal),
         skills: goal.skills,
-        due: partsOf(goal.dueOn),
+        due: datePartsOf(goal.dueOn),
       })
     },
   )
@@ -204,14 +196,14 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
       })
       const values = (request.body ?? {}) as Record<string, unknown>
       const chosen = readList(values.skills)
-      const due = dateParts(request.body, 'dueOn')
+      const due = readDateParts(request.body, 'dueOn')
       const again = (extra: Partial<GoalFormView>) =>
         goalForm(reply, { mode: 'edit', person, viewer, goal, values, skills: chosen, due, ...extra })
       return saveVersioned({
         form,
         fields: GOAL_FIELDS,
         save: value => development.changeGoal(actorOf(user), person, goal.id, value, value.version ?? -1),
-        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        invalid: (errors, status) => again({ errors, status }),
         // Both versions are shown; the form keeps what they typed, now based on the latest.
         conflict: (latest: GoalView, value, status) =>
           again({

@@ -4,9 +4,10 @@ import { actorOf } from '../../accounts/accounts.service.ts'
 import type { Viewer } from '../../people/people.policy.ts'
 import type { Person } from '../../people/people.repository.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
+import { datePartsOf, readDateParts } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canAddRotation, canManageRotations, canSeeRotations } from '../development.policy.ts'
-import { dateParts, parseRotationForm, partsOf } from '../development.schemas.ts'
+import { parseRotationForm } from '../development.schemas.ts'
 import { personPages, personParams, rotationParams } from './shared.ts'
 import { navFor, personNav, rotationFormView, type RotationFormInput } from '../development.views.ts'
 
@@ -78,10 +79,9 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
           viewer,
           person,
           values: (request.body ?? {}) as Record<string, unknown>,
-          started: dateParts(request.body, 'startedOn'),
-          ended: dateParts(request.body, 'endedOn'),
+          started: readDateParts(request.body, 'startedOn'),
+          ended: readDateParts(request.body, 'endedOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       await development.addRotation(actorOf(user), person, form.value)
@@ -102,8 +102,8 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
         person,
         rotation,
         values: { team: rotation.team, product: rotation.product, phase: rotation.phase, stage: rotation.stage },
-        started: partsOf(rotation.startedOn),
-        ended: partsOf(rotation.endedOn),
+        started: datePartsOf(rotation.startedOn),
+        ended: datePartsOf(rotation.endedOn),
       })
     },
   )
@@ -122,10 +122,9 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
           person,
           rotation,
           values: (request.body ?? {}) as Record<string, unknown>,
-          started: dateParts(request.body, 'startedOn'),
-          ended: dateParts(request.body, 'endedOn'),
+          started: readDateParts(request.body, 'startedOn'),
+          ended: readDateParts(request.body, 'endedOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       await development.changeRotation(actorOf(user), person, rotation.id, form.value)

@@ -4,7 +4,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { ValidationError, staleRecord } from '../../platform/errors.ts'
-import { formErrors, parseForm, zodMessages, type FormErrors } from '../../platform/forms.ts'
+import {
+  FormProblems,
+  formErrors,
+  readChoices,
+  readText,
+  zodMessages,
+  type FormErrors,
+  type FormResult,
+} from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook } from '../handbook.policy.ts'
 import type { Page } from '../handbook.repository.ts'
@@ -37,30 +45,24 @@ export default async function editingRoutes(app: FastifyInstance, { services }: 
     })
   }
 
-  /** Parses the edit form into page input, or the errors to show. */
-  const readPageForm = (body: unknown) => {
-    const parsed = parseForm(pageFormSchema, body, PAGE_FIELDS)
+  /** Parses the edit form into page input, or the errors to show; `input` is what to show again. */
+  const readPageForm = (
+    body: unknown,
+  ): FormResult<PageInput & { baseVersion?: number; action?: string }> & {
+    input: PageFormInput
+  } => {
+    const problems = new FormProblems()
+    const parsed = problems.parse(pageFormSchema, body)
     const resources = parseResourceRows(body)
-    const raw = (body ?? {}) as Record<string, unknown>
-    const list = (v: unknown) =>
-      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []
+    problems.addAll(resources.errors)
     const input = {
-      roles: list(raw.roles),
-      skills: list(raw.skills),
+      roles: readChoices(body, 'roles').chosen,
+      skills: readChoices(body, 'skills').chosen,
       resources: resources.rows,
-      sectionId: typeof raw.sectionId === 'string' ? raw.sectionId : '',
+      sectionId: readText(body, 'sectionId', 100),
     }
-    const messages: Record<string, string> = {
-      ...(parsed.ok ? {} : Object.fromEntries(parsed.errors.list.map(e => [e.href.slice(1), e.text]))),
-      ...resources.errors,
-    }
-    if (!parsed.ok || Object.keys(resources.errors).length)
-      return { ok: false as const, input, errors: formErrors(messages, [...PAGE_FIELDS]) }
-    const value: PageInput & { baseVersion?: number; action?: string } = {
-      ...parsed.value,
-      resources: resources.resources,
-    }
-    return { ok: true as const, input, value }
+    const value = parsed ? { ...parsed, resources: resources.resources } : undefined
+    return { ...problems.result(PAGE_FIELDS, value, body), input }
   }
 
   app.get('/handbook/new', { config: { access: 'signed-in' } }, async (request, reply) => {
