@@ -4,11 +4,11 @@ import type { Person } from '../people/people.repository.ts'
 import type { Meeting, MeetingAction, MeetingSummary } from './development.repository.ts'
 import type { GoalView, OverviewRow, SkillRef } from './development.service.ts'
 import {
-  dateItems,
   goalFormView,
   meetingFormView,
   meetingView,
   navFor,
+  noteItems,
   oneToOnesView,
   overviewView,
   personHeading,
@@ -90,14 +90,26 @@ describe('development presenters', () => {
     })
   })
 
-  it('marks only the wrong boxes of a date input', () => {
-    const items = dateItems({ day: '31', month: '2', year: '2026' }, ['day', 'month'])
-    expect(items.map(i => i.classes)).toEqual([
-      'govuk-input--width-2 govuk-input--error',
-      'govuk-input--width-2 govuk-input--error',
-      'govuk-input--width-4',
+  it('lists a goal’s progress notes with who wrote them and when', () => {
+    const items = noteItems([
+      {
+        id: 'n1',
+        goalId: 'g1',
+        authorId: null,
+        authorName: 'Ada',
+        text: 'Done a thing',
+        createdAt: '2026-12-01T09:30:00.000Z',
+      },
     ])
-    expect(items.map(i => i.value)).toEqual(['31', '2', '2026'])
+    expect(items).toEqual([
+      {
+        title: 'Progress note',
+        byline: 'by Ada',
+        datetime: '2026-12-01T09:30:00.000Z',
+        dateText: expect.stringContaining('1 December 2026'),
+        text: 'Done a thing',
+      },
+    ])
   })
 
   it('says when a skill is retired and ticks the chosen ones', () => {

@@ -3,7 +3,8 @@
 import type { Viewer } from '../people/people.policy.ts'
 import type { Person } from '../people/people.repository.ts'
 import type { DateParts, FormErrors } from '../platform/forms.ts'
-import type { Meeting, MeetingAction, MeetingSummary, Rotation } from './development.repository.ts'
+import { formatDateTime } from '../platform/http/filters.ts'
+import type { GoalNote, Meeting, MeetingAction, MeetingSummary, Rotation } from './development.repository.ts'
 import {
   GOAL_STATUSES,
   GOAL_STATUS_LABELS,
@@ -48,15 +49,6 @@ export function personHeading(viewer: Viewer, person: Person, roleName: (slug: s
   }
 }
 
-/** The three boxes of a GOV.UK date input, marking the ones that are wrong. */
-export function dateItems(parts: DateParts, bad: readonly string[] = []) {
-  return (['day', 'month', 'year'] as const).map(name => ({
-    name,
-    value: parts[name],
-    classes: `govuk-input--width-${name === 'year' ? 4 : 2}${bad.includes(name) ? ' govuk-input--error' : ''}`,
-  }))
-}
-
 /** Checkboxes for the skills a goal may link to; a retired skill says so. */
 export function skillItems(skills: readonly SkillRef[], selected: readonly string[]) {
   return skills.map(s => ({
@@ -94,7 +86,7 @@ export function goalFormView(o: GoalFormInput, skills: readonly SkillRef[]) {
     goal: o.goal,
     values: o.values,
     errors: o.errors,
-    dueItems: dateItems(o.due, o.errors?.dates?.dueOn),
+    due: o.due,
     skillItems: skillItems(skills, o.skills),
     statusItems: GOAL_STATUSES.map(s => ({ value: s, text: GOAL_STATUS_LABELS[s], checked: o.values.status === s })),
     conflict: o.conflict
@@ -117,6 +109,17 @@ export function goalFormView(o: GoalFormInput, skills: readonly SkillRef[]) {
       skills.filter(s => !s.retired).map(s => ({ value: s.slug, text: s.name, selected: s.slug === suggested?.slug })),
     ),
   }
+}
+
+/** A goal's progress notes for the history list, newest first as the service gives them. */
+export function noteItems(notes: readonly GoalNote[]) {
+  return notes.map(n => ({
+    title: 'Progress note',
+    byline: `by ${n.authorName}`,
+    datetime: n.createdAt,
+    dateText: formatDateTime(n.createdAt),
+    text: n.text,
+  }))
 }
 
 /** A person's 1:1s: the ones to come, soonest first, then the ones held, latest first. */
@@ -158,7 +161,7 @@ export function meetingFormView(o: MeetingFormInput, partners: readonly Partner[
       })),
     values: o.values,
     errors: o.errors,
-    heldItems: dateItems(o.held, o.errors?.dates?.heldOn),
+    held: o.held,
     conflict: o.conflict,
   }
 }
@@ -187,7 +190,7 @@ export function meetingView(
       text: p.id === viewer.user.id ? `You (${p.name})` : p.name,
       checked: o.values.ownerId === p.id,
     })),
-    dueItems: dateItems(o.actionDue, o.errors?.dates?.actionDueOn),
+    actionDue: o.actionDue,
     values: o.values,
     errors: o.errors,
   }
@@ -218,7 +221,7 @@ export function rotationFormView(o: RotationFormInput) {
     errors: o.errors,
     phaseItems: PHASES.map(p => ({ value: p, text: PHASE_LABELS[p], checked: o.values.phase === p })),
     stageItems: STAGES.map(s => ({ value: s, text: STAGE_LABELS[s], checked: o.values.stage === s })),
-    startedItems: dateItems(o.started, o.errors?.dates?.startedOn),
-    endedItems: dateItems(o.ended, o.errors?.dates?.endedOn),
+    started: o.started,
+    ended: o.ended,
   }
 }

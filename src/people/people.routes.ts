@@ -9,6 +9,7 @@ import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError } from '../platform/errors.ts'
 import {
   datePartsOf,
+  readDateParts,
   formErrors,
   formValues,
   saveVersioned,
@@ -40,7 +41,7 @@ import {
   type ProfileForm,
 } from './people.schemas.ts'
 import { importSummary, type ProfileInput } from './people.service.ts'
-import { choiceItems, dateItems, describeInput, listView, profileView, rolesFor } from './people.views.ts'
+import { choiceItems, describeInput, listView, profileView, rolesFor } from './people.views.ts'
 
 /** A pasted 5 MB CSV grows when a browser encodes it; the import routes allow for that. */
 const IMPORT_BODY_LIMIT = 16 * 1024 * 1024
@@ -314,9 +315,9 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         person: o.person,
         values: o.values,
         errors: o.errors,
-        dateItems: {
-          dateIntoRole: dateItems(o.values, 'dateIntoRole', o.errors?.dates?.dateIntoRole ?? []),
-          effectiveFrom: dateItems(o.values, 'effectiveFrom', o.errors?.dates?.effectiveFrom ?? []),
+        dates: {
+          dateIntoRole: readDateParts(o.values, 'dateIntoRole'),
+          effectiveFrom: readDateParts(o.values, 'effectiveFrom'),
         },
         conflict: o.conflict,
         roleItems: roles.map(slug => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import type { Person } from './people.repository.ts'
 import { listQuerySchema } from './people.schemas.ts'
-import { choiceItems, dateItems, describeInput, listHref, listView, profileView, rolesFor } from './people.views.ts'
+import { choiceItems, describeInput, listHref, listView, profileView, rolesFor } from './people.views.ts'
 
 function person(overrides: Partial<Person> = {}): Person {
   return {
@@ -61,13 +61,30 @@ describe('people presenters', () => {
     expect(view.pagination?.items.map(i => i.number ?? '…')).toEqual([1, '…', 4, 5, 6, '…', 9])
   })
 
-  it('names the role in a profile and each step of its history', () => {
-    const view = profileView(BUNDLED_TERMS, person(), [{ careerRole: 'head-of-product' }], {
-      manage: true,
-      list: false,
-    })
+  it('names the role in a profile and describes each step of its history', () => {
+    const step = {
+      id: 'h1',
+      personId: 'p1',
+      careerRole: 'head-of-product',
+      businessArea: 'Digital',
+      group: '',
+      lineManagerId: null,
+      lineManagerName: null,
+      change: 'promotion',
+      fromDate: '2026-11-01',
+      recordedAt: '2026-11-01T10:00:00.000Z',
+      recordedByName: 'Grace',
+    }
+    const view = profileView(BUNDLED_TERMS, person(), [step, { ...step, change: 'odd' }], { manage: true, list: false })
     expect(view.careerRoleName).toBe('Product manager')
-    expect(view.history).toEqual([{ careerRole: 'head-of-product', careerRoleName: 'Head of product' }])
+    expect(view.history[0]).toEqual({
+      title: 'Promoted: Head of product',
+      byline: 'recorded by Grace',
+      datetime: '2026-11-01',
+      dateText: '1 November 2026',
+      lines: ['Business area: Digital', 'Group: none', 'Line manager: none'],
+    })
+    expect(view.history[1]?.title).toBe('odd: Head of product')
   })
 
   it('keeps a retired role the person holds among the choices', () => {
@@ -84,15 +101,6 @@ describe('people presenters', () => {
       { value: '', text: 'No line manager', selected: false },
       { value: 'grace@example.gov.uk', text: 'Grace (grace@example.gov.uk)', selected: false },
       { value: 'new@example.gov.uk', text: 'new@example.gov.uk', selected: true },
-    ])
-  })
-
-  it('labels date boxes and marks the wrong ones', () => {
-    const items = dateItems({ 'due-day': '3', 'due-month': '', 'due-year': '2026' }, 'due', ['month'])
-    expect(items.map(i => [i.label, i.value, i.classes.includes('govuk-input--error')])).toEqual([
-      ['Day', '3', false],
-      ['Month', '', true],
-      ['Year', '2026', false],
     ])
   })
 

@@ -3,8 +3,7 @@
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { formatDate } from '../platform/http/filters.ts'
 import { pagination } from '../platform/pagination.ts'
-import type { AccountChoice, Person } from './people.repository.ts'
-import type { DatePart } from '../platform/forms.ts'
+import type { AccountChoice, HistoryView, Person } from './people.repository.ts'
 import type { ListQuery } from './people.schemas.ts'
 import { ASSOCIATE_ROLE, defaultCadenceDays, type ProfileInput } from './people.service.ts'
 
@@ -60,18 +59,36 @@ export function listView(
   }
 }
 
-/** A person's profile and the history of their role, with roles by name. */
+const CHANGE_LABELS: Record<string, string> = {
+  joined: 'Joined the profession',
+  promotion: 'Promoted',
+  'role change': 'Changed role',
+  move: 'Moved',
+  'new line manager': 'New line manager',
+}
+
+/** A person's profile and the history of their role (for the history list), with roles by name. */
 export function profileView(
   terms: RoleNames,
   person: Person,
-  history: readonly { careerRole: string }[],
+  history: readonly HistoryView[],
   can: { manage: boolean; list: boolean },
 ) {
   return {
     pageTitle: person.name,
     person,
     careerRoleName: person.careerRole ? terms.roleName(person.careerRole) : '',
-    history: history.map(h => ({ ...h, careerRoleName: terms.roleName(h.careerRole) })),
+    history: history.map(h => ({
+      title: `${CHANGE_LABELS[h.change] ?? h.change}: ${terms.roleName(h.careerRole)}`,
+      byline: `recorded by ${h.recordedByName}`,
+      datetime: h.fromDate,
+      dateText: formatDate(h.fromDate),
+      lines: [
+        `Business area: ${h.businessArea || 'none'}`,
+        `Group: ${h.group || 'none'}`,
+        `Line manager: ${h.lineManagerName ?? 'none'}`,
+      ],
+    })),
     can,
   }
 }
@@ -98,16 +115,6 @@ export function choiceItems(list: readonly AccountChoice[], selected: string, no
   if (selected !== '' && !items.some(i => i.value === selected))
     items.push({ value: selected, text: selected, selected: true })
   return items
-}
-
-/** The three boxes of a GOV.UK date input, marking the ones with a problem. */
-export function dateItems(values: Record<string, unknown>, name: string, bad: readonly DatePart[]) {
-  return (['day', 'month', 'year'] as const).map(part => ({
-    name: part,
-    label: part === 'day' ? 'Day' : part === 'month' ? 'Month' : 'Year',
-    classes: `govuk-input--width-${part === 'year' ? 4 : 2}${bad.includes(part) ? ' govuk-input--error' : ''}`,
-    value: values[`${name}-${part}`],
-  }))
 }
 
 /** One side of a conflict, in words. */

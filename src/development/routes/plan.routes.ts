@@ -13,7 +13,7 @@ import type { Goal } from '../development.repository.ts'
 import { GOAL_FIELDS, NOTE_FIELDS, noteSchema, parseGoalForm, readGoalPrefill } from '../development.schemas.ts'
 import type { GoalView } from '../development.service.ts'
 import { goalParams, personPages, personParams, prefillQuery, readList } from './shared.ts'
-import { goalFormView, navFor, personNav, type GoalFormInput } from '../development.views.ts'
+import { goalFormView, noteItems, navFor, personNav, type GoalFormInput } from '../development.views.ts'
 
 export default async function planRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
@@ -136,7 +136,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
         pageTitle: goal.title,
         ...(await personContext(viewer, person)),
         goal,
-        notes,
+        notes: noteItems(notes),
         values: extra.values ?? {},
         errors: extra.errors,
         can: { change: canChangePlan(viewer, person) },
