@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { authorize } from '../platform/auth/authorize.ts'
 import { addDays, isIsoDate } from '../platform/dates.ts'
 import { formErrors, zodMessages } from '../platform/forms.ts'
+import { pagination } from '../platform/pagination.ts'
 import type { Services } from '../services.ts'
 import { canReadAuditLog } from './audit.policy.ts'
 import type { AuditFilter } from './audit.repository.ts'
@@ -79,20 +80,10 @@ export default async function auditRoutes(app: FastifyInstance, { services }: { 
       p.set('page', String(n))
       return `/admin/audit-log?${p.toString()}`
     }
-    const pagination = {
-      previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
-      next: result.page < result.pages ? { href: pageHref(result.page + 1) } : undefined,
-      items: Array.from({ length: result.pages }, (_, i) => i + 1)
-        .filter(n => n === 1 || n === result.pages || Math.abs(n - result.page) <= 2)
-        .flatMap((n, i, arr) => {
-          const prev = arr[i - 1]
-          const item = { number: n, href: pageHref(n), current: n === result.page }
-          return prev !== undefined && n - prev > 1 ? [{ ellipsis: true }, item] : [item]
-        }),
-    }
+    const pages = pagination({ page: result.page, pages: result.pages, href: pageHref })
     return reply.page(
       'audit/views/audit-log.njk',
-      { pageTitle: 'Audit log', values, choices, subjectTypes: SUBJECT_TYPES, result, pagination },
+      { pageTitle: 'Audit log', values, choices, subjectTypes: SUBJECT_TYPES, result, pagination: pages },
       { nav: 'admin' },
     )
   })

@@ -1,43 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  goalPrefillHref,
-  isSafeSourceUrl,
-  parseGoalForm,
-  partsOf,
-  readDate,
-  readGoalPrefill,
-} from './development.schemas.ts'
-
-const date = (day: string, month: string, year: string) => ({ day, month, year })
-
-describe('dates typed as day, month and year', () => {
-  it('reads a real date, and an empty optional one as none', () => {
-    expect(readDate(date('7', '03', '2027'), 'the date', 'The date', true)).toEqual({ ok: true, value: '2027-03-07' })
-    expect(readDate(date('', '', ''), 'the date', 'The date', false)).toEqual({ ok: true, value: null })
-  })
-
-  it('says what is missing or wrong, and which boxes', () => {
-    expect(readDate(date('', '', ''), 'the start date', 'The start date', true)).toMatchObject({
-      ok: false,
-      message: 'Enter the start date',
-    })
-    expect(readDate(date('1', '', ''), 'x', 'The date', true)).toMatchObject({
-      message: 'The date must include a month and year',
-      parts: ['month', 'year'],
-    })
-    expect(readDate(date('29', '2', '2027'), 'x', 'The date', true)).toMatchObject({
-      message: 'The date must be a real date',
-    })
-    expect(readDate(date('1', '2', '27'), 'x', 'The date', true)).toMatchObject({ parts: ['year'] })
-    expect(readDate(date('1', 'two', '2027'), 'x', 'The date', true)).toMatchObject({ ok: false })
-    expect(readDate(date('29', '2', '2028'), 'x', 'The date', true)).toEqual({ ok: true, value: '2028-02-29' })
-  })
-
-  it('round-trips through the boxes', () => {
-    expect(partsOf('2027-03-07')).toEqual(date('7', '3', '2027'))
-    expect(partsOf(null)).toEqual(date('', '', ''))
-  })
-})
+import { goalPrefillHref, isSafeSourceUrl, parseGoalForm, readGoalPrefill } from './development.schemas.ts'
 
 describe('links to suggested resources', () => {
   it('allows https and handbook pages only', () => {

@@ -1,9 +1,8 @@
-// The forms of development plans, 1:1s and rotations: text fields through zod, dates typed as
-// day, month and year (the GOV.UK date input) with the GOV.UK date error messages, and the
-// query a suggested resource uses to prefill a new goal.
+// The forms of development plans, 1:1s and rotations: text fields through zod, dates through the
+// platform's GOV.UK date input reader, and the query a suggested resource uses to prefill a new goal.
 import { z } from 'zod'
 import { addDays } from '../platform/dates.ts'
-import { formErrors, formList, formText, zodMessages, type FormErrors } from '../platform/forms.ts'
+import { FormProblems, formText, readChoices, readDateInput, type FormResult } from '../platform/forms.ts'
 
 export const GOAL_STATUSES = ['not-started', 'in-progress', 'done', 'dropped'] as const
 export type GoalStatus = (typeof GOAL_STATUSES)[number]
@@ -44,98 +43,13 @@ export const ROTATION_FIELDS = ['team', 'product', 'phase', 'stage', 'startedOn'
 const MAX_NOTE = 5000
 const MAX_MEETING_TEXT = 20_000
 
-// ---- Dates --------------------------------------------------------------------------------
-
-export interface DateParts {
-  day: string
-  month: string
-  year: string
-}
-
-/** The three boxes of a date input as typed, for putting back in the form. */
-export function dateParts(body: unknown, name: string): DateParts {
-  const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
-  const part = (suffix: string) => {
-    const v = raw[`${name}-${suffix}`]
-    const first = Array.isArray(v) ? v[0] : v
-    return typeof first === 'string' ? first.trim().slice(0, 10) : ''
-  }
-  return { day: part('day'), month: part('month'), year: part('year') }
-}
-
-/** An ISO date (2026-11-24) as the three boxes of a date input. */
-export function partsOf(iso: string | null | undefined): DateParts {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '')
-  return m
-    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] ?? '' }
-    : { day: '', month: '', year: '' }
-}
-
-export type DateResult = { ok: true; value: string | null } | { ok: false; message: string; parts: (keyof DateParts)[] }
-
-/**
- * Reads a date typed as day, month and year. `what` names the date in messages ("the date the
- * goal is due by"); an empty optional date is null.
- */
-export function readDate(parts: DateParts, what: string, label: string, required: boolean): DateResult {
-  const missing = (['day', 'month', 'year'] as const).filter(k => parts[k] === '')
-  if (missing.length === 3) {
-    return required
-      ? { ok: false, message: `Enter ${what}`, parts: ['day', 'month', 'year'] }
-      : { ok: true, value: null }
-  }
-  if (missing.length > 0) {
-    const names = missing.length === 1 ? `a ${missing[0]}` : `a ${missing[0]} and ${missing[1]}`
-    return { ok: false, message: `${label} must include ${names}`, parts: missing }
-  }
-  const numbers = [parts.day, parts.month, parts.year].map(p => (/^\d+$/.test(p) ? Number(p) : NaN))
-  const [day = NaN, month = NaN, year = NaN] = numbers
-  if (parts.year.length !== 4 || Number.isNaN(year)) {
-    return { ok: false, message: `${label} must be a real date, with a year of 4 numbers`, parts: ['year'] }
-  }
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (
-    Number.isNaN(day) ||
-    Number.isNaN(month) ||
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  ) {
-    return { ok: false, message: `${label} must be a real date`, parts: ['day', 'month', 'year'] }
-  }
-  if (year < 2000 || year > 2100) {
-    return { ok: false, message: `${label} must be between the years 2000 and 2100`, parts: ['year'] }
-  }
-  return { ok: true, value: date.toISOString().slice(0, 10) }
-}
-
-/** Which boxes of each date field to mark as wrong, by field name. */
-export type DateErrorParts = Record<string, (keyof DateParts)[]>
-
-export interface FormResult<T> {
-  ok: boolean
-  value?: T
-  errors?: FormErrors
-  dateErrors: DateErrorParts
-}
-
-/** Combines text-field messages and date messages into one error summary, in field order. */
-function combine<T>(
-  messages: Record<string, string>,
-  dateErrors: DateErrorParts,
-  order: string[],
-  value: T | undefined,
-): FormResult<T> {
-  if (Object.keys(messages).length === 0 && value !== undefined) return { ok: true, value, dateErrors: {} }
-  const errors = formErrors(messages, order)
-  // A date's error links to the first box that is wrong.
-  const list = errors.list.map(e => {
-    const name = e.href.slice(1)
-    const first = dateErrors[name]?.[0]
-    return first ? { ...e, href: `#${name}-${first}` } : e
-  })
-  return { ok: false, errors: { list, fields: errors.fields }, dateErrors }
-}
+/** Dates in plans, 1:1s and rotations fall in these years. */
+const YEARS_LIMIT = (label: string) => ({
+  min: '2000-01-01',
+  max: '2100-12-31',
+  message: `${label} must be between the years 2000 and 2100`,
+  parts: ['year'] as const,
+})
 
 // ---- Goals --------------------------------------------------------------------------------
 
@@ -177,54 +91,46 @@ export function parseGoalForm(
   body: unknown,
   o: { skills: readonly string[]; today: string; mode: 'new' | 'edit' },
 ): FormResult<GoalForm> {
-  const messages: Record<string, string> = {}
-  const dateErrors: DateErrorParts = {}
-  const parsed = goalText.safeParse(body ?? {})
-  if (!parsed.success) Object.assign(messages, zodMessages(parsed.error))
-  const data = parsed.success ? parsed.data : null
+  const problems = new FormProblems()
+  const data = problems.parse(goalText, body)
 
   let status: GoalStatus = 'not-started'
   if (o.mode === 'edit') {
     const s = data?.status ?? ''
     if ((GOAL_STATUSES as readonly string[]).includes(s)) status = s as GoalStatus
-    else messages.status = 'Select the status of the goal'
+    else problems.add('status', 'Select the status of the goal')
   }
 
-  const due = readDate(dateParts(body, 'dueOn'), 'the date the goal is due by', 'The date the goal is due by', true)
-  if (!due.ok) {
-    messages.dueOn = due.message
-    dateErrors.dueOn = due.parts
-  } else if (o.mode === 'new' && due.value !== null && due.value < o.today) {
-    messages.dueOn = 'The date the goal is due by must be today or in the future'
-    dateErrors.dueOn = ['day', 'month', 'year']
-  }
+  const dueOn = problems.date(
+    'dueOn',
+    readDateInput(body, 'dueOn', {
+      label: 'The date the goal is due by',
+      limits: [
+        YEARS_LIMIT('The date the goal is due by'),
+        ...(o.mode === 'new'
+          ? [{ min: o.today, message: 'The date the goal is due by must be today or in the future' }]
+          : []),
+      ],
+    }),
+  )
 
-  const chosen = formList.safeParse((body as Record<string, unknown> | null)?.skills)
-  const skills = chosen.success ? chosen.data : []
-  if (!chosen.success || !skills.every(s => o.skills.includes(s))) messages.skills = 'Select skills from the list'
+  const skills = readChoices(body, 'skills', o.skills)
+  if (skills.unknown.length > 0) problems.add('skills', 'Select skills from the list')
 
   const source = safeSource(data?.sourceTitle, data?.sourceUrl)
-  if (data?.sourceUrl && !source.sourceUrl) messages.title ??= 'The link to the suggested resource is not valid'
+  if (data?.sourceUrl && !source.sourceUrl) problems.add('title', 'The link to the suggested resource is not valid')
 
   let version: number | null = null
   if (o.mode === 'edit') {
     if (data?.version && /^\d+$/.test(data.version)) version = Number(data.version)
-    else messages.title ??= 'The form is out of date. Reload the page and try again'
+    else problems.add('title', 'The form is out of date. Reload the page and try again')
   }
 
   const value =
-    data && due.ok && due.value !== null
-      ? {
-          title: data.title,
-          measure: data.measure,
-          dueOn: due.value,
-          skills: [...new Set(skills)],
-          status,
-          ...source,
-          version,
-        }
+    data && typeof dueOn === 'string'
+      ? { title: data.title, measure: data.measure, dueOn, skills: skills.chosen, status, ...source, version }
       : undefined
-  return combine(messages, dateErrors, GOAL_FIELDS, value)
+  return problems.result(GOAL_FIELDS, value, body)
 }
 
 /** A link to a suggested resource may go to the web over https, or to a page of the handbook. */
@@ -330,40 +236,37 @@ export function parseMeetingForm(
   body: unknown,
   o: { mode: 'new' | 'edit'; withChoices: readonly string[]; today: string },
 ): FormResult<MeetingForm> {
-  const messages: Record<string, string> = {}
-  const dateErrors: DateErrorParts = {}
-  const parsed = meetingText.safeParse(body ?? {})
-  if (!parsed.success) Object.assign(messages, zodMessages(parsed.error))
-  const data = parsed.success ? parsed.data : null
+  const problems = new FormProblems()
+  const data = problems.parse(meetingText, body)
 
   let withId = ''
   if (o.mode === 'new') {
     const chosen = data?.withId ?? ''
     if (o.withChoices.includes(chosen)) withId = chosen
     else if (o.withChoices.length === 1 && chosen === '') withId = o.withChoices[0] ?? ''
-    else messages.withId = 'Select who the 1:1 is with'
+    else problems.add('withId', 'Select who the 1:1 is with')
   }
 
-  const held = readDate(dateParts(body, 'heldOn'), 'the date of the 1:1', 'The date of the 1:1', true)
-  if (!held.ok) {
-    messages.heldOn = held.message
-    dateErrors.heldOn = held.parts
-  } else if (held.value !== null && held.value > addDays(o.today, 366)) {
-    messages.heldOn = 'The date of the 1:1 must be within the next year'
-    dateErrors.heldOn = ['year']
-  }
+  const heldOn = problems.date(
+    'heldOn',
+    readDateInput(body, 'heldOn', {
+      label: 'The date of the 1:1',
+      limits: [
+        YEARS_LIMIT('The date of the 1:1'),
+        { max: addDays(o.today, 366), message: 'The date of the 1:1 must be within the next year', parts: ['year'] },
+      ],
+    }),
+  )
 
   let version: number | null = null
   if (o.mode === 'edit') {
     if (data?.version && /^\d+$/.test(data.version)) version = Number(data.version)
-    else messages.agenda ??= 'The form is out of date. Reload the page and try again'
+    else problems.add('agenda', 'The form is out of date. Reload the page and try again')
   }
 
   const value =
-    data && held.ok && held.value !== null
-      ? { withId, heldOn: held.value, agenda: data.agenda, notes: data.notes, version }
-      : undefined
-  return combine(messages, dateErrors, MEETING_FIELDS, value)
+    data && typeof heldOn === 'string' ? { withId, heldOn, agenda: data.agenda, notes: data.notes, version } : undefined
+  return problems.result(MEETING_FIELDS, value, body)
 }
 
 const actionText = z.object({
@@ -381,22 +284,19 @@ export interface ActionForm {
 
 /** Reads the form that adds an action to a 1:1; the owner is one of the two people in it. */
 export function parseActionForm(body: unknown, owners: readonly string[]): FormResult<ActionForm> {
-  const messages: Record<string, string> = {}
-  const dateErrors: DateErrorParts = {}
-  const parsed = actionText.safeParse(body ?? {})
-  if (!parsed.success) Object.assign(messages, zodMessages(parsed.error))
-  const data = parsed.success ? parsed.data : null
-  if (!owners.includes(data?.ownerId ?? '') && !messages.ownerId) messages.ownerId = 'Select who will do the action'
-  const due = readDate(dateParts(body, 'actionDueOn'), 'the date the action is due by', 'The due date', true)
-  if (!due.ok) {
-    messages.actionDueOn = due.message
-    dateErrors.actionDueOn = due.parts
-  }
-  const value =
-    data && due.ok && due.value !== null
-      ? { text: data.actionText, ownerId: data.ownerId, dueOn: due.value }
-      : undefined
-  return combine(messages, dateErrors, ACTION_FIELDS, value)
+  const problems = new FormProblems()
+  const data = problems.parse(actionText, body)
+  if (!owners.includes(data?.ownerId ?? '')) problems.add('ownerId', 'Select who will do the action')
+  const dueOn = problems.date(
+    'actionDueOn',
+    readDateInput(body, 'actionDueOn', {
+      label: 'The due date',
+      enter: 'the date the action is due by',
+      limits: [YEARS_LIMIT('The due date')],
+    }),
+  )
+  const value = data && typeof dueOn === 'string' ? { text: data.actionText, ownerId: data.ownerId, dueOn } : undefined
+  return problems.result(ACTION_FIELDS, value, body)
 }
 
 // ---- Rotations ----------------------------------------------------------------------------
@@ -425,28 +325,31 @@ export interface RotationForm {
 }
 
 export function parseRotationForm(body: unknown): FormResult<RotationForm> {
-  const messages: Record<string, string> = {}
-  const dateErrors: DateErrorParts = {}
-  const parsed = rotationText.safeParse(body ?? {})
-  if (!parsed.success) Object.assign(messages, zodMessages(parsed.error))
-  const started = readDate(dateParts(body, 'startedOn'), 'the date the placement started', 'The start date', true)
-  if (!started.ok) {
-    messages.startedOn = started.message
-    dateErrors.startedOn = started.parts
-  }
-  const ended = readDate(dateParts(body, 'endedOn'), 'the date the placement ended', 'The end date', false)
-  if (!ended.ok) {
-    messages.endedOn = ended.message
-    dateErrors.endedOn = ended.parts
-  } else if (started.ok && started.value && ended.value && ended.value < started.value) {
-    messages.endedOn = 'The end date must be the same as or after the start date'
-    dateErrors.endedOn = ['day', 'month', 'year']
-  }
+  const problems = new FormProblems()
+  const data = problems.parse(rotationText, body)
+  const startedOn = problems.date(
+    'startedOn',
+    readDateInput(body, 'startedOn', {
+      label: 'The start date',
+      enter: 'the date the placement started',
+      limits: [YEARS_LIMIT('The start date')],
+    }),
+  )
+  const endedOn = problems.date(
+    'endedOn',
+    readDateInput(body, 'endedOn', {
+      label: 'The end date',
+      enter: 'the date the placement ended',
+      required: false,
+      limits: [
+        YEARS_LIMIT('The end date'),
+        ...(startedOn ? [{ min: startedOn, message: 'The end date must be the same as or after the start date' }] : []),
+      ],
+    }),
+  )
   const value =
-    parsed.success && started.ok && started.value !== null && ended.ok
-      ? { ...parsed.data, startedOn: started.value, endedOn: ended.value }
-      : undefined
-  return combine(messages, dateErrors, ROTATION_FIELDS, value)
+    data && typeof startedOn === 'string' && endedOn !== undefined ? { ...data, startedOn, endedOn } : undefined
+  return problems.result(ROTATION_FIELDS, value, body)
 }
 
 // ---- Shared -------------------------------------------------------------------------------

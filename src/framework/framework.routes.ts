@@ -7,7 +7,16 @@ import { ConflictError, NotFoundError, ValidationError } from '../platform/error
 import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
-import { LEVEL_NAMES, LEVEL_SUMMARIES, LEVELS, type Shape } from './framework.bundled.ts'
+import {
+  KIND_HINTS,
+  SHAPE_LABELS,
+  frameworkView,
+  levelItems,
+  levelOptions,
+  levelsView,
+  skillView,
+} from './framework.views.ts'
+import { LEVEL_NAMES, LEVEL_SUMMARIES, LEVELS } from './framework.bundled.ts'
 import {
   canMigrateFramework,
   canProposeFrameworkChange,
@@ -38,13 +47,10 @@ import {
   activeRoles,
   activeSkills,
   expectedLevel,
-  levelLabel,
   parseTargetKey,
   type FrameworkVersion,
   type MigrationPlan,
   type SkillMapping,
-  type VersionDocument,
-  type VersionSkill,
 } from './framework.service.ts'
 
 const NAV = { nav: 'framework' }
@@ -79,72 +85,10 @@ const reviewQuery = {
   required: ['target'],
 } as const
 
-const KIND_HINTS: Record<ProposalKind, string> = {
-  descriptor: 'Rewrite what one level of a skill looks like in practice.',
-  expectation: 'Change the level of a skill expected of someone in a role.',
-  'add-skill': 'A new skill, with a descriptor for each level and the level expected in each role.',
-  'retire-skill': 'Stop assessing a skill. Check-ins made before keep it.',
-  'add-role': 'A new role in the career pathway, with the level of each skill expected in it.',
-  'retire-role': 'Stop offering a role. Check-ins made before keep it.',
-}
-
-const SHAPE_LABELS: Record<Shape, string> = { small: 'Small', medium: 'Medium', enterprise: 'Enterprise' }
-
 function requireUser(request: FastifyRequest): CurrentUser {
   authorize(request.user !== null)
   return request.user
 }
-
-/** The framework as the pages show it: roles of the pathway shape across, skills down. */
-function frameworkView(doc: VersionDocument, shape: Shape, skillHref: (slug: string) => string) {
-  const roles = activeRoles(doc, shape)
-  const row = (skill: VersionSkill) => ({
-    skill,
-    href: skillHref(skill.slug),
-    levels: roles.map(role => levelLabel(expectedLevel(doc, role.slug, skill.slug))),
-  })
-  const skills = activeSkills(doc)
-  return {
-    roles,
-    groups: [
-      { title: 'Core skills', rows: skills.filter(s => s.group === 'core').map(row) },
-      { title: 'Leadership capabilities', rows: skills.filter(s => s.group === 'leadership').map(row) },
-    ].filter(g => g.rows.length > 0),
-    retiredSkills: doc.skills.filter(s => s.retired).map(s => ({ skill: s, href: skillHref(s.slug) })),
-    retiredRoles: doc.roles.filter(r => r.retired),
-  }
-}
-
-const levelsView = () => LEVELS.map(level => ({ level, name: LEVEL_NAMES[level], summary: LEVEL_SUMMARIES[level] }))
-
-function skillView(doc: VersionDocument, shape: Shape, slug: string) {
-  const skill = doc.skills.find(s => s.slug === slug)
-  if (!skill) throw new NotFoundError('No such skill')
-  return {
-    skill,
-    descriptors: LEVELS.map(level => ({ level, name: LEVEL_NAMES[level], text: skill.descriptors[level] })),
-    expectations: activeRoles(doc, shape).map(role => ({
-      role,
-      level: expectedLevel(doc, role.slug, skill.slug),
-      label: levelLabel(expectedLevel(doc, role.slug, skill.slug)),
-    })),
-  }
-}
-
-const levelItems = (selected: unknown, withNone: boolean) => [
-  ...(withNone ? [{ value: NOT_EXPECTED, text: 'Not expected', checked: selected === NOT_EXPECTED }] : []),
-  ...LEVELS.map(level => ({
-    value: level,
-    text: LEVEL_NAMES[level],
-    hint: { text: LEVEL_SUMMARIES[level] },
-    checked: selected === level,
-  })),
-]
-
-const levelOptions = (selected: unknown) => [
-  { value: NOT_EXPECTED, text: 'Not expected', selected: selected === NOT_EXPECTED || !selected },
-  ...LEVELS.map(level => ({ value: level, text: LEVEL_NAMES[level], selected: selected === level })),
-]
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : ''

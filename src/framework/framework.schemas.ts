@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { LEVELS, type Level } from './framework.bundled.ts'
 import { PROPOSAL_KINDS, type ProposalChange, type ProposalKind, type SkillMapping } from './framework.repository.ts'
-import { formErrors, formList, formText, zodMessages, type ParseResult } from '../platform/forms.ts'
+import { formErrors, formList, formText, zodMessages, type FormResult } from '../platform/forms.ts'
 
 export const kindSchema = z.enum(PROPOSAL_KINDS)
 export const isProposalKind = (value: unknown): value is ProposalKind => kindSchema.safeParse(value).success
@@ -137,10 +137,15 @@ export interface ProposalForm {
 }
 
 /** Parses the form of one kind of proposal into the change it proposes. */
-export function parseProposalForm(kind: ProposalKind, bodyValue: unknown, lists: FormLists): ParseResult<ProposalForm> {
+export function parseProposalForm(kind: ProposalKind, bodyValue: unknown, lists: FormLists): FormResult<ProposalForm> {
   const body = (bodyValue && typeof bodyValue === 'object' ? bodyValue : {}) as Record<string, unknown>
   const order = PROPOSAL_FIELDS[kind](lists)
-  const fail = (messages: Record<string, string>) => ({ ok: false as const, errors: formErrors(messages, order) })
+  const fail = (messages: Record<string, string>) => ({
+    ok: false as const,
+    errors: formErrors(messages, order),
+    values: body,
+  })
+  const ok = (value: ProposalForm) => ({ ok: true as const, value, values: body })
 
   const parse = <S extends z.ZodType>(schema: S, extra: Record<string, string> = {}) => {
     const result = schema.safeParse(body)
@@ -153,81 +158,69 @@ export function parseProposalForm(kind: ProposalKind, bodyValue: unknown, lists:
     case 'descriptor': {
       const { data, messages } = parse(descriptorForm)
       if (!data) return fail(messages)
-      return {
-        ok: true,
-        value: {
-          change: { kind, payload: { skill: data.skill, level: data.level, text: data.text } },
-          reason: data.reason,
-        },
-      }
+      return ok({
+        change: { kind, payload: { skill: data.skill, level: data.level, text: data.text } },
+        reason: data.reason,
+      })
     }
     case 'expectation': {
       const { data, messages } = parse(expectationForm)
       if (!data) return fail(messages)
-      return {
-        ok: true,
-        value: {
-          change: { kind, payload: { role: data.role, skill: data.skill, level: data.level } },
-          reason: data.reason,
-        },
-      }
+      return ok({
+        change: { kind, payload: { role: data.role, skill: data.skill, level: data.level } },
+        reason: data.reason,
+      })
     }
     case 'add-skill': {
       const expectations = readExpectations(body, lists.roles)
       const { data, messages } = parse(addSkillForm, expectations.errors)
       if (!data) return fail(messages)
-      return {
-        ok: true,
-        value: {
-          change: {
-            kind,
-            payload: {
-              name: data.name,
-              group: data.group,
-              gist: data.gist,
-              descriptors: {
-                awareness: data['descriptors-awareness'],
-                working: data['descriptors-working'],
-                practitioner: data['descriptors-practitioner'],
-                expert: data['descriptors-expert'],
-              },
-              expectations: expectations.levels,
+      return ok({
+        change: {
+          kind,
+          payload: {
+            name: data.name,
+            group: data.group,
+            gist: data.gist,
+            descriptors: {
+              awareness: data['descriptors-awareness'],
+              working: data['descriptors-working'],
+              practitioner: data['descriptors-practitioner'],
+              expert: data['descriptors-expert'],
             },
+            expectations: expectations.levels,
           },
-          reason: data.reason,
         },
-      }
+        reason: data.reason,
+      })
     }
     case 'retire-skill': {
       const { data, messages } = parse(retireSkillForm)
       if (!data) return fail(messages)
-      return { ok: true, value: { change: { kind, payload: { skill: data.skill } }, reason: data.reason } }
+      return ok({ change: { kind, payload: { skill: data.skill } }, reason: data.reason })
     }
     case 'add-role': {
       const expectations = readExpectations(body, lists.skills)
       const { data, messages } = parse(addRoleForm, expectations.errors)
       if (!data) return fail(messages)
-      return {
-        ok: true,
-        value: {
-          change: {
-            kind,
-            payload: {
-              name: data.name,
-              after: data.after,
-              shapes: data.shapes,
-              summary: data.summary,
-              expectations: expectations.levels,
-            },
+      return ok({
+        change: {
+          kind,
+          payload: {
+            name: data.name,
+            after: data.after,
+            shapes: data.shapes,
+            summary: data.summary,
+            expectations: expectations.levels,
           },
-          reason: data.reason,
         },
-      }
+        reason: data.reason,
+      })
     }
     case 'retire-role': {
       const { data, messages } = parse(retireRoleForm)
       if (!data) return fail(messages)
-      return { ok: true, value: { change: { kind, payload: { role: data.role } }, reason: data.reason } }
+      return ok({ change: { kind, payload: { role: data.role } }, reason: data.reason })
     }
   }
 }

@@ -14,6 +14,7 @@ import { BUILD_DIR, buildAssetsIfMissing, loadManifest } from '../platform/http/
 import { createViewEnvironment, renderView } from '../platform/http/views.ts'
 import type { Services } from '../services.ts'
 import type { Page, Section } from './handbook.repository.ts'
+import { pageView } from './handbook.views.ts'
 
 /** A file in every export folder: its presence says the folder may be overwritten by the next export. */
 export const EXPORT_MARKER = '.valuekit-export'
@@ -255,26 +256,12 @@ function pageContext(
   previous: Page | undefined,
   next: Page | undefined,
 ) {
-  return {
-    pageTitle: page.title,
-    page,
-    section,
-    pager:
-      previous || next
-        ? {
-            previous: previous ? { href: `/handbook/${previous.slug}`, labelText: previous.title } : undefined,
-            next: next ? { href: `/handbook/${next.slug}`, labelText: next.title } : undefined,
-          }
-        : null,
-    tags: {
-      roles: page.roles.map(slug => ({ slug, name: terms.roleName(slug) })),
-      skills: page.skills.map(slug => ({ slug, name: terms.skillName(slug) })),
-    },
-    reading: page.resources.filter(resource => resource.kind === 'reading'),
-    training: page.resources.filter(resource => resource.kind === 'training'),
-    // The static copy is for reading only: no editing, suggestions, history or names of who changed what.
-    can: { edit: false, suggest: false, history: false, authors: false },
-  }
+  // The static copy is for reading only: no editing, suggestions, history or names of who changed what.
+  return pageView(
+    terms,
+    { page, section, previous, next },
+    { edit: false, suggest: false, history: false, authors: false },
+  )
 }
 
 /** Page slug → file name: `<slug>.html`, except for names the export itself uses. */

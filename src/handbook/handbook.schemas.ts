@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formList, formText } from '../platform/forms.ts'
+import { formList, formText, readRows } from '../platform/forms.ts'
 import type { Resource } from './handbook.repository.ts'
 
 export const MAX_BODY = 200_000
@@ -86,6 +86,8 @@ export const directionSchema = z.object({
 
 export const versionSchema = z.object({ baseVersion: formText(z.string().regex(/^\d+$/)).transform(Number) })
 
+const RESOURCE_ROW_FIELDS = ['kind', 'title', 'author', 'format', 'length', 'url'] as const
+
 const resourceRow = z.object({
   kind: z.enum(['reading', 'training']),
   title: z.string().max(200, { message: 'Resource title must be 200 characters or fewer' }),
@@ -103,24 +105,12 @@ export interface ResourceRows {
 
 /** Reads the numbered resource rows of the edit form; a row with no title and no link is blank. */
 export function parseResourceRows(bodyValue: unknown): ResourceRows {
-  const body = (bodyValue && typeof bodyValue === 'object' ? bodyValue : {}) as Record<string, unknown>
-  const text = (name: string) => {
-    const v = body[name]
-    const first = Array.isArray(v) ? v[0] : v
-    return typeof first === 'string' ? first.trim() : ''
-  }
   const resources: Resource[] = []
   const rows: (Resource & { index: number })[] = []
   const errors: Record<string, string> = {}
-  for (let i = 0; i < MAX_RESOURCES + BLANK_RESOURCE_ROWS; i++) {
-    const raw = {
-      kind: text(`resources-${i}-kind`) === 'training' ? 'training' : 'reading',
-      title: text(`resources-${i}-title`),
-      author: text(`resources-${i}-author`),
-      format: text(`resources-${i}-format`),
-      length: text(`resources-${i}-length`),
-      url: text(`resources-${i}-url`),
-    } as Resource
+  const posted = readRows(bodyValue, 'resources', RESOURCE_ROW_FIELDS, MAX_RESOURCES + BLANK_RESOURCE_ROWS)
+  for (const { index: i, row } of posted) {
+    const raw = { ...row, kind: row.kind === 'training' ? 'training' : 'reading' } as Resource
     if (!raw.title && !raw.url && !raw.author && !raw.length) continue
     rows.push({ ...raw, index: i })
     const parsed = resourceRow.safeParse(raw)

@@ -1,14 +1,24 @@
 // Check-ins, a person's pathway and a line manager's team. Each handler loads the person (and
 // check-in), asks pathway.policy.ts, calls one service operation, then renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { LEVEL_NAMES, LEVELS, type Level } from '../framework/framework.bundled.ts'
+import { type Level } from '../framework/framework.bundled.ts'
 import type { Person } from '../people/people.repository.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, saveVersioned, type FormErrors, type FormRead } from '../platform/forms.ts'
+import { formErrors, saveVersioned, type FormErrors, type FormResult } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
+import {
+  checkinHeading,
+  checkinPath,
+  checkinSkills,
+  managerSkills,
+  pathwayView,
+  personHeading,
+  selfSkills,
+  statusTag,
+} from './pathway.views.ts'
 import {
   canAddToOwnPlan,
   canAssessSelf,
@@ -21,7 +31,6 @@ import {
   canStartCheckin,
   type Viewer,
 } from './pathway.policy.ts'
-import { radarSvg } from './pathway.radar.ts'
 import {
   fieldOrder,
   readAgreeForm,
@@ -30,14 +39,7 @@ import {
   type ParsedForm,
   type SkillField,
 } from './pathway.schemas.ts'
-import {
-  CheckinStageError,
-  NO_PROFILE_MESSAGE,
-  STATUS_LABELS,
-  levelName,
-  type CheckinDetail,
-  type CheckinStatus,
-} from './pathway.service.ts'
+import { CheckinStageError, NO_PROFILE_MESSAGE, type CheckinDetail, type CheckinStatus } from './pathway.service.ts'
 
 const personParams = uuidParams('id')
 const checkinParams = uuidParams('id', 'checkinId')
@@ -45,31 +47,9 @@ const checkinParams = uuidParams('id', 'checkinId')
 type PersonRequest = FastifyRequest<{ Params: { id: string } }>
 type CheckinRequest = FastifyRequest<{ Params: { id: string; checkinId: string } }>
 
-const STATUS_TAGS: Record<CheckinStatus, string> = {
-  draft: 'govuk-tag--grey',
-  submitted: 'govuk-tag--blue',
-  reviewed: 'govuk-tag--purple',
-  agreed: 'govuk-tag--green',
-}
-
 function requireUser(request: FastifyRequest): CurrentUser {
   authorize(request.user !== null)
   return request.user
-}
-
-const statusTag = (status: CheckinStatus) => ({ text: STATUS_LABELS[status], classes: STATUS_TAGS[status] })
-
-const checkinPath = (personId: string, checkinId: string, part = '') =>
-  `/people/${personId}/check-ins/${checkinId}${part ? `/${part}` : ''}`
-
-/** The radios of the four levels, each with its descriptor as the hint when there is one. */
-function levelItems(descriptors: Record<Level, string> | null, selected: Level | null | undefined) {
-  return LEVELS.map(level => ({
-    value: level,
-    text: LEVEL_NAMES[level],
-    hint: descriptors ? { text: descriptors[level] } : undefined,
-    checked: selected === level,
-  }))
 }
 
 const skillFields = (detail: CheckinDetail): SkillField[] =>
@@ -86,9 +66,10 @@ function checkinSteps<T, R>(
   again: (errors: FormErrors, status: number, latest?: CheckinDetail) => R,
   conflictMessage: string,
 ) {
-  const read: FormRead<T> = Object.keys(form.errors).length
-    ? { ok: false, errors: formErrors(form.errors, order) }
-    : { ok: true, value: form.value }
+  // The pages show the typed levels again from the reading itself, so no raw values are kept.
+  const read: FormResult<T> = Object.keys(form.errors).length
+    ? { ok: false, errors: formErrors(form.errors, order), values: {} }
+    : { ok: true, value: form.value, values: {} }
   return {
     form: read,
     fields: order,
@@ -119,23 +100,6 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
   const navFor = (viewer: Viewer, person: Person) =>
     viewer.user.id === person.id ? 'pathway' : canReviewCheckin(viewer, person) ? 'team' : undefined
 
-  const personContext = (viewer: Viewer, person: Person) => ({
-    person: { id: person.id, name: person.name },
-    self: viewer.user.id === person.id,
-  })
-
-  const checkinContext = (viewer: Viewer, detail: CheckinDetail) => ({
-    ...personContext(viewer, detail.person),
-    checkin: {
-      ...detail.checkin,
-      tag: statusTag(detail.checkin.status),
-      path: checkinPath(detail.person.id, detail.checkin.id),
-    },
-    roleName: detail.roleName,
-    version: { number: detail.version.number, name: detail.version.name },
-    isCurrentVersion: detail.isCurrentVersion,
-  })
-
   // ---- My pathway ----------------------------------------------------------------------------
 
   app.get('/pathway', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -153,7 +117,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       const self = viewer.user.id === person.id
       const base = {
         pageTitle: self ? 'Your pathway' : `Pathway: ${person.name}`,
-        ...personContext(viewer, person),
+        ...personHeading(viewer, person),
       }
       if (!view.hasProfile)
         return reply.page(
@@ -161,33 +125,18 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           { ...base, hasProfile: false, noProfileMessage: NO_PROFILE_MESSAGE },
           { nav: navFor(viewer, person) },
         )
-      const open = view.open
       return reply.page(
         'pathway/views/pathway.njk',
         {
           ...base,
           hasProfile: true,
-          view,
-          charts: view.radars.map(r => ({ title: r.title, id: r.id, svg: radarSvg(r) })),
-          rows: view.rows.map(r => ({
-            name: r.skill.name,
-            self: levelName(r.self),
-            agreed: levelName(r.agreed),
-            expectedCurrent: levelName(r.expectedCurrent),
-            expectedNext: levelName(r.expectedNext),
-          })),
-          gaps: view.gaps.map(g => ({ ...g, agreedName: levelName(g.agreed), expectedName: LEVEL_NAMES[g.expected] })),
-          history: view.history.map(h => ({
-            ...h,
-            tag: statusTag(h.checkin.status),
-            path: checkinPath(person.id, h.checkin.id),
-          })),
-          open: open ? { ...open, tag: statusTag(open.status), path: checkinPath(person.id, open.id) } : null,
+          ...pathwayView(view, person.id),
           can: {
-            start: canStartCheckin(viewer, person) && !open,
-            continueDraft: open !== null && canAssessSelf(viewer, open),
-            review: open !== null && canGiveManagerView(viewer, person, open) && open.status === 'submitted',
-            agree: open !== null && canRecordAgreement(viewer, person, open),
+            start: canStartCheckin(viewer, person) && !view.open,
+            continueDraft: view.open !== null && canAssessSelf(viewer, view.open),
+            review:
+              view.open !== null && canGiveManagerView(viewer, person, view.open) && view.open.status === 'submitted',
+            agree: view.open !== null && canRecordAgreement(viewer, person, view.open),
             addToPlan: canAddToOwnPlan(viewer, person),
           },
         },
@@ -203,7 +152,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       'pathway/views/new.njk',
       {
         pageTitle: 'Start a check-in',
-        ...personContext(viewer, person),
+        ...personHeading(viewer, person),
         hasProfile: person.hasProfile && person.careerRole !== null,
         noProfileMessage: NO_PROFILE_MESSAGE,
         lineManagerName: person.lineManagerName,
@@ -255,22 +204,9 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
         'pathway/views/checkin.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your check-in' : `Check-in: ${person.name}`,
-          ...checkinContext(viewer, detail),
+          ...checkinHeading(viewer, detail),
           show: { self: showSelf, manager: showManager, agreed: checkin.status === 'agreed' },
-          skills: detail.skills.map(s => {
-            const shownLevel = checkin.status === 'agreed' ? s.rating.agreedLevel : showSelf ? s.rating.selfLevel : null
-            return {
-              ...s,
-              expectedName: levelName(s.expected),
-              selfName: levelName(s.rating.selfLevel),
-              managerName: levelName(s.rating.managerLevel),
-              agreedName: levelName(s.rating.agreedLevel),
-              shownDescriptor:
-                shownLevel && s.skill.descriptors
-                  ? { level: LEVEL_NAMES[shownLevel], text: s.skill.descriptors[shownLevel] }
-                  : null,
-            }
-          }),
+          skills: checkinSkills(detail, showSelf),
           can: {
             continueDraft: canAssessSelf(viewer, checkin),
             review: canGiveManagerView(viewer, person, checkin),
@@ -300,21 +236,11 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       'pathway/views/self.njk',
       {
         pageTitle: 'Assess your skills',
-        ...checkinContext(o.viewer, detail),
+        ...checkinHeading(o.viewer, detail),
         lineManagerName: detail.person.lineManagerName,
         version: o.version,
         errors: o.errors,
-        skills: detail.skills.map(s => {
-          const value = o.values[s.skill.slug]
-          const theirs = o.conflict?.skills.find(c => c.skill.slug === s.skill.slug)
-          return {
-            ...s,
-            expectedName: levelName(s.expected),
-            items: levelItems(s.skill.descriptors, value?.level),
-            evidence: value?.evidence ?? '',
-            saved: theirs ? { level: levelName(theirs.rating.selfLevel), evidence: theirs.rating.selfEvidence } : null,
-          }
-        }),
+        skills: selfSkills(detail, o.values, o.conflict),
         conflict: o.conflict !== undefined,
       },
       { status: o.status ?? 200, nav: 'pathway' },
@@ -406,17 +332,11 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       'pathway/views/review.njk',
       {
         pageTitle: `Give your view: ${detail.person.name}`,
-        ...checkinContext(o.viewer, detail),
+        ...checkinHeading(o.viewer, detail),
         version: o.version,
         errors: o.errors,
         conflict: o.conflict ?? false,
-        skills: detail.skills.map(s => ({
-          ...s,
-          expectedName: levelName(s.expected),
-          selfName: levelName(s.rating.selfLevel),
-          items: levelItems(s.skill.descriptors, o.values[s.skill.slug]?.level),
-          note: o.values[s.skill.slug]?.note ?? '',
-        })),
+        skills: managerSkills(detail, o.values, false),
       },
       { status: o.status ?? 200, nav: 'team' },
     )
@@ -508,20 +428,13 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       'pathway/views/agree.njk',
       {
         pageTitle: `Agree levels: ${detail.person.name}`,
-        ...checkinContext(o.viewer, detail),
+        ...checkinHeading(o.viewer, detail),
         version: o.version,
         errors: o.errors,
         conflict: o.conflict ?? false,
         differences,
         overallNote: o.overallNote ?? '',
-        skills: detail.skills.map(s => ({
-          ...s,
-          expectedName: levelName(s.expected),
-          selfName: levelName(s.rating.selfLevel),
-          managerName: levelName(s.rating.managerLevel),
-          items: levelItems(s.skill.descriptors, o.values[s.skill.slug]?.level),
-          note: o.values[s.skill.slug]?.note ?? '',
-        })),
+        skills: managerSkills(detail, o.values, true),
       },
       { status: o.status ?? 200, nav: 'team' },
     )

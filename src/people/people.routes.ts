@@ -4,12 +4,19 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
-import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError } from '../platform/errors.ts'
-import { formErrors, saveVersioned, type FormErrors } from '../platform/forms.ts'
-import { formatDate, ukToday } from '../platform/dates.ts'
+import {
+  datePartsOf,
+  readDateParts,
+  formErrors,
+  formValues,
+  saveVersioned,
+  type FormErrors,
+  type FormResult,
+} from '../platform/forms.ts'
+import { ukToday } from '../platform/dates.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import { MAX_IMPORT_ROWS, canonicalCsv, decodeCsvFile, type ImportPlan } from './people.import.ts'
@@ -24,18 +31,17 @@ import {
   peopleScope,
   type Viewer,
 } from './people.policy.ts'
-import type { AccountChoice, Person } from './people.repository.ts'
+import type { Person } from './people.repository.ts'
 import {
   PROFILE_FIELDS,
-  dateParts,
   listQueryJsonSchema,
   listQuerySchema,
   parseImportForm,
   readProfileForm,
-  type DatePart,
   type ProfileForm,
 } from './people.schemas.ts'
-import { ASSOCIATE_ROLE, defaultCadenceDays, importSummary, type ProfileInput } from './people.service.ts'
+import { importSummary, type ProfileInput } from './people.service.ts'
+import { choiceItems, describeInput, listView, profileView, rolesFor } from './people.views.ts'
 
 /** A pasted 5 MB CSV grows when a browser encodes it; the import routes allow for that. */
 const IMPORT_BODY_LIMIT = 16 * 1024 * 1024
@@ -110,37 +116,11 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const areas = (await people.areas()).filter(
         a => scope.businessArea === null || a.businessArea === scope.businessArea,
       )
-      const areaNames = [...new Set(areas.map(a => a.businessArea).filter(a => a !== ''))]
-      const groupNames = [...new Set(areas.map(a => a.group).filter(g => g !== ''))].sort()
-      const option = (value: string, text: string, selected: string) => ({ value, text, selected: value === selected })
-      const params = (page: number) => {
-        const p = new URLSearchParams()
-        if (showAccounts) p.set('show', 'accounts')
-        else
-          for (const [k, v] of [
-            ['role', query.role],
-            ['area', query.area],
-            ['group', query.group],
-          ] as const)
-            if (v) p.set(k, v)
-        if (page > 1) p.set('page', String(page))
-        const s = p.toString()
-        return `/people${s ? `?${s}` : ''}`
-      }
       return reply.page(
         'people/views/index.njk',
         {
-          pageTitle: showAccounts ? 'Accounts not in the profession' : 'People',
-          showAccounts,
-          query,
+          ...listView(terms, { query, showAccounts, result, areas }),
           leaderArea: scope.businessArea,
-          result,
-          people: result.people.map(p => ({ ...p, careerRoleName: p.careerRole ? terms.roleName(p.careerRole) : '' })),
-          roleItems: [option('', 'All roles', query.role), ...terms.roles.map(r => option(r.slug, r.name, query.role))],
-          areaItems: [option('', 'All areas', query.area), ...areaNames.map(a => option(a, a, query.area))],
-          groupItems: [option('', 'All groups', query.group), ...groupNames.map(g => option(g, g, query.group))],
-          filtered: !showAccounts && Boolean(query.role || query.area || query.group),
-          pagination: pagination(result.page, result.pages, params),
           can,
         },
         { nav: 'people' },
@@ -208,19 +188,17 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
   }
 
   /** The CSV from the form: an uploaded file if one was chosen, or else the text area. */
-  const readImport = (
-    body: unknown,
-  ): { ok: true; csv: string; checked: string } | { ok: false; errors: FormErrors; csv: string } => {
-    const raw = (body ?? {}) as Record<string, unknown>
-    const file = raw.file
+  const readImport = (body: unknown): FormResult<{ csv: string; checked: string }> => {
+    const values = formValues(body)
+    const file = values.file
     if (Buffer.isBuffer(file) && file.length > 0) {
       const decoded = decodeCsvFile(file)
-      if ('error' in decoded) return { ok: false, errors: formErrors({ file: decoded.error }), csv: '' }
-      return { ok: true, csv: canonicalCsv(decoded.text), checked: '' }
+      if ('error' in decoded) return { ok: false, errors: formErrors({ file: decoded.error }), values }
+      return { ok: true, value: { csv: canonicalCsv(decoded.text), checked: '' }, values }
     }
     const form = parseImportForm(body)
-    if (!form.ok) return { ok: false, errors: form.errors, csv: '' }
-    return { ok: true, csv: form.value.csv, checked: form.value.checked ?? '' }
+    if (!form.ok) return form
+    return { ok: true, value: { csv: form.value.csv, checked: form.value.checked ?? '' }, values }
   }
 
   app.get('/people/import', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -235,16 +213,17 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const viewer = await viewerOf(request)
       authorize(canImportPeople(viewer))
       const form = readImport(request.body)
-      if (!form.ok) return importPage(reply, form.errors, form.csv, 400)
-      if (form.csv === '')
+      if (!form.ok) return importPage(reply, form.errors, '', 400)
+      const { csv } = form.value
+      if (csv === '')
         return importPage(
           reply,
           formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
           '',
           400,
         )
-      const plan = await people.previewImport(form.csv, importOptions(viewer))
-      return previewPage(reply, viewer, form.csv, plan)
+      const plan = await people.previewImport(csv, importOptions(viewer))
+      return previewPage(reply, viewer, csv, plan)
     },
   )
 
@@ -255,8 +234,9 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const viewer = await viewerOf(request)
       authorize(canImportPeople(viewer))
       const form = readImport(request.body)
-      if (!form.ok) return importPage(reply, form.errors, form.csv, 400)
-      if (form.csv === '')
+      if (!form.ok) return importPage(reply, form.errors, '', 400)
+      const { csv, checked } = form.value
+      if (csv === '')
         return importPage(
           reply,
           formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
@@ -265,13 +245,13 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         )
       const options = importOptions(viewer)
       // Import only what was checked: a CSV changed after its preview is shown again first.
-      if (form.checked !== digest(form.csv))
-        return previewPage(reply, viewer, form.csv, await people.previewImport(form.csv, options), {
+      if (checked !== digest(csv))
+        return previewPage(reply, viewer, csv, await people.previewImport(csv, options), {
           changedSinceCheck: true,
         })
       try {
-        const outcome = await people.importPeople(actorOf(viewer.user), form.csv, options)
-        if (!outcome.applied) return previewPage(reply, viewer, form.csv, outcome.plan)
+        const outcome = await people.importPeople(actorOf(viewer.user), csv, options)
+        if (!outcome.applied) return previewPage(reply, viewer, csv, outcome.plan)
         const { counts } = outcome
         request.session.flash({
           kind: 'success',
@@ -286,7 +266,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         return reply.seeOther('/people')
       } catch (err) {
         if (err instanceof ConflictError)
-          return previewPage(reply, viewer, form.csv, await people.previewImport(form.csv, options), { conflict: true })
+          return previewPage(reply, viewer, csv, await people.previewImport(csv, options), { conflict: true })
         throw err
       }
     },
@@ -306,11 +286,10 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       return reply.page(
         'people/views/show.njk',
         {
-          pageTitle: person.name,
-          person,
-          careerRoleName: person.careerRole ? terms.roleName(person.careerRole) : '',
-          history: history.map(h => ({ ...h, careerRoleName: terms.roleName(h.careerRole) })),
-          can: { manage: canManagePerson(viewer, person), list: canListPeople(viewer) },
+          ...profileView(terms, person, history, {
+            manage: canManagePerson(viewer, person),
+            list: canListPeople(viewer),
+          }),
         },
         { nav: 'people' },
       )
@@ -324,7 +303,6 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       person: Person
       values: Record<string, unknown>
       errors?: FormErrors
-      dateErrors?: Record<string, DatePart[]>
       conflict?: { theirs: Record<string, string>; yours: Record<string, string> }
       status?: number
     },
@@ -335,15 +313,6 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       people.managerChoices(MAX_CHOICES + 1),
       people.seniorChoices(MAX_CHOICES + 1),
     ])
-    const choiceItems = (list: AccountChoice[], selected: string, none: string) => {
-      const items = [{ value: '', text: none, selected: selected === '' }]
-      for (const c of list)
-        if (c.id !== o.person.id)
-          items.push({ value: c.email, text: `${c.name} (${c.email})`, selected: c.email === selected })
-      if (selected !== '' && !items.some(i => i.value === selected))
-        items.push({ value: selected, text: selected, selected: true })
-      return items
-    }
     const lineManager = String(o.values.lineManager ?? '')
     const associateOf = String(o.values.associateOf ?? '')
     return reply.page(
@@ -353,9 +322,9 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         person: o.person,
         values: o.values,
         errors: o.errors,
-        dateItems: {
-          dateIntoRole: dateItems(o.values, 'dateIntoRole', o.dateErrors?.dateIntoRole ?? []),
-          effectiveFrom: dateItems(o.values, 'effectiveFrom', o.dateErrors?.effectiveFrom ?? []),
+        dates: {
+          dateIntoRole: readDateParts(o.values, 'dateIntoRole'),
+          effectiveFrom: readDateParts(o.values, 'effectiveFrom'),
         },
         conflict: o.conflict,
         roleItems: roles.map(slug => ({
@@ -365,11 +334,11 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         })),
         managers: {
           asList: managers.length <= MAX_CHOICES,
-          items: choiceItems(managers, lineManager, 'No line manager'),
+          items: choiceItems(managers, lineManager, 'No line manager', o.person.id),
         },
         seniors: {
           asList: seniors.length <= MAX_CHOICES,
-          items: choiceItems(seniors, associateOf, 'None'),
+          items: choiceItems(seniors, associateOf, 'None', o.person.id),
         },
         can: {
           setHeadOfProfession: canSetHeadOfProfession(o.viewer, o.person),
@@ -382,8 +351,8 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
 
   /** The form's values for what is saved now. */
   const valuesOf = (person: Person, todayIso: string): Record<string, unknown> => {
-    const into = dateParts(person.dateIntoRole)
-    const effective = dateParts(todayIso)
+    const into = datePartsOf(person.dateIntoRole)
+    const effective = datePartsOf(todayIso)
     return {
       careerRole: person.careerRole ?? '',
       lineManager: person.lineManagerEmail ?? '',
@@ -440,7 +409,6 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
             person,
             values,
             errors,
-            dateErrors: form.ok ? undefined : form.dateErrors,
             status,
           }),
         conflict: (theirs: Person, value, status) =>
@@ -514,56 +482,6 @@ function submittedValues(body: unknown): Record<string, unknown> {
     values[name] = typeof first === 'string' ? first.slice(0, 400) : ''
   }
   return values
-}
-
-/**
- * The roles a person can be given: the current framework's, and the one they hold if it has been
- * retired since, so saving other changes does not force a new role on them.
- */
-function rolesFor(terms: FrameworkTerms, person: Person): string[] {
-  const roles = terms.roles.map(role => role.slug)
-  if (person.hasProfile && person.careerRole && !roles.includes(person.careerRole)) roles.push(person.careerRole)
-  return roles
-}
-
-/** The three boxes of a GOV.UK date input, marking the ones with a problem. */
-function dateItems(values: Record<string, unknown>, name: string, bad: DatePart[]) {
-  return (['day', 'month', 'year'] as const).map(part => ({
-    name: part,
-    label: part === 'day' ? 'Day' : part === 'month' ? 'Month' : 'Year',
-    classes: `govuk-input--width-${part === 'year' ? 4 : 2}${bad.includes(part) ? ' govuk-input--error' : ''}`,
-    value: values[`${name}-${part}`],
-  }))
-}
-
-/** One side of a conflict, in words. */
-function describeInput(terms: FrameworkTerms, input: ProfileInput): Record<string, string> {
-  return {
-    careerRole: input.careerRole ? terms.roleName(input.careerRole) : 'None',
-    lineManager: input.lineManagerEmail || 'None',
-    associateOf: input.careerRole === ASSOCIATE_ROLE ? input.associateOfEmail || 'None' : 'None',
-    businessArea: input.businessArea || 'None',
-    group: input.group || 'None',
-    dateIntoRole: input.dateIntoRole ? formatDate(input.dateIntoRole) : 'Not known',
-    cadenceDays: String(input.cadenceDays ?? defaultCadenceDays(input.careerRole)),
-  }
-}
-
-function pagination(page: number, pages: number, href: (n: number) => string) {
-  if (pages <= 1) return null
-  const numbers = new Set([1, pages, page - 1, page, page + 1].filter(n => n >= 1 && n <= pages))
-  const items: { number?: number; href?: string; current?: boolean; ellipsis?: boolean }[] = []
-  let last = 0
-  for (const n of [...numbers].sort((a, b) => a - b)) {
-    if (n - last > 1) items.push({ ellipsis: true })
-    items.push({ number: n, href: href(n), current: n === page })
-    last = n
-  }
-  return {
-    previous: page > 1 ? { href: href(page - 1) } : undefined,
-    next: page < pages ? { href: href(page + 1) } : undefined,
-    items,
-  }
 }
 
 /** The fingerprint of a checked CSV: an import goes ahead only for the CSV that was previewed. */

@@ -1,8 +1,8 @@
 // What the people pages accept: the list's filters, the profile form (with GOV.UK date inputs)
 // and the import form. Each reads a raw body or query and says what is wrong in plain English.
 import { z } from 'zod'
-import { formErrors, formText, parseForm, zodMessages, type FormErrors } from '../platform/forms.ts'
-import { MAX_IMPORT_BYTES, canonicalCsv, importDate } from './people.import.ts'
+import { FormProblems, formText, parseForm, readDateInput, type FormResult } from '../platform/forms.ts'
+import { MAX_IMPORT_BYTES, canonicalCsv } from './people.import.ts'
 
 // ---- The list ------------------------------------------------------------------------------
 
@@ -27,55 +27,6 @@ export const listQueryJsonSchema = {
   },
   additionalProperties: false,
 } as const
-
-// ---- Dates -------------------------------------------------------------------------------
-
-export type DatePart = 'day' | 'month' | 'year'
-
-export type DateResult = { ok: true; value: string | null } | { ok: false; message: string; parts: DatePart[] }
-
-/**
- * A GOV.UK date input (name-day, name-month, name-year) read into YYYY-MM-DD, with the error
- * messages the design system recommends. Empty is null unless the date is required.
- */
-export function readDateInput(
-  body: unknown,
-  name: string,
-  label: string,
-  options: { required: boolean; notAfter?: string },
-): DateResult {
-  const raw = (body ?? {}) as Record<string, unknown>
-  const part = (p: DatePart) => {
-    const v = raw[`${name}-${p}`]
-    const first = Array.isArray(v) ? v[0] : v
-    return typeof first === 'string' ? first.trim().slice(0, 10) : ''
-  }
-  const values = { day: part('day'), month: part('month'), year: part('year') }
-  const missing = (['day', 'month', 'year'] as const).filter(p => values[p] === '')
-  if (missing.length === 3)
-    return options.required
-      ? { ok: false, message: `Enter ${label.toLowerCase()}`, parts: ['day', 'month', 'year'] }
-      : { ok: true, value: null }
-  if (missing.length > 0)
-    return { ok: false, message: `${label} must include a ${missing.join(' and ')}`, parts: missing }
-  if (!/^\d{4}$/.test(values.year)) return { ok: false, message: 'Year must include 4 numbers', parts: ['year'] }
-  const date =
-    /^\d{1,2}$/.test(values.day) && /^\d{1,2}$/.test(values.month)
-      ? importDate(Number(values.year), Number(values.month), Number(values.day))
-      : null
-  if (!date) return { ok: false, message: `${label} must be a real date`, parts: ['day', 'month', 'year'] }
-  if (options.notAfter && date > options.notAfter)
-    return { ok: false, message: `${label} must be today or in the past`, parts: ['day', 'month', 'year'] }
-  return { ok: true, value: date }
-}
-
-/** YYYY-MM-DD to the three boxes of a date input. */
-export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
-  return m
-    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] ?? '' }
-    : { day: '', month: '', year: '' }
-}
 
 // ---- The profile form ----------------------------------------------------------------------
 
@@ -132,64 +83,45 @@ export interface ProfileForm {
   version: number
 }
 
-export type ProfileFormResult =
-  { ok: true; value: ProfileForm } | { ok: false; errors: FormErrors; dateErrors: Record<string, DatePart[]> }
-
 /** Reads the profile form; on failure, errors in page order with links to the right date box. */
 export function readProfileForm(
   body: unknown,
   options: { roles: readonly string[]; today: string },
-): ProfileFormResult {
-  const parsed = profileSchema(options.roles).safeParse(body ?? {})
-  const messages: Record<string, string> = parsed.success ? {} : zodMessages(parsed.error)
-  const dateErrors: Record<string, DatePart[]> = {}
-  const dateIntoRole = readDateInput(body, 'dateIntoRole', 'Date into role', {
-    required: false,
-    notAfter: options.today,
-  })
-  const effectiveFrom = readDateInput(body, 'effectiveFrom', 'The date the change took effect', {
-    required: true,
-    notAfter: options.today,
-  })
-  if (!dateIntoRole.ok) {
-    messages.dateIntoRole = dateIntoRole.message
-    dateErrors.dateIntoRole = dateIntoRole.parts
-  }
-  if (!effectiveFrom.ok) {
-    messages.effectiveFrom = effectiveFrom.message
-    dateErrors.effectiveFrom = effectiveFrom.parts
-  }
-  if (!parsed.success || !dateIntoRole.ok || !effectiveFrom.ok) {
-    return { ok: false, errors: withDateLinks(formErrors(messages, PROFILE_FIELDS), dateErrors), dateErrors }
-  }
-  const v = parsed.data
-  return {
-    ok: true,
-    value: {
-      careerRole: v.careerRole,
-      lineManagerEmail: v.lineManager,
-      associateOfEmail: v.associateOf,
-      businessArea: v.businessArea,
-      group: v.group,
-      dateIntoRole: dateIntoRole.value,
-      headOfProfession: v.headOfProfession === '' ? null : v.headOfProfession === 'yes',
-      cadenceDays: v.cadenceDays,
-      effectiveFrom: effectiveFrom.value ?? options.today,
-      version: v.version,
-    },
-  }
-}
-
-/** Error summary links go to the first date box with a problem, as the design system asks. */
-export function withDateLinks(errors: FormErrors, dateErrors: Record<string, DatePart[]>): FormErrors {
-  return {
-    fields: errors.fields,
-    list: errors.list.map(e => {
-      const name = e.href.slice(1)
-      const first = dateErrors[name]?.[0]
-      return first ? { ...e, href: `#${name}-${first}` } : e
+): FormResult<ProfileForm> {
+  const problems = new FormProblems()
+  const v = problems.parse(profileSchema(options.roles), body)
+  const notFuture = (label: string) => ({ max: options.today, message: `${label} must be today or in the past` })
+  const dateIntoRole = problems.date(
+    'dateIntoRole',
+    readDateInput(body, 'dateIntoRole', {
+      label: 'Date into role',
+      required: false,
+      limits: [notFuture('Date into role')],
     }),
-  }
+  )
+  const effectiveFrom = problems.date(
+    'effectiveFrom',
+    readDateInput(body, 'effectiveFrom', {
+      label: 'The date the change took effect',
+      limits: [notFuture('The date the change took effect')],
+    }),
+  )
+  const value =
+    v && dateIntoRole !== undefined && effectiveFrom !== undefined
+      ? {
+          careerRole: v.careerRole,
+          lineManagerEmail: v.lineManager,
+          associateOfEmail: v.associateOf,
+          businessArea: v.businessArea,
+          group: v.group,
+          dateIntoRole,
+          headOfProfession: v.headOfProfession === '' ? null : v.headOfProfession === 'yes',
+          cadenceDays: v.cadenceDays,
+          effectiveFrom: effectiveFrom ?? options.today,
+          version: v.version,
+        }
+      : undefined
+  return problems.result(PROFILE_FIELDS, value, body)
 }
 
 // ---- Import --------------------------------------------------------------------------------

@@ -1,7 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { ConflictError, ForbiddenError, StaleVersionError, ValidationError } from './errors.ts'
-import { formErrors, formText, parseForm, saveVersioned, type FormErrors } from './forms.ts'
+import {
+  FormProblems,
+  datePartsOf,
+  formErrors,
+  formText,
+  parseForm,
+  readChoice,
+  readChoices,
+  readDateInput,
+  readRows,
+  readText,
+  saveVersioned,
+  type FormErrors,
+} from './forms.ts'
 
 // A small versioned record and the page a handler would build around it: what the helper is given.
 interface Note {
@@ -148,5 +161,151 @@ describe('saveVersioned', () => {
       throw new ForbiddenError()
     })
     await expect(saveVersioned({ ...forbidden, otherwise })).rejects.toBeInstanceOf(ForbiddenError)
+  })
+})
+
+describe('form readers', () => {
+  it('reads text as typed: the first of a repeated key, trimmed, empty when missing', () => {
+    expect(readText({ name: '  Ada \r\nLovelace ' }, 'name')).toBe('Ada \nLovelace')
+    expect(readText({ name: ['first', 'second'] }, 'name')).toBe('first')
+    expect(readText({}, 'name')).toBe('')
+    expect(readText(null, 'name')).toBe('')
+    expect(readText({ name: 'abcdef' }, 'name', 3)).toBe('abc')
+  })
+
+  it('reads one choice only when it is offered', () => {
+    const colours = ['red', 'green'] as const
+    expect(readChoice({ colour: 'green' }, 'colour', colours)).toBe('green')
+    expect(readChoice({ colour: 'blue' }, 'colour', colours)).toBeUndefined()
+    expect(readChoice({ colour: ['red', 'green'] }, 'colour', colours)).toBe('red')
+  })
+
+  it('reads checkboxes once each, and names any value that was not offered', () => {
+    expect(readChoices({ skills: ['a', 'b', 'a', ''] }, 'skills')).toEqual({ chosen: ['a', 'b'], unknown: [] })
+    expect(readChoices({ skills: 'a' }, 'skills', ['a'])).toEqual({ chosen: ['a'], unknown: [] })
+    expect(readChoices({ skills: ['a', 'x'] }, 'skills', ['a'])).toEqual({ chosen: ['a', 'x'], unknown: ['x'] })
+    expect(readChoices({}, 'skills').chosen).toEqual([])
+  })
+
+  it('reads repeated rows that have something in them, keeping their numbers', () => {
+    const body = {
+      'links-0-title': 'First',
+      'links-0-url': 'https://example.com',
+      'links-1-title': ' ',
+      'links-2-url': 'https://example.org',
+      'links-9-title': 'Beyond the limit',
+    }
+    expect(readRows(body, 'links', ['title', 'url'], 5)).toEqual([
+      { index: 0, row: { title: 'First', url: 'https://example.com' } },
+      { index: 2, row: { title: '', url: 'https://example.org' } },
+    ])
+  })
+})
+
+describe('GOV.UK date input reader', () => {
+  const date = (day: string, month: string, year: string) => ({ 'due-day': day, 'due-month': month, 'due-year': year })
+  const rules = { label: 'The date the goal is due by' }
+
+  it('reads a real date into ISO, and an empty optional one as null', () => {
+    expect(readDateInput(date('7', '03', '2027'), 'due', rules)).toMatchObject({ ok: true, value: '2027-03-07' })
+    expect(readDateInput(date('29', '2', '2028'), 'due', rules)).toMatchObject({ ok: true, value: '2028-02-29' })
+    expect(readDateInput(date('', '', ''), 'due', { ...rules, required: false })).toMatchObject({
+      ok: true,
+      value: null,
+    })
+  })
+
+  it('gives the design system’s messages and marks the boxes that are wrong', () => {
+    const read = (d: Record<string, string>, r: Parameters<typeof readDateInput>[2] = rules) =>
+      readDateInput(d, 'due', r)
+    expect(read(date('', '', ''))).toMatchObject({
+      ok: false,
+      message: 'Enter the date the goal is due by',
+      bad: ['day', 'month', 'year'],
+    })
+    expect(read(date('', '', ''), { label: 'The due date', enter: 'the date the action is due by' })).toMatchObject({
+      message: 'Enter the date the action is due by',
+    })
+    expect(read(date('1', '', ''))).toMatchObject({
+      message: 'The date the goal is due by must include a month and year',
+      bad: ['month', 'year'],
+    })
+    expect(read(date('1', '', '2027'))).toMatchObject({
+      message: 'The date the goal is due by must include a month',
+      bad: ['month'],
+    })
+    expect(read(date('1', '2', '27'))).toMatchObject({ message: 'Year must include 4 numbers', bad: ['year'] })
+    expect(read(date('29', '2', '2027'))).toMatchObject({ message: 'The date the goal is due by must be a real date' })
+    expect(read(date('1', 'two', '2027'))).toMatchObject({ message: 'The date the goal is due by must be a real date' })
+    expect(read(date('001', '2', '2027'))).toMatchObject({ ok: false })
+  })
+
+  it('checks the caller’s limits in order once the date is real', () => {
+    const limits = [
+      {
+        min: '2000-01-01',
+        max: '2100-12-31',
+        message: 'Must be between the years 2000 and 2100',
+        parts: ['year'] as const,
+      },
+      { min: '2026-12-04', message: 'Must be today or in the future' },
+    ]
+    expect(readDateInput(date('1', '1', '1999'), 'due', { ...rules, limits })).toMatchObject({
+      message: 'Must be between the years 2000 and 2100',
+      bad: ['year'],
+    })
+    expect(readDateInput(date('3', '12', '2026'), 'due', { ...rules, limits })).toMatchObject({
+      message: 'Must be today or in the future',
+      bad: ['day', 'month', 'year'],
+    })
+    expect(readDateInput(date('4', '12', '2026'), 'due', { ...rules, limits })).toMatchObject({
+      ok: true,
+      value: '2026-12-04',
+    })
+  })
+
+  it('keeps what was typed and round-trips ISO dates through the boxes', () => {
+    expect(readDateInput(date(' 31 ', 'x', '2027'), 'due', rules).parts).toEqual({
+      day: '31',
+      month: 'x',
+      year: '2027',
+    })
+    expect(datePartsOf('2027-03-07')).toEqual({ day: '7', month: '3', year: '2027' })
+    expect(datePartsOf(null)).toEqual({ day: '', month: '', year: '' })
+  })
+})
+
+describe('FormResult', () => {
+  const schema = z.object({ title: formText(z.string().min(1, { message: 'Enter a title' })) })
+
+  it('gives the value and the typed values when the form is good', () => {
+    expect(parseForm(schema, { title: ' Hi ' }, ['title'])).toEqual({
+      ok: true,
+      value: { title: 'Hi' },
+      values: { title: ' Hi ' },
+    })
+  })
+
+  it('collects every problem at once, in page order, linking a date to its first wrong box', () => {
+    const body = { title: '', 'due-day': '1', 'due-month': '', 'due-year': '' }
+    const problems = new FormProblems()
+    const data = problems.parse(schema, body)
+    const due = problems.date('due', readDateInput(body, 'due', { label: 'The due date' }))
+    problems.add('title', 'A second message for the title is not shown')
+    const result = problems.result(['due', 'title'], data && due ? { ...data, due } : undefined, body)
+    expect(result.ok).toBe(false)
+    expect(result.errors?.list).toEqual([
+      { text: 'The due date must include a month and year', href: '#due-month' },
+      { text: 'Enter a title', href: '#title' },
+    ])
+    expect(result.errors?.fields.title).toEqual({ text: 'Enter a title' })
+    expect(result.errors?.dates).toEqual({ due: ['month', 'year'] })
+    expect(result.values).toBe(body)
+  })
+
+  it('is not ok when nothing was made, even with no messages', () => {
+    const result = new FormProblems().result([], undefined, {})
+    expect(result.ok).toBe(false)
+    expect(result.errors?.list).toHaveLength(1)
   })
 })

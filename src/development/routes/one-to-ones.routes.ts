@@ -15,16 +15,18 @@ import {
   canSeeOneToOnes,
   withChoicesFor,
 } from '../development.policy.ts'
-import type { Meeting, MeetingAction } from '../development.repository.ts'
+import type { Meeting } from '../development.repository.ts'
+import { parseActionForm, parseMeetingForm } from '../development.schemas.ts'
+import { datePartsOf, readDateParts } from '../../platform/forms.ts'
+import { actionParams, meetingParams, personPages, personParams, requireUser } from './shared.ts'
 import {
-  dateParts,
-  parseActionForm,
-  parseMeetingForm,
-  partsOf,
-  type DateErrorParts,
-  type DateParts,
-} from '../development.schemas.ts'
-import { actionParams, dateItems, meetingParams, personNav, personPages, personParams, requireUser } from './shared.ts'
+  meetingFormView,
+  meetingView,
+  oneToOnesView,
+  overviewView,
+  personNav,
+  type MeetingFormInput,
+} from '../development.views.ts'
 
 export default async function oneToOnesRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
@@ -37,14 +39,12 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       const { viewer, person } = await load(request)
       authorize(canSeeOneToOnes(viewer, person))
       const { meetings, cadence, today } = await development.oneToOnes(person)
-      const rows = meetings.map(m => ({ ...m, visible: canSeeMeeting(viewer, m), upcoming: m.heldOn > today }))
       return reply.page(
         'development/views/one-to-ones.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your 1:1s' : `1:1s: ${person.name}`,
           ...(await personContext(viewer, person)),
-          upcoming: rows.filter(r => r.upcoming).reverse(),
-          past: rows.filter(r => !r.upcoming),
+          ...oneToOnesView(meetings, today, m => canSeeMeeting(viewer, m)),
           cadence,
           partners: development.partnersOf(person),
           subNav: personNav(viewer, person, 'one-to-ones'),
@@ -55,48 +55,14 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
     },
   )
 
-  interface MeetingFormView {
-    mode: 'new' | 'edit'
-    viewer: Viewer
-    person: Person
-    values: Record<string, unknown>
-    held: DateParts
-    meeting?: Meeting
-    errors?: FormErrors
-    dateErrors?: DateErrorParts
-    conflict?: Meeting
-    status?: number
-  }
+  type MeetingFormView = MeetingFormInput & { status?: number }
 
   async function meetingForm(reply: FastifyReply, o: MeetingFormView) {
-    const partners = development.partnersOf(o.person)
-    const choices = withChoicesFor(o.viewer, o.person)
-    const withOptions = partners
-      .filter(p => choices.includes(p.id))
-      .map(p => ({
-        value: p.id,
-        text: p.id === o.viewer.user.id ? `You (${p.relationship})` : p.name,
-        hint: { text: `${o.viewer.user.id === o.person.id ? 'Your' : 'Their'} ${p.relationship}` },
-        checked: o.values.withId === p.id,
-      }))
-    const other = o.meeting
-      ? o.viewer.user.id === o.meeting.personId
-        ? o.meeting.withName
-        : o.meeting.personName
-      : null
     return reply.page(
       'development/views/one-to-one-form.njk',
       {
-        pageTitle: o.mode === 'new' ? 'Record a 1:1' : 'Change the record of a 1:1',
+        ...meetingFormView(o, development.partnersOf(o.person), withChoicesFor(o.viewer, o.person)),
         ...(await personContext(o.viewer, o.person)),
-        mode: o.mode,
-        meeting: o.meeting,
-        other,
-        withOptions,
-        values: o.values,
-        errors: o.errors,
-        heldItems: dateItems(o.held, o.dateErrors?.heldOn),
-        conflict: o.conflict,
       },
       { status: o.status ?? 200, nav: 'one-to-ones' },
     )
@@ -114,7 +80,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         viewer,
         person,
         values: { withId: choices.length === 1 ? choices[0] : undefined },
-        held: partsOf(development.today()),
+        held: datePartsOf(development.today()),
       })
     },
   )
@@ -137,9 +103,8 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
           viewer,
           person,
           values,
-          held: dateParts(request.body, 'heldOn'),
+          held: readDateParts(request.body, 'heldOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       const id = await development.recordOneToOne(actorOf(user), person, form.value)
@@ -148,15 +113,12 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
     },
   )
 
-  const actionRows = (actions: MeetingAction[], today: string) =>
-    actions.map(a => ({ ...a, overdue: a.status === 'open' && a.dueOn !== null && a.dueOn < today }))
-
   async function meetingPage(
     reply: FastifyReply,
     viewer: Viewer,
     person: Person,
     meetingId: string,
-    extra: { errors?: FormErrors; dateErrors?: DateErrorParts; values?: Record<string, unknown>; status?: number } = {},
+    extra: { errors?: FormErrors; values?: Record<string, unknown>; status?: number } = {},
   ) {
     const { meeting, actions } = await development.meeting(person.id, meetingId)
     authorize(canSeeMeeting(viewer, meeting))
@@ -166,20 +128,12 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       {
         pageTitle: `1:1 on ${formatDate(meeting.heldOn)}`,
         ...(await personContext(viewer, person)),
-        meeting,
-        other: viewer.user.id === meeting.personId ? meeting.withName : meeting.personName,
-        actions: actionRows(actions, development.today()),
-        ownerItems: [
-          { id: meeting.personId, name: meeting.personName },
-          { id: meeting.withId, name: meeting.withName },
-        ].map(p => ({
-          value: p.id,
-          text: p.id === viewer.user.id ? `You (${p.name})` : p.name,
-          checked: values.ownerId === p.id,
-        })),
-        dueItems: dateItems(dateParts(values, 'actionDueOn'), extra.dateErrors?.actionDueOn),
-        values,
-        errors: extra.errors,
+        ...meetingView(viewer, meeting, actions, {
+          today: development.today(),
+          values,
+          actionDue: readDateParts(values, 'actionDueOn'),
+          errors: extra.errors,
+        }),
         can: { change: canChangeMeeting(viewer, meeting) },
       },
       { status: extra.status ?? 200, nav: 'one-to-ones' },
@@ -210,7 +164,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         person,
         meeting,
         values: meetingValues(meeting),
-        held: partsOf(meeting.heldOn),
+        held: datePartsOf(meeting.heldOn),
       })
     },
   )
@@ -224,13 +178,13 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       authorize(canChangeMeeting(viewer, meeting))
       const form = parseMeetingForm(request.body, { mode: 'edit', withChoices: [], today: development.today() })
       const values = (request.body ?? {}) as Record<string, unknown>
-      const held = dateParts(request.body, 'heldOn')
+      const held = readDateParts(request.body, 'heldOn')
       const again = (extra: Partial<MeetingFormView>) =>
         meetingForm(reply, { mode: 'edit', viewer, person, meeting, values, held, ...extra })
       return saveVersioned({
         form,
         save: value => development.changeOneToOne(actorOf(user), person, meeting.id, value, value.version ?? -1),
-        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        invalid: (errors, status) => again({ errors, status }),
         conflict: (latest: Meeting, _value, status) =>
           again({
             meeting: latest,
@@ -262,7 +216,6 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
       if (!form.ok || !form.value)
         return meetingPage(reply, viewer, person, meeting.id, {
           errors: form.errors,
-          dateErrors: form.dateErrors,
           values,
           status: 400,
         })
@@ -300,8 +253,7 @@ export default async function oneToOnesRoutes(app: FastifyInstance, { services }
         me,
         own,
         ownPartners: development.partnersOf(me),
-        rows: rows.map(r => ({ ...r, roleName: r.person.careerRole ? terms.roleName(r.person.careerRole) : '' })),
-        overdueCount: rows.filter(r => r.cadence.status === 'overdue').length,
+        ...overviewView(rows, slug => terms.roleName(slug)),
       },
       { nav: 'one-to-ones' },
     )

@@ -6,35 +6,14 @@ import type { Person } from '../../people/people.repository.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import { formErrors, parseForm, saveVersioned, type FormErrors } from '../../platform/forms.ts'
+import { datePartsOf, readDateParts } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canChangePlan, canSeePlan } from '../development.policy.ts'
 import type { Goal } from '../development.repository.ts'
-import {
-  GOAL_FIELDS,
-  GOAL_STATUSES,
-  GOAL_STATUS_LABELS,
-  NOTE_FIELDS,
-  dateParts,
-  goalPrefillHref,
-  isSafeSourceUrl,
-  noteSchema,
-  parseGoalForm,
-  partsOf,
-  readGoalPrefill,
-  type DateErrorParts,
-  type DateParts,
-} from '../development.schemas.ts'
-import type { GoalView, SkillRef } from '../development.service.ts'
-import {
-  dateItems,
-  goalParams,
-  navFor,
-  personNav,
-  personPages,
-  personParams,
-  prefillQuery,
-  readList,
-} from './shared.ts'
+import { GOAL_FIELDS, NOTE_FIELDS, noteSchema, parseGoalForm, readGoalPrefill } from '../development.schemas.ts'
+import type { GoalView } from '../development.service.ts'
+import { goalParams, personPages, personParams, prefillQuery, readList } from './shared.ts'
+import { goalFormView, noteItems, navFor, personNav, type GoalFormInput } from '../development.views.ts'
 
 export default async function planRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
@@ -61,89 +40,13 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
     },
   )
 
-  const skillItems = (skills: readonly SkillRef[], selected: readonly string[]) =>
-    skills.map(s => ({
-      value: s.slug,
-      text: s.retired ? `${s.name} (retired)` : s.name,
-      checked: selected.includes(s.slug),
-    }))
-
-  interface GoalFormView {
-    mode: 'new' | 'edit'
-    person: Person
-    viewer: Viewer
-    values: Record<string, unknown>
-    skills: string[]
-    due: DateParts
-    goal?: GoalView
-    errors?: FormErrors
-    dateErrors?: DateErrorParts
-    conflict?: { latest: GoalView; yours: Record<string, unknown> }
-    suggestions?: Awaited<ReturnType<typeof development.suggestionsFor>>
-    suggestedSkill?: SkillRef | null
-    status?: number
-  }
+  type GoalFormView = GoalFormInput & { viewer: Viewer; status?: number }
 
   async function goalForm(reply: FastifyReply, o: GoalFormView) {
     const skills = await development.skillChoices(o.goal?.skills ?? [])
-    const title = o.mode === 'new' ? 'Add a goal' : 'Change a goal'
-    const skillNames = new Map(skills.map(s => [s.slug, s.name]))
     return reply.page(
       'development/views/goal-form.njk',
-      {
-        pageTitle: title,
-        ...(await personContext(o.viewer, o.person)),
-        mode: o.mode,
-        goal: o.goal,
-        values: o.values,
-        errors: o.errors,
-        dueItems: dateItems(o.due, o.dateErrors?.dueOn),
-        skillItems: skillItems(skills, o.skills),
-        statusItems: GOAL_STATUSES.map(s => ({
-          value: s,
-          text: GOAL_STATUS_LABELS[s],
-          checked: o.values.status === s,
-        })),
-        conflict: o.conflict
-          ? {
-              latest: o.conflict.latest,
-              yours: {
-                ...o.conflict.yours,
-                statusLabel: GOAL_STATUS_LABELS[o.conflict.yours.status as keyof typeof GOAL_STATUS_LABELS] ?? '',
-                skillNames: o.skills.map(s => skillNames.get(s) ?? s),
-              },
-            }
-          : null,
-        suggestions: (o.suggestions ?? []).map(page => ({
-          ...page,
-          href: o.suggestedSkill
-            ? goalPrefillHref(o.person.id, {
-                skill: o.suggestedSkill.slug,
-                title: page.title,
-                sourceTitle: page.title,
-                sourceUrl: `/handbook/${page.slug}`,
-              })
-            : null,
-          resources: page.resources.map(r => ({
-            ...r,
-            href:
-              o.suggestedSkill && isSafeSourceUrl(r.url)
-                ? goalPrefillHref(o.person.id, {
-                    skill: o.suggestedSkill.slug,
-                    title: r.title,
-                    sourceTitle: r.title,
-                    sourceUrl: r.url,
-                  })
-                : null,
-          })),
-        })),
-        suggestedSkill: o.suggestedSkill ?? null,
-        skillOptions: [{ value: '', text: 'Choose a skill' }].concat(
-          skills
-            .filter(s => !s.retired)
-            .map(s => ({ value: s.slug, text: s.name, selected: s.slug === o.suggestedSkill?.slug })),
-        ),
-      },
+      { ...goalFormView(o, skills), ...(await personContext(o.viewer, o.person)) },
       { status: o.status ?? 200, nav: navFor(o.viewer, o.person) },
     )
   }
@@ -194,9 +97,8 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
           viewer,
           values,
           skills: chosen,
-          due: dateParts(request.body, 'dueOn'),
+          due: readDateParts(request.body, 'dueOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       try {
@@ -209,7 +111,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
             viewer,
             values,
             skills: chosen,
-            due: dateParts(request.body, 'dueOn'),
+            due: readDateParts(request.body, 'dueOn'),
             errors: formErrors(err.fieldErrors, GOAL_FIELDS),
             status: 400,
           })
@@ -234,7 +136,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
         pageTitle: goal.title,
         ...(await personContext(viewer, person)),
         goal,
-        notes,
+        notes: noteItems(notes),
         values: extra.values ?? {},
         errors: extra.errors,
         can: { change: canChangePlan(viewer, person) },
@@ -274,7 +176,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
         goal,
         values: goalValues(goal),
         skills: goal.skills,
-        due: partsOf(goal.dueOn),
+        due: datePartsOf(goal.dueOn),
       })
     },
   )
@@ -294,14 +196,14 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
       })
       const values = (request.body ?? {}) as Record<string, unknown>
       const chosen = readList(values.skills)
-      const due = dateParts(request.body, 'dueOn')
+      const due = readDateParts(request.body, 'dueOn')
       const again = (extra: Partial<GoalFormView>) =>
         goalForm(reply, { mode: 'edit', person, viewer, goal, values, skills: chosen, due, ...extra })
       return saveVersioned({
         form,
         fields: GOAL_FIELDS,
         save: value => development.changeGoal(actorOf(user), person, goal.id, value, value.version ?? -1),
-        invalid: (errors, status) => again({ errors, dateErrors: form.dateErrors, status }),
+        invalid: (errors, status) => again({ errors, status }),
         // Both versions are shown; the form keeps what they typed, now based on the latest.
         conflict: (latest: GoalView, value, status) =>
           again({

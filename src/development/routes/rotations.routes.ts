@@ -4,22 +4,12 @@ import { actorOf } from '../../accounts/accounts.service.ts'
 import type { Viewer } from '../../people/people.policy.ts'
 import type { Person } from '../../people/people.repository.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
-import { type FormErrors } from '../../platform/forms.ts'
+import { datePartsOf, readDateParts } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canAddRotation, canManageRotations, canSeeRotations } from '../development.policy.ts'
-import type { Rotation } from '../development.repository.ts'
-import {
-  PHASES,
-  PHASE_LABELS,
-  STAGES,
-  STAGE_LABELS,
-  dateParts,
-  parseRotationForm,
-  partsOf,
-  type DateErrorParts,
-  type DateParts,
-} from '../development.schemas.ts'
-import { dateItems, navFor, personNav, personPages, personParams, rotationParams } from './shared.ts'
+import { parseRotationForm } from '../development.schemas.ts'
+import { personPages, personParams, rotationParams } from './shared.ts'
+import { navFor, personNav, rotationFormView, type RotationFormInput } from '../development.views.ts'
 
 export default async function rotationsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
@@ -48,31 +38,14 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
     },
   )
 
-  interface RotationFormView {
-    viewer: Viewer
-    person: Person
-    rotation?: Rotation
-    values: Record<string, unknown>
-    started: DateParts
-    ended: DateParts
-    errors?: FormErrors
-    dateErrors?: DateErrorParts
-    status?: number
-  }
+  type RotationFormView = RotationFormInput & { viewer: Viewer; person: Person; status?: number }
 
   async function rotationForm(reply: FastifyReply, o: RotationFormView) {
     return reply.page(
       'development/views/rotation-form.njk',
       {
-        pageTitle: o.rotation ? 'Change a placement' : 'Add a placement',
+        ...rotationFormView(o),
         ...(await personContext(o.viewer, o.person)),
-        rotation: o.rotation,
-        values: o.values,
-        errors: o.errors,
-        phaseItems: PHASES.map(p => ({ value: p, text: PHASE_LABELS[p], checked: o.values.phase === p })),
-        stageItems: STAGES.map(s => ({ value: s, text: STAGE_LABELS[s], checked: o.values.stage === s })),
-        startedItems: dateItems(o.started, o.dateErrors?.startedOn),
-        endedItems: dateItems(o.ended, o.dateErrors?.endedOn),
       },
       { status: o.status ?? 200, nav: navFor(o.viewer, o.person) },
     )
@@ -106,10 +79,9 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
           viewer,
           person,
           values: (request.body ?? {}) as Record<string, unknown>,
-          started: dateParts(request.body, 'startedOn'),
-          ended: dateParts(request.body, 'endedOn'),
+          started: readDateParts(request.body, 'startedOn'),
+          ended: readDateParts(request.body, 'endedOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       await development.addRotation(actorOf(user), person, form.value)
@@ -130,8 +102,8 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
         person,
         rotation,
         values: { team: rotation.team, product: rotation.product, phase: rotation.phase, stage: rotation.stage },
-        started: partsOf(rotation.startedOn),
-        ended: partsOf(rotation.endedOn),
+        started: datePartsOf(rotation.startedOn),
+        ended: datePartsOf(rotation.endedOn),
       })
     },
   )
@@ -150,10 +122,9 @@ export default async function rotationsRoutes(app: FastifyInstance, { services }
           person,
           rotation,
           values: (request.body ?? {}) as Record<string, unknown>,
-          started: dateParts(request.body, 'startedOn'),
-          ended: dateParts(request.body, 'endedOn'),
+          started: readDateParts(request.body, 'startedOn'),
+          ended: readDateParts(request.body, 'endedOn'),
           errors: form.errors,
-          dateErrors: form.dateErrors,
           status: 400,
         })
       await development.changeRotation(actorOf(user), person, rotation.id, form.value)

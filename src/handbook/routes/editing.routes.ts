@@ -2,58 +2,28 @@
 // within its section, and deleting it.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
-import type { FrameworkTerms } from '../../framework/framework.terms.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { ValidationError, staleRecord } from '../../platform/errors.ts'
-import { formErrors, parseForm, zodMessages, type FormErrors } from '../../platform/forms.ts'
+import {
+  FormProblems,
+  formErrors,
+  readChoices,
+  readText,
+  zodMessages,
+  type FormErrors,
+  type FormResult,
+} from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook } from '../handbook.policy.ts'
-import type { Page, Resource } from '../handbook.repository.ts'
-import {
-  BLANK_RESOURCE_ROWS,
-  PAGE_FIELDS,
-  RESOURCE_FORMATS,
-  directionSchema,
-  pageFormSchema,
-  parseResourceRows,
-  versionSchema,
-} from '../handbook.schemas.ts'
+import type { Page } from '../handbook.repository.ts'
+import { PAGE_FIELDS, directionSchema, pageFormSchema, parseResourceRows, versionSchema } from '../handbook.schemas.ts'
 import { lineDiff, type PageInput } from '../handbook.service.ts'
 import { renderMarkdown } from '../markdown.ts'
+import { pageFormView, type PageFormInput } from '../handbook.views.ts'
 import { requireUser, slugParams, type SlugRequest } from './shared.ts'
-
-/**
- * Checkboxes for the current framework's roles, and for any role the page has that the framework
- * has since retired, so it is not dropped without anyone seeing.
- */
-function roleItems(terms: FrameworkTerms, selected: string[]) {
-  const slugs = terms.roles.map(r => r.slug)
-  for (const slug of selected) if (!slugs.includes(slug)) slugs.push(slug)
-  return slugs.map(slug => ({ value: slug, text: terms.roleName(slug), checked: selected.includes(slug) }))
-}
-
-/** Checkboxes for one group of skills, in the same way as roleItems. */
-function skillItems(terms: FrameworkTerms, selected: string[], group: 'core' | 'leadership') {
-  const slugs = terms.skills.filter(s => s.group === group).map(s => s.slug)
-  const known = new Set(terms.skills.map(s => s.slug))
-  if (group === 'core') for (const slug of selected) if (!known.has(slug)) slugs.push(slug)
-  return slugs.map(slug => ({ value: slug, text: terms.skillName(slug), checked: selected.includes(slug) }))
-}
-
-/** Resource rows for the form: what is there plus blank rows to add more without JavaScript. */
-function resourceRows(resources: (Resource & { index?: number })[]) {
-  const rows = resources.map((r, i) => ({ ...r, index: r.index ?? i }))
-  const next = rows.reduce((n, r) => Math.max(n, r.index + 1), 0)
-  for (let i = 0; i < BLANK_RESOURCE_ROWS; i++)
-    rows.push({ kind: 'reading', title: '', author: '', format: '', length: '', url: '', index: next + i })
-  return rows
-}
 
 export default async function editingRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { handbook } = services
-
-  const sectionItems = async (selected: string) =>
-    (await handbook.sections()).map(s => ({ value: s.id, text: s.title, selected: s.id === selected }))
 
   const editForm = async (
     reply: FastifyReply,
@@ -61,59 +31,38 @@ export default async function editingRoutes(app: FastifyInstance, { services }: 
       mode: 'new' | 'edit'
       page?: Page
       values: Record<string, unknown>
-      input: { roles: string[]; skills: string[]; resources: (Resource & { index?: number })[]; sectionId: string }
+      input: PageFormInput
       errors?: FormErrors
       preview?: string
       conflict?: { latest: Page; diff: ReturnType<typeof lineDiff> }
       status?: number
     },
   ) => {
-    const terms = await handbook.tagTerms()
-    return reply.page(
-      'handbook/views/edit.njk',
-      {
-        pageTitle: o.mode === 'new' ? 'New page' : `Edit ${o.page?.title ?? ''}`,
-        mode: o.mode,
-        page: o.page,
-        values: o.values,
-        errors: o.errors,
-        preview: o.preview,
-        conflict: o.conflict,
-        sectionItems: await sectionItems(o.input.sectionId),
-        roleItems: roleItems(terms, o.input.roles),
-        coreSkillItems: skillItems(terms, o.input.skills, 'core'),
-        leadershipSkillItems: skillItems(terms, o.input.skills, 'leadership'),
-        resourceRows: resourceRows(o.input.resources),
-        formats: RESOURCE_FORMATS,
-      },
-      { status: o.status ?? 200, nav: 'handbook' },
-    )
+    const [terms, sections] = await Promise.all([handbook.tagTerms(), handbook.sections()])
+    return reply.page('handbook/views/edit.njk', pageFormView(terms, sections, o), {
+      status: o.status ?? 200,
+      nav: 'handbook',
+    })
   }
 
-  /** Parses the edit form into page input, or the errors to show. */
-  const readPageForm = (body: unknown) => {
-    const parsed = parseForm(pageFormSchema, body, PAGE_FIELDS)
+  /** Parses the edit form into page input, or the errors to show; `input` is what to show again. */
+  const readPageForm = (
+    body: unknown,
+  ): FormResult<PageInput & { baseVersion?: number; action?: string }> & {
+    input: PageFormInput
+  } => {
+    const problems = new FormProblems()
+    const parsed = problems.parse(pageFormSchema, body)
     const resources = parseResourceRows(body)
-    const raw = (body ?? {}) as Record<string, unknown>
-    const list = (v: unknown) =>
-      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []
+    problems.addAll(resources.errors)
     const input = {
-      roles: list(raw.roles),
-      skills: list(raw.skills),
+      roles: readChoices(body, 'roles').chosen,
+      skills: readChoices(body, 'skills').chosen,
       resources: resources.rows,
-      sectionId: typeof raw.sectionId === 'string' ? raw.sectionId : '',
+      sectionId: readText(body, 'sectionId', 100),
     }
-    const messages: Record<string, string> = {
-      ...(parsed.ok ? {} : Object.fromEntries(parsed.errors.list.map(e => [e.href.slice(1), e.text]))),
-      ...resources.errors,
-    }
-    if (!parsed.ok || Object.keys(resources.errors).length)
-      return { ok: false as const, input, errors: formErrors(messages, [...PAGE_FIELDS]) }
-    const value: PageInput & { baseVersion?: number; action?: string } = {
-      ...parsed.value,
-      resources: resources.resources,
-    }
-    return { ok: true as const, input, value }
+    const value = parsed ? { ...parsed, resources: resources.resources } : undefined
+    return { ...problems.result(PAGE_FIELDS, value, body), input }
   }
 
   app.get('/handbook/new', { config: { access: 'signed-in' } }, async (request, reply) => {

@@ -6,7 +6,7 @@ import { safeReturnPath } from '../../platform/auth/session.ts'
 import { PageCache } from '../../platform/http/page-cache.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook, canReadHandbook, canSeeAuthors, canSeeHistory, canSuggestChange } from '../handbook.policy.ts'
-import type { Page } from '../handbook.repository.ts'
+import { pageView, searchView } from '../handbook.views.ts'
 import { slugParams } from './shared.ts'
 
 export default async function readingRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -25,16 +25,6 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
     const returnTo = safeReturnPath(request.url)
     await reply.seeOther(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
     return false
-  }
-
-  // Names never change for a slug, so pages cached by handbook revision stay right when the
-  // framework gains a version.
-  const tagsFor = async (page: Pick<Page, 'roles' | 'skills'>) => {
-    const terms = await handbook.tagTerms()
-    return {
-      roles: page.roles.map(slug => ({ slug, name: terms.roleName(slug) })),
-      skills: page.skills.map(slug => ({ slug, name: terms.skillName(slug) })),
-    }
   }
 
   app.get('/handbook', { config: { access: 'public' } }, async (request, reply) => {
@@ -74,26 +64,7 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
         'handbook/views/search.njk',
         async () => {
           const result = query ? await handbook.search(query, page) : null
-          const pageHref = (n: number) =>
-            `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
-          const pagination =
-            result && result.pages > 1
-              ? {
-                  previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
-                  next: result.page < result.pages ? { href: pageHref(result.page + 1) } : undefined,
-                  items: Array.from({ length: result.pages }, (_, i) => ({
-                    number: i + 1,
-                    href: pageHref(i + 1),
-                    current: i + 1 === result.page,
-                  })),
-                }
-              : null
-          return {
-            pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook',
-            query,
-            result,
-            pagination,
-          }
+          return searchView(query, result)
         },
         { nav: 'handbook' },
       )
@@ -118,23 +89,10 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
         `page:${request.params.slug}:${revision}:${viewer}`,
         'handbook/views/page.njk',
         async () => {
-          const { page, section, previous, next } = await handbook.pageInContext(request.params.slug)
-          return {
-            pageTitle: page.title,
-            page,
-            section,
-            pager:
-              previous || next
-                ? {
-                    previous: previous ? { href: `/handbook/${previous.slug}`, labelText: previous.title } : undefined,
-                    next: next ? { href: `/handbook/${next.slug}`, labelText: next.title } : undefined,
-                  }
-                : null,
-            tags: await tagsFor(page),
-            reading: page.resources.filter(r => r.kind === 'reading'),
-            training: page.resources.filter(r => r.kind === 'training'),
-            can,
-          }
+          const [context, terms] = await Promise.all([handbook.pageInContext(request.params.slug), handbook.tagTerms()])
+          // Names never change for a slug, so pages cached by handbook revision stay right when
+          // the framework gains a version.
+          return pageView(terms, context, can)
         },
         { nav: 'handbook' },
       )

@@ -9,6 +9,7 @@ import { canReviewSuggestions, canSeeSuggestion, canSuggestChange } from '../han
 import type { Page } from '../handbook.repository.ts'
 import { SUGGEST_FIELDS, acceptSchema, declineSchema, suggestFormSchema } from '../handbook.schemas.ts'
 import { renderMarkdown } from '../markdown.ts'
+import { suggestionView } from '../handbook.views.ts'
 import { idParams, requireUser, slugParams } from './shared.ts'
 
 export default async function suggestionsRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -101,16 +102,9 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
   ) => {
     const review = await handbook.review(id)
     authorize(canSeeSuggestion(request.user, review.suggestion))
-    const canReview = canReviewSuggestions(request.user) && review.suggestion.status === 'open'
     return reply.page(
       'handbook/views/suggestion.njk',
-      {
-        pageTitle: `Suggested change to ${review.suggestion.pageTitle}`,
-        ...review,
-        acceptBody: review.proposedBody ?? review.suggestion.body,
-        can: { review: canReview },
-        ...extra,
-      },
+      { ...suggestionView(review, canReviewSuggestions(request.user)), ...extra },
       { status, nav: canReviewSuggestions(request.user) ? 'suggestions' : 'home' },
     )
   }

@@ -1,0 +1,145 @@
+// The handbook's presenters: pure functions from what the service returns to what the templates
+// show. Handlers load, authorize and call the service, then pass the result through one of these.
+import type { FrameworkTerms } from '../framework/framework.terms.ts'
+import { pagination } from '../platform/pagination.ts'
+import type { Page, PageSummary, Resource, Section } from './handbook.repository.ts'
+import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
+import type { DiffLine, SuggestionReview } from './handbook.service.ts'
+
+/** What the reader may do on a page; templates get these flags, never role names. */
+export interface PageAbilities {
+  readonly edit: boolean
+  readonly suggest: boolean
+  readonly history: boolean
+  readonly authors: boolean
+}
+
+/** A page's role and skill tags with their names. */
+export function tagsView(terms: Pick<FrameworkTerms, 'roleName' | 'skillName'>, page: Pick<Page, 'roles' | 'skills'>) {
+  return {
+    roles: page.roles.map(slug => ({ slug, name: terms.roleName(slug) })),
+    skills: page.skills.map(slug => ({ slug, name: terms.skillName(slug) })),
+  }
+}
+
+/** One page of the handbook, with links to the pages before and after it in reading order. */
+export function pageView(
+  terms: Pick<FrameworkTerms, 'roleName' | 'skillName'>,
+  o: {
+    page: Page
+    section: Section
+    previous: Pick<PageSummary, 'slug' | 'title'> | null | undefined
+    next: Pick<PageSummary, 'slug' | 'title'> | null | undefined
+  },
+  can: PageAbilities,
+) {
+  const { page, previous, next } = o
+  return {
+    pageTitle: page.title,
+    page,
+    section: o.section,
+    pager:
+      previous || next
+        ? {
+            previous: previous ? { href: `/handbook/${previous.slug}`, labelText: previous.title } : undefined,
+            next: next ? { href: `/handbook/${next.slug}`, labelText: next.title } : undefined,
+          }
+        : null,
+    tags: tagsView(terms, page),
+    reading: page.resources.filter(r => r.kind === 'reading'),
+    training: page.resources.filter(r => r.kind === 'training'),
+    can,
+  }
+}
+
+/** The search page: the form, and the results with links to each page of them. */
+export function searchView<R extends { page: number; pages: number }>(query: string, result: R | null) {
+  const href = (n: number) => `/handbook/search?${new URLSearchParams({ q: query, page: String(n) }).toString()}`
+  return {
+    pageTitle: query ? `Search results for ‘${query}’` : 'Search the handbook',
+    query,
+    result,
+    // Results run to a few pages at most, so every page is linked.
+    pagination: result ? pagination({ page: result.page, pages: result.pages, href, around: Infinity }) : null,
+  }
+}
+
+/**
+ * Checkboxes for the current framework's roles, and for any role the page has that the framework
+ * has since retired, so it is not dropped without anyone seeing.
+ */
+export function roleItems(terms: Pick<FrameworkTerms, 'roles' | 'roleName'>, selected: readonly string[]) {
+  const slugs = terms.roles.map(r => r.slug)
+  for (const slug of selected) if (!slugs.includes(slug)) slugs.push(slug)
+  return slugs.map(slug => ({ value: slug, text: terms.roleName(slug), checked: selected.includes(slug) }))
+}
+
+/** Checkboxes for one group of skills, in the same way as roleItems. */
+export function skillItems(
+  terms: Pick<FrameworkTerms, 'skills' | 'skillName'>,
+  selected: readonly string[],
+  group: 'core' | 'leadership',
+) {
+  const slugs = terms.skills.filter(s => s.group === group).map(s => s.slug)
+  const known = new Set(terms.skills.map(s => s.slug))
+  if (group === 'core') for (const slug of selected) if (!known.has(slug)) slugs.push(slug)
+  return slugs.map(slug => ({ value: slug, text: terms.skillName(slug), checked: selected.includes(slug) }))
+}
+
+/** Resource rows for the form: what is there plus blank rows to add more without JavaScript. */
+export function resourceRows(resources: readonly (Resource & { index?: number })[]) {
+  const rows = resources.map((r, i) => ({ ...r, index: r.index ?? i }))
+  const next = rows.reduce((n, r) => Math.max(n, r.index + 1), 0)
+  for (let i = 0; i < BLANK_RESOURCE_ROWS; i++)
+    rows.push({ kind: 'reading', title: '', author: '', format: '', length: '', url: '', index: next + i })
+  return rows
+}
+
+/** What the page form was given: the page's tags, resources and section, or what was typed. */
+export interface PageFormInput {
+  readonly roles: string[]
+  readonly skills: string[]
+  readonly resources: (Resource & { index?: number })[]
+  readonly sectionId: string
+}
+
+/** The form that writes a new page or changes one, with a preview or a conflict when there is one. */
+export function pageFormView(
+  terms: FrameworkTerms,
+  sections: readonly Pick<Section, 'id' | 'title'>[],
+  o: {
+    mode: 'new' | 'edit'
+    page?: Page | undefined
+    values: Record<string, unknown>
+    input: PageFormInput
+    errors?: unknown
+    preview?: string | undefined
+    conflict?: { latest: Page; diff: DiffLine[] } | undefined
+  },
+) {
+  return {
+    pageTitle: o.mode === 'new' ? 'New page' : `Edit ${o.page?.title ?? ''}`,
+    mode: o.mode,
+    page: o.page,
+    values: o.values,
+    errors: o.errors,
+    preview: o.preview,
+    conflict: o.conflict,
+    sectionItems: sections.map(s => ({ value: s.id, text: s.title, selected: s.id === o.input.sectionId })),
+    roleItems: roleItems(terms, o.input.roles),
+    coreSkillItems: skillItems(terms, o.input.skills, 'core'),
+    leadershipSkillItems: skillItems(terms, o.input.skills, 'leadership'),
+    resourceRows: resourceRows(o.input.resources),
+    formats: RESOURCE_FORMATS,
+  }
+}
+
+/** A suggested change beside the page it would change; reviewers may accept or decline it while it is open. */
+export function suggestionView(review: SuggestionReview, mayReview: boolean) {
+  return {
+    pageTitle: `Suggested change to ${review.suggestion.pageTitle}`,
+    ...review,
+    acceptBody: review.proposedBody ?? review.suggestion.body,
+    can: { review: mayReview && review.suggestion.status === 'open' },
+  }
+}
