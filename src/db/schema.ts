@@ -320,6 +320,12 @@ export interface RotationsTable {
   created_at: string
 }
 
+/** Owner: db (the health check's write probe). One row, id 'write-probe'. */
+export interface HealthProbeTable {
+  id: string
+  checked_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -345,4 +351,5 @@ export interface Database {
   one_to_ones: OneToOnesTable
   one_to_one_actions: OneToOneActionsTable
   rotations: RotationsTable
+  health_probe: HealthProbeTable
 }

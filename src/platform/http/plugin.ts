@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config.ts'
+import { unavailableCode, unavailableReason } from '../../db/availability.ts'
 import type { SessionManager } from '../auth/session.ts'
 import { safeReturnPath } from '../auth/session.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
@@ -44,6 +45,10 @@ const MAX_KEPT_FORM = 300_000
 
 async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions): Promise<void> {
   const { config, views, sessions, manifest } = options
+  // The last layout drawn, so the "service unavailable" page keeps the organisation's look while
+  // the database is away.
+  let lastLayout: LayoutBase | null = null
+  const layoutOf = async (request: FastifyRequest) => (lastLayout = await options.layout(request))
   const csrfCookie = config.secureCookies ? '__Host-valuekit-csrf' : 'valuekit-csrf'
 
   // A form token stays valid for as long as the browser's secret cookie does, so one token per
@@ -160,7 +165,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   })
 
   async function layoutContext(request: FastifyRequest, reply: FastifyReply, pageOptions: PageOptions = {}) {
-    const base = await options.layout(request)
+    const base = await layoutOf(request)
     const flash = request.session?.data.flash ? request.session.take('flash') : undefined
     return {
       ...base,
@@ -208,7 +213,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     ) {
       const request = this.request
       if (request.session?.data.flash?.length) return this.page(template, await context(), pageOptions)
-      const base = await options.layout(request)
+      const base = await layoutOf(request)
       const fullKey = `${key}|${base.key}|${pageOptions.nav ?? ''}`
       let entry = cache.get(fullKey)
       if (!entry) {
@@ -242,8 +247,39 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     },
   )
 
+  // The database is away: say so without asking it anything (no session, no navigation).
+  function unavailablePage(reply: FastifyReply): string {
+    return renderView(views, 'views/errors/503.njk', {
+      org: lastLayout?.org ?? FALLBACK_ORG,
+      navigation: [],
+      user: null,
+      cspNonce: reply.cspNonce?.script,
+      asset: (name: string) => assetUrl(manifest, name),
+      pageTitle: titleFor(503),
+    })
+  }
+
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = statusFor(error)
+    const unavailable = unavailableCode(error)
+    if (unavailable) {
+      // The original error (SQLITE_FULL, 57P01...), never a failed ROLLBACK that followed it.
+      request.log.error(
+        { err: error, event: 'database-unavailable', code: unavailable, reason: unavailableReason(unavailable) },
+        'Database unavailable',
+      )
+      try {
+        return await reply
+          .code(503)
+          .header('retry-after', '30')
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(unavailablePage(reply))
+      } catch (renderError) {
+        request.log.error({ err: renderError }, 'Error page could not be rendered')
+        return reply.code(503).type('text/html; charset=utf-8').send(plainErrorPage(503))
+      }
+    }
     if (status === 403) {
       request.log.warn(
         {
@@ -282,6 +318,7 @@ function isCsrfError(error: FastifyError): boolean {
 }
 
 function statusFor(error: FastifyError): number {
+  if (unavailableCode(error)) return 503
   if (error instanceof NotFoundError) return 404
   if (error instanceof ForbiddenError || isCsrfError(error)) return 403
   if (error instanceof ConflictError) return 409
@@ -311,6 +348,18 @@ function titleFor(status: number): string {
     default:
       return status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request'
   }
+}
+
+/** The organisation's look before any page has been drawn (the layout's defaults). */
+const FALLBACK_ORG = {
+  name: 'Valuekit',
+  logoText: 'Valuekit',
+  serviceName: 'Valuekit',
+  brandColour: '#1d70b8',
+  brandCssUrl: '/brand.css',
+  phase: 'none',
+  feedbackUrl: null,
+  licenceText: 'The handbook belongs to its organisation.',
 }
 
 function plainErrorPage(status: number): string {
