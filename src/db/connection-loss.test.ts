@@ -77,8 +77,10 @@ describe.runIf(onPostgres)('PostgreSQL backends terminated under load', () => {
     const error = await slow
     expect(isUnavailable(error)).toBe(true)
     // The checked-out client's own 'error' event had a listener: we are still here, and working.
-    const rows = await sql<{ one: number }>`select 1 as one`.execute(ctx.testDb.db.kysely)
-    expect(rows.rows[0]?.one).toBe(1)
+    // An idle client whose backend was ended too can fail one query before the pool drops it.
+    const answered = async () =>
+      (await sql<{ one: number }>`select 1 as one`.execute(ctx.testDb.db.kysely).catch(() => null))?.rows[0]?.one === 1
+    expect(await waitFor(answered, 3000)).toBeLessThan(3000)
     expect(errors).toEqual([])
   })
 
