@@ -26,9 +26,9 @@ export interface TestContext {
 export const TEST_PASSWORD = 'correct horse battery staple'
 
 export async function buildTestApp(
-  options: { dialect?: DialectName; env?: Record<string, string>; signInRateLimit?: number } = {},
+  options: { dialect?: DialectName; env?: Record<string, string>; signInRateLimit?: number; testDb?: TestDb } = {},
 ): Promise<TestContext> {
-  const testDb = await createTestDb(options.dialect ?? 'sqlite')
+  const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'))
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'a-test-secret-that-is-long-enough-1234567890',

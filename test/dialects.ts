@@ -16,6 +16,8 @@ export const DIALECTS: DialectName[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite
 
 export interface TestDb {
   db: Db
+  /** PostgreSQL only: the application_name its connections carry, unique to this test database. */
+  applicationName?: string
   destroy(): Promise<void>
 }
 
@@ -31,7 +33,8 @@ export async function createTestDb(dialect: DialectName = 'sqlite'): Promise<Tes
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  const db = connect({ kind: 'postgres', connectionString: pgUrl }, { searchPath: schema })
+  const applicationName = `valuekit-${schema}`
+  const db = connect({ kind: 'postgres', connectionString: pgUrl }, { searchPath: schema, applicationName })
   try {
     await migrateToLatest(db)
   } catch (err) {
@@ -44,6 +47,7 @@ export async function createTestDb(dialect: DialectName = 'sqlite'): Promise<Tes
   }
   return {
     db,
+    applicationName,
     async destroy() {
       await db.close()
       const c = new pg.Client({ connectionString: pgUrl })

@@ -6,6 +6,7 @@ import * as foundation from './migrations/20261124T1400-foundation.ts'
 import * as handbook from './migrations/20261124T1410-handbook.ts'
 import * as pathway from './migrations/20261124T1500-pathway.ts'
 import * as professionIndexes from './migrations/20261124T1700-profession-indexes.ts'
+import * as reliabilityHealthProbe from './migrations/20261204T1800-reliability-health-probe.ts'
 import * as signInThrottle from './migrations/20261204T1800-security-sign-in-throttle.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261124T1410-handbook': handbook,
   '20261124T1500-pathway': pathway,
   '20261124T1700-profession-indexes': professionIndexes,
+  '20261204T1800-reliability-health-probe': reliabilityHealthProbe,
   '20261204T1800-security-sign-in-throttle': signInThrottle,
 }
 

@@ -330,6 +330,12 @@ export interface SignInThrottlesTable {
   paused_until: string | null
 }
 
+/** Owner: db (the health check's write probe). One row, id 'write-probe'. */
+export interface HealthProbeTable {
+  id: string
+  checked_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -356,4 +362,5 @@ export interface Database {
   one_to_ones: OneToOnesTable
   one_to_one_actions: OneToOneActionsTable
   rotations: RotationsTable
+  health_probe: HealthProbeTable
 }

@@ -43,11 +43,14 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
     reply.page('site/views/privacy.njk', { pageTitle: 'Privacy and cookies' }),
   )
 
+  // For load balancers and people: 200 "ok" when the database answers and takes a write; 503
+  // "unavailable" when it does not answer; 503 "degraded", with the reason, when it answers but
+  // cannot write (a held lock, a full disk, a read-only server). The write is cached briefly.
   app.get('/health', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
-    const ok = await db.ping()
-    return reply
-      .code(ok ? 200 : 503)
-      .header('cache-control', 'no-store')
-      .send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'not answering' })
+    reply.header('cache-control', 'no-store')
+    if (!(await db.ping())) return reply.code(503).send({ status: 'unavailable', database: 'not answering' })
+    const write = await db.checkWrite()
+    if (!write.ok) return reply.code(503).send({ status: 'degraded', database: write.reason })
+    return reply.code(200).send({ status: 'ok', database: 'ok' })
   })
 }

@@ -59,3 +59,34 @@ describe('PageCache', () => {
     expect(entry && PageCache.fill(entry, { nonce: '', csrf: '', userName: '' })).toBe('new')
   })
 })
+
+describe('PageCache bounds', () => {
+  it('keeps no more bytes than its budget, dropping the oldest pages first', () => {
+    const cache = new PageCache(100, 10_000)
+    for (let i = 0; i < 10; i++) cache.set(`page-${i}`, 'x'.repeat(3000))
+    expect(cache.size).toBeLessThanOrEqual(10_000)
+    expect(cache.size).toBe(9000)
+    expect(cache.get('page-0')).toBeUndefined()
+    expect(cache.get('page-6')).toBeUndefined()
+    expect(cache.get('page-7')).toBeDefined()
+    expect(cache.get('page-9')).toBeDefined()
+  })
+
+  it('counts a page set again once, and serves a page too large to keep without keeping it', () => {
+    const cache = new PageCache(100, 10_000)
+    cache.set('same', 'x'.repeat(4000))
+    cache.set('same', 'y'.repeat(5000))
+    expect(cache.size).toBe(5000)
+    const huge = cache.set('huge', 'z'.repeat(20_000))
+    expect(PageCache.fill(huge, { nonce: '', csrf: '', userName: '' })).toHaveLength(20_000)
+    expect(cache.get('huge')).toBeUndefined()
+    expect(cache.get('same')).toBeDefined()
+    expect(cache.size).toBe(5000)
+  })
+
+  it('still keeps no more entries than asked', () => {
+    const cache = new PageCache(3)
+    for (let i = 0; i < 5; i++) cache.set(`k${i}`, 'small')
+    expect(['k0', 'k1', 'k2', 'k3', 'k4'].filter(k => cache.get(k))).toEqual(['k2', 'k3', 'k4'])
+  })
+})

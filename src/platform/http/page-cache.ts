@@ -23,9 +23,24 @@ export interface SpliceValues {
   userName: string
 }
 
+/**
+ * What one cache may hold, in bytes of page, whatever its number of entries: 2,000 handbook pages
+ * of 30 KB each would otherwise keep 60 MB, times each layout variant (role, navigation).
+ */
+export const PAGE_CACHE_MAX_BYTES = 12 * 1024 * 1024
+
 export class PageCache {
   private readonly entries = new Map<string, SplicedPage>()
-  constructor(private readonly maxEntries = 2000) {}
+  private bytes = 0
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly maxBytes = PAGE_CACHE_MAX_BYTES,
+  ) {}
+
+  /** Bytes of page held now. */
+  get size(): number {
+    return this.bytes
+  }
 
   /** Stand-ins to render in place of the per-request values. */
   static readonly placeholders = { nonce: NONCE, csrf: CSRF, userName: USER_NAME }
@@ -45,12 +60,25 @@ export class PageCache {
     }
     parts.push(Buffer.from(html.slice(last)))
     const page = { parts, slots }
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value
-      if (oldest !== undefined) this.entries.delete(oldest)
+    const bytes = parts.reduce((n, part) => n + part.length, 0)
+    const previous = this.entries.get(key)
+    if (previous) this.forget(key, previous)
+    // The oldest go first, until both the count and the bytes fit. A page larger than the whole
+    // budget is served but not kept.
+    if (bytes > this.maxBytes) return page
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.bytes + bytes > this.maxBytes)) {
+      const oldest = this.entries.entries().next().value
+      if (!oldest) break
+      this.forget(oldest[0], oldest[1])
     }
     this.entries.set(key, page)
+    this.bytes += bytes
     return page
+  }
+
+  private forget(key: string, page: SplicedPage): void {
+    this.entries.delete(key)
+    this.bytes -= page.parts.reduce((n, part) => n + part.length, 0)
   }
 
   /** The page as bytes, with this request's values in place. */

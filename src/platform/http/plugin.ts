@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config.ts'
+import { unavailableCode, unavailableReason } from '../../db/availability.ts'
 import type { SessionManager } from '../auth/session.ts'
 import { safeReturnPath } from '../auth/session.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
@@ -88,6 +89,10 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   const tokens = new FormTokens(config.sessionSecret)
   /** Requests carrying a form from a page of a session that has run out, and whose session it was. */
   const formsOfEndedSessions = new WeakMap<FastifyRequest, string>()
+  // The last layout drawn, so the "service unavailable" page keeps the organisation's look while
+  // the database is away.
+  let lastLayout: LayoutBase | null = null
+  const layoutOf = async (request: FastifyRequest) => (lastLayout = await options.layout(request))
 
   // The form token of this request's session. Signed-out visitors are given a session for it only
   // when the page has a form (error pages do not).
@@ -206,7 +211,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     pageOptions: PageOptions = {},
     withForms = true,
   ) {
-    const base = await options.layout(request)
+    const base = await layoutOf(request)
     const flash = request.session?.data.flash ? request.session.take('flash') : undefined
     return {
       ...base,
@@ -254,7 +259,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     ) {
       const request = this.request
       if (request.session?.data.flash?.length) return this.page(template, await context(), pageOptions)
-      const base = await options.layout(request)
+      const base = await layoutOf(request)
       const fullKey = `${key}|${base.key}|${pageOptions.nav ?? ''}`
       let entry = cache.get(fullKey)
       if (!entry) {
@@ -360,8 +365,39 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     },
   )
 
+  // The database is away: say so without asking it anything (no session, no navigation).
+  function unavailablePage(reply: FastifyReply): string {
+    return renderView(views, 'views/errors/503.njk', {
+      org: lastLayout?.org ?? FALLBACK_ORG,
+      navigation: [],
+      user: null,
+      cspNonce: reply.cspNonce?.script,
+      asset: (name: string) => assetUrl(manifest, name),
+      pageTitle: titleFor(503),
+    })
+  }
+
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = statusFor(error)
+    const unavailable = unavailableCode(error)
+    if (unavailable) {
+      // The original error (SQLITE_FULL, 57P01...), never a failed ROLLBACK that followed it.
+      request.log.error(
+        { err: error, event: 'database-unavailable', code: unavailable, reason: unavailableReason(unavailable) },
+        'Database unavailable',
+      )
+      try {
+        return await reply
+          .code(503)
+          .header('retry-after', '30')
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(unavailablePage(reply))
+      } catch (renderError) {
+        request.log.error({ err: renderError }, 'Error page could not be rendered')
+        return reply.code(503).type('text/html; charset=utf-8').send(plainErrorPage(503))
+      }
+    }
     if (status === 403) {
       request.log.warn(
         {
@@ -395,6 +431,7 @@ function templateFor(status: number): string {
 }
 
 function statusFor(error: FastifyError): number {
+  if (unavailableCode(error)) return 503
   if (error instanceof NotFoundError) return 404
   if (error instanceof ForbiddenError || error instanceof FormTokenError) return 403
   if (error instanceof ConflictError) return 409
@@ -428,6 +465,18 @@ function titleFor(status: number): string {
     default:
       return status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request'
   }
+}
+
+/** The organisation's look before any page has been drawn (the layout's defaults). */
+const FALLBACK_ORG = {
+  name: 'Valuekit',
+  logoText: 'Valuekit',
+  serviceName: 'Valuekit',
+  brandColour: '#1d70b8',
+  brandCssUrl: '/brand.css',
+  phase: 'none',
+  feedbackUrl: null,
+  licenceText: 'The handbook belongs to its organisation.',
 }
 
 function plainErrorPage(status: number): string {
