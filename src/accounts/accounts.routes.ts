@@ -8,7 +8,7 @@ import { ValidationError, staleRecord } from '../platform/errors.ts'
 import { formErrors, parseForm } from '../platform/forms.ts'
 import { hashToken } from '../platform/ids.ts'
 import type { Services } from '../services.ts'
-import type { User } from './accounts.repository.ts'
+import type { User } from './accounts.types.ts'
 import { actorOf } from './accounts.service.ts'
 import { canManageOwnAccount, canManagePeople } from './accounts.policy.ts'
 import {

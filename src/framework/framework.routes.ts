@@ -2,7 +2,6 @@
 // proposals and their review, and moving the profession to a newer version.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../platform/auth/authorize.ts'
-import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
@@ -13,8 +12,8 @@ import {
   canProposeFrameworkChange,
   canReadFramework,
   canReviewFrameworkProposal,
-  type Viewer,
 } from './framework.policy.ts'
+import { requireViewer, type Viewer } from '../platform/auth/viewer.ts'
 import { PROPOSAL_KINDS, type ProposalKind } from './framework.repository.ts'
 import {
   NOT_CARRIED,
@@ -90,11 +89,6 @@ const KIND_HINTS: Record<ProposalKind, string> = {
 
 const SHAPE_LABELS: Record<Shape, string> = { small: 'Small', medium: 'Medium', enterprise: 'Enterprise' }
 
-function requireUser(request: FastifyRequest): CurrentUser {
-  authorize(request.user !== null)
-  return request.user
-}
-
 /** The framework as the pages show it: roles of the pathway shape across, skills down. */
 function frameworkView(doc: VersionDocument, shape: Shape, skillHref: (slug: string) => string) {
   const roles = activeRoles(doc, shape)
@@ -150,13 +144,9 @@ const text = (value: unknown): string =>
   typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : ''
 
 export default async function frameworkRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { framework, people } = services
+  const { framework } = services
 
-  const viewerOf = async (request: FastifyRequest): Promise<Viewer> => {
-    const viewer = await people.viewer(requireUser(request))
-    authorize(viewer !== null)
-    return viewer
-  }
+  const viewerOf = async (request: FastifyRequest): Promise<Viewer> => requireViewer(request)
 
   // ---- Reading ------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { authorize } from '../platform/auth/authorize.ts'
-import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError } from '../platform/errors.ts'
 import { formErrors, saveVersioned, type FormErrors } from '../platform/forms.ts'
 import { formatDate, ukToday } from '../platform/dates.ts'
@@ -22,9 +21,9 @@ import {
   canSetAccountRoles,
   canSetHeadOfProfession,
   peopleScope,
-  type Viewer,
 } from './people.policy.ts'
-import type { AccountChoice, Person } from './people.repository.ts'
+import { requireViewer, type Viewer } from '../platform/auth/viewer.ts'
+import type { AccountChoice, Person } from './people.types.ts'
 import {
   PROFILE_FIELDS,
   dateParts,
@@ -75,11 +74,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     },
   )
 
-  const viewerOf = async (request: FastifyRequest): Promise<Viewer & { user: CurrentUser }> => {
-    const viewer = await people.viewer(request.user)
-    authorize(viewer !== null)
-    return viewer
-  }
+  const viewerOf = async (request: FastifyRequest): Promise<Viewer> => requireViewer(request)
   const careerRoles = () => people.careerRoles()
   const today = () => ukToday(services.clock)
 

@@ -15,8 +15,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
       return reply.page('site/views/public-home.njk', { pageTitle: 'Home' }, { nav: 'home' })
     }
     const user = request.user
-    const [profile, contents, mySuggestions, queue] = await Promise.all([
-      services.people.navigationProfile(user.id),
+    const [contents, mySuggestions, queue] = await Promise.all([
       handbook.contents(),
       handbook.suggestionsBy(user.id),
       canReviewSuggestions(user) ? handbook.openSuggestions() : Promise.resolve(null),
@@ -29,7 +28,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
         pageCount: contents.sections.reduce((n, s) => n + s.pages.length, 0),
         mySuggestions: mySuggestions.slice(0, 5),
         queueCount: queue?.length ?? null,
-        profile,
+        profile: request.viewer,
       },
       { nav: 'home' },
     )
@@ -43,7 +42,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
     reply.page('site/views/privacy.njk', { pageTitle: 'Privacy and cookies' }),
   )
 
-  app.get('/health', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/health', { config: { access: 'public', viewer: false }, logLevel: 'warn' }, async (_request, reply) => {
     const ok = await db.ping()
     return reply
       .code(ok ? 200 : 503)
