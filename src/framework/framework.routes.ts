@@ -39,12 +39,9 @@ import {
   expectedLevel,
   levelLabel,
   parseTargetKey,
-  type FrameworkVersion,
   type MigrationPlan,
-  type SkillMapping,
-  type VersionDocument,
-  type VersionSkill,
 } from './framework.service.ts'
+import type { FrameworkVersion, SkillMapping, VersionDocument, VersionSkill } from './framework.types.ts'
 
 const NAV = { nav: 'framework' }
 

@@ -45,19 +45,7 @@ import type {
 import type { FrameworkTerms } from './framework.terms.ts'
 import type { FrameworkVersions } from './framework.versions.ts'
 
-export type {
-  AgreedCheckin,
-  AgreedRating,
-  CarriedCheckin,
-  CarriedRating,
-  FrameworkVersion,
-  Proposal,
-  ProposalChange,
-  SkillMapping,
-  VersionDocument,
-  VersionRole,
-  VersionSkill,
-}
+export type { Proposal, ProposalChange }
 
 // ---- The bundled versions -----------------------------------------------------------------------
 
