@@ -99,6 +99,18 @@ describe('the viewer, once per request', () => {
     }
   })
 
+  it('does not resolve it to keep a session alive', async () => {
+    const spy = vi.spyOn(ctx.app.services.people, 'viewer')
+    try {
+      const extended = await pat.post('/session/extend', { _csrf: await pat.token() })
+      expect(extended.statusCode).toBe(204)
+      // Reading the token took one page (and one viewer); the extension itself took none.
+      expect(spy.mock.calls.length).toBe(1)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
   it('does not resolve it for someone who is not signed in', async () => {
     const stranger = new Agent(ctx.app)
     expect((await lookups(stranger, '/sign-in')).count).toBe(0)
