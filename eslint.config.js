@@ -1,7 +1,46 @@
 // Shared lint rules. Layering is enforced here: services and repositories never import fastify,
-// and only repositories and src/db use kysely.
+// only repositories and src/db use kysely, and a capability never imports another capability's
+// repository (it imports that capability's types and service instead).
+import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+
+const HTTP = { group: ['fastify', '@fastify/*'], message: 'Services, repositories and policies know nothing of HTTP.' }
+const KYSELY = { name: 'kysely', message: 'Only repositories and src/db use Kysely.', allowTypeImports: true }
+
+/** Capability folders: every folder of src/ except the shared ones. */
+const SHARED = new Set(['platform', 'db', 'views', 'assets'])
+const CAPABILITIES = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
+  .filter(entry => entry.isDirectory() && !SHARED.has(entry.name))
+  .map(entry => entry.name)
+
+/** Another capability's repository, however deep the importing file sits in its own folder. */
+const foreignRepositories = own => ({
+  group: CAPABILITIES.filter(other => other !== own).map(other => `**/${other}/**/*.repository.ts`),
+  message:
+    "Import another capability's types (<capability>.types.ts) and service, never its repository: only the owner reads and writes its tables.",
+})
+
+/**
+ * One block per capability and kind of file, because a later no-restricted-imports replaces an
+ * earlier one rather than adding to it. Tests are left out: they may swap another capability's
+ * repository for one that fails on purpose, or write fixtures through it.
+ */
+const capabilityBoundaries = CAPABILITIES.flatMap(own => {
+  const folder = `src/${own}/**/*.ts`
+  const rule = (patterns, paths = []) => ({
+    'no-restricted-imports': ['error', { paths, patterns: [foreignRepositories(own), ...patterns] }],
+  })
+  return [
+    {
+      files: [folder],
+      ignores: ['**/*.repository.ts', '**/*.service.ts', '**/*.policy.ts', '**/*.test.ts'],
+      rules: rule([], [KYSELY]),
+    },
+    { files: [`src/${own}/**/*.repository.ts`], rules: rule([HTTP]) },
+    { files: [`src/${own}/**/*.service.ts`, `src/${own}/**/*.policy.ts`], rules: rule([HTTP], [KYSELY]) },
+  ]
+})
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'public/build/', 'test-results/', 'playwright-report/', 'content/'] },
@@ -69,4 +108,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...capabilityBoundaries,
 )

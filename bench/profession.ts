@@ -11,22 +11,14 @@ import { loadConfig } from '../src/config.ts'
 import { connect, type Db } from '../src/db/connect.ts'
 import type { Database } from '../src/db/schema.ts'
 import { LEVELS, type Level } from '../src/framework/framework.bundled.ts'
-import { FrameworkRepository } from '../src/framework/framework.repository.ts'
-import { FrameworkService, activeRoles, activeSkills, expectedLevel } from '../src/framework/framework.service.ts'
-import type { FrameworkTerms } from '../src/framework/framework.terms.ts'
-import { AuditRepository } from '../src/audit/audit.repository.ts'
-import { AuditService } from '../src/audit/audit.service.ts'
-import { OrganisationRepository } from '../src/organisation/organisation.repository.ts'
-import { OrganisationService } from '../src/organisation/organisation.service.ts'
-import { HandbookRepository } from '../src/handbook/handbook.repository.ts'
-import { HandbookService } from '../src/handbook/handbook.service.ts'
-import { PathwayRepository } from '../src/pathway/pathway.repository.ts'
-import { PathwayService } from '../src/pathway/pathway.service.ts'
-import { AccountsRepository, type InvitedAccount } from '../src/accounts/accounts.repository.ts'
-import { PeopleRepository, type HistoryEntry, type ProfileChanges } from '../src/people/people.repository.ts'
-import { PeopleService } from '../src/people/people.service.ts'
+import { activeRoles, activeSkills, expectedLevel } from '../src/framework/framework.service.ts'
+import { AccountsRepository } from '../src/accounts/accounts.repository.ts'
+import type { InvitedAccount } from '../src/accounts/accounts.types.ts'
+import { PeopleRepository } from '../src/people/people.repository.ts'
+import type { HistoryEntry, ProfileChanges } from '../src/people/people.types.ts'
 import { hashPassword } from '../src/platform/auth/passwords.ts'
 import { systemClock } from '../src/platform/clock.ts'
+import { buildServices } from '../src/services.ts'
 import { sql, type Insertable } from 'kysely'
 import { seededRandom } from './generate.ts'
 
@@ -110,25 +102,10 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
   const db: Db = connect(config.database)
   try {
     const kysely = db.kysely
-    const audit = new AuditService(kysely, new AuditRepository(), systemClock)
-    const organisation = new OrganisationService(kysely, new OrganisationRepository(), audit, systemClock)
+    // The services as the app builds them; the bulk rows below go straight through repositories.
+    const { framework } = buildServices({ db, clock: systemClock, config })
     const peopleRepo = new PeopleRepository()
     const accountsRepo = new AccountsRepository()
-    const inviter = { inviteMany: accountsRepo.insertInvited.bind(accountsRepo) }
-    const people = new PeopleService(kysely, peopleRepo, inviter, audit, systemClock, (): Promise<FrameworkTerms> =>
-      framework.terms(),
-    )
-    const framework = new FrameworkService(
-      kysely,
-      new FrameworkRepository(),
-      organisation,
-      people,
-      audit,
-      systemClock,
-      (): PathwayService => pathway,
-    )
-    const handbook = new HandbookService(kysely, new HandbookRepository(), audit, systemClock, () => framework.terms())
-    const pathway = new PathwayService(kysely, new PathwayRepository(), framework, people, handbook, audit, systemClock)
     const current = await framework.current()
     const doc = current.document
     const roles = activeRoles(doc, await framework.shape()).map(r => r.slug)

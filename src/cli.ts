@@ -1,7 +1,7 @@
 // Entry point of `npm run valuekit -- <command>`: the same configuration and database as the server,
-// the services built by buildApp (no server is started), then one command. Exit codes: 0 done,
+// the services built by buildServices (no HTTP app, no stylesheet: an export builds the stylesheet
+// itself, only if it is missing), then one command. Exit codes: 0 done,
 // 1 failed (the message says why), 2 the command line was not understood.
-import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { connect } from './db/connect.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -14,7 +14,8 @@ import {
   printable,
   runCommand,
 } from './handbook/handbook.cli.ts'
-import { buildAssetsIfMissing } from './platform/http/assets.ts'
+import { systemClock } from './platform/clock.ts'
+import { buildServices } from './services.ts'
 
 async function main(args: readonly string[]): Promise<number> {
   const parsed = parseArguments(args)
@@ -35,18 +36,14 @@ async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`${error.message}\n`)
     return EXIT_FAILED
   }
-  // buildApp needs the stylesheet manifest, and the export copies the stylesheet.
-  await buildAssetsIfMissing()
   const db = connect(config.database, {
     onPoolError: error => process.stderr.write(`Database connection error: ${error.message}\n`),
   })
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined
   try {
     await migrateToLatest(db)
-    app = await buildApp({ config, db, logger: false })
-    return await runCommand(parsed.command, app.services, { stdout: process.stdout, stderr: process.stderr })
+    const services = buildServices({ db, clock: systemClock, config })
+    return await runCommand(parsed.command, services, { stdout: process.stdout, stderr: process.stderr })
   } finally {
-    await app?.close()
     await db.close()
   }
 }

@@ -1,20 +1,44 @@
-// The composition root's product: every service, built once in app.ts and handed to the route
-// plugins. No container, no magic: this interface is the table of contents.
-import type { AccountsService } from './accounts/accounts.service.ts'
-import type { AuditService } from './audit/audit.service.ts'
+// The composition root's product: every service, built once by buildServices and handed to the
+// route plugins, the command line, the benchmark and the tests. No container and no magic: the
+// Services interface is the table of contents, and buildServices is the one place a service is
+// constructed (a test swaps a repository through its second argument, never by wiring by hand).
+//
+// The graph has no construction cycles, so nothing is handed a closure over a service built
+// later. Where a lower capability needs something of a higher one, it defines a port and the
+// higher one's lower half implements it:
+//   - people and the handbook read the current framework's words through TermsSource, and
+//     development its skills through SkillSource; both are implemented by FrameworkVersions, the
+//     framework's lower half (versions and terms), which needs only the organisation;
+//   - the pathway reads versions from FrameworkVersions too, so FrameworkService (proposals and
+//     migrations, the upper half) can be built after it and be handed the pathway as the
+//     CheckinLedger port the framework defines (src/framework/framework.types.ts).
+import { AccountsRepository } from './accounts/accounts.repository.ts'
+import { AccountsService } from './accounts/accounts.service.ts'
+import { AuditRepository } from './audit/audit.repository.ts'
+import { AuditService } from './audit/audit.service.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
-import type { DevelopmentService } from './development/development.service.ts'
-import type { FrameworkService } from './framework/framework.service.ts'
-import type { HandbookService } from './handbook/handbook.service.ts'
-import type { OrganisationService } from './organisation/organisation.service.ts'
-import type { PathwayService } from './pathway/pathway.service.ts'
-import type { ProfessionService } from './profession/profession.service.ts'
-import type { PeopleService } from './people/people.service.ts'
-import type { SessionManager } from './platform/auth/session.ts'
+import { DevelopmentRepository } from './development/development.repository.ts'
+import { DevelopmentService } from './development/development.service.ts'
+import { FrameworkRepository } from './framework/framework.repository.ts'
+import { FrameworkService } from './framework/framework.service.ts'
+import { FrameworkVersions } from './framework/framework.versions.ts'
+import { HandbookRepository } from './handbook/handbook.repository.ts'
+import { HandbookService } from './handbook/handbook.service.ts'
+import { OrganisationRepository } from './organisation/organisation.repository.ts'
+import { OrganisationService } from './organisation/organisation.service.ts'
+import { PathwayRepository } from './pathway/pathway.repository.ts'
+import { PathwayService } from './pathway/pathway.service.ts'
+import { PeopleRepository } from './people/people.repository.ts'
+import { PeopleService } from './people/people.service.ts'
+import { SessionRepository } from './platform/auth/session.repository.ts'
+import { SessionManager } from './platform/auth/session.ts'
 import type { Clock } from './platform/clock.ts'
-import type { ViewEnvironment } from './platform/http/views.ts'
-import type { SetupService } from './setup/setup.service.ts'
+import { createViewEnvironment, type ViewEnvironment } from './platform/http/views.ts'
+import { ProfessionRepository } from './profession/profession.repository.ts'
+import { ProfessionService } from './profession/profession.service.ts'
+import { SetupRepository } from './setup/setup.repository.ts'
+import { SetupService } from './setup/setup.service.ts'
 
 export interface Services {
   readonly config: Config
@@ -28,9 +52,107 @@ export interface Services {
   readonly setup: SetupService
   readonly handbook: HandbookService
   readonly people: PeopleService
+  readonly frameworkVersions: FrameworkVersions
   readonly framework: FrameworkService
   readonly development: DevelopmentService
   readonly pathway: PathwayService
   readonly profession: ProfessionService
+  /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
+}
+
+export interface ServiceOptions {
+  readonly db: Db
+  readonly clock: Clock
+  readonly config: Config
+  /** Sign-in attempts allowed per client address per minute (tests raise it). */
+  readonly signInRateLimit?: number
+}
+
+/** One repository per capability (and the sessions table's): stateless query objects. */
+export interface Repositories {
+  readonly sessions: SessionRepository
+  readonly audit: AuditRepository
+  readonly organisation: OrganisationRepository
+  readonly accounts: AccountsRepository
+  readonly setup: SetupRepository
+  readonly handbook: HandbookRepository
+  readonly people: PeopleRepository
+  readonly framework: FrameworkRepository
+  readonly development: DevelopmentRepository
+  readonly pathway: PathwayRepository
+  readonly profession: ProfessionRepository
+}
+
+function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
+  return {
+    sessions: replaced.sessions ?? new SessionRepository(db.kysely),
+    audit: replaced.audit ?? new AuditRepository(),
+    organisation: replaced.organisation ?? new OrganisationRepository(),
+    accounts: replaced.accounts ?? new AccountsRepository(),
+    setup: replaced.setup ?? new SetupRepository(),
+    handbook: replaced.handbook ?? new HandbookRepository(),
+    people: replaced.people ?? new PeopleRepository(),
+    framework: replaced.framework ?? new FrameworkRepository(),
+    development: replaced.development ?? new DevelopmentRepository(),
+    pathway: replaced.pathway ?? new PathwayRepository(),
+    profession: replaced.profession ?? new ProfessionRepository(),
+  }
+}
+
+/**
+ * Builds every service once, lowest first. `replaced` swaps a repository for one that fails or
+ * races on purpose (tests of what a service does when its data layer lets it down).
+ */
+export function buildServices(options: ServiceOptions, replaced: Partial<Repositories> = {}): Services {
+  const { db, clock, config } = options
+  const repos = buildRepositories(db, replaced)
+  const kysely = db.kysely
+
+  const sessions = new SessionManager(repos.sessions, clock, {
+    cookieName: config.secureCookies ? '__Host-valuekit-session' : 'valuekit-session',
+    secure: config.secureCookies,
+    idleMs: config.sessionIdleMinutes * 60_000,
+    absoluteMs: config.sessionAbsoluteHours * 3_600_000,
+    touchAfterMs: 60_000,
+  })
+  const audit = new AuditService(kysely, repos.audit, clock)
+  const organisation = new OrganisationService(kysely, repos.organisation, audit, clock)
+  const accounts = new AccountsService(kysely, repos.accounts, audit, sessions, clock)
+  const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
+  const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions)
+  const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
+  const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
+  const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
+  const development = new DevelopmentService(
+    kysely,
+    repos.development,
+    people,
+    handbook,
+    audit,
+    clock,
+    frameworkVersions,
+  )
+  const profession = new ProfessionService(kysely, repos.profession, frameworkVersions, audit, clock)
+  const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
+
+  return {
+    config,
+    db,
+    clock,
+    views: createViewEnvironment({ production: config.production }),
+    sessions,
+    audit,
+    organisation,
+    accounts,
+    setup,
+    handbook,
+    people,
+    frameworkVersions,
+    framework,
+    development,
+    pathway,
+    profession,
+    signInRateLimit: options.signInRateLimit ?? 20,
+  }
 }

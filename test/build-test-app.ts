@@ -6,10 +6,11 @@ import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
 import type { InjectOptions, Response as InjectResponse } from 'light-my-request'
 import { buildApp } from '../src/app.ts'
-import { loadConfig, type Config } from '../src/config.ts'
+import type { Config } from '../src/config.ts'
 import type { Role } from '../src/platform/auth/roles.ts'
 import type { Clock } from '../src/platform/clock.ts'
 import type { Services } from '../src/services.ts'
+import { testConfig } from './build-test-services.ts'
 import { createTestDb, type DialectName, type TestDb } from './dialects.ts'
 
 export type TestApp = FastifyInstance & { services: Services }
@@ -29,12 +30,7 @@ export async function buildTestApp(
   options: { dialect?: DialectName; env?: Record<string, string>; signInRateLimit?: number; testDb?: TestDb } = {},
 ): Promise<TestContext> {
   const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'))
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    SESSION_SECRET: 'a-test-secret-that-is-long-enough-1234567890',
-    LOG_LEVEL: 'info',
-    ...options.env,
-  })
+  const config = testConfig(options.env)
   const logs: string[] = []
   const stream = new Writable({
     write(chunk, _enc, done) {

@@ -2,7 +2,8 @@
 // with unique ids, slugs and emails, so a test only states the fields it cares about. insertX
 // helpers also save the record through its owning repository.
 import type { Kysely } from 'kysely'
-import { AccountsRepository, type User } from '../src/accounts/accounts.repository.ts'
+import { AccountsRepository } from '../src/accounts/accounts.repository.ts'
+import type { User } from '../src/accounts/accounts.types.ts'
 import type { Database } from '../src/db/schema.ts'
 import { HandbookRepository, type Page, type PageVersion, type Section } from '../src/handbook/handbook.repository.ts'
 import type { PageInput } from '../src/handbook/handbook.service.ts'
@@ -36,15 +37,6 @@ export async function insertUser(db: Kysely<Database>, overrides: Partial<User> 
   const user = buildUser(overrides)
   await new AccountsRepository().insert(db, user)
   return { ...user, email: user.email.toLowerCase() }
-}
-
-/**
- * What PeopleService needs of the accounts capability (bulk invited accounts), without building
- * the whole accounts service and its sessions.
- */
-export function accountsInviter() {
-  const repo = new AccountsRepository()
-  return { inviteMany: repo.insertInvited.bind(repo) }
 }
 
 export function buildSection(overrides: Partial<Section> = {}): Section {

@@ -3,8 +3,7 @@ import { insertInBatches } from '../db/batch.ts'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
 import type { Role } from '../platform/auth/roles.ts'
-
-export type UserStatus = 'invited' | 'active' | 'disabled'
+import type { InvitedAccount, OneTimeToken, User, UserStatus } from './accounts.types.ts'
 
 /** Wrong passwords for one account from one client address. */
 export interface SignInThrottle {
@@ -12,28 +11,6 @@ export interface SignInThrottle {
   failures: number
   lastFailedAt: string
   pausedUntil: string | null
-}
-
-/** An account another capability creates in bulk, before anyone has been sent a link. */
-export interface InvitedAccount {
-  id: string
-  email: string
-  name: string
-  role: Role
-}
-
-export interface User {
-  id: string
-  email: string
-  name: string
-  role: Role
-  status: UserStatus
-  passwordHash: string | null
-  failedSignIns: number
-  lockedUntil: string | null
-  createdAt: string
-  updatedAt: string
-  version: number
 }
 
 function toUser(
@@ -52,14 +29,6 @@ function toUser(
     updatedAt: row.updated_at,
     version: row.version,
   }
-}
-
-export interface OneTimeToken {
-  id: string
-  purpose: string
-  userId: string | null
-  expiresAt: string
-  usedAt: string | null
 }
 
 export class AccountsRepository {

@@ -8,7 +8,7 @@ import { ValidationError, staleRecord } from '../platform/errors.ts'
 import { formErrors, parseForm } from '../platform/forms.ts'
 import { hashToken } from '../platform/ids.ts'
 import type { Services } from '../services.ts'
-import type { User } from './accounts.repository.ts'
+import type { User } from './accounts.types.ts'
 import { actorOf } from './accounts.service.ts'
 import { canManageOwnAccount, canManagePeople } from './accounts.policy.ts'
 import {
@@ -126,7 +126,7 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
   // Signing out on purpose ends the session and throws away anything it held, a kept form
   // included. Someone already signed out keeps their session (and its form token), but not a form
   // kept from the session that ran out.
-  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/sign-out', { config: { access: 'public', viewer: false } }, async (request, reply) => {
     if (request.user) {
       request.log.info({ event: 'sign-out', userId: request.user.id }, 'Signed out')
       await sessions.end(request, reply)
@@ -139,7 +139,7 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
 
   // Called by the time-out warning's script: 204 when the session was extended, 401 when it has
   // already ended (so the script sends the person to sign in rather than pretending).
-  app.post('/session/extend', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/session/extend', { config: { access: 'public', viewer: false } }, async (request, reply) => {
     if (!request.user || !(await sessions.extend(request))) return reply.code(401).send()
     return reply.code(204).send()
   })

@@ -8,7 +8,8 @@ import { SYSTEM_ACTOR, type Actor, type CurrentUser, type Role } from '../platfo
 import type { Clock } from '../platform/clock.ts'
 import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { hashToken, newId, newToken } from '../platform/ids.ts'
-import type { AccountsRepository, InvitedAccount, User, UserStatus } from './accounts.repository.ts'
+import type { AccountsRepository } from './accounts.repository.ts'
+import type { InvitedAccount, OneTimeToken, User, UserStatus } from './accounts.types.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 
 /** Wrong passwords for one account from one address before sign-in from there is paused. */
@@ -306,6 +307,48 @@ export class AccountsService {
     })
     if (before.role !== changes.role || changes.status === 'disabled') await this.sessions.endAllFor(userId)
     return this.get(userId)
+  }
+
+  // ---- First-run set-up (SetupService): tokens and the first administrator -------------------
+
+  /** Stores a one-time token (its hash only) for a purpose, such as the set-up link. */
+  async storeToken(
+    db: DbExecutor,
+    token: { id: string; purpose: string; userId: string | null; createdAt: string; expiresAt: string },
+  ): Promise<void> {
+    await this.repo.insertToken(db, token)
+  }
+
+  /** A one-time token by its hash, if it was issued for this purpose. */
+  findToken(tokenHash: string, purpose: string): Promise<OneTimeToken | null> {
+    return this.repo.findToken(this.db, tokenHash, purpose)
+  }
+
+  /**
+   * Uses up a token with no owner and cancels every other unused one of its purpose, in the
+   * caller's transaction. False when it was already used (two people racing with one link).
+   */
+  async useOwnerlessToken(trx: DbExecutor, tokenHash: string, purpose: string, at: string): Promise<boolean> {
+    if (!(await this.repo.useToken(trx, tokenHash, at))) return false
+    await this.repo.revokeTokens(trx, purpose, null, at)
+    return true
+  }
+
+  /** Adds an active administrator with a password, in the caller's transaction (first-run set-up). */
+  async insertAdministrator(
+    trx: DbExecutor,
+    account: { id: string; email: string; name: string; passwordHash: string; at: string },
+  ): Promise<void> {
+    await this.repo.insert(trx, {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: 'administrator',
+      status: 'active',
+      passwordHash: account.passwordHash,
+      createdAt: account.at,
+      updatedAt: account.at,
+    })
   }
 
   private linkExpiry(): string {

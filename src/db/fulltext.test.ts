@@ -2,13 +2,11 @@
 // SQLite, a weighted tsvector on PostgreSQL. Both must rank, match prefixes, AND words, mark hits
 // and shrug off anything typed into the search box.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
+import { buildTestServices, installOrganisation } from '../../test/build-test-services.ts'
+import { DIALECTS, type TestDb } from '../../test/dialects.ts'
 import { buildPageInput, insertSection, insertUser } from '../../test/factories.ts'
-import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService } from '../audit/audit.service.ts'
-import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import { HandbookRepository, type Section } from '../handbook/handbook.repository.ts'
-import { HandbookService, SEARCH_PAGE_SIZE } from '../handbook/handbook.service.ts'
+import { SEARCH_PAGE_SIZE, type HandbookService } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { HIT_END, HIT_START, searchTerms } from './dialect.ts'
 
@@ -26,16 +24,12 @@ describe.each(DIALECTS)('handbook search on %s', dialect => {
   const titles = async (query: string) => (await handbook.search(query, 1)).results.map(r => r.title)
 
   beforeAll(async () => {
-    testDb = await createTestDb(dialect)
-    const db = testDb.db.kysely
     repo = new HandbookRepository()
-    handbook = new HandbookService(
-      db,
-      repo,
-      new AuditService(db, new AuditRepository(), clock),
-      clock,
-      async () => BUNDLED_TERMS,
-    )
+    const built = await buildTestServices({ dialect, clock, replace: { handbook: repo } })
+    testDb = built.testDb
+    const db = built.db
+    handbook = built.services.handbook
+    await installOrganisation(built)
     editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
     section = await insertSection(db, { title: 'Ways of working' })
 

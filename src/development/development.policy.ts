@@ -11,8 +11,9 @@
 //   not see them.
 // - Rotations are seen by the person and by those who arrange them: their line manager, their
 //   associated senior product manager, the leaders of their area and heads of profession.
-import { canSeeOneToOne, canSeePersonalRecord, type Viewer } from '../people/people.policy.ts'
-import type { Person } from '../people/people.repository.ts'
+import { canSeeOneToOne, canSeePersonalRecord } from '../people/people.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from '../people/people.types.ts'
 import { canSeePathway } from '../pathway/pathway.policy.ts'
 
 type Subject = Pick<Person, 'id' | 'businessArea' | 'lineManagerId' | 'associateOfId'>

@@ -1,20 +1,31 @@
 // The development service on both engines, wired as src/app.ts wires it: real repositories, a
 // real people, handbook and audit service, and a clock the tests move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
-import { accountsInviter, insertUser } from '../../test/factories.ts'
+import { buildTestServices, installOrganisation } from '../../test/build-test-services.ts'
+import { DIALECTS, type TestDb } from '../../test/dialects.ts'
+import { insertUser } from '../../test/factories.ts'
 import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService } from '../audit/audit.service.ts'
-import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
-import { HandbookRepository } from '../handbook/handbook.repository.ts'
-import { HandbookService } from '../handbook/handbook.service.ts'
-import { PeopleRepository, type Person, type ProfileChanges } from '../people/people.repository.ts'
-import { PeopleService } from '../people/people.service.ts'
+import type { DbExecutor } from '../db/connect.ts'
+import { FrameworkRepository } from '../framework/framework.repository.ts'
+import type { FrameworkVersion } from '../framework/framework.types.ts'
+import type { Person, ProfileChanges } from '../people/people.types.ts'
+import type { PeopleService } from '../people/people.service.ts'
 import { SYSTEM_ACTOR, type Actor } from '../platform/auth/roles.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
-import { DevelopmentRepository, type Meeting } from './development.repository.ts'
+import type { Meeting } from './development.repository.ts'
 import type { GoalForm } from './development.schemas.ts'
-import { DevelopmentService, cadenceOf, type GoalView, type SkillRef } from './development.service.ts'
+import { cadenceOf, type DevelopmentService, type GoalView } from './development.service.ts'
+
+/** The framework's versions as stored, with skills the test retires marked retired in the current one. */
+class RetiringFrameworkRepository extends FrameworkRepository {
+  readonly retired = new Set<string>()
+  override async findCurrent(db: DbExecutor): Promise<FrameworkVersion | null> {
+    const current = await super.findCurrent(db)
+    if (!current || this.retired.size === 0) return current
+    const skills = current.document.skills.map(s => (this.retired.has(s.slug) ? { ...s, retired: true } : s))
+    return { ...current, document: { ...current.document, skills } }
+  }
+}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -55,13 +66,12 @@ describe.each(DIALECTS)('development service on %s', dialect => {
   let testDb: TestDb
   let development: DevelopmentService
   let people: PeopleService
-  let audit: AuditService
   let now = new Date('2026-11-24T10:00:00.000Z')
   const clock = () => new Date(now)
   const advance = (days: number) => {
     now = new Date(now.getTime() + days * DAY)
   }
-  let skills: SkillRef[] = [...BUNDLED_TERMS.skills]
+  const frameworkRepo = new RetiringFrameworkRepository()
   let associate: Person
   let manager: Person & Actor
   let senior: Person & Actor
@@ -83,21 +93,12 @@ describe.each(DIALECTS)('development service on %s', dialect => {
     (await new AuditRepository().list(testDb.db.kysely, {}, 100_000, 0)).events.map(e => e.summary)
 
   beforeAll(async () => {
-    testDb = await createTestDb(dialect)
-    const db = testDb.db.kysely
-    audit = new AuditService(db, new AuditRepository(), clock)
-    const terms = async () => BUNDLED_TERMS
-    people = new PeopleService(db, new PeopleRepository(), accountsInviter(), audit, clock, terms)
-    const handbook = new HandbookService(db, new HandbookRepository(), audit, clock, terms)
-    development = new DevelopmentService(
-      db,
-      new DevelopmentRepository(),
-      people,
-      handbook,
-      audit,
-      clock,
-      async () => skills,
-    )
+    const built = await buildTestServices({ dialect, clock, replace: { framework: frameworkRepo } })
+    testDb = built.testDb
+    const db = built.db
+    ;({ people, development } = built.services)
+    // The skills goals link to: the 2025 framework with the leadership capabilities.
+    await installOrganisation(built)
 
     const profile = (o: Partial<ProfileChanges>): ProfileChanges => ({
       careerRole: 'senior-product-manager',
@@ -196,7 +197,7 @@ describe.each(DIALECTS)('development service on %s', dialect => {
         await rejection(development.addGoal(actorOfAssociate, associate, goalForm({ skills: ['no-such-skill'] }))),
       ).toBeInstanceOf(ValidationError)
       const goal = await development.addGoal(actorOfAssociate, associate, goalForm({ skills: ['product-leadership'] }))
-      skills = BUNDLED_TERMS.skills.map(s => (s.slug === 'product-leadership' ? { ...s, retired: true } : s))
+      frameworkRepo.retired.add('product-leadership')
       try {
         expect((await development.skillChoices()).some(s => s.slug === 'product-leadership')).toBe(false)
         expect(
@@ -213,7 +214,7 @@ describe.each(DIALECTS)('development service on %s', dialect => {
         )
         expect((await development.goal(associate.id, goal.id)).goal.skills).toEqual(['product-leadership'])
       } finally {
-        skills = [...BUNDLED_TERMS.skills]
+        frameworkRepo.retired.clear()
       }
     })
 

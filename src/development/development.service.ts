@@ -9,7 +9,7 @@
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
-import type { Person } from '../people/people.repository.ts'
+import type { Person } from '../people/people.types.ts'
 import { defaultCadenceDays, type PeopleService } from '../people/people.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -49,8 +49,13 @@ export interface SkillRef {
   readonly retired?: boolean
 }
 
-/** Supplies the skills of the current framework version (set in the composition root). */
-export type SkillSource = () => Promise<readonly SkillRef[]>
+/**
+ * Where development gets the current framework version's skills, retired ones included: a port
+ * implemented by FrameworkVersions and handed in by buildServices (src/services.ts).
+ */
+export interface SkillSource {
+  currentSkills(): Promise<readonly SkillRef[]>
+}
 
 export interface GoalView extends Goal {
   statusLabel: string
@@ -138,12 +143,12 @@ export class DevelopmentService {
 
   /** Skills a goal may link to: the current framework's, plus any retired ones it already has. */
   async skillChoices(keep: readonly string[] = []): Promise<SkillRef[]> {
-    const all = await this.skills()
+    const all = await this.skills.currentSkills()
     return all.filter(s => !s.retired || keep.includes(s.slug))
   }
 
   private async skillNames(): Promise<Map<string, string>> {
-    return new Map((await this.skills()).map(s => [s.slug, s.name]))
+    return new Map((await this.skills.currentSkills()).map(s => [s.slug, s.name]))
   }
 
   /** Handbook pages tagged with a skill, with their reading and training, to suggest goals. */
@@ -197,7 +202,7 @@ export class DevelopmentService {
   }
 
   async addGoal(actor: Actor, person: Person, form: GoalForm): Promise<Goal> {
-    this.checkSkills(await this.skills(), form.skills)
+    this.checkSkills(await this.skills.currentSkills(), form.skills)
     const at = this.clock().toISOString()
     const id = newId()
     await this.db.transaction().execute(async trx => {
@@ -236,7 +241,7 @@ export class DevelopmentService {
   ): Promise<void> {
     const at = this.clock().toISOString()
     // Read before the transaction: on SQLite a query outside it would wait for it to end.
-    const all = await this.skills()
+    const all = await this.skills.currentSkills()
     const names = new Map(all.map(s => [s.slug, s.name]))
     const today = this.today()
     await this.db.transaction().execute(async trx => {

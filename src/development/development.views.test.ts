@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Viewer } from '../people/people.policy.ts'
-import type { Person } from '../people/people.repository.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from '../people/people.types.ts'
 import type { Meeting, MeetingAction, MeetingSummary } from './development.repository.ts'
 import type { GoalView, OverviewRow, SkillRef } from './development.service.ts'
 import {
@@ -48,6 +48,9 @@ const viewer = (id: string): Viewer => ({
   user: { id, name: 'Someone', email: 'someone@example.gov.uk', role: 'member' },
   businessArea: 'Digital',
   headOfProfession: false,
+  hasProfile: true,
+  lineManagerId: null,
+  managesSomeone: false,
 })
 const self = viewer(PERSON_ID)
 const manager = viewer(MANAGER_ID)

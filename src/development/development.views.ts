@@ -1,7 +1,7 @@
 // The development pages' presenters: pure functions from what the service returns to what the
 // templates show (a person's tabs, the goal, 1:1 and placement forms, lists of 1:1s and actions).
-import type { Viewer } from '../people/people.policy.ts'
-import type { Person } from '../people/people.repository.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from '../people/people.types.ts'
 import type { DateParts, FormErrors } from '../platform/forms.ts'
 import { formatDateTime } from '../platform/http/filters.ts'
 import type { GoalNote, Meeting, MeetingAction, MeetingSummary, Rotation } from './development.repository.ts'

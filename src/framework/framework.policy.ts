@@ -4,12 +4,7 @@
 // live with the other pathway rules in people.policy.ts.
 import type { CurrentUser } from '../platform/auth/roles.ts'
 
-export {
-  canMigrateFramework,
-  canProposeFrameworkChange,
-  canReviewFrameworkProposal,
-  type Viewer,
-} from '../people/people.policy.ts'
+export { canMigrateFramework, canProposeFrameworkChange, canReviewFrameworkProposal } from '../people/people.policy.ts'
 
 /** The framework (roles, skills, descriptors, versions and proposals) is open to everyone signed in. */
 export const canReadFramework = (user: CurrentUser | null): boolean => user !== null

@@ -8,31 +8,12 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../db/schema.ts'
-import { LEVELS, type FrameworkRole, type FrameworkSkill, type Level, type Shape } from './framework.bundled.ts'
+import { LEVELS, type Shape } from './framework.bundled.ts'
+import type { FrameworkVersion, MigrationRecord, VersionDocument, VersionSummary } from './framework.types.ts'
 
 type Db = Kysely<Database>
 
 export const SHAPES: readonly Shape[] = ['small', 'medium', 'enterprise']
-
-/** A role in a stored version: retired roles stay in the document so old assessments still read. */
-export interface VersionRole extends FrameworkRole {
-  retired?: boolean
-}
-
-export interface VersionSkill extends FrameworkSkill {
-  retired?: boolean
-}
-
-/** What a framework version holds: the bundled document shape, with retired roles and skills. */
-export interface VersionDocument {
-  key: string
-  name: string
-  source: string
-  licence: string
-  roles: VersionRole[]
-  skills: VersionSkill[]
-  expectations: Record<string, Record<string, Level | null>>
-}
 
 const levelSchema = z.enum(LEVELS)
 const text = (max: number) => z.string().max(max)
@@ -68,24 +49,6 @@ export const documentSchema: z.ZodType<VersionDocument> = z.object({
   ),
   expectations: z.record(z.string(), z.record(z.string(), levelSchema.nullable())),
 })
-
-export type VersionStatus = 'current' | 'superseded'
-
-export interface VersionSummary {
-  id: string
-  number: number
-  name: string
-  status: VersionStatus
-  note: string
-  createdAt: string
-  createdBy: string | null
-  createdByName: string
-  approvedByName: string | null
-}
-
-export interface FrameworkVersion extends VersionSummary {
-  document: VersionDocument
-}
 
 // ---- Proposals ----------------------------------------------------------------------------------
 
@@ -184,56 +147,7 @@ export interface NewProposal {
 
 // ---- Migrations ---------------------------------------------------------------------------------
 
-/** Old skill slug → the target skill it carries into, or null for none. */
-export type SkillMapping = Record<string, string | null>
-
-export interface MigrationRecord {
-  id: string
-  fromVersionId: string
-  fromVersionNumber: number
-  toVersionId: string
-  toVersionNumber: number
-  mapping: SkillMapping
-  peopleCarried: number
-  appliedAt: string
-  appliedBy: string | null
-  appliedByName: string
-}
-
 const mappingSchema = z.record(z.string(), z.string().nullable())
-
-/** A person's latest agreed check-in, with what carrying it across needs. */
-export interface AgreedCheckin {
-  id: string
-  personId: string
-  roleSlug: string
-  managerId: string | null
-  profileRole: string | null
-}
-
-export interface AgreedRating {
-  checkinId: string
-  skillSlug: string
-  agreedLevel: Level
-}
-
-export interface CarriedCheckin {
-  id: string
-  personId: string
-  frameworkVersionId: string
-  roleSlug: string
-  managerId: string | null
-  at: string
-  note: string
-  carriedFromId: string
-}
-
-export interface CarriedRating {
-  checkinId: string
-  skillSlug: string
-  agreedLevel: Level
-  agreedNote: string
-}
 
 function parseJson(value: string): unknown {
   try {

@@ -2,7 +2,6 @@
 // proposals and their review, and moving the profession to a newer version.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../platform/auth/authorize.ts'
-import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
@@ -22,8 +21,8 @@ import {
   canProposeFrameworkChange,
   canReadFramework,
   canReviewFrameworkProposal,
-  type Viewer,
 } from './framework.policy.ts'
+import { requireViewer, type Viewer } from '../platform/auth/viewer.ts'
 import { PROPOSAL_KINDS, type ProposalKind } from './framework.repository.ts'
 import {
   NOT_CARRIED,
@@ -48,10 +47,9 @@ import {
   activeSkills,
   expectedLevel,
   parseTargetKey,
-  type FrameworkVersion,
   type MigrationPlan,
-  type SkillMapping,
 } from './framework.service.ts'
+import type { FrameworkVersion, SkillMapping } from './framework.types.ts'
 
 const NAV = { nav: 'framework' }
 
@@ -85,22 +83,13 @@ const reviewQuery = {
   required: ['target'],
 } as const
 
-function requireUser(request: FastifyRequest): CurrentUser {
-  authorize(request.user !== null)
-  return request.user
-}
-
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : ''
 
 export default async function frameworkRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { framework, people } = services
+  const { framework } = services
 
-  const viewerOf = async (request: FastifyRequest): Promise<Viewer> => {
-    const viewer = await people.viewer(requireUser(request))
-    authorize(viewer !== null)
-    return viewer
-  }
+  const viewerOf = async (request: FastifyRequest): Promise<Viewer> => requireViewer(request)
 
   // ---- Reading ------------------------------------------------------------------------------
 

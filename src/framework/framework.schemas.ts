@@ -3,7 +3,8 @@
 // role or skill, a target for each old skill) are read by name from the lists passed in.
 import { z } from 'zod'
 import { LEVELS, type Level } from './framework.bundled.ts'
-import { PROPOSAL_KINDS, type ProposalChange, type ProposalKind, type SkillMapping } from './framework.repository.ts'
+import { PROPOSAL_KINDS, type ProposalChange, type ProposalKind } from './framework.repository.ts'
+import type { SkillMapping } from './framework.types.ts'
 import { formErrors, formList, formText, zodMessages, type FormResult } from '../platform/forms.ts'
 
 export const kindSchema = z.enum(PROPOSAL_KINDS)

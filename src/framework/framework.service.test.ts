@@ -3,22 +3,16 @@
 // straight into their tables by a small helper, as the check-in pages are built elsewhere.
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DIALECTS, createTestDb, type DialectName, type TestDb } from '../../test/dialects.ts'
-import { accountsInviter, insertUser } from '../../test/factories.ts'
-import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
+import { buildTestServices } from '../../test/build-test-services.ts'
+import { DIALECTS, type DialectName, type TestDb } from '../../test/dialects.ts'
+import { insertUser } from '../../test/factories.ts'
+import { AuditRepository, type AuditEvent } from '../audit/audit.repository.ts'
+import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { Database } from '../db/schema.ts'
-import { HandbookRepository } from '../handbook/handbook.repository.ts'
-import { HandbookService } from '../handbook/handbook.service.ts'
-import { OrganisationRepository } from '../organisation/organisation.repository.ts'
-import { PathwayRepository } from '../pathway/pathway.repository.ts'
-import { PathwayService } from '../pathway/pathway.service.ts'
-import { OrganisationService } from '../organisation/organisation.service.ts'
-import type { Viewer } from '../people/people.policy.ts'
-import { PeopleRepository } from '../people/people.repository.ts'
-import { PeopleService } from '../people/people.service.ts'
-import type { Actor, Role } from '../platform/auth/roles.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { PeopleService } from '../people/people.service.ts'
+import type { Role } from '../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import {
@@ -28,18 +22,17 @@ import {
   MAPPING_2017_TO_2025,
   type Level,
 } from './framework.bundled.ts'
-import { FrameworkRepository, type ProposalChange } from './framework.repository.ts'
+import type { ProposalChange } from './framework.repository.ts'
 import {
-  FrameworkService,
   ProposalNoLongerAppliesError,
   activeRoles,
   activeSkills,
   applyChange,
   bundledDocument,
   expectedLevel,
+  type FrameworkService,
   type SeedChoice,
 } from './framework.service.ts'
-import type { FrameworkTerms } from './framework.terms.ts'
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -50,12 +43,12 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the operation to fail')
 }
 
-/** An audit service that fails on demand, to prove a change and its audit event stand or fall together. */
-class SwitchableAuditService extends AuditService {
+/** An audit log that fails on demand, to prove a change and its audit event stand or fall together. */
+class SwitchableAuditRepository extends AuditRepository {
   broken = false
-  override async record(db: DbExecutor, actor: Actor, record: AuditRecord): Promise<void> {
+  override async insert(db: DbExecutor, event: AuditEvent): Promise<unknown> {
     if (this.broken) throw new Error('The audit log is unavailable')
-    return super.record(db, actor, record)
+    return super.insert(db, event)
   }
 }
 
@@ -134,7 +127,8 @@ interface World {
   testDb: TestDb
   framework: FrameworkService
   people: PeopleService
-  audit: SwitchableAuditService
+  audit: AuditService
+  auditLog: SwitchableAuditRepository
   checkins: CheckinFixtures
   viewer(role: Role, headOfProfession: boolean, name: string): Promise<Viewer>
   addPersonInRole(roleSlug: string, name: string): Promise<string>
@@ -142,34 +136,15 @@ interface World {
 }
 
 async function world(dialect: DialectName, options: { organisation?: boolean } = {}): Promise<World> {
-  const testDb = await createTestDb(dialect)
-  const db = testDb.db.kysely
   let now = new Date('2026-11-24T10:00:00.000Z')
   const clock = () => {
     now = new Date(now.getTime() + 1000)
     return new Date(now)
   }
-  const audit = new SwitchableAuditService(db, new AuditRepository(), clock)
-  const organisation = new OrganisationService(db, new OrganisationRepository(), audit, clock)
-  const people = new PeopleService(
-    db,
-    new PeopleRepository(),
-    accountsInviter(),
-    audit,
-    clock,
-    (): Promise<FrameworkTerms> => framework.terms(),
-  )
-  const framework = new FrameworkService(
-    db,
-    new FrameworkRepository(),
-    organisation,
-    people,
-    audit,
-    clock,
-    (): PathwayService => pathway,
-  )
-  const handbook = new HandbookService(db, new HandbookRepository(), audit, clock, () => framework.terms())
-  const pathway = new PathwayService(db, new PathwayRepository(), framework, people, handbook, audit, clock)
+  const auditLog = new SwitchableAuditRepository()
+  const built = await buildTestServices({ dialect, clock, replace: { audit: auditLog } })
+  const { testDb, db } = built
+  const { audit, organisation, people, framework } = built.services
   const founder = await insertUser(db, { role: 'administrator', name: 'Fay Founder' })
   if (options.organisation !== false)
     await db.transaction().execute(trx =>
@@ -188,10 +163,18 @@ async function world(dialect: DialectName, options: { organisation?: boolean } =
     framework,
     people,
     audit,
+    auditLog,
     checkins: new CheckinFixtures(db),
     async viewer(role, headOfProfession, name) {
       const user = await insertUser(db, { role, name })
-      return { user: { id: user.id, name: user.name, email: user.email, role }, businessArea: null, headOfProfession }
+      return {
+        user: { id: user.id, name: user.name, email: user.email, role },
+        businessArea: null,
+        headOfProfession,
+        hasProfile: false,
+        lineManagerId: null,
+        managesSomeone: false,
+      }
     },
     async addPersonInRole(roleSlug, name) {
       const user = await insertUser(db, { name })
@@ -571,9 +554,9 @@ describe.each(DIALECTS)('framework service on %s', dialect => {
       const hop = await w.viewer('member', true, 'Hana Head')
       const admin = await w.viewer('administrator', false, 'Adam Admin')
       const proposal = await w.framework.propose(hop, descriptor('product-management', 'awareness', 'New'), 'Why')
-      w.audit.broken = true
+      w.auditLog.broken = true
       expect(await rejection(w.framework.approve(admin, proposal.id, ''))).toBeInstanceOf(Error)
-      w.audit.broken = false
+      w.auditLog.broken = false
       expect(await w.framework.versions()).toHaveLength(1)
       expect((await w.framework.proposal(proposal.id)).status).toBe('open')
     })

@@ -9,9 +9,8 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import { slugify } from '../handbook/handbook.service.ts'
-import type { OrganisationService } from '../organisation/organisation.service.ts'
 import type { PeopleService } from '../people/people.service.ts'
-import { SYSTEM_ACTOR, type Actor } from '../platform/auth/roles.ts'
+import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
@@ -26,44 +25,27 @@ import {
   type Level,
   type Shape,
 } from './framework.bundled.ts'
-import {
-  canMigrateFramework,
-  canProposeFrameworkChange,
-  canReviewFrameworkProposal,
-  type Viewer,
-} from './framework.policy.ts'
-import {
-  SHAPES,
-  type AgreedCheckin,
-  type AgreedRating,
-  type CarriedCheckin,
-  type CarriedRating,
-  type FrameworkRepository,
-  type FrameworkVersion,
-  type MigrationRecord,
-  type Proposal,
-  type ProposalChange,
-  type SkillMapping,
-  type VersionDocument,
-  type VersionRole,
-  type VersionSkill,
-  type VersionSummary,
-} from './framework.repository.ts'
-import { termsOf, type FrameworkTerms } from './framework.terms.ts'
-
-export type {
+import { canMigrateFramework, canProposeFrameworkChange, canReviewFrameworkProposal } from './framework.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import { SHAPES, type FrameworkRepository, type Proposal, type ProposalChange } from './framework.repository.ts'
+import type {
   AgreedCheckin,
   AgreedRating,
   CarriedCheckin,
   CarriedRating,
+  CheckinLedger,
   FrameworkVersion,
-  Proposal,
-  ProposalChange,
+  MigrationRecord,
   SkillMapping,
   VersionDocument,
   VersionRole,
   VersionSkill,
-}
+  VersionSummary,
+} from './framework.types.ts'
+import type { FrameworkTerms } from './framework.terms.ts'
+import type { FrameworkVersions } from './framework.versions.ts'
+
+export type { Proposal, ProposalChange }
 
 // ---- The bundled versions -----------------------------------------------------------------------
 
@@ -513,112 +495,51 @@ function lowerFirst(message: string | null): string | null {
 
 // ---- The service --------------------------------------------------------------------------------
 
-/**
- * What a migration needs of the pathway, which owns check-ins: each person's latest agreed
- * check-in against a version, and a way to record carried-over ones, in the caller's transaction.
- */
-export interface CheckinLedger {
-  countLatestAgreedAgainst(db: DbExecutor, versionId: string): Promise<number>
-  latestAgreedCountsByVersion(db: DbExecutor): Promise<Map<string, number>>
-  latestAgreedAgainst(
-    db: DbExecutor,
-    versionId: string,
-  ): Promise<{ checkins: AgreedCheckin[]; ratings: AgreedRating[] }>
-  recordCarriedOver(db: DbExecutor, checkins: CarriedCheckin[], ratings: CarriedRating[]): Promise<void>
-}
-
 export class FrameworkService {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: FrameworkRepository,
-    private readonly organisation: OrganisationService,
-    private readonly people: PeopleService,
+    /** The versions themselves: the lower half of the framework, which people and the pathway use. */
+    private readonly store: FrameworkVersions,
+    /** Who holds a role, so a role people still hold is not retired. */
+    private readonly people: Pick<PeopleService, 'list'>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    /** The pathway's check-ins; asked for lazily, because the pathway service needs this one. */
-    private readonly ledger: () => CheckinLedger,
+    /** The pathway's check-ins, which a migration reads and carries across. */
+    private readonly ledger: CheckinLedger,
   ) {}
 
-  /**
-   * The current version. An installation set up before the framework existed gets the bundled
-   * 2025 framework as version 1 the first time anyone asks.
-   */
-  async current(): Promise<FrameworkVersion> {
-    const found = await this.repo.findCurrent(this.db)
-    if (found) return found
-    if (!(await this.organisation.get())) throw new NotFoundError('Valuekit is not set up yet')
-    try {
-      await this.db.transaction().execute(trx => this.seed(trx, SYSTEM_ACTOR, { base: '2025', leadership: false }))
-    } catch (err) {
-      // Someone else seeded it at the same moment: theirs will do.
-      if (!isUniqueViolation(err)) throw err
-    }
-    const seeded = await this.repo.findCurrent(this.db)
-    if (!seeded) throw new Error('The framework could not be set up')
-    return seeded
+  /** The current version (see FrameworkVersions.current). */
+  current(): Promise<FrameworkVersion> {
+    return this.store.current()
   }
 
-  /**
-   * Stores version 1 from a bundled framework, inside the caller's transaction (first-run set-up).
-   * Does nothing if the installation already has a framework.
-   */
-  async seed(trx: DbExecutor, actor: Actor, choice: SeedChoice): Promise<void> {
-    if ((await this.repo.count(trx)) > 0) return
-    const document = bundledDocument(choice)
-    const note = `Started from the ${choice.base} framework${choice.leadership ? ' with the leadership capabilities' : ''}`
-    await this.repo.insertVersion(trx, {
-      id: newId(),
-      number: 1,
-      name: document.name,
-      status: 'current',
-      note,
-      createdAt: this.clock().toISOString(),
-      createdBy: actor.id,
-      createdByName: actor.name,
-      approvedByName: null,
-      document,
-    })
-    await this.audit.record(trx, actor, {
-      action: 'framework.seeded',
-      subjectType: 'framework',
-      summary: `${note} as version 1`,
-    })
+  /** Stores version 1 from a bundled framework, inside the caller's transaction. */
+  seed(trx: DbExecutor, actor: Actor, choice: SeedChoice): Promise<void> {
+    return this.store.seed(trx, actor, choice)
   }
 
-  private termsCache: { key: string; terms: FrameworkTerms } | null = null
-
-  /**
-   * The current version's roles and skills, as people, the handbook and the pathway use them.
-   * Worked out once per version and pathway shape.
-   */
-  async terms(): Promise<FrameworkTerms> {
-    const current = await this.current()
-    const shape = await this.shape()
-    const key = `${current.id}:${shape}`
-    if (this.termsCache?.key !== key) this.termsCache = { key, terms: termsOf(current.number, current.document, shape) }
-    return this.termsCache.terms
+  /** The current version's roles and skills, as people, the handbook and the pathway use them. */
+  terms(): Promise<FrameworkTerms> {
+    return this.store.terms()
   }
 
   /** The pathway shape the organisation uses, which decides the roles shown. */
-  async shape(): Promise<Shape> {
-    return (await this.organisation.get())?.pathwayShape ?? 'enterprise'
+  shape(): Promise<Shape> {
+    return this.store.shape()
   }
 
   versions(): Promise<VersionSummary[]> {
-    return this.repo.listVersions(this.db)
+    return this.store.versions()
   }
 
-  async version(number: number): Promise<FrameworkVersion> {
-    const found = await this.repo.findByNumber(this.db, number)
-    if (!found) throw new NotFoundError('No such framework version')
-    return found
+  version(number: number): Promise<FrameworkVersion> {
+    return this.store.version(number)
   }
 
   /** The version a check-in was made against. */
-  async versionById(id: string): Promise<FrameworkVersion> {
-    const found = await this.repo.findById(this.db, id)
-    if (!found) throw new NotFoundError('No such framework version')
-    return found
+  versionById(id: string): Promise<FrameworkVersion> {
+    return this.store.versionById(id)
   }
 
   migrations(): Promise<MigrationRecord[]> {
@@ -837,7 +758,7 @@ export class FrameworkService {
         })
       }
     }
-    const counts = await this.ledger().latestAgreedCountsByVersion(this.db)
+    const counts = await this.ledger.latestAgreedCountsByVersion(this.db)
     for (const version of await this.versions()) {
       const people = counts.get(version.id) ?? 0
       if (version.number >= current.number || people === 0) continue
@@ -896,7 +817,7 @@ export class FrameworkService {
       to,
       rows,
       targetSkills,
-      peopleToCarry: await this.ledger().countLatestAgreedAgainst(this.db, from.id),
+      peopleToCarry: await this.ledger.countLatestAgreedAgainst(this.db, from.id),
       withoutSuccessor: rows.filter(r => r.selected === null).map(r => r.skill),
       withoutSource: targetSkills.filter(s => !used.has(s.slug)),
     }
@@ -928,7 +849,7 @@ export class FrameworkService {
           )
         const { current, from, to } = await this.resolveTarget(trx, target)
         const clean = this.checkMapping(from.document, to.document, mapping)
-        const { checkins, ratings } = await this.ledger().latestAgreedAgainst(trx, from.id)
+        const { checkins, ratings } = await this.ledger.latestAgreedAgainst(trx, from.id)
         if (!to.isNew && checkins.length === 0)
           throw new ValidationError({
             target: `Nobody's latest agreed check-in was made against version ${from.number}, so there is nothing to carry across`,
@@ -953,7 +874,7 @@ export class FrameworkService {
         }
 
         const { carried, carriedRatings } = this.carry(from, to.document, toId, checkins, ratings, clean, at)
-        await this.ledger().recordCarriedOver(trx, carried, carriedRatings)
+        await this.ledger.recordCarriedOver(trx, carried, carriedRatings)
         await this.repo.insertMigration(trx, {
           id: newId(),
           fromVersionId: from.id,

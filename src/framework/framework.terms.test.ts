@@ -8,7 +8,7 @@ import {
   setUpInstallation,
   type TestContext,
 } from '../../test/build-test-app.ts'
-import type { Viewer } from '../people/people.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
 import { FRAMEWORK_2017, FRAMEWORK_2025, withLeadership } from './framework.bundled.ts'
 import type { ProposalChange } from './framework.service.ts'
 import { BUNDLED_TERMS, bundledRoleName, bundledSkillName, equivalentSkills, termsOf } from './framework.terms.ts'
@@ -92,12 +92,18 @@ describe('framework changes reach people and the handbook', () => {
       user: { id: ada.id, name: ada.name, email: ada.email, role: 'administrator' },
       businessArea: null,
       headOfProfession: false,
+      hasProfile: false,
+      lineManagerId: null,
+      managesSomeone: false,
     }
     const head = await addPersonWithId(ctx, admin, 'leader', 'Hana Head')
     hop = {
       user: { id: head.id, name: head.name, email: head.email, role: 'leader' },
       businessArea: null,
       headOfProfession: true,
+      hasProfile: false,
+      lineManagerId: null,
+      managesSomeone: false,
     }
     await approve({
       kind: 'add-role',

@@ -10,7 +10,7 @@ import {
   withLeadership,
   type Shape,
 } from './framework.bundled.ts'
-import type { VersionDocument } from './framework.repository.ts'
+import type { VersionDocument } from './framework.types.ts'
 
 export interface TermRole {
   readonly slug: string
@@ -100,5 +100,10 @@ export function equivalentSkills(slug: string, terms: FrameworkTerms): string[] 
   return [...later, ...earlier].filter(candidate => known.has(candidate))
 }
 
-/** Where a capability gets the current terms from (the framework service, or fixed ones in tests). */
-export type TermsSource = () => Promise<FrameworkTerms>
+/**
+ * Where people and the handbook get the current terms from: a port those lower capabilities use,
+ * implemented by FrameworkVersions and handed to them by buildServices (src/services.ts).
+ */
+export interface TermsSource {
+  terms(): Promise<FrameworkTerms>
+}

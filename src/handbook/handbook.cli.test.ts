@@ -7,11 +7,12 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, setUpInstallation, TEST_PASSWORD, type TestContext } from '../../test/build-test-app.ts'
 import { DIALECTS } from '../../test/dialects.ts'
-import { buildApp } from '../app.ts'
 import { loadConfig } from '../config.ts'
 import { connect } from '../db/connect.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { hashToken } from '../platform/ids.ts'
+import { systemClock } from '../platform/clock.ts'
+import { buildServices } from '../services.ts'
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -303,10 +304,10 @@ describe('npm run valuekit (the real command line)', () => {
     const config = loadConfig(env)
     const db = connect(config.database)
     await migrateToLatest(db)
-    const app = await buildApp({ config, db, logger: false })
-    const token = await app.services.setup.issueSetupToken()
+    const { setup } = buildServices({ db, clock: systemClock, config })
+    const token = await setup.issueSetupToken()
     if (!token) throw new Error('Already set up')
-    await app.services.setup.complete(hashToken(token), {
+    await setup.complete(hashToken(token), {
       organisationName: 'Department for Command Lines',
       logoText: 'DfCL',
       brandColour: '#912b88',
@@ -316,7 +317,6 @@ describe('npm run valuekit (the real command line)', () => {
       password: TEST_PASSWORD,
       confirmPassword: TEST_PASSWORD,
     })
-    await app.close()
     await db.close()
 
     const site = path.join(dir, 'jekyll')

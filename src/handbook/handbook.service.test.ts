@@ -4,12 +4,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
+import { buildTestServices, installOrganisation, servicesOn } from '../../test/build-test-services.ts'
+import { DIALECTS, type TestDb } from '../../test/dialects.ts'
 import { buildPageInput, insertSection, insertUser } from '../../test/factories.ts'
-import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
+import { AuditRepository, type AuditEvent } from '../audit/audit.repository.ts'
+import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
-import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { HandbookRepository, type Page, type Section } from './handbook.repository.ts'
@@ -17,9 +17,9 @@ import { HandbookService, type PageInput } from './handbook.service.ts'
 
 type Person = Actor & { id: string; name: string }
 
-/** An audit service whose every record fails, to prove a change and its audit event stand or fall together. */
-class BrokenAuditService extends AuditService {
-  override async record(_db: DbExecutor, _actor: Actor, _record: AuditRecord): Promise<void> {
+/** An audit log whose every write fails, to prove a change and its audit event stand or fall together. */
+class BrokenAuditRepository extends AuditRepository {
+  override async insert(_db: DbExecutor, _event: AuditEvent): Promise<unknown> {
     throw new Error('The audit log is unavailable')
   }
 }
@@ -73,11 +73,13 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
       .map(e => e.action)
 
   beforeAll(async () => {
-    testDb = await createTestDb(dialect)
-    const db = testDb.db.kysely
     repo = new HandbookRepository()
-    audit = new AuditService(db, new AuditRepository(), clock)
-    handbook = new HandbookService(db, repo, audit, clock, async () => BUNDLED_TERMS)
+    const built = await buildTestServices({ dialect, clock, replace: { handbook: repo } })
+    testDb = built.testDb
+    const db = built.db
+    ;({ audit, handbook } = built.services)
+    // Pages are tagged with the current framework's skills: the 2025 framework with leadership.
+    await installOrganisation(built)
     editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
     other = await insertUser(db, { name: 'Olu Other', role: 'editor' })
     member = await insertUser(db, { name: 'Mo Member', role: 'member' })
@@ -326,14 +328,10 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
     })
 
     it('writes nothing when the audit event cannot be written', async () => {
-      const db = testDb.db.kysely
-      const broken = new HandbookService(
-        db,
-        repo,
-        new BrokenAuditService(db, new AuditRepository(), clock),
+      const broken = servicesOn(testDb, {
         clock,
-        async () => BUNDLED_TERMS,
-      )
+        replace: { handbook: repo, audit: new BrokenAuditRepository() },
+      }).handbook
       const page = await handbook.createPage(editor, input({ title: 'Audited', body: 'Original platypus text.' }))
       const revision = await handbook.revision()
 

@@ -127,12 +127,12 @@ export class HandbookService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     /** The current framework's roles and skills, which pages are tagged with. */
-    private readonly terms: TermsSource,
+    private readonly framework: TermsSource,
   ) {}
 
   /** The roles and skills pages can be tagged with now, and the name of any role or skill. */
   tagTerms(): Promise<FrameworkTerms> {
-    return this.terms()
+    return this.framework.terms()
   }
 
   /**
@@ -140,7 +140,7 @@ export class HandbookService {
    * allowed after the framework retires them, so saving other changes does not drop them.
    */
   private async checkTags(input: Pick<PageInput, 'roles' | 'skills'>, kept?: Pick<Page, 'roles' | 'skills'>) {
-    const terms = await this.terms()
+    const terms = await this.framework.terms()
     const roles = new Set([...terms.roles.map(r => r.slug), ...(kept?.roles ?? [])])
     const skills = new Set([...terms.skills.map(s => s.slug), ...(kept?.skills ?? [])])
     const errors: Record<string, string> = {}
@@ -718,7 +718,7 @@ export class HandbookService {
     onProgress?: (done: number, total: number, file: string) => void,
     terms?: FrameworkTerms,
   ): Promise<ImportResult> {
-    const known = terms ?? (await this.terms())
+    const known = terms ?? (await this.framework.terms())
     return readHandbookFolder(folder, {
       onProgress,
       knownRoles: known.roles.map(role => role.slug),

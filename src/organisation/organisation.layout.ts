@@ -1,6 +1,6 @@
 // What the page header and footer show of the organisation: used by the live site's layout and
 // by the static handbook export, so the two cannot drift apart.
-import type { Organisation } from './organisation.repository.ts'
+import type { Organisation } from './organisation.types.ts'
 
 export const DEFAULT_BRAND_COLOUR = '#1d70b8'
 export const SERVICE_NAME = 'Product profession'

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
 import { insertUser } from '../../test/factories.ts'
-import { OrganisationRepository, type OrganisationChanges } from './organisation.repository.ts'
+import { OrganisationRepository } from './organisation.repository.ts'
+import type { OrganisationChanges } from './organisation.types.ts'
 
 const repo = new OrganisationRepository()
 const AT = '2026-11-24T10:00:00.000Z'

@@ -1,23 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
+import type { Organisation, OrganisationChanges, Phase, PathwayShape } from './organisation.types.ts'
 
 export const ORGANISATION_ID = 'organisation'
-
-export type PathwayShape = 'small' | 'medium' | 'enterprise'
-export type Phase = 'none' | 'alpha' | 'beta'
-
-export interface Organisation {
-  name: string
-  logoText: string
-  brandColour: string
-  pathwayShape: PathwayShape
-  phase: Phase
-  feedbackUrl: string | null
-  publicHandbook: boolean
-  version: number
-  updatedAt: string
-}
 
 function toOrganisation(row: Database['organisation']): Organisation {
   return {
@@ -32,8 +18,6 @@ function toOrganisation(row: Database['organisation']): Organisation {
     updatedAt: row.updated_at,
   }
 }
-
-export type OrganisationChanges = Omit<Organisation, 'version' | 'updatedAt'>
 
 export class OrganisationRepository {
   async get(db: Kysely<Database>): Promise<Organisation | null> {

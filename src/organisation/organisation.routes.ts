@@ -8,7 +8,7 @@ import { NotFoundError } from '../platform/errors.ts'
 import { formErrors, parseForm, saveVersioned, type FormErrors } from '../platform/forms.ts'
 import type { Services } from '../services.ts'
 import { canManageSettings } from './organisation.policy.ts'
-import type { Organisation } from './organisation.repository.ts'
+import type { Organisation } from './organisation.types.ts'
 import { PATHWAY_SHAPES, PHASES, SETTINGS_FIELDS, settingsSchema } from './organisation.schemas.ts'
 
 export default async function organisationRoutes(app: FastifyInstance, { services }: { services: Services }) {

@@ -6,7 +6,8 @@ import type { DbExecutor } from '../db/connect.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
 import { StaleVersionError } from '../platform/errors.ts'
-import type { Organisation, OrganisationChanges, OrganisationRepository } from './organisation.repository.ts'
+import type { OrganisationRepository } from './organisation.repository.ts'
+import type { Organisation, OrganisationChanges } from './organisation.types.ts'
 
 const CACHE_MS = 2000
 

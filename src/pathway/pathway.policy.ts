@@ -1,8 +1,9 @@
 // Who may see and do what with check-ins and pathways. The visibility of personal records is
 // decided once, in people.policy.ts: the person, their line manager, the leaders of their area
 // and heads of profession. These predicates add the stages of a check-in on top.
-import { canReviewCheckin, canSeePersonalRecord, type Viewer } from '../people/people.policy.ts'
-import type { Person } from '../people/people.repository.ts'
+import { canReviewCheckin, canSeePersonalRecord } from '../people/people.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from '../people/people.types.ts'
 import type { Checkin } from './pathway.repository.ts'
 
 export { canReviewCheckin, canSeePersonalRecord, type Viewer }

@@ -11,7 +11,7 @@ import type {
   AgreedRating as RatingToCarry,
   CarriedCheckin,
   CarriedRating,
-} from '../framework/framework.repository.ts'
+} from '../framework/framework.types.ts'
 
 type Db = Kysely<Database>
 

@@ -10,7 +10,7 @@ import {
   setUpInstallation,
   type TestContext,
 } from '../../test/build-test-app.ts'
-import type { ProfileChanges } from '../people/people.repository.ts'
+import type { ProfileChanges } from '../people/people.types.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 
 type Named = Agent & { name: string; email: string; id: string }

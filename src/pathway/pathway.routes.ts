@@ -2,8 +2,9 @@
 // check-in), asks pathway.policy.ts, calls one service operation, then renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type Level } from '../framework/framework.bundled.ts'
-import type { Person } from '../people/people.repository.ts'
+import type { Person } from '../people/people.types.ts'
 import { authorize } from '../platform/auth/authorize.ts'
+import { requireViewer } from '../platform/auth/viewer.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ValidationError } from '../platform/errors.ts'
 import { formErrors, saveVersioned, type FormErrors, type FormResult } from '../platform/forms.ts'
@@ -84,8 +85,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
 
   async function load(request: PersonRequest) {
     const user = requireUser(request)
-    const viewer = await people.viewer(user)
-    authorize(viewer !== null)
+    const viewer = requireViewer(request)
     const person = await people.get(request.params.id)
     return { user, viewer, person }
   }
@@ -494,9 +494,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
   // ---- A line manager's team -----------------------------------------------------------------
 
   app.get('/team', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const user = requireUser(request)
-    const viewer = await people.viewer(user)
-    authorize(viewer !== null)
+    const viewer = requireViewer(request)
     const team = await pathway.team(viewer)
     authorize(canSeeTeam(viewer, team !== null) && team !== null)
     return reply.page(

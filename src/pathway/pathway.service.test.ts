@@ -2,30 +2,22 @@
 // real framework, people, handbook and audit services, and a clock the tests move.
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DIALECTS, createTestDb, type DialectName, type TestDb } from '../../test/dialects.ts'
-import { accountsInviter, insertSection, insertUser } from '../../test/factories.ts'
-import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService } from '../audit/audit.service.ts'
+import { buildTestServices, servicesOn } from '../../test/build-test-services.ts'
+import { DIALECTS, type DialectName, type TestDb } from '../../test/dialects.ts'
+import { insertSection, insertUser } from '../../test/factories.ts'
+import type { AuditService } from '../audit/audit.service.ts'
 import type { Database } from '../db/schema.ts'
-import { FRAMEWORK_2017, type Level } from '../framework/framework.bundled.ts'
 import { FrameworkRepository } from '../framework/framework.repository.ts'
-import { FrameworkService, activeSkills, bundledDocument } from '../framework/framework.service.ts'
-import type { FrameworkTerms } from '../framework/framework.terms.ts'
-import { HandbookRepository } from '../handbook/handbook.repository.ts'
-import { HandbookService } from '../handbook/handbook.service.ts'
-import { OrganisationRepository } from '../organisation/organisation.repository.ts'
-import { OrganisationService } from '../organisation/organisation.service.ts'
-import type { Viewer } from '../people/people.policy.ts'
-import type { ProfileChanges } from '../people/people.repository.ts'
-import { PeopleRepository } from '../people/people.repository.ts'
-import { PeopleService } from '../people/people.service.ts'
+import { FRAMEWORK_2017, type Level } from '../framework/framework.bundled.ts'
+import { activeSkills, bundledDocument, type FrameworkService } from '../framework/framework.service.ts'
+import type { HandbookService } from '../handbook/handbook.service.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { ProfileChanges } from '../people/people.types.ts'
+import type { PeopleService } from '../people/people.service.ts'
 import type { Actor, Role } from '../platform/auth/roles.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
-import { ProfessionRepository } from '../profession/profession.repository.ts'
 import { parseCapabilityQuery } from '../profession/profession.schemas.ts'
-import { ProfessionService } from '../profession/profession.service.ts'
-import { PathwayRepository } from './pathway.repository.ts'
 import { CHECKIN_DUE_DAYS, isCheckinOverdue } from './pathway.rules.ts'
 import {
   CheckinStageError,
@@ -85,28 +77,14 @@ interface World {
 }
 
 async function world(dialect: DialectName, base: '2025' | '2017' = '2025'): Promise<World> {
-  const testDb = await createTestDb(dialect)
-  const db = testDb.db.kysely
   const clockState = { now: new Date('2026-11-24T10:00:00.000Z') }
   const clock = () => {
     clockState.now = new Date(clockState.now.getTime() + 1000)
     return new Date(clockState.now)
   }
-  const audit = new AuditService(db, new AuditRepository(), clock)
-  const organisation = new OrganisationService(db, new OrganisationRepository(), audit, clock)
-  const terms = (): Promise<FrameworkTerms> => framework.terms()
-  const people = new PeopleService(db, new PeopleRepository(), accountsInviter(), audit, clock, terms)
-  const framework = new FrameworkService(
-    db,
-    new FrameworkRepository(),
-    organisation,
-    people,
-    audit,
-    clock,
-    (): PathwayService => pathway,
-  )
-  const handbook = new HandbookService(db, new HandbookRepository(), audit, clock, terms)
-  const pathway = new PathwayService(db, new PathwayRepository(), framework, people, handbook, audit, clock)
+  const built = await buildTestServices({ dialect, clock })
+  const { testDb, db } = built
+  const { audit, organisation, people, framework, handbook, pathway } = built.services
   const founder = await insertUser(db, { role: 'administrator', name: 'Fay Founder' })
   await db.transaction().execute(async trx => {
     await organisation.create(trx, founder, {
@@ -608,9 +586,8 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
       const manager = await w.person('Mel Manager', { careerRole: 'senior-product-manager' })
       const head = await w.person('Hana Head', { headOfProfession: true })
       const v1 = await w.framework.current()
-      const profession = new ProfessionService(w.db, new ProfessionRepository(), w.framework, w.audit, () => {
-        return new Date(world_.clock.now)
-      })
+      // The capability view on a clock that stands still, so all three read the same day.
+      const profession = servicesOn(w.testDb, { clock: () => new Date(world_.clock.now) }).profession
       const reports = new Map<string, Viewer>()
       // Around the cut-off date of 30 August 2026, 1 March (GMT, so UK and UTC days are the same).
       const agreed: Record<string, string | null> = {

@@ -8,26 +8,20 @@
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { LEVEL_NAMES, type Level, type Shape } from '../framework/framework.bundled.ts'
-import {
-  activeRoles,
-  activeSkills,
-  expectedLevel,
-  type FrameworkService,
-  type FrameworkVersion,
-  type VersionDocument,
-  type VersionRole,
-  type VersionSkill,
-} from '../framework/framework.service.ts'
+import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.service.ts'
+import type { FrameworkVersion, VersionDocument, VersionRole, VersionSkill } from '../framework/framework.types.ts'
 import type {
   AgreedCheckin,
   AgreedRating,
   CarriedCheckin,
   CarriedRating,
   CheckinLedger,
-} from '../framework/framework.service.ts'
+} from '../framework/framework.types.ts'
+import type { FrameworkVersions } from '../framework/framework.versions.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
-import { canReviewCheckin, canSeePersonalRecord, type Viewer } from '../people/people.policy.ts'
-import type { Person } from '../people/people.repository.ts'
+import { canReviewCheckin, canSeePersonalRecord } from '../people/people.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from '../people/people.types.ts'
 import type { PeopleService } from '../people/people.service.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
@@ -209,7 +203,8 @@ export class PathwayService implements CheckinLedger {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: PathwayRepository,
-    private readonly framework: FrameworkService,
+    /** The framework's versions (its lower half: the pathway reads versions, never proposals). */
+    private readonly framework: Pick<FrameworkVersions, 'current' | 'versionById' | 'shape'>,
     private readonly people: PeopleService,
     private readonly handbook: HandbookService,
     private readonly audit: AuditService,

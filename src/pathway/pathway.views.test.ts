@@ -51,6 +51,9 @@ const self: Viewer = {
   user: { id: 'p1', name: 'Ada', email: 'a@example.gov.uk', role: 'member' },
   businessArea: null,
   headOfProfession: false,
+  hasProfile: true,
+  lineManagerId: null,
+  managesSomeone: false,
 }
 
 describe('pathway presenters', () => {

@@ -1,7 +1,7 @@
 // The pathway pages' presenters: pure functions from what the service returns to what the
 // templates show (a person's pathway, a check-in, and the skills on each check-in form).
 import { LEVEL_NAMES, LEVELS, type Level } from '../framework/framework.bundled.ts'
-import type { Person } from '../people/people.repository.ts'
+import type { Person } from '../people/people.types.ts'
 import type { Viewer } from './pathway.policy.ts'
 import { radarSvg } from './pathway.radar.ts'
 import {

@@ -4,7 +4,7 @@
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import type { Role } from '../platform/auth/roles.ts'
 import { isoDate } from '../platform/dates.ts'
-import type { Person } from './people.repository.ts'
+import type { Person } from './people.types.ts'
 
 export const MAX_IMPORT_ROWS = 20_000
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024

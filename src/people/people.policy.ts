@@ -6,14 +6,8 @@
 // addition is an associate's development plan, which their associated senior product manager
 // also sees (development.policy.ts); never their check-ins. 1:1 notes are private to the two
 // people in the 1:1.
-import type { CurrentUser } from '../platform/auth/roles.ts'
-import type { Person } from './people.repository.ts'
-
-export interface Viewer {
-  readonly user: CurrentUser
-  readonly businessArea: string | null
-  readonly headOfProfession: boolean
-}
+import type { Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from './people.types.ts'
 
 const isLeader = (v: Viewer) => v.user.role === 'leader'
 const isAdmin = (v: Viewer) => v.user.role === 'administrator'

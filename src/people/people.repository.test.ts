@@ -3,7 +3,8 @@ import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
 import { insertUser } from '../../test/factories.ts'
 import { AccountsRepository } from '../accounts/accounts.repository.ts'
 import { newId } from '../platform/ids.ts'
-import { PeopleRepository, type ProfileChanges } from './people.repository.ts'
+import { PeopleRepository } from './people.repository.ts'
+import type { ProfileChanges } from './people.types.ts'
 
 const repo = new PeopleRepository()
 const AT = '2026-11-24T10:00:00.000Z'

@@ -5,83 +5,16 @@ import { insertInBatches } from '../db/batch.ts'
 import { prepared } from '../db/prepared.ts'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
-
-export interface Person {
-  id: string
-  name: string
-  email: string
-  accountRole: string
-  accountStatus: string
-  hasProfile: boolean
-  careerRole: string | null
-  lineManagerId: string | null
-  lineManagerName: string | null
-  /** Set whenever the person is read from the database. */
-  lineManagerEmail?: string | null
-  associateOfId: string | null
-  associateOfName: string | null
-  associateOfEmail?: string | null
-  businessArea: string
-  group: string
-  dateIntoRole: string | null
-  headOfProfession: boolean
-  oneToOneCadenceDays: number
-  version: number
-  updatedAt: string | null
-}
-
-export interface ProfileChanges {
-  careerRole: string
-  lineManagerId: string | null
-  associateOfId: string | null
-  businessArea: string
-  group: string
-  dateIntoRole: string | null
-  headOfProfession: boolean
-  oneToOneCadenceDays: number
-}
-
-export interface HistoryEntry {
-  id: string
-  personId: string
-  careerRole: string
-  businessArea: string
-  group: string
-  lineManagerId: string | null
-  change: string
-  fromDate: string
-  recordedAt: string
-  recordedByName: string
-}
-
-/** A history entry as shown: with the name of the line manager at the time. */
-export interface HistoryView extends HistoryEntry {
-  lineManagerName: string | null
-}
-
-export interface PeopleFilter {
-  businessArea?: string
-  group?: string
-  careerRole?: string
-  withProfileOnly?: boolean
-  /** Accounts that are not (yet) in the profession. */
-  withoutProfileOnly?: boolean
-}
-
-/** An account as offered in a list of choices (line manager, associated senior). */
-export interface AccountChoice {
-  id: string
-  name: string
-  email: string
-}
-
-/** A new account made by an import: invited, with no password until an administrator sends a link. */
-/** A profile change from an import, saved only if the profile is still at expectedVersion. */
-export interface ProfileUpdate {
-  id: string
-  changes: ProfileChanges
-  expectedVersion: number
-}
+import type { ViewerProfile } from '../platform/auth/viewer.ts'
+import type {
+  AccountChoice,
+  HistoryEntry,
+  HistoryView,
+  PeopleFilter,
+  Person,
+  ProfileChanges,
+  ProfileUpdate,
+} from './people.types.ts'
 
 type Db = Kysely<Database>
 
@@ -101,29 +34,23 @@ function profileColumns(p: ProfileChanges) {
   }
 }
 
-/** What the page layout needs to know about the signed-in person, read on every page. */
-export interface NavigationProfile {
-  hasProfile: boolean
-  headOfProfession: boolean
-  businessArea: string | null
-  managesSomeone: boolean
-}
-
 export class PeopleRepository {
-  private navigationQueries = new WeakMap<
+  private viewerQueries = new WeakMap<
     Db,
     (id: string) => Promise<
       {
         user_id: string | null
         head_of_profession: string | null
         business_area: string | null
+        line_manager_id: string | null
         manages: number | string | boolean | null
       }[]
     >
   >()
 
-  async navigationProfile(db: Db, userId: string): Promise<NavigationProfile> {
-    let query = this.navigationQueries.get(db)
+  /** The signed-in person's profile as policies and the layout need it: one query per request. */
+  async viewerProfile(db: Db, userId: string): Promise<ViewerProfile> {
+    let query = this.viewerQueries.get(db)
     if (!query) {
       query = prepared(db, (id: string) =>
         db
@@ -133,6 +60,7 @@ export class PeopleRepository {
             'p.user_id',
             'p.head_of_profession',
             'p.business_area',
+            'p.line_manager_id',
             eb
               .case()
               .when(
@@ -151,13 +79,14 @@ export class PeopleRepository {
           ])
           .where('u.id', '=', id),
       )
-      this.navigationQueries.set(db, query)
+      this.viewerQueries.set(db, query)
     }
     const [row] = await query(userId)
     return {
       hasProfile: Boolean(row?.user_id),
       headOfProfession: row?.head_of_profession === 'yes',
       businessArea: row?.business_area ?? null,
+      lineManagerId: row?.line_manager_id ?? null,
       managesSomeone: Number(row?.manages ?? 0) === 1,
     }
   }

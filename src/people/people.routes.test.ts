@@ -9,7 +9,7 @@ import {
   type TestContext,
 } from '../../test/build-test-app.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
-import type { ProfileChanges } from './people.repository.ts'
+import type { ProfileChanges } from './people.types.ts'
 
 const profile = (overrides: Partial<ProfileChanges> = {}): ProfileChanges => ({
   careerRole: 'product-manager',

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
 import { authorize } from '../platform/auth/authorize.ts'
-import type { CurrentUser } from '../platform/auth/roles.ts'
 import { ConflictError } from '../platform/errors.ts'
 import {
   datePartsOf,
@@ -29,9 +28,9 @@ import {
   canSetAccountRoles,
   canSetHeadOfProfession,
   peopleScope,
-  type Viewer,
 } from './people.policy.ts'
-import type { Person } from './people.repository.ts'
+import { requireViewer, type Viewer } from '../platform/auth/viewer.ts'
+import type { Person } from './people.types.ts'
 import {
   PROFILE_FIELDS,
   listQueryJsonSchema,
@@ -81,11 +80,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     },
   )
 
-  const viewerOf = async (request: FastifyRequest): Promise<Viewer & { user: CurrentUser }> => {
-    const viewer = await people.viewer(request.user)
-    authorize(viewer !== null)
-    return viewer
-  }
+  const viewerOf = async (request: FastifyRequest): Promise<Viewer> => requireViewer(request)
   const careerRoles = () => people.careerRoles()
   const today = () => ukToday(services.clock)
 

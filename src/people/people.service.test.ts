@@ -1,25 +1,25 @@
 // The people service on both engines, wired as src/app.ts wires it: a real repository, a real
 // audit service, and a clock the tests set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
-import { accountsInviter, insertUser } from '../../test/factories.ts'
-import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService, type AuditRecord } from '../audit/audit.service.ts'
+import { buildTestServices, installOrganisation, servicesOn } from '../../test/build-test-services.ts'
+import { DIALECTS, type TestDb } from '../../test/dialects.ts'
+import { insertUser } from '../../test/factories.ts'
+import { AuditRepository, type AuditEvent } from '../audit/audit.repository.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
 
 const ROLE_SLUGS = BUNDLED_TERMS.roleOrder
-const terms = async () => BUNDLED_TERMS
 import type { Actor } from '../platform/auth/roles.ts'
 import { ConflictError, StaleVersionError, ValidationError } from '../platform/errors.ts'
-import { PeopleRepository, type Person, type ProfileChanges } from './people.repository.ts'
+import { PeopleRepository } from './people.repository.ts'
+import type { Person, ProfileChanges } from './people.types.ts'
 import { PeopleService, changeKind, defaultCadenceDays } from './people.service.ts'
 
 const NOW = new Date('2026-11-24T10:00:00.000Z')
 const OPTIONS = { canSetAccountRoles: true }
 
-class BrokenAuditService extends AuditService {
-  override async record(_db: DbExecutor, _actor: Actor, _record: AuditRecord): Promise<void> {
+class BrokenAuditRepository extends AuditRepository {
+  override async insert(_db: DbExecutor, _event: AuditEvent): Promise<unknown> {
     throw new Error('The audit log is unavailable')
   }
 }
@@ -76,9 +76,11 @@ describe.each(DIALECTS)('people service on %s', dialect => {
   const historyOf = (id: string) => people.history(id)
 
   beforeAll(async () => {
-    testDb = await createTestDb(dialect)
-    const audit = new AuditService(db(), new AuditRepository(), () => NOW)
-    people = new PeopleService(db(), new PeopleRepository(), accountsInviter(), audit, () => NOW, terms)
+    const built = await buildTestServices({ dialect, clock: () => NOW })
+    testDb = built.testDb
+    people = built.services.people
+    // The current framework's roles: the 2025 framework with leadership, for the enterprise shape.
+    await installOrganisation(built)
     admin = await insertUser(db(), { name: 'Ada Admin', role: 'administrator' })
   })
   afterAll(() => testDb.destroy())
@@ -312,8 +314,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
           return super.managerLinks(trx)
         }
       }
-      const audit = new AuditService(db(), new AuditRepository(), () => NOW)
-      const racing = new PeopleService(db(), new RacingRepository(), accountsInviter(), audit, () => NOW, terms)
+      const racing = servicesOn(testDb, { clock: () => NOW, replace: { people: new RacingRepository() } }).people
       const csv = `${header}\nRacer,racing@import4.gov.uk,Senior product manager,,,Benefits,Claims,\nNewbie,newbie@import4.gov.uk,Product manager,,,,,`
       await expect(racing.importPeople(admin, csv, OPTIONS)).rejects.toBeInstanceOf(ConflictError)
       expect(await people.get(u.id)).toMatchObject({ careerRole: 'product-manager', version: 1 })
@@ -321,14 +322,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
     })
 
     it('undoes the whole import if any part of it fails', async () => {
-      const broken = new PeopleService(
-        db(),
-        new PeopleRepository(),
-        accountsInviter(),
-        new BrokenAuditService(db(), new AuditRepository(), () => NOW),
-        () => NOW,
-        terms,
-      )
+      const broken = servicesOn(testDb, { clock: () => NOW, replace: { audit: new BrokenAuditRepository() } }).people
       await expect(
         broken.importPeople(admin, `${header}\nRolled Back,rolled.back@import3.gov.uk,Product manager,,,,,`, OPTIONS),
       ).rejects.toThrow('The audit log is unavailable')

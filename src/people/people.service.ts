@@ -1,11 +1,12 @@
 // The people of the profession: profiles, promotions and moves (each kept in the history), and
 // the viewer context every pathway policy needs.
 import type { AccountsService } from '../accounts/accounts.service.ts'
-import type { InvitedAccount } from '../accounts/accounts.repository.ts'
+import type { InvitedAccount } from '../accounts/accounts.types.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { Actor, CurrentUser } from '../platform/auth/roles.ts'
+import type { Viewer, ViewerSource } from '../platform/auth/viewer.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ukToday } from '../platform/dates.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
@@ -20,17 +21,16 @@ import {
   type ImportPlan,
   type PlannedRow,
 } from './people.import.ts'
-import type { Viewer } from './people.policy.ts'
+import type { PeopleRepository } from './people.repository.ts'
 import type {
   AccountChoice,
   HistoryEntry,
   HistoryView,
   PeopleFilter,
-  PeopleRepository,
   Person,
   ProfileChanges,
   ProfileUpdate,
-} from './people.repository.ts'
+} from './people.types.ts'
 
 export const ASSOCIATE_ROLE = 'associate-product-manager'
 export const SENIOR_ROLE = 'senior-product-manager'
@@ -129,7 +129,7 @@ function seniorRoles(terms: FrameworkTerms): string[] {
 /** Inside the save's transaction: someone saved the profile first. Becomes a StaleVersionError. */
 class StaleProfile extends Error {}
 
-export class PeopleService {
+export class PeopleService implements ViewerSource {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: PeopleRepository,
@@ -138,28 +138,21 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     /** The current framework's roles: the ones people can be given, and their order. */
-    private readonly terms: TermsSource,
+    private readonly framework: TermsSource,
   ) {}
 
   /** The career roles people can hold now, junior first, and the name of any role. */
   careerRoles(): Promise<FrameworkTerms> {
-    return this.terms()
+    return this.framework.terms()
   }
 
-  /** The signed-in person with what policies need to know about them. */
+  /**
+   * The signed-in person with what policies and the layout need to know about them: the
+   * ViewerSource the HTTP platform resolves request.viewer through, once per request.
+   */
   async viewer(user: CurrentUser | null): Promise<Viewer | null> {
     if (!user) return null
-    const person = await this.repo.find(this.db, user.id)
-    return {
-      user,
-      businessArea: person?.hasProfile ? person.businessArea : null,
-      headOfProfession: person?.headOfProfession ?? false,
-    }
-  }
-
-  /** Flags the layout needs for its navigation: one small query per page. */
-  navigationProfile(userId: string) {
-    return this.repo.navigationProfile(this.db, userId)
+    return { user, ...(await this.repo.viewerProfile(this.db, user.id)) }
   }
 
   async get(id: string): Promise<Person> {
@@ -206,7 +199,7 @@ export class PeopleService {
 
   /** Who an associate can be associated with: senior product managers and above. */
   async seniorChoices(limit: number): Promise<AccountChoice[]> {
-    return this.repo.peopleInRoles(this.db, seniorRoles(await this.terms()), limit)
+    return this.repo.peopleInRoles(this.db, seniorRoles(await this.framework.terms()), limit)
   }
 
   findByEmail(email: string): Promise<Person | null> {
@@ -264,7 +257,7 @@ export class PeopleService {
 
   /** What importing the CSV would do, row by row, with every problem. Saves nothing. */
   async previewImport(csv: string, options: ImportOptions): Promise<ImportPlan> {
-    return this.planImportOn(this.db, await this.terms(), csv, options)
+    return this.planImportOn(this.db, await this.framework.terms(), csv, options)
   }
 
   /**
@@ -276,7 +269,7 @@ export class PeopleService {
     const at = this.clock().toISOString()
     const today = ukToday(this.clock)
     // Read before the transaction: on SQLite it holds the only connection.
-    const terms = await this.terms()
+    const terms = await this.framework.terms()
     try {
       return await this.db.transaction().execute(async trx => {
         const plan = await this.planImportOn(trx, terms, csv, options)
@@ -462,7 +455,7 @@ export class PeopleService {
     effectiveFrom: string | undefined,
   ): Promise<void> {
     // Read before the transaction: on SQLite it holds the only connection.
-    const terms = await this.terms()
+    const terms = await this.framework.terms()
     await this.db.transaction().execute(async trx => {
       const before = await this.repo.find(trx, personId)
       if (!before) throw new NotFoundError('No such person')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
-import type { Person } from './people.repository.ts'
+import type { Person } from './people.types.ts'
 import { listQuerySchema } from './people.schemas.ts'
 import { choiceItems, describeInput, listHref, listView, profileView, rolesFor } from './people.views.ts'
 

@@ -3,7 +3,7 @@
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { formatDate } from '../platform/http/filters.ts'
 import { pagination } from '../platform/pagination.ts'
-import type { AccountChoice, HistoryView, Person } from './people.repository.ts'
+import type { AccountChoice, HistoryView, Person } from './people.types.ts'
 import type { ListQuery } from './people.schemas.ts'
 import { ASSOCIATE_ROLE, defaultCadenceDays, type ProfileInput } from './people.service.ts'
 

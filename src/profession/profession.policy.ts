@@ -1,9 +1,10 @@
 // Who sees the profession views, and how much of the profession. The rules live with the other
 // pathway rules in people.policy.ts: heads of profession see every business area; leaders see
 // their own business area only (a leader without one sees nobody); nobody else sees these views.
-import { canSeeProfessionViews, professionScope, type Viewer } from '../people/people.policy.ts'
+import { canSeeProfessionViews, professionScope } from '../people/people.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
 
-export { canSeeProfessionViews, professionScope, type Viewer }
+export { canSeeProfessionViews, professionScope }
 
 /** The capability view, its CSV download and the pathway view. */
 export const canSeeCapability = (v: Viewer | null): boolean => canSeeProfessionViews(v)

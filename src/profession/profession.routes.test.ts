@@ -11,7 +11,8 @@ import {
   type TestContext,
 } from '../../test/build-test-app.ts'
 import type { Level } from '../framework/framework.bundled.ts'
-import { PeopleRepository, type ProfileChanges } from '../people/people.repository.ts'
+import { PeopleRepository } from '../people/people.repository.ts'
+import type { ProfileChanges } from '../people/people.types.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 import { newId } from '../platform/ids.ts'
 

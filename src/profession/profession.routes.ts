@@ -12,7 +12,7 @@ import { capabilityQueryJsonSchema, parseCapabilityQuery, type CapabilityQuery }
 import { capabilityPage } from './profession.views.ts'
 
 export default async function professionRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { people, profession } = services
+  const { profession } = services
   // A page is about 100 KB; keep the most recently used pages only.
   const cache = new PageCache(100)
 
@@ -20,7 +20,7 @@ export default async function professionRoutes(app: FastifyInstance, { services 
     '/profession/capability',
     { config: { access: 'signed-in' }, schema: { querystring: capabilityQueryJsonSchema } },
     async (request, reply) => {
-      const viewer = await people.viewer(request.user)
+      const viewer = request.viewer
       authorize(canSeeCapability(viewer))
       const query: CapabilityQuery = parseCapabilityQuery(request.query)
       const snapshot = await profession.snapshot(viewer)
@@ -41,7 +41,7 @@ export default async function professionRoutes(app: FastifyInstance, { services 
     '/profession/capability.csv',
     { config: { access: 'signed-in' }, schema: { querystring: capabilityQueryJsonSchema } },
     async (request, reply) => {
-      const viewer = await people.viewer(request.user)
+      const viewer = request.viewer
       authorize(canDownloadCapability(viewer))
       const query = parseCapabilityQuery(request.query)
       const snapshot = await profession.snapshot(viewer)
@@ -57,7 +57,7 @@ export default async function professionRoutes(app: FastifyInstance, { services 
   )
 
   app.get('/profession/pathway', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const viewer = await people.viewer(request.user)
+    const viewer = request.viewer
     authorize(canSeeRoleMovement(viewer))
     const snapshot = await profession.snapshot(viewer)
     return reply.cachedPage(

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountsRepository } from '../accounts/accounts.repository.ts'
-import { DIALECTS, createTestDb, type TestDb } from '../../test/dialects.ts'
+import { buildTestServices } from '../../test/build-test-services.ts'
+import { DIALECTS, type TestDb } from '../../test/dialects.ts'
 import { insertUser } from '../../test/factories.ts'
-import { AuditRepository } from '../audit/audit.repository.ts'
-import { AuditService } from '../audit/audit.service.ts'
 import type { Level } from '../framework/framework.bundled.ts'
-import type { FrameworkVersion, VersionDocument, VersionSkill } from '../framework/framework.repository.ts'
-import type { Viewer } from '../people/people.policy.ts'
-import { PeopleRepository, type ProfileChanges } from '../people/people.repository.ts'
+import type { FrameworkVersion, VersionDocument, VersionSkill } from '../framework/framework.types.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
+import { PeopleRepository } from '../people/people.repository.ts'
+import type { ProfileChanges } from '../people/people.types.ts'
 import type { Role } from '../platform/auth/roles.ts'
 import { ForbiddenError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
-import { ProfessionRepository } from './profession.repository.ts'
 import { parseCapabilityQuery } from './profession.schemas.ts'
-import { ProfessionService, markerFor } from './profession.service.ts'
+import { markerFor, type ProfessionService } from './profession.service.ts'
 
 const AT = '2026-11-24T10:00:00.000Z'
 
@@ -76,6 +75,9 @@ describe.each(DIALECTS)('profession service on %s', dialect => {
     user: { id: newId(), name: 'Viewer', email: 'viewer@example.gov.uk', role: o.role ?? 'leader' },
     businessArea: o.area ?? null,
     headOfProfession: o.head ?? false,
+    hasProfile: false,
+    lineManagerId: null,
+    managesSomeone: false,
   })
   const head = () => viewer({ role: 'member', head: true })
 
@@ -140,7 +142,11 @@ describe.each(DIALECTS)('profession service on %s', dialect => {
   }
 
   beforeAll(async () => {
-    testDb = await createTestDb(dialect)
+    // No organisation: the framework's current version is the one written below, for the
+    // enterprise shape (the pathway shape of an installation not set up yet).
+    const built = await buildTestServices({ dialect, clock: () => clock.now })
+    testDb = built.testDb
+    service = built.services.profession
     version = {
       id: newId(),
       number: 1,
@@ -168,9 +174,6 @@ describe.each(DIALECTS)('profession service on %s', dialect => {
         approved_by_name: null,
       })
       .execute()
-    const framework = { current: async () => version, shape: async () => 'enterprise' as const }
-    const audit = new AuditService(db(), new AuditRepository(), () => clock.now)
-    service = new ProfessionService(db(), new ProfessionRepository(), framework, audit, () => clock.now)
 
     const mo = await person('mo', 'Mo Manager', { careerRole: 'senior-product-manager', group: 'Payments' })
     await person('pat', 'Pat Product', { lineManagerId: mo })

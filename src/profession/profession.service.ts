@@ -13,7 +13,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { LEVEL_NAMES, type Level, type Shape } from '../framework/framework.bundled.ts'
 import { bundledRoleName } from '../framework/framework.terms.ts'
-import type { FrameworkVersion } from '../framework/framework.repository.ts'
+import type { FrameworkVersion } from '../framework/framework.types.ts'
 import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -21,7 +21,8 @@ import { ukDate } from '../platform/dates.ts'
 import { ForbiddenError } from '../platform/errors.ts'
 import { CHECKIN_DUE_DAYS, overdueAgainst, overdueBefore as overdueBeforeAt } from '../pathway/pathway.rules.ts'
 import { csvDocument } from './profession.csv.ts'
-import { areaScope, canSeeProfessionViews, type Viewer } from './profession.policy.ts'
+import { areaScope, canSeeProfessionViews } from './profession.policy.ts'
+import type { Viewer } from '../platform/auth/viewer.ts'
 import type {
   FilterChoiceRow,
   LevelCount,

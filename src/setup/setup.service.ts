@@ -3,12 +3,12 @@
 // administrator. The starter handbook is then loaded as the organisation's own copy, and the
 // capability framework they chose (2025 or 2017, with or without the leadership capabilities)
 // becomes version 1 of theirs.
-import type { AccountsRepository } from '../accounts/accounts.repository.ts'
-import { toCurrentUser } from '../accounts/accounts.service.ts'
+import { toCurrentUser, type AccountsService } from '../accounts/accounts.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
-import { bundledDocument, type FrameworkService } from '../framework/framework.service.ts'
+import { bundledDocument } from '../framework/framework.service.ts'
 import { termsOf } from '../framework/framework.terms.ts'
+import type { FrameworkVersions } from '../framework/framework.versions.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { OrganisationService } from '../organisation/organisation.service.ts'
 import { hashPassword, passwordProblem } from '../platform/auth/passwords.ts'
@@ -26,10 +26,11 @@ export class SetupService {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: SetupRepository,
-    private readonly accountsRepo: AccountsRepository,
+    /** The first administrator's account and the set-up link belong to the accounts capability. */
+    private readonly accounts: AccountsService,
     private readonly organisation: OrganisationService,
     private readonly handbook: HandbookService,
-    private readonly framework: FrameworkService,
+    private readonly framework: Pick<FrameworkVersions, 'seed'>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -43,7 +44,7 @@ export class SetupService {
     if (!(await this.needsSetup())) return null
     const token = newToken()
     const now = this.clock()
-    await this.accountsRepo.insertToken(this.db, {
+    await this.accounts.storeToken(this.db, {
       id: hashToken(token),
       purpose: SETUP_PURPOSE,
       userId: null,
@@ -55,7 +56,7 @@ export class SetupService {
 
   async isLiveToken(tokenHash: string): Promise<boolean> {
     if (!(await this.needsSetup())) return false
-    const token = await this.accountsRepo.findToken(this.db, tokenHash, SETUP_PURPOSE)
+    const token = await this.accounts.findToken(tokenHash, SETUP_PURPOSE)
     return Boolean(token && !token.usedAt && Date.parse(token.expiresAt) > this.clock().getTime())
   }
 
@@ -69,19 +70,18 @@ export class SetupService {
     const actor = { id: adminId, name: input.adminName }
     await this.db.transaction().execute(async trx => {
       // Checked again inside the transaction: two people racing with two links cannot both win.
-      if (!(await this.accountsRepo.useToken(trx, tokenHash, at)) || (await this.repo.administratorExists(trx))) {
+      if (
+        !(await this.accounts.useOwnerlessToken(trx, tokenHash, SETUP_PURPOSE, at)) ||
+        (await this.repo.administratorExists(trx))
+      ) {
         throw new NotFoundError('This set-up link has expired or has been used')
       }
-      await this.accountsRepo.revokeTokens(trx, SETUP_PURPOSE, null, at)
-      await this.accountsRepo.insert(trx, {
+      await this.accounts.insertAdministrator(trx, {
         id: adminId,
         email: input.adminEmail,
         name: input.adminName,
-        role: 'administrator',
-        status: 'active',
         passwordHash: hash,
-        createdAt: at,
-        updatedAt: at,
+        at,
       })
       await this.organisation.create(trx, actor, {
         name: input.organisationName,
@@ -102,8 +102,6 @@ export class SetupService {
       await this.handbook.loadStarter(trx, actor, termsOf(1, bundledDocument(choice), input.pathwayShape))
       await this.framework.seed(trx, actor, choice)
     })
-    const user = await this.accountsRepo.findById(this.db, adminId)
-    if (!user) throw new Error('The administrator was not saved')
-    return toCurrentUser(user)
+    return toCurrentUser(await this.accounts.get(adminId))
   }
 }

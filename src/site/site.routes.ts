@@ -15,8 +15,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
       return reply.page('site/views/public-home.njk', { pageTitle: 'Home' }, { nav: 'home' })
     }
     const user = request.user
-    const [profile, contents, mySuggestions, queue] = await Promise.all([
-      services.people.navigationProfile(user.id),
+    const [contents, mySuggestions, queue] = await Promise.all([
       handbook.contents(),
       handbook.suggestionsBy(user.id),
       canReviewSuggestions(user) ? handbook.openSuggestions() : Promise.resolve(null),
@@ -29,7 +28,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
         pageCount: contents.sections.reduce((n, s) => n + s.pages.length, 0),
         mySuggestions: mySuggestions.slice(0, 5),
         queueCount: queue?.length ?? null,
-        profile,
+        profile: request.viewer,
       },
       { nav: 'home' },
     )
@@ -46,7 +45,7 @@ export default async function siteRoutes(app: FastifyInstance, { services }: { s
   // For load balancers and people: 200 "ok" when the database answers and takes a write; 503
   // "unavailable" when it does not answer; 503 "degraded", with the reason, when it answers but
   // cannot write (a held lock, a full disk, a read-only server). The write is cached briefly.
-  app.get('/health', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/health', { config: { access: 'public', viewer: false }, logLevel: 'warn' }, async (_request, reply) => {
     reply.header('cache-control', 'no-store')
     if (!(await db.ping())) return reply.code(503).send({ status: 'unavailable', database: 'not answering' })
     const write = await db.checkWrite()

@@ -2,8 +2,8 @@
 // with their people.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
-import type { Viewer } from '../../people/people.policy.ts'
-import type { Person } from '../../people/people.repository.ts'
+import type { Viewer } from '../../platform/auth/viewer.ts'
+import type { Person } from '../../people/people.types.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { formErrors, saveVersioned, type FormErrors } from '../../platform/forms.ts'
 import { formatDate } from '../../platform/http/filters.ts'

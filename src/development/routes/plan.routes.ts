@@ -1,8 +1,8 @@
 // A person's development plan: its goals, changing them, and progress notes on each.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
-import type { Viewer } from '../../people/people.policy.ts'
-import type { Person } from '../../people/people.repository.ts'
+import type { Viewer } from '../../platform/auth/viewer.ts'
+import type { Person } from '../../people/people.types.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import { formErrors, parseForm, saveVersioned, type FormErrors } from '../../platform/forms.ts'

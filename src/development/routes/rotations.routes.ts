@@ -1,8 +1,8 @@
 // An associate's rotations: the placements they have had, adding and changing them.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
-import type { Viewer } from '../../people/people.policy.ts'
-import type { Person } from '../../people/people.repository.ts'
+import type { Viewer } from '../../platform/auth/viewer.ts'
+import type { Person } from '../../people/people.types.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { datePartsOf, readDateParts } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'

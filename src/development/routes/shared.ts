@@ -1,8 +1,8 @@
 // What the development route plugins share: parameter schemas, loading the person a page is
 // about, and the parts of a person's pages (tabs, service navigation, heading).
 import type { FastifyRequest } from 'fastify'
-import type { Viewer } from '../../people/people.policy.ts'
-import type { Person } from '../../people/people.repository.ts'
+import { requireViewer, type Viewer } from '../../platform/auth/viewer.ts'
+import type { Person } from '../../people/people.types.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import type { CurrentUser } from '../../platform/auth/roles.ts'
 import { uuidParams } from '../../platform/http/route-schemas.ts'
@@ -36,8 +36,7 @@ export function personPages(people: Services['people']) {
   /** The signed-in person, what policies know of them, and the person the page is about. */
   async function load(request: FastifyRequest<{ Params: { id: string } }>) {
     const user = requireUser(request)
-    const viewer = await people.viewer(user)
-    authorize(viewer !== null)
+    const viewer = requireViewer(request)
     const person = await people.get(request.params.id)
     return { user, viewer, person }
   }

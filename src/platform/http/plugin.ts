@@ -13,6 +13,7 @@ import type { Config } from '../../config.ts'
 import { unavailableCode, unavailableReason } from '../../db/availability.ts'
 import type { SessionManager } from '../auth/session.ts'
 import { safeReturnPath } from '../auth/session.ts'
+import type { ViewerSource } from '../auth/viewer.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
 import { BUILD_DIR, assetUrl, type AssetManifest } from './assets.ts'
 import { FormTokenError, FormTokens } from './form-tokens.ts'
@@ -36,7 +37,10 @@ export interface HttpPlatformOptions {
   readonly views: ViewEnvironment
   readonly sessions: SessionManager
   readonly manifest: AssetManifest
+  /** Builds the chrome from request.viewer, which is resolved before it is called. */
   readonly layout: (request: FastifyRequest) => Promise<LayoutBase>
+  /** Resolves the signed-in person's profile into request.viewer, once per request. */
+  readonly viewers: ViewerSource
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit?: number
 }
@@ -92,7 +96,6 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   // The last layout drawn, so the "service unavailable" page keeps the organisation's look while
   // the database is away.
   let lastLayout: LayoutBase | null = null
-  const layoutOf = async (request: FastifyRequest) => (lastLayout = await options.layout(request))
 
   // The form token of this request's session. Signed-out visitors are given a session for it only
   // when the page has a form (error pages do not).
@@ -123,10 +126,25 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     wildcard: true,
   })
 
+  // The viewer: the signed-in person with their profile, for policies, handlers and the layout.
+  // One query, made at most once per request (again only if someone signed in or out meanwhile).
+  app.decorateRequest('viewer', null)
+  const resolveViewer = async (request: FastifyRequest): Promise<void> => {
+    const user = request.user
+    if (!user) request.viewer = null
+    else if (request.viewer?.user !== user) request.viewer = await options.viewers.viewer(user)
+  }
+  const layoutOf = async (request: FastifyRequest): Promise<LayoutBase> => {
+    await resolveViewer(request)
+    return (lastLayout = await options.layout(request))
+  }
+
   // Sessions: read before anything else looks at who is signed in; saved just before sending.
+  // Routes that never show a page or ask a policy (config.viewer: false) skip the viewer.
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return
     await sessions.load(request, reply)
+    if (request.routeOptions.config.viewer !== false) await resolveViewer(request)
   })
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.session) await sessions.save(request, reply)
@@ -218,6 +236,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       navigation: base.navigation.map(item => ({ ...item, active: item.key === pageOptions.nav })),
       currentNav: pageOptions.nav,
       user: request.user,
+      viewer: request.viewer,
       cspNonce: reply.cspNonce?.script,
       csrfToken: csrfToken(request, reply, withForms),
       flash,
@@ -319,6 +338,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       let html: string
       try {
         request.user = null
+        request.viewer = null
         publicLayout = await options.layout(request)
         html = earlyPage(status, publicLayout, nonce)
       } catch (renderError) {

@@ -1,6 +1,7 @@
 // What Valuekit adds to Fastify's request, reply and route config.
 import type { CurrentUser } from '../auth/roles.ts'
 import type { EndReason, Session } from '../auth/session.ts'
+import type { Viewer } from '../auth/viewer.ts'
 
 /** Every route says who may reach it: anyone, or only people who are signed in. */
 export type Access = 'public' | 'signed-in'
@@ -16,6 +17,8 @@ declare module 'fastify' {
     session: Session
     user: CurrentUser | null
     sessionEnded: EndReason | null
+    /** The signed-in person with their profile, resolved once per request; null when signed out. */
+    viewer: Viewer | null
   }
   interface FastifyReply {
     /** Renders a page in the site layout and sends it. */
@@ -38,5 +41,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access
+    /** False for routes that never render a page or ask a policy: request.viewer is not resolved. */
+    viewer?: boolean
   }
 }
