@@ -42,6 +42,7 @@ import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 import { loadManifest } from './platform/http/assets.ts'
+import { RequestLog } from './platform/http/request-log.ts'
 import httpPlatform, { httpServerOptions, type LayoutBase } from './platform/http/plugin.ts'
 import { createViewEnvironment } from './platform/http/views.ts'
 import type { Services } from './services.ts'
@@ -75,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         req: req => ({ method: req.method, url: req.url.split('?')[0], id: req.id, remoteAddress: req.ip }),
       },
     },
+    // One line for each request that did not succeed, rather than two for every request.
+    logController: new RequestLog(),
     ...httpServerOptions(config),
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
