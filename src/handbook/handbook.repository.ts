@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import { indexHandbookPage, searchHandbook, unindexHandbookPage, type SearchHit } from '../db/fulltext.ts'
 import { prepared } from '../db/prepared.ts'
+import { Remembered, databaseKey } from '../db/remembered.ts'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
 
@@ -153,10 +154,6 @@ function pageRow(p: Page): Database['handbook_pages'] {
     updated_by_name: p.updatedByName,
   }
 }
-
-/** How long the handbook revision is remembered, and how long after a change it is not. */
-const REVISION_REMEMBER_MS = 2000
-const REVISION_QUIET_MS = 30_000
 
 export class HandbookRepository {
   // ---- Sections ----
@@ -556,35 +553,24 @@ export class HandbookRepository {
   // ---- Revision ----
 
   // Read on every handbook page view (it keys the page cache): compiled once per database, and
-  // remembered for up to 2 seconds so a page view does not pay for a query. Another instance's
-  // change is seen within those 2 seconds; this instance's own change at once: bumpRevision
-  // forgets the value, and for 30 seconds after it every read asks the database, since the
-  // transaction that bumped it may commit a moment later.
+  // remembered for a moment (db/remembered.ts); bumpRevision forgets it.
   private revisionQueries = new WeakMap<Db, () => Promise<{ revision: number }[]>>()
-  private revisionKnown = new WeakMap<Db, { revision: number; until: number }>()
-  private revisionBumpedAt = -Infinity
+  private readonly revisionKnown = new Remembered<number>()
 
   async revision(db: Db): Promise<number> {
-    const now = performance.now()
-    const known = this.revisionKnown.get(db)
-    if (known && known.until > now) return known.revision
-    let query = this.revisionQueries.get(db)
-    if (!query) {
-      query = prepared(db, () => db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook'))
-      this.revisionQueries.set(db, query)
-    }
-    const bumpedBefore = this.revisionBumpedAt
-    const [row] = await query()
-    const revision = row?.revision ?? 0
-    if (this.revisionBumpedAt === bumpedBefore && now - bumpedBefore > REVISION_QUIET_MS) {
-      this.revisionKnown.set(db, { revision, until: now + REVISION_REMEMBER_MS })
-    }
-    return revision
+    return this.revisionKnown.get(databaseKey(db), async () => {
+      let query = this.revisionQueries.get(db)
+      if (!query) {
+        query = prepared(db, () => db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook'))
+        this.revisionQueries.set(db, query)
+      }
+      const [row] = await query()
+      return row?.revision ?? 0
+    })
   }
 
   async bumpRevision(db: Db): Promise<void> {
-    this.revisionBumpedAt = performance.now()
-    this.revisionKnown = new WeakMap()
+    this.revisionKnown.changed()
     await db
       .updateTable('handbook_state')
       .set(eb => ({ revision: eb('revision', '+', 1) }))

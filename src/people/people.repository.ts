@@ -3,6 +3,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { insertInBatches } from '../db/batch.ts'
 import { prepared } from '../db/prepared.ts'
+import { Remembered, databaseKey } from '../db/remembered.ts'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
 
@@ -122,7 +123,15 @@ export class PeopleRepository {
     >
   >()
 
-  async navigationProfile(db: Db, userId: string): Promise<NavigationProfile> {
+  // Read on every signed-in page: remembered for a moment per person (db/remembered.ts). Every
+  // write to profiles below forgets them all (the flags depend on other people's rows too).
+  private readonly navigationKnown = new Remembered<NavigationProfile>()
+
+  navigationProfile(db: Db, userId: string): Promise<NavigationProfile> {
+    return this.navigationKnown.get(`${databaseKey(db)}:${userId}`, () => this.readNavigationProfile(db, userId))
+  }
+
+  private async readNavigationProfile(db: Db, userId: string): Promise<NavigationProfile> {
     let query = this.navigationQueries.get(db)
     if (!query) {
       query = prepared(db, (id: string) =>
@@ -352,6 +361,7 @@ export class PeopleRepository {
   }
 
   async insertProfile(db: Db, id: string, p: ProfileChanges, at: string): Promise<void> {
+    this.navigationKnown.changed()
     await db
       .insertInto('people')
       .values({ user_id: id, ...profileColumns(p), updated_at: at, version: 1 })
@@ -360,6 +370,7 @@ export class PeopleRepository {
 
   /** Saves a profile only if nobody saved since expectedVersion; says whether it saved. */
   async updateProfile(db: Db, id: string, p: ProfileChanges, expectedVersion: number, at: string): Promise<boolean> {
+    this.navigationKnown.changed()
     const saved = await updateVersioned(db, 'people', id, expectedVersion, { ...profileColumns(p), updated_at: at })
     return saved !== undefined
   }
@@ -370,6 +381,7 @@ export class PeopleRepository {
     profiles: readonly { id: string; changes: ProfileChanges }[],
     at: string,
   ): Promise<void> {
+    this.navigationKnown.changed()
     await insertInBatches(
       db,
       'people',
@@ -383,6 +395,7 @@ export class PeopleRepository {
    * changed one meanwhile.
    */
   async updateProfiles(db: Db, updates: readonly ProfileUpdate[], at: string): Promise<number> {
+    this.navigationKnown.changed()
     let saved = 0
     for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
       const batch = updates.slice(i, i + UPDATE_BATCH)
