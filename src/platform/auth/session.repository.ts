@@ -5,7 +5,7 @@
 // this repository and forgets what it changes at once, so within an instance a sign-out, an
 // ended session, a changed role or a disabled account (each of which deletes the person's
 // sessions) takes effect on the next request. Another instance's change is seen within the
-// moment. See docs/decisions/0007-session-read-cache.md.
+// moment. See docs/decisions/0007-remembered-hot-path-reads.md.
 import type { Kysely } from 'kysely'
 import { prepared } from '../../db/prepared.ts'
 import type { Database } from '../../db/schema.ts'
