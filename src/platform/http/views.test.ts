@@ -5,7 +5,8 @@ import { createViewEnvironment } from './views.ts'
 describe('view environment', () => {
   it('resolves relative template paths as Nunjucks does, answering each once', () => {
     const env = createViewEnvironment({ production: true })
-    const [loader] = env.loaders
+    // Nunjucks' types leave out the environment's loaders.
+    const [loader] = (env as unknown as { loaders: { resolve(from: string, to: string): string }[] }).loaders
     if (!loader) throw new Error('expected a loader')
     const from = resolve('/templates/govuk/components/button/template.njk')
     expect(loader.resolve(from, '../../macros/attributes.njk')).toBe(resolve('/templates/govuk/macros/attributes.njk'))
