@@ -20,7 +20,7 @@
 // target is a finding, not a failure. See bench/README.md for the options.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -33,6 +33,7 @@ import { WRK, runLoad, type LoadJob, type LoadResult } from './load.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const RESULTS_FILE = resolve(ROOT, 'docs/bench-results.md')
+const NOTES_HEADING = '\n## Notes\n'
 
 /** The two targets the issue sets. */
 const PAGE_SHARE_TARGET = 50
@@ -1030,8 +1031,12 @@ async function main(): Promise<number> {
       ...SEARCH_TERMS.map(term => `| ${term} | ${fmt(handbook.hitsPerTerm[term] ?? 0)} |`),
       '',
     ].join('\n')
+    // Hand-written notes under "## Notes" (what changed, earlier figures) are kept from run to run.
+    const earlier = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : ''
+    const notesAt = earlier.indexOf(NOTES_HEADING)
+    const notes = notesAt >= 0 ? `\n${earlier.slice(notesAt)}` : ''
     const style = (await prettier.resolveConfig(RESULTS_FILE)) ?? {}
-    writeFileSync(RESULTS_FILE, await prettier.format(doc, { ...style, parser: 'markdown' }))
+    writeFileSync(RESULTS_FILE, await prettier.format(doc + notes, { ...style, parser: 'markdown' }))
     console.log(`\nWrote ${RESULTS_FILE.slice(ROOT.length + 1)}`)
   }
 
