@@ -572,7 +572,15 @@ function wrkVersion(): string {
 function gitSha(): string {
   const sha = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
   if (sha.status !== 0) return 'unknown'
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' })
+  // The results file is what this writes, so it does not count as a change to what was measured.
+  const dirty = spawnSync(
+    'git',
+    ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/bench-results.md'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
   return `${sha.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`
 }
 
