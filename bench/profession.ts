@@ -5,7 +5,8 @@
 // repository for accounts, profiles and history and with plain inserts for check-ins, which is
 // far quicker than going through the pages. A seeded generator makes every run the same.
 //
-// Also makes the account the benchmark signs in with: a head of profession with a password.
+// Also makes the accounts the benchmark signs in with: a head of profession with a password, and
+// a password for one generated member whose four check-ins are all agreed and who has a manager.
 import { randomBytes } from 'node:crypto'
 import { loadConfig } from '../src/config.ts'
 import { connect, type Db } from '../src/db/connect.ts'
@@ -36,6 +37,8 @@ export interface GenerateProfessionOptions {
 export interface GeneratedProfession {
   readonly headEmail: string
   readonly headPassword: string
+  /** A member of the profession with four agreed check-ins and a line manager. */
+  readonly member: { readonly id: string; readonly email: string; readonly password: string }
   readonly people: number
   readonly checkins: number
   readonly ratings: number
@@ -267,6 +270,7 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
     const shift = (level: Level, by: number): Level => LEVELS[Math.min(3, Math.max(0, RANK[level] - 1 + by))] ?? level
     let checkins = 0
     let ratings = 0
+    let memberId: string | null = null
     const CHUNK = 500
     for (let start = 0; start < planned.length; start += CHUNK) {
       const checkinRows: Insertable<Database['checkins']>[] = []
@@ -278,6 +282,7 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
         const managerId = profiles[n]?.changes.lineManagerId ?? null
         const latestAt = now - int(3, 240) * DAY
         const pending = random() < 0.1
+        if (memberId === null && !pending && managerId !== null) memberId = p.id
         for (let k = 0; k < checkinsEach; k++) {
           const agreedAt = latestAt - (checkinsEach - 1 - k) * int(150, 200) * DAY
           const isPending = pending && k === checkinsEach - 1
@@ -333,11 +338,24 @@ export async function generateProfession(options: GenerateProfessionOptions): Pr
       checkins += checkinRows.length
       ratings += ratingRows.length
     }
+    if (memberId === null) throw new Error('No generated person has only agreed check-ins and a manager')
+    const memberPassword = `bench ${randomBytes(12).toString('base64url')} member`
+    await kysely
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(memberPassword) })
+      .where('id', '=', memberId)
+      .execute()
+    const memberRow = await kysely
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', memberId)
+      .executeTakeFirstOrThrow()
     // Fresh statistics, as a database that has been in use for a while would have.
     await sql`analyze`.execute(kysely)
     return {
       headEmail,
       headPassword,
+      member: { id: memberId, email: memberRow.email, password: memberPassword },
       people: total,
       checkins,
       ratings,

@@ -3,21 +3,24 @@
 // 1. Generates a handbook of 1,000 pages in a fresh data folder (bench/generate.ts).
 // 2. Starts the real server on it (production mode), signs in as its administrator over HTTP.
 // 3. Starts a bare node:http server that returns the same bytes as a handbook page.
-// 4. Loads each target over loopback with autocannon in a process of its own (bench/load.ts):
-//    warm-up, then a bounded run. With taskset and 2 or more CPUs, servers run on CPU 0 and the
-//    load generator on CPU 1, so they do not compete.
-// 5. Prints requests per second and latency, the page's rate as a share of the bare server's,
-//    and PASS or FAIL against the targets; writes docs/bench-results.md.
+// 4. Loads each target over loopback with wrk (bench/load.ts): warm-up, then a bounded run. With
+//    taskset and 2 or more CPUs, servers run on CPU 0 and wrk on CPU 1, so they do not compete.
+//    The server's CPU time (utime + stime from /proc/<pid>/stat) is read just before and just
+//    after the measured run, and divided by the requests answered: CPU µs per request.
+// 5. Prints requests per second, latency and CPU µs per request, each rate as a share of the bare
+//    server's, and PASS or FAIL against the targets; writes docs/bench-results.md.
 //
 // The profession part: before the server starts, adds a generated profession of 10,000 people
 // with four check-ins each (bench/profession.ts) to the same database; signs in over HTTP as a
-// head of profession and loads the capability view (/profession/capability) the same way.
+// head of profession and loads the capability view (/profession/capability) the same way; signs in
+// as a member of the profession with four agreed check-ins, starts a fifth over HTTP, and loads
+// their pathway and the self-assessment form of that check-in.
 //
 // Exits 1 only when something went wrong (a response other than 2xx, an error, a timeout); missing a
 // target is a finding, not a failure. See bench/README.md for the options.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -26,10 +29,11 @@ import pg from 'pg'
 import * as prettier from 'prettier'
 import { distinctQueries, generateHandbook, type GeneratedHandbook } from './generate.ts'
 import { generateProfession, type GeneratedProfession } from './profession.ts'
-import type { LoadJob, LoadResult } from './load.ts'
+import { WRK, runLoad, type LoadJob, type LoadResult } from './load.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const RESULTS_FILE = resolve(ROOT, 'docs/bench-results.md')
+const NOTES_HEADING = '\n## Notes\n'
 
 /** The two targets the issue sets. */
 const PAGE_SHARE_TARGET = 50
@@ -63,8 +67,21 @@ export const SEARCH_TERMS = [
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 
-const TARGET_KEYS = ['bare', 'page', 'pages', 'contents', 'search', 'search-new', 'capability', 'capability-pages']
-const PROFESSION_KEYS = ['capability', 'capability-pages']
+const TARGET_KEYS = [
+  'bare',
+  'page',
+  'pages',
+  'contents',
+  'search',
+  'search-new',
+  'pathway',
+  'checkin-form',
+  'capability',
+  'capability-pages',
+]
+const PROFESSION_KEYS = ['pathway', 'checkin-form', 'capability', 'capability-pages']
+/** Targets whose aim is a latency at 10 connections: measured at --latency-connections. */
+const LATENCY_KEYS = new Set(['search', 'search-new', 'capability-pages'])
 
 /** A mistake in how the benchmark was asked to run: shown without a stack trace. */
 class UsageError extends Error {}
@@ -73,6 +90,8 @@ interface Options {
   durationSeconds: number
   warmupSeconds: number
   connections: number
+  latencyConnections: number
+  logLevel: string
   pages: number
   people: number
   postgres: boolean
@@ -86,7 +105,11 @@ const HELP = `Usage: npm run bench -- [options]
 
   --duration N      seconds each target is measured (default 10)
   --warmup N        seconds of warm-up before each (default 3)
-  --connections N   concurrent connections (default 10)
+  --connections N   concurrent connections (default 50)
+  --latency-connections N
+                    connections for the targets set as a p99 at 10 connections: search,
+                    search-new, capability-pages (default 10)
+  --log-level L     the server's LOG_LEVEL (default info, as it runs in production)
   --pages N         pages in the generated handbook (default 1000)
   --people N        people in the generated profession, four check-ins each (default 10000;
                     0 leaves the profession and its capability targets out)
@@ -94,7 +117,8 @@ const HELP = `Usage: npm run bench -- [options]
                     (steadier figures on a busy machine; default 1)
   --postgres        use PostgreSQL (a new schema in DATABASE_URL) instead of SQLite
   --only LIST       measure only these targets, comma-separated:
-                    bare,page,pages,contents,search,search-new,capability,capability-pages
+                    bare,page,pages,contents,search,search-new,pathway,checkin-form,
+                    capability,capability-pages
   --profile         record a CPU profile of the server during the load and print where time went
   --keep            keep the generated data folder and print where it is
 
@@ -104,7 +128,9 @@ function parseOptions(argv: string[]): Options {
   const options: Options = {
     durationSeconds: 10,
     warmupSeconds: 3,
-    connections: 10,
+    connections: 50,
+    latencyConnections: 10,
+    logLevel: 'info',
     pages: 1000,
     people: 10_000,
     postgres: false,
@@ -130,6 +156,16 @@ function parseOptions(argv: string[]): Options {
       case '--connections':
         options.connections = number(flag, argv[++i], 1)
         break
+      case '--latency-connections':
+        options.latencyConnections = number(flag, argv[++i], 1)
+        break
+      case '--log-level': {
+        const level = argv[++i] ?? ''
+        if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level))
+          throw new UsageError('--log-level takes fatal, error, warn, info, debug, trace or silent')
+        options.logLevel = level
+        break
+      }
       case '--pages':
         options.pages = number(flag, argv[++i], 41)
         break
@@ -214,11 +250,13 @@ function spawnTs(
   return child
 }
 
+/** The last 64 KB a process wrote to each stream (a server logging at info writes a lot). */
 function collect(child: ChildProcess): { out: () => string; err: () => string } {
+  const KEEP = 64 * 1024
   let out = ''
   let err = ''
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  child.stdout?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-KEEP)))
+  child.stderr?.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-KEEP)))
   return { out: () => out, err: () => err }
 }
 
@@ -298,7 +336,7 @@ async function signIn(base: string, email: string, password: string): Promise<st
   const response = await fetch(`${base}/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), origin: base },
     body: new URLSearchParams({ _csrf: token, email, password }).toString(),
   })
   jar.take(response)
@@ -306,6 +344,26 @@ async function signIn(base: string, email: string, password: string): Promise<st
     throw new Error(`Signing in failed: POST /sign-in answered ${response.status}`)
   }
   return jar.header()
+}
+
+/** Starts a check-in for the signed-in person through the form, as they would; returns its form's path. */
+async function startCheckin(base: string, cookie: string, personId: string): Promise<string> {
+  const path = `/people/${personId}/check-ins/new`
+  const form = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1]
+  if (form.status !== 200 || !token) throw new Error(`GET ${path} answered ${form.status} without a form token`)
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base },
+    body: new URLSearchParams({ _csrf: token }).toString(),
+  })
+  await response.arrayBuffer()
+  const location = response.headers.get('location') ?? ''
+  if (response.status !== 303 || !location.endsWith('/self')) {
+    throw new Error(`Starting a check-in answered ${response.status} to ${location || 'nowhere'}`)
+  }
+  return location
 }
 
 /** Fetches each path once as the signed-in person; any answer but 200 stops the benchmark. */
@@ -331,6 +389,7 @@ interface Target {
   paths: readonly string[]
   /** The process answering, whose CPU use is read while it is measured. */
   servedBy: ChildProcess
+  connections: number
   /** Who asks, when not the administrator (the capability view is for a head of profession). */
   headers?: Record<string, string>
 }
@@ -372,35 +431,31 @@ async function measure(
 ): Promise<Measurement> {
   const job: LoadJob = {
     url: target.base,
-    connections: options.connections,
+    connections: target.connections,
     warmupSeconds: options.warmupSeconds,
     durationSeconds: options.durationSeconds,
     headers: target.headers ?? headers,
     paths: target.paths,
     startAt: Math.floor(((round - 1) * target.paths.length) / options.rounds),
+    cpu: canPin ? 1 : null,
+    workDir,
   }
-  const jobFile = join(workDir, `job-${target.key}.json`)
-  writeFileSync(jobFile, JSON.stringify(job))
-  const child = spawnTs(1, 'bench/load.ts', [jobFile], process.env)
-  let start: { at: number; cpu: number | null } | null = null
-  child.stdout?.on('data', (chunk: Buffer) => {
-    if (!start && chunk.toString().includes('measuring\n'))
-      start = { at: nowUs(), cpu: cpuSeconds(target.servedBy.pid) }
+  let began: { at: number; cpu: number | null } = { at: nowUs(), cpu: null }
+  const result = await runLoad(job, CLOCK_TICKS, () => {
+    began = { at: nowUs(), cpu: cpuSeconds(target.servedBy.pid) }
   })
-  const output = collect(child)
-  const code = await exited(child)
   const end = { at: nowUs(), cpu: cpuSeconds(target.servedBy.pid) }
-  const line = output.out().trim().split('\n').pop() ?? ''
-  if (code !== 0 || !line.startsWith('{') || !start) {
-    throw new Error(`The load generator failed for ${target.label} (exit ${code}):\n${output.err()}`)
-  }
-  const began: { at: number; cpu: number | null } = start
   const serverCpuPercent =
     began.cpu !== null && end.cpu !== null ? (100 * (end.cpu - began.cpu)) / ((end.at - began.at) / 1e6) : null
-  const result = JSON.parse(line) as LoadResult
   const cpuPerRequestUs =
     began.cpu !== null && end.cpu !== null && result.total > 0 ? ((end.cpu - began.cpu) * 1e6) / result.total : null
-  return { ...result, serverCpuPercent, cpuPerRequestUs, window: [began.at, end.at] }
+  // wrk counts only 400 and above as failures: check the person is still signed in and the page
+  // still answers 200 (a session that ran out would answer 303 to the sign-in page).
+  const path = target.paths[0] ?? '/'
+  const after = await fetch(`${target.base}${path}`, { headers: target.headers ?? headers, redirect: 'manual' })
+  await after.arrayBuffer()
+  const non2xx = result.non2xx + (after.status === 200 ? 0 : 1)
+  return { ...result, non2xx, serverCpuPercent, cpuPerRequestUs, window: [began.at, end.at] }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -411,40 +466,42 @@ const fmt = (n: number, digits = 0) =>
 const ms = (n: number) => (n < 10 ? fmt(n, 2) : fmt(n, 1))
 
 function table(rows: Measured[]): string[] {
+  const bare = rows.find(r => r.key === 'bare')
   const header = [
     'target',
     'path',
+    'conns',
     'req/s',
+    'share of bare',
+    'CPU µs/req',
     'p50 ms',
     'p99 ms',
-    'mean ms',
     'KB/resp',
-    'non-2xx',
+    '4xx/5xx',
     'errors',
     'timeouts',
     'server CPU',
-    'CPU µs/req',
-    'load CPU',
+    'wrk CPU',
   ]
   const body = rows.map(r => [
     r.label,
     r.paths.length === 1 ? (r.paths[0] ?? '') : `${fmt(r.paths.length)} paths in turn`,
+    fmt(r.connections),
     fmt(r.result.requestsPerSecond),
+    bare ? `${fmt((100 * r.result.requestsPerSecond) / bare.result.requestsPerSecond, 1)}%` : 'n/a',
+    r.result.cpuPerRequestUs === null ? 'n/a' : fmt(r.result.cpuPerRequestUs),
     ms(r.result.p50),
     ms(r.result.p99),
-    ms(r.result.meanLatency),
     fmt(r.result.bytesPerResponse / 1024, 1),
     fmt(r.result.non2xx),
     fmt(r.result.errors),
     fmt(r.result.timeouts),
     r.result.serverCpuPercent === null ? 'n/a' : `${fmt(r.result.serverCpuPercent)}%`,
-    r.result.cpuPerRequestUs === null ? 'n/a' : fmt(r.result.cpuPerRequestUs),
     `${fmt(r.result.loadCpuPercent)}%`,
   ])
-  const rightAligned = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
   return [
     `| ${header.join(' | ')} |`,
-    `| ${header.map((_, i) => (rightAligned.has(i) ? '---:' : '---')).join(' | ')} |`,
+    `| ${header.map((_, i) => (i >= 2 ? '---:' : '---')).join(' | ')} |`,
     ...body.map(cells => `| ${cells.join(' | ')} |`),
   ]
 }
@@ -453,9 +510,18 @@ interface Verdicts {
   lines: string[]
 }
 
-function verdicts(measured: Map<string, Measured>, connections: number): Verdicts {
+function verdicts(measured: Map<string, Measured>): Verdicts {
   const lines: string[] = []
   const bare = measured.get('bare')
+  const efficiency = (row: Measured) => {
+    const bareCost = bare?.result.cpuPerRequestUs
+    const cost = row.result.cpuPerRequestUs
+    if (bareCost && cost) {
+      lines.push(
+        `info  ${row.label}: ${fmt(cost)} µs of server CPU a request against the bare server's ${fmt(bareCost)} µs, i.e. ${fmt((100 * bareCost) / cost, 1)}% of its efficiency`,
+      )
+    }
+  }
   for (const key of ['page', 'pages']) {
     const row = measured.get(key)
     if (!bare || !row) continue
@@ -464,48 +530,57 @@ function verdicts(measured: Map<string, Measured>, connections: number): Verdict
     lines.push(
       `${pass ? 'PASS' : 'FAIL'}  ${row.label}: ${fmt(share, 1)}% of the bare server's rate (target: ${PAGE_SHARE_TARGET}% or more)${key === 'pages' ? ', pages of varying size against one typical page' : ''}`,
     )
-    const bareCost = bare.result.cpuPerRequestUs
-    const cost = row.result.cpuPerRequestUs
-    if (bareCost && cost) {
-      lines.push(
-        `info  ${row.label}: ${fmt(cost)} µs of server CPU a request against the bare server's ${fmt(bareCost)} µs, i.e. ${fmt((100 * bareCost) / cost, 1)}% of its efficiency`,
-      )
-    }
+    efficiency(row)
   }
-  const contents = measured.get('contents')
-  if (bare && contents) {
+  for (const key of ['contents', 'pathway', 'checkin-form', 'capability']) {
+    const row = measured.get(key)
+    if (!bare || !row) continue
     lines.push(
-      `info  ${contents.label}: ${fmt((100 * contents.result.requestsPerSecond) / bare.result.requestsPerSecond, 1)}% of the bare server's rate (a larger page; no target)`,
+      `info  ${row.label}: ${fmt((100 * row.result.requestsPerSecond) / bare.result.requestsPerSecond, 1)}% of the bare server's rate (a page of its own size; no target)`,
     )
+    efficiency(row)
   }
   for (const key of ['search', 'search-new']) {
     const search = measured.get(key)
     if (!search) continue
     const pass = search.result.p99 < SEARCH_P99_TARGET_MS
     lines.push(
-      `${pass ? 'PASS' : 'FAIL'}  ${search.label}: p99 ${ms(search.result.p99)} ms at ${connections} connections (target: under ${SEARCH_P99_TARGET_MS} ms at 10 connections)${key === 'search-new' ? '; no search repeats, so no cached results help' : ''}`,
+      `${pass ? 'PASS' : 'FAIL'}  ${search.label}: p99 ${ms(search.result.p99)} ms at ${search.connections} connections (target: under ${SEARCH_P99_TARGET_MS} ms at 10 connections)${key === 'search-new' ? '; no search repeats, so no cached results help' : ''}`,
     )
   }
-  for (const key of PROFESSION_KEYS) {
+  for (const key of ['capability', 'capability-pages']) {
     const view = measured.get(key)
     if (!view) continue
     const pass = view.result.p99 < CAPABILITY_P99_TARGET_MS
     lines.push(
-      `${pass ? 'PASS' : 'FAIL'}  ${view.label}: p50 ${ms(view.result.p50)} ms, p99 ${ms(view.result.p99)} ms at ${connections} connections (target: p99 under ${CAPABILITY_P99_TARGET_MS} ms at 10 connections)`,
+      `${pass ? 'PASS' : 'FAIL'}  ${view.label}: p50 ${ms(view.result.p50)} ms, p99 ${ms(view.result.p99)} ms at ${view.connections} connections (target: p99 under ${CAPABILITY_P99_TARGET_MS} ms at 10 connections)`,
     )
   }
   if (bare && bare.result.loadCpuPercent > 90) {
     lines.push(
-      `note  The load generator used ${fmt(bare.result.loadCpuPercent)}% of its CPU against the bare server, so the bare figure is partly a limit of the client: the share above is then flattering.`,
+      `note  wrk used ${fmt(bare.result.loadCpuPercent)}% of its CPU against the bare server, so the bare figure is partly a limit of the client: the shares above are then flattering.`,
     )
   }
   return { lines }
 }
 
+function wrkVersion(): string {
+  const out = spawnSync(WRK, ['--version'], { encoding: 'utf8' })
+  return /wrk (\S+)/.exec(`${out.stdout}${out.stderr}`)?.[1] ?? 'unknown version'
+}
+
 function gitSha(): string {
   const sha = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
   if (sha.status !== 0) return 'unknown'
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' })
+  // The results file is what this writes, so it does not count as a change to what was measured.
+  const dirty = spawnSync(
+    'git',
+    ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/bench-results.md'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
   return `${sha.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`
 }
 
@@ -715,7 +790,7 @@ async function main(): Promise<number> {
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: options.logLevel,
     SESSION_SECRET: sessionSecret,
     DATA_DIR: dataDir,
     PORT: String(appPort),
@@ -779,13 +854,40 @@ async function main(): Promise<number> {
     )
     console.log(`Checking that ${fmt(capabilityPaths.length)} capability addresses answer 200`)
     await checkAll(appBase, headCookie, capabilityPaths)
+
+    // A member with four agreed check-ins starts a fifth: their pathway (what /pathway shows them)
+    // and the form for their own view of each skill.
+    const memberCookie = await signIn(appBase, profession.member.email, profession.member.password)
+    const memberHeaders = { cookie: memberCookie, 'accept-encoding': 'identity' }
+    const checkinForm = await startCheckin(appBase, memberCookie, profession.member.id)
+    const pathwayPath = `/people/${profession.member.id}/pathway`
+    await checkAll(appBase, memberCookie, [pathwayPath, checkinForm])
     professionTargets.push(
+      {
+        key: 'pathway',
+        label: 'My pathway, four check-ins and a draft',
+        base: appBase,
+        paths: [pathwayPath],
+        servedBy: server,
+        connections: options.connections,
+        headers: memberHeaders,
+      },
+      {
+        key: 'checkin-form',
+        label: 'check-in form, own view of each skill',
+        base: appBase,
+        paths: [checkinForm],
+        servedBy: server,
+        connections: options.connections,
+        headers: memberHeaders,
+      },
       {
         key: 'capability',
         label: `capability view, ${fmt(profession.shown)} people`,
         base: appBase,
         paths: ['/profession/capability'],
         servedBy: server,
+        connections: options.connections,
         headers: headHeaders,
       },
       {
@@ -794,6 +896,7 @@ async function main(): Promise<number> {
         base: appBase,
         paths: capabilityPaths,
         servedBy: server,
+        connections: options.latencyConnections,
         headers: headHeaders,
       },
     )
@@ -810,19 +913,21 @@ async function main(): Promise<number> {
   const bareBase = `http://127.0.0.1:${barePort}`
   await waitFor(bareBase, bare, () => bareLog.out() + bareLog.err())
 
+  const handbookTarget = (key: string, label: string, base: string, paths: readonly string[]): Target => ({
+    key,
+    label,
+    base,
+    paths,
+    servedBy: base === bareBase ? bare : server,
+    connections: LATENCY_KEYS.has(key) ? options.latencyConnections : options.connections,
+  })
   const targets: Target[] = [
-    { key: 'bare', label: 'bare node:http, same bytes', base: bareBase, paths: [pagePath], servedBy: bare },
-    { key: 'page', label: 'handbook page', base: appBase, paths: [pagePath], servedBy: server },
-    { key: 'pages', label: 'handbook pages, all in turn', base: appBase, paths: allPages, servedBy: server },
-    { key: 'contents', label: 'contents', base: appBase, paths: ['/handbook'], servedBy: server },
-    { key: 'search', label: 'search, 20 terms in turn', base: appBase, paths: searches, servedBy: server },
-    {
-      key: 'search-new',
-      label: 'search, every one new',
-      base: appBase,
-      paths: freshSearches.slice(0, -3),
-      servedBy: server,
-    },
+    handbookTarget('bare', 'bare node:http, same bytes', bareBase, [pagePath]),
+    handbookTarget('page', 'handbook page', appBase, [pagePath]),
+    handbookTarget('pages', 'handbook pages, all in turn', appBase, allPages),
+    handbookTarget('contents', 'contents', appBase, ['/handbook']),
+    handbookTarget('search', 'search, 20 terms in turn', appBase, searches),
+    handbookTarget('search-new', 'search, every one new', appBase, freshSearches.slice(0, -3)),
     ...professionTargets,
   ].filter(t => wanted(t.key))
 
@@ -849,7 +954,7 @@ async function main(): Promise<number> {
   // The results.
   const rows = [...measured.values()]
   const lines = table(rows)
-  const { lines: verdictLines } = verdicts(measured, options.connections)
+  const { lines: verdictLines } = verdicts(measured)
   console.log('')
   console.log(lines.join('\n'))
   console.log('')
@@ -860,7 +965,7 @@ async function main(): Promise<number> {
   )
   for (const { t, r } of failed) {
     console.error(
-      `\n${t.label}: ${r.non2xx} responses other than 2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`,
+      `\n${t.label}: ${r.non2xx} responses of 400 or more (or not 200 when fetched again after the run), ${r.errors} connection errors, ${r.timeouts} timeouts`,
     )
   }
 
@@ -901,10 +1006,11 @@ async function main(): Promise<number> {
       `- Node: ${process.version}`,
       `- Database: ${database}`,
       `- CPU: ${cpuModel()} (${availableParallelism()} available)`,
-      `- Pinning: ${canPin ? 'servers on CPU 0, load generator (autocannon) on CPU 1' : 'none (taskset or a second CPU missing)'}`,
-      `- Machine load average when the run began: ${fmt(loadAtStart, 2)} (other work makes figures noisier)`,
+      `- Pinning: ${canPin ? 'servers on CPU 0, load generator (wrk, one thread) on CPU 1' : 'none (taskset or a second CPU missing)'}`,
+      `- Machine load average (1 minute) when the run began: ${fmt(loadAtStart, 2)}, and when it ended: ${fmt(loadavg()[0] ?? 0, 2)} (other work on the machine makes rates noisier; CPU µs per request is steadier)`,
+      `- Server: NODE_ENV=production, LOG_LEVEL=${options.logLevel}`,
       `- Rounds: ${options.rounds}${options.rounds > 1 ? ' (targets measured in turn; each row is its median round by req/s)' : ''}`,
-      `- Load: ${options.connections} connections, pipelining 1, ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured per target`,
+      `- Load: wrk ${wrkVersion()}, ${options.connections} connections (${options.latencyConnections} for the targets set at 10 connections), no pipelining, ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured per target`,
       `- Handbook: ${fmt(handbook.pageCount)} pages in ${handbook.sectionCount} sections (${fmt(handbook.wordCount)} generated words); the single page is ${pagePath} (${pageKb} KB of HTML)`,
       '- Requests are made as a signed-in administrator (session and form-token cookies sent).',
       ...(profession && professionTimings
@@ -918,11 +1024,13 @@ async function main(): Promise<number> {
       '',
       ...verdictLines.map(l => `    ${l}`),
       '',
-      '"server CPU" is the share of one core the answering server used while measured, and "CPU µs/req" that',
-      'CPU divided by the requests answered: on a busy machine, or when the client is the limit, the cost per',
-      'request is steadier than the rate. "load CPU" is the share of one core the load generator used: near',
-      '100% means the client, not the server, set the pace. Latency percentiles are computed from every response time;',
-      '"KB/resp" includes the response headers.',
+      '"share of bare" is the rate as a share of the bare node:http server returning the handbook page\'s bytes,',
+      'measured in the same run. "CPU µs/req" is the answering server\'s CPU time (utime + stime from',
+      '/proc/<pid>/stat, read just before and just after the measured run) divided by the requests it answered:',
+      'on a busy machine the cost per request is steadier than the rate. "server CPU" is the share of one core',
+      'the server used while measured; "wrk CPU" the share of one core wrk used (near 100% means the client, not',
+      'the server, set the pace). Latency percentiles are from wrk\'s histogram of every response; "KB/resp"',
+      'includes the response headers.',
       '',
       '## Search terms and how many pages each finds',
       '',
@@ -931,8 +1039,12 @@ async function main(): Promise<number> {
       ...SEARCH_TERMS.map(term => `| ${term} | ${fmt(handbook.hitsPerTerm[term] ?? 0)} |`),
       '',
     ].join('\n')
+    // Hand-written notes under "## Notes" (what changed, earlier figures) are kept from run to run.
+    const earlier = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : ''
+    const notesAt = earlier.indexOf(NOTES_HEADING)
+    const notes = notesAt >= 0 ? `\n${earlier.slice(notesAt)}` : ''
     const style = (await prettier.resolveConfig(RESULTS_FILE)) ?? {}
-    writeFileSync(RESULTS_FILE, await prettier.format(doc, { ...style, parser: 'markdown' }))
+    writeFileSync(RESULTS_FILE, await prettier.format(doc + notes, { ...style, parser: 'markdown' }))
     console.log(`\nWrote ${RESULTS_FILE.slice(ROOT.length + 1)}`)
   }
 

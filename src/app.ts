@@ -22,6 +22,7 @@ import peopleRoutes from './people/people.routes.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 import { loadManifest } from './platform/http/assets.ts'
 import type { Nav } from './platform/http/navigation.ts'
+import { RequestLog } from './platform/http/request-log.ts'
 import httpPlatform, { httpServerOptions, type LayoutBase } from './platform/http/plugin.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
@@ -66,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         req: req => ({ method: req.method, url: req.url.split('?')[0], id: req.id, remoteAddress: req.ip }),
       },
     },
+    // One line for each request that did not succeed, rather than two for every request.
+    logController: new RequestLog(),
     ...httpServerOptions(config),
     requestTimeout: 30_000,
     connectionTimeout: 60_000,

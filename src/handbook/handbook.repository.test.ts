@@ -324,6 +324,27 @@ describe.each(DIALECTS)('handbook repository on %s', dialect => {
 
       expect(await repo.revision(db())).toBe(before + 2)
     })
+
+    it("is remembered for a moment, so another instance's bump is seen a moment later, and its own at once", async () => {
+      const fresh = new HandbookRepository()
+      const bumpElsewhere = () =>
+        db()
+          .updateTable('handbook_state')
+          .set(eb => ({ revision: eb('revision', '+', 1) }))
+          .where('id', '=', 'handbook')
+          .execute()
+      const before = await fresh.revision(db())
+      await bumpElsewhere()
+      expect(await fresh.revision(db())).toBe(before)
+
+      await db()
+        .transaction()
+        .execute(trx => fresh.bumpRevision(trx))
+      expect(await fresh.revision(db())).toBe(before + 2)
+      // Soon after its own change it keeps asking the database: the change may commit later.
+      await bumpElsewhere()
+      expect(await fresh.revision(db())).toBe(before + 3)
+    })
   })
 
   describe('transactions', () => {

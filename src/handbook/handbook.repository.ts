@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import { indexHandbookPage, searchHandbook, unindexHandbookPage, type SearchHit } from '../db/fulltext.ts'
 import { prepared } from '../db/prepared.ts'
+import { Remembered, databaseKey } from '../db/remembered.ts'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
 
@@ -551,20 +552,25 @@ export class HandbookRepository {
 
   // ---- Revision ----
 
-  // Read on every handbook page view (it keys the page cache): compiled once per database.
+  // Read on every handbook page view (it keys the page cache): compiled once per database, and
+  // remembered for a moment (db/remembered.ts); bumpRevision forgets it.
   private revisionQueries = new WeakMap<Db, () => Promise<{ revision: number }[]>>()
+  private readonly revisionKnown = new Remembered<number>()
 
   async revision(db: Db): Promise<number> {
-    let query = this.revisionQueries.get(db)
-    if (!query) {
-      query = prepared(db, () => db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook'))
-      this.revisionQueries.set(db, query)
-    }
-    const [row] = await query()
-    return row?.revision ?? 0
+    return this.revisionKnown.get(databaseKey(db), async () => {
+      let query = this.revisionQueries.get(db)
+      if (!query) {
+        query = prepared(db, () => db.selectFrom('handbook_state').select('revision').where('id', '=', 'handbook'))
+        this.revisionQueries.set(db, query)
+      }
+      const [row] = await query()
+      return row?.revision ?? 0
+    })
   }
 
   async bumpRevision(db: Db): Promise<void> {
+    this.revisionKnown.changed()
     await db
       .updateTable('handbook_state')
       .set(eb => ({ revision: eb('revision', '+', 1) }))

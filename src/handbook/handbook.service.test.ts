@@ -201,6 +201,18 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
       expect(await eventsFor(page.id)).toEqual(['handbook.page-updated', 'handbook.page-created'])
     })
 
+    it('suggests pages for skills from the current handbook, the same again and a changed one at once', async () => {
+      const page = await handbook.createPage(editor, input({ title: 'Coaching circles', skills: ['coaching'] }))
+      const first = await handbook.pagesForSkills(['coaching'])
+      expect(first.map(p => p.id)).toContain(page.id)
+      expect(await handbook.pagesForSkills(['coaching'])).toEqual(first)
+
+      tick()
+      await handbook.updatePage(editor, page.slug, input({ title: 'Coaching circles', skills: ['mentoring'] }), 1)
+      expect((await handbook.pagesForSkills(['coaching'])).map(p => p.id)).not.toContain(page.id)
+      expect((await handbook.pagesForSkills(['mentoring', 'mentoring'])).map(p => p.id)).toContain(page.id)
+    })
+
     it('refuses a save based on an old version, carrying the latest page and writing nothing', async () => {
       const page = await handbook.createPage(editor, input({ title: 'Stale saves', body: 'First.' }))
       const latest = await handbook.updatePage(other, page.slug, input({ title: 'Stale saves', body: 'Second.' }), 1)

@@ -216,9 +216,22 @@ export class HandbookService {
   }
 
   /** Handbook pages tagged with these skills, with their resources: for development plans. */
-  pagesForSkills(skills: string[]) {
-    return this.repo.pagesForSkills(this.db, skills)
+  /**
+   * Pages tagged with any of these skills (My pathway suggests them for each gap). Kept per
+   * handbook revision, like rendered pages: with a large handbook the query returns every tagged
+   * page with its resources, which cost more than the rest of the pathway page together.
+   */
+  async pagesForSkills(skills: string[]) {
+    const key = `${await this.revision()}:${[...new Set(skills)].sort().join(' ')}`
+    let pages = this.pagesForSkillsCache.get(key)
+    if (!pages) {
+      pages = await this.repo.pagesForSkills(this.db, skills)
+      if (this.pagesForSkillsCache.size >= 500) this.pagesForSkillsCache.clear()
+      this.pagesForSkillsCache.set(key, pages)
+    }
+    return pages
   }
+  private readonly pagesForSkillsCache = new Map<string, Awaited<ReturnType<HandbookRepository['pagesForSkills']>>>()
 
   // ---- Writing pages ----
 

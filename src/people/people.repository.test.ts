@@ -215,4 +215,46 @@ describe.each(DIALECTS)('people repository on %s', dialect => {
     expect(seniors).toContainEqual({ id: senior.id, name: 'Aaa Senior', email: senior.email })
     expect(await repo.peopleInRoles(db(), [], 10)).toEqual([])
   })
+
+  it('gives the viewer profile, remembered for a moment and forgotten when any profile changes', async () => {
+    const fresh = new PeopleRepository()
+    const manager = await insertUser(db())
+    const report = await insertUser(db())
+    expect(await fresh.viewerProfile(db(), manager.id)).toEqual({
+      hasProfile: false,
+      headOfProfession: false,
+      businessArea: null,
+      lineManagerId: null,
+      managesSomeone: false,
+    })
+
+    // Written past the repository, as another instance would: not seen at once.
+    await db()
+      .insertInto('people')
+      .values({
+        user_id: manager.id,
+        career_role: 'product-manager',
+        line_manager_id: null,
+        associate_of_id: null,
+        business_area: 'Tax',
+        group_name: 'Claims',
+        date_into_role: '2024-01-01',
+        head_of_profession: 'yes',
+        one_to_one_cadence_days: 28,
+        updated_at: AT,
+        version: 1,
+      })
+      .execute()
+    expect(await fresh.viewerProfile(db(), manager.id)).toMatchObject({ hasProfile: false })
+
+    // Written through it (someone else's profile, naming them as line manager): seen at once.
+    await fresh.insertProfile(db(), report.id, profile({ lineManagerId: manager.id }), AT)
+    expect(await fresh.viewerProfile(db(), manager.id)).toEqual({
+      hasProfile: true,
+      headOfProfession: true,
+      businessArea: 'Tax',
+      lineManagerId: null,
+      managesSomeone: true,
+    })
+  })
 })

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { insertInBatches } from '../db/batch.ts'
 import { prepared } from '../db/prepared.ts'
+import { Remembered, databaseKey } from '../db/remembered.ts'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
 import type { ViewerProfile } from '../platform/auth/viewer.ts'
@@ -48,8 +49,16 @@ export class PeopleRepository {
     >
   >()
 
-  /** The signed-in person's profile as policies and the layout need it: one query per request. */
-  async viewerProfile(db: Db, userId: string): Promise<ViewerProfile> {
+  // Read on every signed-in page: remembered for a moment per person (db/remembered.ts). Every
+  // write to profiles below forgets them all (the flags depend on other people's rows too).
+  private readonly viewersKnown = new Remembered<ViewerProfile>()
+
+  /** The signed-in person's profile as policies and the layout need it: one query per request at most. */
+  viewerProfile(db: Db, userId: string): Promise<ViewerProfile> {
+    return this.viewersKnown.get(`${databaseKey(db)}:${userId}`, () => this.readViewerProfile(db, userId))
+  }
+
+  private async readViewerProfile(db: Db, userId: string): Promise<ViewerProfile> {
     let query = this.viewerQueries.get(db)
     if (!query) {
       query = prepared(db, (id: string) =>
@@ -281,6 +290,7 @@ export class PeopleRepository {
   }
 
   async insertProfile(db: Db, id: string, p: ProfileChanges, at: string): Promise<void> {
+    this.viewersKnown.changed()
     await db
       .insertInto('people')
       .values({ user_id: id, ...profileColumns(p), updated_at: at, version: 1 })
@@ -289,6 +299,7 @@ export class PeopleRepository {
 
   /** Saves a profile only if nobody saved since expectedVersion; says whether it saved. */
   async updateProfile(db: Db, id: string, p: ProfileChanges, expectedVersion: number, at: string): Promise<boolean> {
+    this.viewersKnown.changed()
     const saved = await updateVersioned(db, 'people', id, expectedVersion, { ...profileColumns(p), updated_at: at })
     return saved !== undefined
   }
@@ -299,6 +310,7 @@ export class PeopleRepository {
     profiles: readonly { id: string; changes: ProfileChanges }[],
     at: string,
   ): Promise<void> {
+    this.viewersKnown.changed()
     await insertInBatches(
       db,
       'people',
@@ -312,6 +324,7 @@ export class PeopleRepository {
    * changed one meanwhile.
    */
   async updateProfiles(db: Db, updates: readonly ProfileUpdate[], at: string): Promise<number> {
+    this.viewersKnown.changed()
     let saved = 0
     for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
       const batch = updates.slice(i, i + UPDATE_BATCH)

@@ -92,4 +92,73 @@ describe.each(DIALECTS)('session repository on %s', dialect => {
     expect(await repo.find(edge)).not.toBeNull()
     expect(await repo.find(fresh)).not.toBeNull()
   })
+
+  describe('remembering reads for a moment', () => {
+    // Changes the row behind the repository's back, as another instance would.
+    const changeElsewhere = (id: string, data: string) =>
+      testDb.db.kysely.updateTable('sessions').set({ data }).where('id', '=', id).execute()
+
+    it("remembers a read, so another instance's change is seen only once the moment has passed", async () => {
+      const cached = new SessionRepository(testDb.db.kysely, { cacheMs: 150 })
+      const id = sessionId()
+      await cached.insert({ id, userId: null, createdAt: AT, data: '{"a":1}' })
+      expect(await cached.find(id)).toMatchObject({ data: '{"a":1}' })
+
+      await changeElsewhere(id, '{"a":2}')
+      expect(await cached.find(id)).toMatchObject({ data: '{"a":1}' })
+      await new Promise(resolve => setTimeout(resolve, 200))
+      expect(await cached.find(id)).toMatchObject({ data: '{"a":2}' })
+    })
+
+    it('reads the database every time when told to remember nothing', async () => {
+      const uncached = new SessionRepository(testDb.db.kysely, { cacheMs: 0 })
+      const id = sessionId()
+      await uncached.insert({ id, userId: null, createdAt: AT, data: '{"a":1}' })
+      expect(await uncached.find(id)).toMatchObject({ data: '{"a":1}' })
+      await changeElsewhere(id, '{"a":2}')
+      expect(await uncached.find(id)).toMatchObject({ data: '{"a":2}' })
+    })
+
+    it("sees its own writes at once: new data, a touch, a sign-out and ending all of a person's sessions", async () => {
+      const cached = new SessionRepository(testDb.db.kysely, { cacheMs: 60_000 })
+      const user = await insertUser(testDb.db.kysely)
+      const [id, other] = [sessionId(), sessionId()]
+      await cached.insert({ id, userId: user.id, createdAt: AT, data: '{}' })
+      await cached.insert({ id: other, userId: user.id, createdAt: AT, data: '{}' })
+      expect(await cached.find(id)).toMatchObject({ data: '{}', lastSeenAt: AT })
+      expect(await cached.find(other)).not.toBeNull()
+
+      await cached.updateData(id, '{"flash":[]}', '2026-11-24T10:01:00.000Z')
+      expect(await cached.find(id)).toMatchObject({ data: '{"flash":[]}', lastSeenAt: '2026-11-24T10:01:00.000Z' })
+      await cached.touch(id, '2026-11-24T10:02:00.000Z')
+      expect(await cached.find(id)).toMatchObject({ lastSeenAt: '2026-11-24T10:02:00.000Z' })
+      await cached.delete(id)
+      expect(await cached.find(id)).toBeNull()
+
+      expect(await cached.deleteForUser(user.id)).toBe(1)
+      expect(await cached.find(other)).toBeNull()
+    })
+
+    it('does not keep a read that a write overtook', async () => {
+      const cached = new SessionRepository(testDb.db.kysely, { cacheMs: 60_000 })
+      const id = sessionId()
+      await cached.insert({ id, userId: null, createdAt: AT, data: '{}' })
+      const reading = cached.find(id)
+      const deleting = cached.delete(id)
+      await Promise.all([reading, deleting])
+      expect(await cached.find(id)).toBeNull()
+    })
+
+    it('hands out copies, so changing one does not change the next read', async () => {
+      const cached = new SessionRepository(testDb.db.kysely, { cacheMs: 60_000 })
+      const user = await insertUser(testDb.db.kysely, { name: 'Cary Copy' })
+      const id = sessionId()
+      await cached.insert({ id, userId: user.id, createdAt: AT, data: '{}' })
+      const first = await cached.find(id)
+      if (!first?.user) throw new Error('expected a signed-in session')
+      first.data = '{"changed":true}'
+      first.user.name = 'Someone else'
+      expect(await cached.find(id)).toMatchObject({ data: '{}', user: { name: 'Cary Copy' } })
+    })
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { filters, formatDate, formatDateTime, formatNumber, plural } from './filters.ts'
+import nunjucks from 'nunjucks'
+import { filters, formatDate, formatDateTime, formatNumber, plural, trim } from './filters.ts'
 
 describe('formatDate', () => {
   it('writes the day, month and year, GOV.UK style', () => {
@@ -70,7 +71,23 @@ describe('plural', () => {
 
 describe('the filter table', () => {
   it('registers each filter under its own name', () => {
-    expect(Object.keys(filters).sort()).toEqual(['formatDate', 'formatDateTime', 'formatNumber', 'plural'])
+    expect(Object.keys(filters).sort()).toEqual(['formatDate', 'formatDateTime', 'formatNumber', 'plural', 'trim'])
     expect(filters.formatDate).toBe(formatDate)
+  })
+})
+
+describe('trim', () => {
+  it('trims as Nunjucks does, keeping a safe string safe, so GOV.UK markup is not escaped', () => {
+    const env = new nunjucks.Environment(null, { autoescape: true })
+    env.addFilter('trim', trim)
+    const builtIn = new nunjucks.Environment(null, { autoescape: true })
+    const template = '[{{ html | safe | trim }}][{{ text | trim }}][{{ other | trim }}]'
+    const context = { html: ' \n\t<b>bold</b>\u00a0 \n', text: '  <i> & </i>\r\n', other: '\u2028 x \ufeff' }
+    expect(env.renderString(template, context)).toBe('[<b>bold</b>][&lt;i&gt; &amp; &lt;/i&gt;][x]')
+    expect(env.renderString(template, context)).toBe(builtIn.renderString(template, context))
+  })
+
+  it('is registered for every view', () => {
+    expect(filters.trim).toBe(trim)
   })
 })

@@ -17,6 +17,14 @@ describe('PageCache', () => {
     expect(other).toBe('<script nonce="n2"></script><input value="t2"><a>Bo</a><i>t2</i>')
   })
 
+  it('splices names outside ASCII byte for byte, at the start and end of the page too', () => {
+    const cache = new PageCache()
+    const entry = cache.set('k', `${P.userName}<b>${P.nonce}</b>${P.userName}`)
+    const bytes = PageCache.fillBytes(entry, { nonce: 'n', csrf: '', userName: 'Siân Ó Dálaigh 李' })
+    expect(bytes.toString('utf8')).toBe('Siân Ó Dálaigh 李<b>n</b>Siân Ó Dálaigh 李')
+    expect(bytes.length).toBe(Buffer.byteLength('Siân Ó Dálaigh 李<b>n</b>Siân Ó Dálaigh 李'))
+  })
+
   it('escapes the person’s name, which is the only value people choose', () => {
     const cache = new PageCache()
     const entry = cache.set('k', `<a>${P.userName}</a>`)

@@ -15,6 +15,8 @@ export interface SplicedPage {
   /** Kept as bytes: writing a large cached page from a Buffer costs a tenth of writing a string. */
   readonly parts: readonly Buffer[]
   readonly slots: readonly Slot[]
+  /** The parts' length in bytes, without the slots. */
+  readonly bytes: number
 }
 
 export interface SpliceValues {
@@ -59,8 +61,8 @@ export class PageCache {
       last = (match.index ?? 0) + match[0].length
     }
     parts.push(Buffer.from(html.slice(last)))
-    const page = { parts, slots }
     const bytes = parts.reduce((n, part) => n + part.length, 0)
+    const page = { parts, slots, bytes }
     const previous = this.entries.get(key)
     if (previous) this.forget(key, previous)
     // The oldest go first, until both the count and the bytes fit. A page larger than the whole
@@ -78,20 +80,32 @@ export class PageCache {
 
   private forget(key: string, page: SplicedPage): void {
     this.entries.delete(key)
-    this.bytes -= page.parts.reduce((n, part) => n + part.length, 0)
+    this.bytes -= page.bytes
   }
 
-  /** The page as bytes, with this request's values in place. */
+  /** The page as bytes, with this request's values in place: one allocation and one copy of each part. */
   static fillBytes(page: SplicedPage, values: SpliceValues): Buffer {
-    const nonce = Buffer.from(values.nonce)
-    const csrf = Buffer.from(values.csrf)
-    const userName = Buffer.from(escapeHtml(values.userName))
-    const chunks: Buffer[] = [page.parts[0] ?? Buffer.alloc(0)]
-    for (let i = 0; i < page.slots.length; i++) {
-      const slot = page.slots[i]
-      chunks.push(slot === 'nonce' ? nonce : slot === 'csrf' ? csrf : userName, page.parts[i + 1] ?? Buffer.alloc(0))
+    const nonce = values.nonce
+    const csrf = values.csrf
+    const userName = escapeHtml(values.userName)
+    const lengths = {
+      nonce: Buffer.byteLength(nonce),
+      csrf: Buffer.byteLength(csrf),
+      'user-name': Buffer.byteLength(userName),
     }
-    return Buffer.concat(chunks)
+    let total = page.bytes
+    for (const slot of page.slots) total += lengths[slot]
+    const body = Buffer.allocUnsafe(total)
+    let at = 0
+    for (let i = 0; i < page.parts.length; i++) {
+      const part = page.parts[i]
+      if (part) at += part.copy(body, at)
+      const slot = page.slots[i]
+      if (slot === 'nonce') at += body.write(nonce, at)
+      else if (slot === 'csrf') at += body.write(csrf, at)
+      else if (slot === 'user-name') at += body.write(userName, at)
+    }
+    return body
   }
 
   static fill(page: SplicedPage, values: SpliceValues): string {

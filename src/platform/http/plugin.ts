@@ -146,13 +146,17 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     await sessions.load(request, reply)
     if (request.routeOptions.config.viewer !== false) await resolveViewer(request)
   })
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.session) await sessions.save(request, reply)
+  // (A callback hook: most replies have nothing to save, and a promise for each costs more.)
+  app.addHook('onSend', (request, reply, payload, done) => {
     const type = reply.getHeader('content-type')
     if (request.user && typeof type === 'string' && type.startsWith('text/html')) {
       reply.header('cache-control', 'no-store')
     }
-    return payload
+    if (!request.session?.dirty) return done(null, payload)
+    sessions.save(request, reply).then(
+      () => done(null, payload),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    )
   })
 
   // CSRF: every state-changing request comes from this site (its Origin, when the browser sends

@@ -3,8 +3,8 @@
 // We set them ourselves rather than through @fastify/helmet because helmet rebuilds its whole
 // middleware for every request when nonces are on, which cost more than the rest of a cached
 // handbook page (docs/decisions/0005-security-headers.md).
-import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { newNonce } from './nonce.ts'
 
 export interface SecurityHeaderOptions {
   /** Adds upgrade-insecure-requests when the service is reached over https. */
@@ -58,7 +58,8 @@ export function securityHeaderSet(options: SecurityHeaderOptions): SecurityHeade
 }
 
 /** A fresh nonce for one response's inline script. */
-export const newNonce = (): string => randomBytes(16).toString('base64')
+/** A fresh CSP nonce (platform/http/nonce.ts), for replies written outside Fastify's hooks too. */
+export { newNonce }
 
 export function securityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
   const { fixed, csp } = securityHeaderSet(options)

@@ -14,6 +14,19 @@ export type ViewEnvironment = nunjucks.Environment
 
 export function createViewEnvironment(options: { production: boolean }): ViewEnvironment {
   const loader = new nunjucks.FileSystemLoader([SRC_DIR, GOVUK_DIR, MOJ_DIR], { noCache: !options.production })
+  // GOV.UK's macros import their helpers by relative path, which Nunjucks resolves again at every
+  // macro call (path.resolve took several per cent of a dynamic page): remember each answer.
+  const resolved = new Map<string, string>()
+  const resolvePath = loader.resolve.bind(loader)
+  loader.resolve = (from: string, to: string): string => {
+    const key = `${from}\u0000${to}`
+    let path = resolved.get(key)
+    if (path === undefined) {
+      path = resolvePath(from, to)
+      if (resolved.size < 10_000) resolved.set(key, path)
+    }
+    return path
+  }
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false })
   for (const [name, fn] of Object.entries(filters)) env.addFilter(name, fn as (...args: unknown[]) => unknown)
   return env
