@@ -14,7 +14,7 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
 
   const cache = new PageCache()
   // Searches vary more than pages do: keep fewer of them.
-  const searchCache = new PageCache(500)
+  const searchCache = new PageCache(500, 8 * 1024 * 1024)
 
   const publicHandbook = async () => (await organisation.get())?.publicHandbook ?? false
 

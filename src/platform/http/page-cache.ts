@@ -27,9 +27,11 @@ export interface SpliceValues {
 
 /**
  * What one cache may hold, in bytes of page, whatever its number of entries: 2,000 handbook pages
- * of 30 KB each would otherwise keep 60 MB, times each layout variant (role, navigation).
+ * of 30 KB each would otherwise keep 60 MB, times each layout variant (role, navigation). 32 MB
+ * holds a 1,000-page handbook (about 22 MB) for one kind of reader: the oldest page goes first, so
+ * a budget smaller than the pages people read in turn would keep none of them for long.
  */
-export const PAGE_CACHE_MAX_BYTES = 12 * 1024 * 1024
+export const PAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024
 
 export class PageCache {
   private readonly entries = new Map<string, SplicedPage>()
