@@ -615,3 +615,40 @@ describe('getting back a form sent after the session ran out', () => {
     expect(resume.headers.location).toBe('/')
   })
 })
+
+describe('clearing the rows of sessions that ran out long ago', () => {
+  let ctx: TestContext
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    await setUpInstallation(ctx)
+  })
+  afterAll(() => ctx.close())
+
+  const sessionIds = async () =>
+    (await ctx.testDb.db.kysely.selectFrom('sessions').select('id').execute()).map(row => row.id)
+
+  it('clears a row a day after its session could last no longer, and keeps the rest', async () => {
+    // A signed-out visitor shown a form gets a session row of their own.
+    await new Agent(ctx.app).get('/sign-in')
+    const old = await sessionIds()
+    expect(old.length).toBeGreaterThan(0)
+
+    // Twelve hours (the longest a session lasts) and a day later, less a minute: still kept, so
+    // a form left open that long is still recognised as its owner's.
+    ctx.clock.advance(12 * HOUR + 24 * HOUR - MINUTE)
+    await new Agent(ctx.app).get('/sign-in')
+    const afterFirstSweep = await sessionIds()
+    expect(afterFirstSweep).toEqual(expect.arrayContaining(old))
+    const recent = afterFirstSweep.filter(id => !old.includes(id))
+    expect(recent).toHaveLength(1)
+
+    // Past that, and past the ten minutes between sweeps: the next new session clears them.
+    ctx.clock.advance(11 * MINUTE)
+    await new Agent(ctx.app).get('/sign-in')
+    const now = await sessionIds()
+    for (const id of old) expect(now).not.toContain(id)
+    expect(now).toEqual(expect.arrayContaining(recent))
+    expect(now).toHaveLength(2)
+  })
+})
