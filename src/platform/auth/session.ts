@@ -80,17 +80,7 @@ export interface SessionOptions {
   readonly touchAfterMs: number
 }
 
-/** How often a new session clears the rows of sessions that ran out long ago. */
-const SWEEP_EVERY_MS = 10 * 60_000
-/**
- * How long a run-out session's row is kept after it could no longer be used: a form left open
- * that long and then sent is still recognised as its owner's, and kept for them (see plugin.ts).
- */
-const KEEP_ENDED_MS = 24 * 3_600_000
-
 export class SessionManager {
-  private lastSweepAt = 0
-
   constructor(
     private readonly repo: SessionRepository,
     private readonly clock: Clock,
@@ -152,27 +142,8 @@ export class SessionManager {
       const id = this.ensure(request, reply)
       await this.repo.insert({ id, userId: session.userId, createdAt: now, data })
       session.stored = true
-      await this.sweep()
     }
     session.dirty = false
-  }
-
-  /**
-   * Every visitor shown a form gets a session row, so rows of sessions that ran out are cleared
-   * as new ones are made: at most once every ten minutes per instance, and only rows unused for
-   * a day longer than any session may last. A failed sweep is tried again next time; it never
-   * fails the request that made the new session.
-   */
-  private async sweep(): Promise<void> {
-    const now = this.clock().getTime()
-    if (now - this.lastSweepAt < SWEEP_EVERY_MS) return
-    this.lastSweepAt = now
-    const cutoff = now - Math.max(this.options.idleMs, this.options.absoluteMs) - KEEP_ENDED_MS
-    try {
-      await this.repo.deleteIdleSince(new Date(cutoff).toISOString())
-    } catch {
-      this.lastSweepAt = 0
-    }
   }
 
   /**
@@ -202,7 +173,6 @@ export class SessionManager {
     if (pending && pending.userId === user.id) data.pending = pending
     if (old?.data.returnTo) data.returnTo = old.data.returnTo
     await this.repo.insert({ id, userId: user.id, createdAt: this.clock().toISOString(), data: JSON.stringify(data) })
-    await this.sweep()
     request.session = new Session(id, data, user.id, this.clock().toISOString())
     request.user = user
     this.setCookie(reply, token)
