@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify'
 import type { InjectOptions, Response as InjectResponse } from 'light-my-request'
 import { buildApp } from '../src/app.ts'
 import type { Config } from '../src/config.ts'
-import type { Role } from '../src/platform/auth/roles.ts'
+import type { ProfileChanges } from '../src/people/people.types.ts'
+import { SYSTEM_ACTOR, type Role } from '../src/platform/auth/roles.ts'
 import type { Clock } from '../src/platform/clock.ts'
 import type { Services } from '../src/services.ts'
 import { testConfig } from './build-test-services.ts'
@@ -216,4 +217,24 @@ export async function signIn(ctx: TestContext, email: string, password = TEST_PA
   const agent = new Agent(ctx.app)
   await agent.submit('/sign-in', '/sign-in', { email, password })
   return agent
+}
+
+/** Gives a person a first profile (a product manager in Digital, Payments, unless overridden). */
+export async function saveTestProfile(ctx: TestContext, id: string, overrides: Partial<ProfileChanges> = {}) {
+  return ctx.app.services.people.saveProfile(
+    SYSTEM_ACTOR,
+    id,
+    {
+      careerRole: 'product-manager',
+      lineManagerId: null,
+      associateOfId: null,
+      businessArea: 'Digital',
+      group: 'Payments',
+      dateIntoRole: '2026-01-05',
+      headOfProfession: false,
+      oneToOneCadenceDays: 28,
+      ...overrides,
+    },
+    0,
+  )
 }

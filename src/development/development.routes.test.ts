@@ -10,8 +10,9 @@ import {
   setUpInstallation,
   signIn,
   type TestContext,
+  saveTestProfile,
 } from '../../test/build-test-app.ts'
-import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
+import type { ProfileChanges } from '../people/people.types.ts'
 import { goalPrefillHref } from './development.schemas.ts'
 
 type Named = Agent & { name: string; email: string; id: string }
@@ -42,27 +43,7 @@ describe('development pages', () => {
     otherLeader = await add('leader', 'Lou Leader')
     other = await add('member', 'Otto Other')
     head = await add('member', 'Hope Head')
-    const profile = async (
-      id: string,
-      p: Partial<Parameters<typeof ctx.app.services.people.saveProfile>[2]> = {},
-    ): Promise<void> => {
-      await ctx.app.services.people.saveProfile(
-        SYSTEM_ACTOR,
-        id,
-        {
-          careerRole: 'product-manager',
-          lineManagerId: null,
-          associateOfId: null,
-          businessArea: 'Digital',
-          group: 'Payments',
-          dateIntoRole: '2026-01-05',
-          headOfProfession: false,
-          oneToOneCadenceDays: 28,
-          ...p,
-        },
-        0,
-      )
-    }
+    const profile = (id: string, p: Partial<ProfileChanges> = {}) => saveTestProfile(ctx, id, p)
     await profile(manager.id, { careerRole: 'senior-product-manager' })
     await profile(senior.id, { careerRole: 'senior-product-manager' })
     await profile(associate.id, {

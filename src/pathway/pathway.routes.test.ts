@@ -9,9 +9,9 @@ import {
   formFields,
   setUpInstallation,
   type TestContext,
+  saveTestProfile,
 } from '../../test/build-test-app.ts'
 import type { ProfileChanges } from '../people/people.types.ts'
-import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 
 type Named = Agent & { name: string; email: string; id: string }
 
@@ -52,23 +52,7 @@ describe('check-in and pathway pages', () => {
     otherLeader = await add('leader', 'Lou Leader')
     head = await add('member', 'Hope Head')
     nobody = await add('member', 'Nadia Nobody')
-    const profile = (id: string, p: Partial<ProfileChanges> = {}) =>
-      ctx.app.services.people.saveProfile(
-        SYSTEM_ACTOR,
-        id,
-        {
-          careerRole: 'product-manager',
-          lineManagerId: null,
-          associateOfId: null,
-          businessArea: 'Digital',
-          group: 'Payments',
-          dateIntoRole: '2026-01-05',
-          headOfProfession: false,
-          oneToOneCadenceDays: 28,
-          ...p,
-        },
-        0,
-      )
+    const profile = (id: string, p: Partial<ProfileChanges> = {}) => saveTestProfile(ctx, id, p)
     await profile(mel.id, { careerRole: 'senior-product-manager' })
     await profile(pat.id, { lineManagerId: mel.id })
     await profile(other.id)

@@ -10,9 +10,9 @@ import {
   buildTestApp,
   setUpInstallation,
   type TestContext,
+  saveTestProfile,
 } from '../../../test/build-test-app.ts'
 import type { ProfileChanges } from '../../people/people.types.ts'
-import { SYSTEM_ACTOR } from '../auth/roles.ts'
 import { assetUrl, loadManifest } from './assets.ts'
 
 type Named = Agent & { id: string; name: string }
@@ -40,23 +40,7 @@ describe('the viewer, once per request', () => {
     pat = await addPersonWithId(ctx, admin, 'member', 'Pat Person')
     head = await addPersonWithId(ctx, admin, 'member', 'Hope Head')
     newcomer = await addPersonWithId(ctx, admin, 'member', 'Nico Newcomer')
-    const profile = (id: string, p: Partial<ProfileChanges> = {}) =>
-      ctx.app.services.people.saveProfile(
-        SYSTEM_ACTOR,
-        id,
-        {
-          careerRole: 'product-manager',
-          lineManagerId: null,
-          associateOfId: null,
-          businessArea: 'Digital',
-          group: 'Payments',
-          dateIntoRole: '2026-01-05',
-          headOfProfession: false,
-          oneToOneCadenceDays: 28,
-          ...p,
-        },
-        0,
-      )
+    const profile = (id: string, p: Partial<ProfileChanges> = {}) => saveTestProfile(ctx, id, p)
     await profile(mel.id, { careerRole: 'senior-product-manager' })
     await profile(pat.id, { lineManagerId: mel.id })
     await profile(head.id, { careerRole: 'head-of-product', headOfProfession: true, businessArea: 'Central' })
