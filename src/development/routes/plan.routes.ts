@@ -17,6 +17,13 @@ import { goalFormView, noteItems, navFor, personNav, type GoalFormInput } from '
 
 export default async function planRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people, development } = services
+
+  /** A posted goal form: what the reader made of it, what was typed, and the skills ticked. */
+  const readGoalPost = (body: unknown, skills: readonly { slug: string }[], mode: 'new' | 'edit') => {
+    const values = (body ?? {}) as Record<string, unknown>
+    const form = parseGoalForm(body, { skills: skills.map(s => s.slug), today: development.today(), mode })
+    return { form, values, chosen: readList(values.skills) }
+  }
   const { load, personContext } = personPages(people)
 
   app.get<{ Params: { id: string } }>(
@@ -83,13 +90,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
       const { user, viewer, person } = await load(request)
       authorize(canChangePlan(viewer, person))
       const skills = await development.skillChoices()
-      const form = parseGoalForm(request.body, {
-        skills: skills.map(s => s.slug),
-        today: development.today(),
-        mode: 'new',
-      })
-      const values = (request.body ?? {}) as Record<string, unknown>
-      const chosen = readList(values.skills)
+      const { form, values, chosen } = readGoalPost(request.body, skills, 'new')
       if (!form.ok || !form.value)
         return goalForm(reply, {
           mode: 'new',
@@ -189,13 +190,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
       authorize(canChangePlan(viewer, person))
       const { goal } = await development.goal(person.id, request.params.goalId)
       const skills = await development.skillChoices(goal.skills)
-      const form = parseGoalForm(request.body, {
-        skills: skills.map(s => s.slug),
-        today: development.today(),
-        mode: 'edit',
-      })
-      const values = (request.body ?? {}) as Record<string, unknown>
-      const chosen = readList(values.skills)
+      const { form, values, chosen } = readGoalPost(request.body, skills, 'edit')
       const due = readDateParts(request.body, 'dueOn')
       const again = (extra: Partial<GoalFormView>) =>
         goalForm(reply, { mode: 'edit', person, viewer, goal, values, skills: chosen, due, ...extra })
