@@ -24,6 +24,8 @@ import { loadManifest } from './platform/http/assets.ts'
 import type { Nav } from './platform/http/navigation.ts'
 import { RequestLog } from './platform/http/request-log.ts'
 import httpPlatform, { httpServerOptions, type LayoutBase } from './platform/http/plugin.ts'
+import { nav as productsNav } from './products/products.nav.ts'
+import productsRoutes from './products/routes/index.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
 import { buildServices, type Services } from './services.ts'
@@ -35,6 +37,7 @@ import siteRoutes from './site/site.routes.ts'
 const NAVIGATION: readonly Nav[] = [
   siteNav,
   handbookNav,
+  productsNav,
   pathwayNav,
   peopleNav,
   professionNav,
@@ -121,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(developmentRoutes, { services })
   await app.register(pathwayRoutes, { services })
   await app.register(professionRoutes, { services })
+  await app.register(productsRoutes, { services })
 
   return Object.assign(app, { services }) as FastifyInstance & { services: Services }
 }

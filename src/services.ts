@@ -35,6 +35,10 @@ import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
 import type { Clock } from './platform/clock.ts'
 import { createViewEnvironment, type ViewEnvironment } from './platform/http/views.ts'
+import { DocumentsRepository } from './products/documents.repository.ts'
+import { DocumentsService } from './products/documents.service.ts'
+import { ProductsRepository } from './products/products.repository.ts'
+import { ProductsService } from './products/products.service.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
@@ -57,6 +61,8 @@ export interface Services {
   readonly development: DevelopmentService
   readonly pathway: PathwayService
   readonly profession: ProfessionService
+  readonly products: ProductsService
+  readonly documents: DocumentsService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -82,6 +88,8 @@ export interface Repositories {
   readonly development: DevelopmentRepository
   readonly pathway: PathwayRepository
   readonly profession: ProfessionRepository
+  readonly products: ProductsRepository
+  readonly documents: DocumentsRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -97,6 +105,8 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     development: replaced.development ?? new DevelopmentRepository(),
     pathway: replaced.pathway ?? new PathwayRepository(),
     profession: replaced.profession ?? new ProfessionRepository(),
+    products: replaced.products ?? new ProductsRepository(),
+    documents: replaced.documents ?? new DocumentsRepository(),
   }
 }
 
@@ -134,6 +144,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     frameworkVersions,
   )
   const profession = new ProfessionService(kysely, repos.profession, frameworkVersions, audit, clock)
+  const products = new ProductsService(kysely, repos.products, repos.documents, people, audit, clock)
+  const documents = new DocumentsService(kysely, repos.documents, repos.products, audit, clock)
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -153,6 +165,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     development,
     pathway,
     profession,
+    products,
+    documents,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

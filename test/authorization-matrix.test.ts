@@ -43,6 +43,8 @@ interface Fixtures {
   /** A check-in the associate (development.personId) has submitted to the member, and each viewer's own id. */
   pathway: { checkinId: string; ownIds: Record<Exclude<Viewer, 'anonymous'>, string> }
   asset: string
+  /** A thing in no viewer's area whose core team is the member, and one for the removal row. */
+  products: { id: string; removableId: string }
 }
 
 interface Row {
@@ -99,6 +101,15 @@ const leaders = (o: Outcome): Expected => ({
   administrator: 403,
 })
 const dev = (f: Fixtures, rest = '') => `/people/${f.development.personId}${rest}`
+/** A thing's strategy: the member (in its core team) and administrators change it; leaders of other areas do not. */
+const strategyEditors = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: o,
+  editor: 403,
+  leader: 403,
+  administrator: o,
+})
+const thing = (f: Fixtures, rest = '') => `/products/${f.products.id}${rest}`
 
 // POSTs carry a valid form token and a body no form would send, so what is tested is who may
 // ask: refused people get 403, allowed people get the form's own answer (usually 400).
@@ -531,7 +542,131 @@ const ROWS: Row[] = [
     expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}/review`) }),
   },
   { method: 'GET', route: '/team', path: at('/team'), expect: lineManagerOnly(200) },
+  // Products and their strategy: open to read, changed by those responsible for each thing
+  { method: 'GET', route: '/products', path: at('/products'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/new',
+    path: at('/products/new'),
+    expect: { anonymous: 'sign-in', member: 403, editor: 403, leader: 200, administrator: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/products/new',
+    path: at('/products/new'),
+    expect: { anonymous: 'sign-in', member: 403, editor: 403, leader: 400, administrator: 400 },
+  },
+  { method: 'GET', route: '/products/:id', path: f => thing(f), expect: signedIn(200) },
+  { method: 'GET', route: '/products/:id/history', path: f => thing(f, '/history'), expect: signedIn(200) },
+  { method: 'GET', route: '/products/:id/strategy.md', path: f => thing(f, '/strategy.md'), expect: signedIn(200) },
+  { method: 'GET', route: '/products/:id/edit', path: f => thing(f, '/edit'), expect: strategyEditors(200) },
+  { method: 'POST', route: '/products/:id/edit', path: f => thing(f, '/edit'), expect: strategyEditors(400) },
+  { method: 'GET', route: '/products/:id/move', path: f => thing(f, '/move?axis=stage'), expect: strategyEditors(200) },
+  { method: 'POST', route: '/products/:id/move', path: f => thing(f, '/move'), expect: strategyEditors(400) },
+  {
+    method: 'GET',
+    route: '/products/:id/delete',
+    path: f => `/products/${f.products.removableId}/delete`,
+    expect: administrators(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/delete',
+    path: f => `/products/${f.products.removableId}/delete`,
+    expect: administrators({ redirect: '/products' }),
+  },
+  // Strategy documents: one set of routes for every kind in the registry (each kind is walked below)
+  { method: 'GET', route: '/products/:id/:kind', path: f => thing(f, '/problem-statement'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/:kind/edit',
+    path: f => thing(f, '/problem-statement/edit'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/:kind/edit',
+    path: f => thing(f, '/problem-statement/edit'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/:kind/history',
+    path: f => thing(f, '/problem-statement/history'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/:kind/history/:version',
+    path: f => thing(f, '/problem-statement/history/1'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/:kind/history/:version/restore',
+    path: f => thing(f, '/problem-statement/history/1/restore'),
+    expect: f => strategyEditors({ redirect: thing(f, '/problem-statement/history') }),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/:kind/compare',
+    path: f => thing(f, '/problem-statement/compare'),
+    expect: signedIn(200),
+  },
 ]
+
+/**
+ * Things for the matrix: one in an area none of the viewers leads, with no owner, whose team
+ * onion puts the member in the core team and which has a problem statement; and one to remove.
+ */
+async function productFixtures(
+  ctx: TestContext,
+  accounts: { id: string; email: string; name: string }[],
+  memberEmail: string,
+): Promise<Fixtures['products']> {
+  const { products, documents } = ctx.app.services
+  const member = accounts.find(a => a.email === memberEmail)
+  if (!member) throw new Error('No member for the product fixtures')
+  const add = (name: string) =>
+    products.create(SYSTEM_ACTOR, {
+      kind: 'service',
+      name,
+      purpose: 'A thing for the authorization matrix',
+      ownerId: null,
+      team: '',
+      group: '',
+      area: 'Nobody’s area',
+      parentId: null,
+      uses: [],
+      phase: 'beta',
+      stage: 'growth',
+    })
+  const product = await add('Check the matrix')
+  const removable = await add('Remove me')
+  const kinds = await import('../src/products/kinds/index.ts')
+  const onion = kinds.documentKind('team-onion')
+  const problem = kinds.documentKind('problem-statement')
+  if (!onion || !problem) throw new Error('No document kinds')
+  await documents.save(
+    SYSTEM_ACTOR,
+    product,
+    onion,
+    {
+      core: [{ id: 'member', personId: member.id, name: member.name, role: 'Product manager' }],
+      collaborators: [],
+      supporters: [],
+    },
+    0,
+  )
+  await documents.save(
+    SYSTEM_ACTOR,
+    product,
+    problem,
+    { problem: 'Nobody checks who may do what', who: '', impact: '', evidence: '' },
+    0,
+  )
+  return { id: product.id, removableId: removable.id }
+}
 
 const key = (method: string, url: string) => `${method} ${url}`
 
@@ -773,10 +908,12 @@ describe('authorization matrix', () => {
       development: { personId: '', goalId: '', meetingId: '', actionId: '', rotationId: '' },
       framework: { proposalId: '' },
       pathway: { checkinId: '', ownIds: { member: '', editor: '', leader: '', administrator: '' } },
+      products: { id: '', removableId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)
     fixtures.pathway = await pathwayFixtures(ctx, people, fixtures.development.personId, emails)
+    fixtures.products = await productFixtures(ctx, people, member.email)
     tokens.anonymous = await agents.anonymous.token('/sign-in')
     for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
   })
@@ -826,6 +963,19 @@ describe('authorization matrix', () => {
       expect(res.statusCode, where).toBeLessThan(500)
       if (res.statusCode === 403) expect($(res.body)('h1').text(), where).toMatch(/cannot see this page/)
       expectSecurityHeaders(res, viewer !== 'anonymous', where)
+    }
+  })
+
+  it('walks every kind of strategy document in the registry', async () => {
+    const { DOCUMENT_KINDS } = await import('../src/products/kinds/index.ts')
+    for (const kind of DOCUMENT_KINDS) {
+      const show = thing(fixtures, `/${kind.slug}`)
+      for (const viewer of VIEWERS) {
+        const expected = { show: signedIn(200)[viewer], edit: strategyEditors(200)[viewer] }
+        expectOutcome(await agents[viewer].get(show), expected.show, `GET ${show} as ${viewer}`)
+        expectOutcome(await agents[viewer].get(`${show}/edit`), expected.edit, `GET ${show}/edit as ${viewer}`)
+        expectOutcome(await agents[viewer].get(`${show}/history`), expected.show, `GET ${show}/history as ${viewer}`)
+      }
     }
   })
 

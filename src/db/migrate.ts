@@ -8,6 +8,7 @@ import * as pathway from './migrations/20261124T1500-pathway.ts'
 import * as professionIndexes from './migrations/20261124T1700-profession-indexes.ts'
 import * as reliabilityHealthProbe from './migrations/20261204T1800-reliability-health-probe.ts'
 import * as signInThrottle from './migrations/20261204T1800-security-sign-in-throttle.ts'
+import * as products from './migrations/20261207T0800-products.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261124T1700-profession-indexes': professionIndexes,
   '20261204T1800-reliability-health-probe': reliabilityHealthProbe,
   '20261204T1800-security-sign-in-throttle': signInThrottle,
+  '20261207T0800-products': products,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -336,6 +336,80 @@ export interface HealthProbeTable {
   checked_at: string
 }
 
+/** Owner: products. A thing in the common language: a service, feature, capability, technology or data. */
+export interface ProductsTable {
+  id: string
+  kind: string
+  name: string
+  /** The name in lower case, for sorting and searching alike on both engines. */
+  name_key: string
+  purpose: string
+  owner_id: string | null
+  team: string
+  group_name: string
+  area: string
+  /** The service a feature belongs to. */
+  parent_id: string | null
+  phase: string
+  stage: string
+  /** 'yes' for the worked example's things, removed together in one step. */
+  example: Generated<string>
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  version: Generated<number>
+}
+
+/** Owner: products. A service uses a capability, technology or data. */
+export interface ProductUsesTable {
+  product_id: string
+  uses_id: string
+}
+
+/** Owner: products. Every move of a thing's phase or lifecycle stage, dated, with its reason. */
+export interface ProductMovesTable {
+  id: string
+  product_id: string
+  axis: string
+  from_value: string | null
+  to_value: string
+  moved_on: string
+  reason: string
+  recorded_at: string
+  recorded_by: string | null
+  recorded_by_name: string
+}
+
+/** Owner: products. The people in Valuekit on a thing's team (from its team onion), by layer. */
+export interface ProductMembersTable {
+  product_id: string
+  person_id: string
+  layer: string
+}
+
+/** Owner: products. One strategy document of one kind about one subject (a thing's id), as JSON. */
+export interface StrategyDocumentsTable {
+  id: string
+  subject: string
+  kind: string
+  content: string
+  version: number
+  updated_at: string
+  updated_by: string | null
+  updated_by_name: string
+}
+
+/** Owner: products. Every saved version of a strategy document. */
+export interface StrategyDocumentVersionsTable {
+  document_id: string
+  version: number
+  content: string
+  note: string
+  saved_at: string
+  saved_by: string | null
+  saved_by_name: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -363,4 +437,10 @@ export interface Database {
   one_to_one_actions: OneToOneActionsTable
   rotations: RotationsTable
   health_probe: HealthProbeTable
+  products: ProductsTable
+  product_uses: ProductUsesTable
+  product_moves: ProductMovesTable
+  product_members: ProductMembersTable
+  strategy_documents: StrategyDocumentsTable
+  strategy_document_versions: StrategyDocumentVersionsTable
 }

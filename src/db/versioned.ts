@@ -14,6 +14,8 @@ export const VERSIONED_KEYS = {
   checkins: 'id',
   goals: 'id',
   one_to_ones: 'id',
+  products: 'id',
+  strategy_documents: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

@@ -13,26 +13,9 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
   dropped: 'Dropped',
 }
 
-/** GOV.UK phases of a service. */
-export const PHASES = ['discovery', 'alpha', 'beta', 'live', 'retirement'] as const
-export type Phase = (typeof PHASES)[number]
-export const PHASE_LABELS: Record<Phase, string> = {
-  discovery: 'Discovery',
-  alpha: 'Alpha',
-  beta: 'Beta',
-  live: 'Live',
-  retirement: 'Retirement',
-}
-
-/** Stages of a product's lifecycle. */
-export const STAGES = ['introduction', 'growth', 'maturity', 'decline'] as const
-export type Stage = (typeof STAGES)[number]
-export const STAGE_LABELS: Record<Stage, string> = {
-  introduction: 'Introduction',
-  growth: 'Growth',
-  maturity: 'Maturity',
-  decline: 'Decline',
-}
+// GOV.UK phases and lifecycle stages: the catalogue's words, shared with rotations.
+import { PHASES, STAGES, type Phase, type Stage } from '../products/products.types.ts'
+export { PHASES, PHASE_LABELS, STAGES, STAGE_LABELS, type Phase, type Stage } from '../products/products.types.ts'
 
 export const GOAL_FIELDS = ['status', 'title', 'measure', 'dueOn', 'skills']
 export const NOTE_FIELDS = ['text']

@@ -95,6 +95,8 @@ describe('framework changes reach people and the handbook', () => {
       hasProfile: false,
       lineManagerId: null,
       managesSomeone: false,
+      group: null,
+      careerRole: null,
     }
     const head = await addPersonWithId(ctx, admin, 'leader', 'Hana Head')
     hop = {
@@ -104,6 +106,8 @@ describe('framework changes reach people and the handbook', () => {
       hasProfile: false,
       lineManagerId: null,
       managesSomeone: false,
+      group: null,
+      careerRole: null,
     }
     await approve({
       kind: 'add-role',

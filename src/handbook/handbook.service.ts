@@ -2,7 +2,8 @@
 // and import. Every save is a version; a save based on an old version is refused with a
 // StaleVersionError<Page> carrying the latest page, so the caller can show both texts.
 import { resolve } from 'node:path'
-import { applyPatch, diffLines, diffWordsWithSpace, structuredPatch } from 'diff'
+import { applyPatch, structuredPatch } from 'diff'
+import { lineDiff, wordDiff, type DiffLine } from '../platform/diff.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { HIT_END, HIT_START, searchTerms } from '../db/dialect.ts'
@@ -52,10 +53,7 @@ export interface PageInContext {
 /** Someone saved the page after the editor opened it: carries the page as it is now. */
 const stalePage = (latest: Page) => new StaleVersionError(latest, 'The page was changed by someone else')
 
-export interface DiffLine {
-  kind: 'added' | 'removed' | 'same'
-  text: string
-}
+export type { DiffLine }
 
 export interface ImportReport {
   sectionsCreated: number
@@ -93,26 +91,6 @@ export const RESERVED_SLUGS = new Set(['search', 'new', 'manage', 'suggestions',
 export function pageSlug(title: string): string {
   const slug = slugify(title)
   return RESERVED_SLUGS.has(slug) ? `${slug}-page` : slug
-}
-
-export function lineDiff(before: string, after: string): DiffLine[] {
-  const out: DiffLine[] = []
-  for (const part of diffLines(
-    before.endsWith('\n') ? before : `${before}\n`,
-    after.endsWith('\n') ? after : `${after}\n`,
-  )) {
-    const kind = part.added ? 'added' : part.removed ? 'removed' : 'same'
-    for (const line of part.value.replace(/\n$/, '').split('\n')) out.push({ kind, text: line })
-  }
-  return out
-}
-
-/** Words changed in a short text such as a title: [{ kind, text }] runs. */
-export function wordDiff(before: string, after: string): DiffLine[] {
-  return diffWordsWithSpace(before, after).map(p => ({
-    kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
-    text: p.value,
-  }))
 }
 
 /** Escapes a search snippet and marks the hits with <mark>. */

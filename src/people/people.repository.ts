@@ -43,6 +43,8 @@ export class PeopleRepository {
         user_id: string | null
         head_of_profession: string | null
         business_area: string | null
+        group_name: string | null
+        career_role: string | null
         line_manager_id: string | null
         manages: number | string | boolean | null
       }[]
@@ -69,6 +71,8 @@ export class PeopleRepository {
             'p.user_id',
             'p.head_of_profession',
             'p.business_area',
+            'p.group_name',
+            'p.career_role',
             'p.line_manager_id',
             eb
               .case()
@@ -95,6 +99,8 @@ export class PeopleRepository {
       hasProfile: Boolean(row?.user_id),
       headOfProfession: row?.head_of_profession === 'yes',
       businessArea: row?.business_area ?? null,
+      group: row?.group_name || null,
+      careerRole: row?.career_role ?? null,
       lineManagerId: row?.line_manager_id ?? null,
       managesSomeone: Number(row?.manages ?? 0) === 1,
     }

@@ -9,6 +9,10 @@ export interface ViewerProfile {
   /** They are in the profession: they have a pathway. */
   readonly hasProfile: boolean
   readonly businessArea: string | null
+  /** Their group within the area (the things a senior product manager looks after). */
+  readonly group: string | null
+  /** Their career role's slug, such as 'senior-product-manager'. */
+  readonly careerRole: string | null
   readonly headOfProfession: boolean
   readonly lineManagerId: string | null
   /** Someone has them as their line manager: they have a team. */

@@ -1,0 +1,276 @@
+// The catalogue: things in the common language (services, features, capabilities, technology and
+// data), how they link, who owns them, and their GOV.UK phase and lifecycle stage with a dated
+// history and a reason for every move. Routes decide who may (products.policy.ts); this service
+// keeps the rules of the records.
+import type { AuditService } from '../audit/audit.service.ts'
+import type { DbExecutor } from '../db/connect.ts'
+import type { PeopleService } from '../people/people.service.ts'
+import type { Actor } from '../platform/auth/roles.ts'
+import type { Clock } from '../platform/clock.ts'
+import { ukToday } from '../platform/dates.ts'
+import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
+import { newId } from '../platform/ids.ts'
+import type { DocumentsRepository } from './documents.repository.ts'
+import type { ProductsRepository } from './products.repository.ts'
+import {
+  PHASE_LABELS,
+  PHASES,
+  STAGE_LABELS,
+  STAGES,
+  USED_KINDS,
+  type CatalogueChoices,
+  type MoveRequest,
+  type NewProduct,
+  type Product,
+  type ProductDetails,
+  type ProductFilter,
+  type ProductLink,
+  type ProductMember,
+  type ProductMove,
+} from './products.types.ts'
+
+export const CATALOGUE_PAGE_SIZE = 50
+
+export interface CataloguePage {
+  items: Product[]
+  total: number
+  page: number
+  pages: number
+}
+
+export class ProductsService {
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly repo: ProductsRepository,
+    private readonly documents: DocumentsRepository,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return ukToday(this.clock)
+  }
+
+  async list(filter: ProductFilter, page: number): Promise<CataloguePage> {
+    const total = await this.repo.count(this.db, filter)
+    const pages = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE))
+    const safePage = Math.min(Math.max(1, Math.floor(page) || 1), pages)
+    const items = await this.repo.list(this.db, filter, {
+      offset: (safePage - 1) * CATALOGUE_PAGE_SIZE,
+      limit: CATALOGUE_PAGE_SIZE,
+    })
+    return { items, total, page: safePage, pages }
+  }
+
+  async get(id: string): Promise<Product> {
+    const product = await this.repo.find(this.db, id)
+    if (!product) throw new NotFoundError('No such thing')
+    return product
+  }
+
+  links(id: string) {
+    return this.repo.links(this.db, id)
+  }
+
+  moves(id: string): Promise<ProductMove[]> {
+    return this.repo.moves(this.db, id)
+  }
+
+  members(id: string): Promise<ProductMember[]> {
+    return this.repo.members(this.db, id)
+  }
+
+  catalogueChoices(): Promise<CatalogueChoices> {
+    return this.repo.catalogueChoices(this.db)
+  }
+
+  /** What a thing's form offers: services a feature can belong to, what a service can use, owners. */
+  async formChoices(): Promise<{
+    services: ProductLink[]
+    usable: ProductLink[]
+    owners: { id: string; name: string }[]
+    areas: string[]
+    groups: string[]
+  }> {
+    const [services, usable, owners, choices] = await Promise.all([
+      this.repo.choices(this.db, ['service']),
+      this.repo.choices(this.db, USED_KINDS),
+      this.people.list({ withProfileOnly: true }),
+      this.repo.catalogueChoices(this.db),
+    ])
+    // Areas and groups people are in, and those things already use: offered as suggestions.
+    const places = await this.people.areas()
+    const known = (extra: string[], own: string[]) => [...new Set([...extra, ...own])].filter(Boolean).sort()
+    return {
+      services,
+      usable,
+      owners: owners.map(p => ({ id: p.id, name: p.name })),
+      areas: known(
+        choices.areas,
+        places.map(p => p.businessArea),
+      ),
+      groups: known(
+        choices.groups,
+        places.map(p => p.group),
+      ),
+    }
+  }
+
+  /** Checks the links a thing's details make; throws ValidationError with every problem. */
+  private async check(details: ProductDetails, self: string | null): Promise<void> {
+    const problems: Record<string, string> = {}
+    if (details.kind === 'feature') {
+      if (!details.parentId) problems.parentId = 'Choose the service this feature is part of'
+      else {
+        const parent = await this.repo.find(this.db, details.parentId)
+        if (!parent || parent.kind !== 'service') problems.parentId = 'Choose a service from the list'
+      }
+    }
+    if (details.uses.length > 0) {
+      if (details.kind !== 'service' && details.kind !== 'feature')
+        problems.uses = 'Only services and features use capabilities, technology and data'
+      else {
+        const usable = new Set((await this.repo.choices(this.db, USED_KINDS)).map(l => l.id))
+        if (details.uses.some(id => !usable.has(id) || id === self))
+          problems.uses = 'Choose capabilities, technology and data from the list'
+      }
+    }
+    if (details.ownerId) {
+      try {
+        const owner = await this.people.get(details.ownerId)
+        if (!owner.hasProfile) problems.ownerId = 'Choose an owner from the list'
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) throw err
+        problems.ownerId = 'Choose an owner from the list'
+      }
+    }
+    if (Object.keys(problems).length > 0) throw new ValidationError(problems)
+  }
+
+  async create(actor: Actor, input: NewProduct): Promise<Product> {
+    const details = { ...input, parentId: input.kind === 'feature' ? input.parentId : null }
+    await this.check(details, null)
+    const at = this.clock().toISOString()
+    const id = newId()
+    const today = this.today()
+    await this.db.transaction().execute(async trx => {
+      await this.repo.insert(trx, {
+        id,
+        kind: details.kind,
+        name: details.name,
+        purpose: details.purpose,
+        ownerId: details.ownerId,
+        team: details.team,
+        group: details.group,
+        area: details.area,
+        parentId: details.parentId,
+        phase: input.phase,
+        stage: input.stage,
+        example: input.example ?? false,
+        createdAt: at,
+        createdByName: actor.name,
+        updatedAt: at,
+      })
+      await this.repo.setUses(trx, id, details.uses)
+      for (const [axis, to] of [
+        ['phase', input.phase],
+        ['stage', input.stage],
+      ] as const)
+        await this.repo.insertMove(trx, {
+          id: newId(),
+          productId: id,
+          axis,
+          from: null,
+          to,
+          movedOn: today,
+          reason: 'Added to the catalogue',
+          recordedAt: at,
+          recordedById: actor.id,
+          recordedByName: actor.name,
+        })
+      await this.audit.record(trx, actor, {
+        action: 'product.added',
+        subjectType: 'product',
+        subjectId: id,
+        summary: `Added ${details.kind} ${details.name} to the catalogue`,
+      })
+    })
+    return this.get(id)
+  }
+
+  /** Saves a thing's details if nobody saved it since expectedVersion, or throws StaleVersionError<Product>. */
+  async update(actor: Actor, product: Product, details: ProductDetails, expectedVersion: number): Promise<void> {
+    const clean = { ...details, parentId: details.kind === 'feature' ? details.parentId : null }
+    await this.check(clean, product.id)
+    const at = this.clock().toISOString()
+    await this.db.transaction().execute(async trx => {
+      const saved = await this.repo.update(trx, product.id, { ...clean, updatedAt: at }, expectedVersion)
+      if (!saved) throw await this.stale(trx, product.id)
+      await this.repo.setUses(trx, product.id, clean.kind === 'service' || clean.kind === 'feature' ? clean.uses : [])
+      const changed = (['name', 'purpose', 'ownerId', 'team', 'group', 'area', 'kind', 'parentId'] as const).filter(
+        k => product[k] !== clean[k],
+      )
+      await this.audit.record(trx, actor, {
+        action: 'product.changed',
+        subjectType: 'product',
+        subjectId: product.id,
+        summary: `Changed ${product.name}${changed.length ? ` (${changed.join(', ')})` : ''}`,
+      })
+    })
+  }
+
+  private async stale(db: DbExecutor, id: string): Promise<StaleVersionError<Product>> {
+    const latest = await this.repo.find(db, id)
+    if (!latest) throw new NotFoundError('No such thing')
+    return new StaleVersionError(latest, 'Someone else changed this thing')
+  }
+
+  /** Moves a thing to another phase or stage, dated, with a reason; kept in its history. */
+  async move(actor: Actor, product: Product, request: MoveRequest, expectedVersion: number): Promise<void> {
+    const options: readonly string[] = request.axis === 'phase' ? PHASES : STAGES
+    if (!options.includes(request.to)) throw new ValidationError({ to: 'Choose where it has moved to' })
+    const from = request.axis === 'phase' ? product.phase : product.stage
+    if (from === request.to)
+      throw new ValidationError({
+        to: `It is already in ${request.axis === 'phase' ? PHASE_LABELS[product.phase] : STAGE_LABELS[product.stage]}`,
+      })
+    const at = this.clock().toISOString()
+    await this.db.transaction().execute(async trx => {
+      const saved = await this.repo.setPosition(trx, product.id, request.axis, request.to, expectedVersion, at)
+      if (!saved) throw await this.stale(trx, product.id)
+      await this.repo.insertMove(trx, {
+        id: newId(),
+        productId: product.id,
+        axis: request.axis,
+        from,
+        to: request.to,
+        movedOn: request.movedOn,
+        reason: request.reason,
+        recordedAt: at,
+        recordedById: actor.id,
+        recordedByName: actor.name,
+      })
+      await this.audit.record(trx, actor, {
+        action: `product.${request.axis}-moved`,
+        subjectType: 'product',
+        subjectId: product.id,
+        summary: `Moved ${product.name} from ${from} to ${request.to}`,
+      })
+    })
+  }
+
+  /** Removes a thing, its links, history and strategy. Features that belonged to it stay, unlinked. */
+  async delete(actor: Actor, product: Product): Promise<void> {
+    await this.db.transaction().execute(async trx => {
+      await this.documents.deleteForSubject(trx, product.id)
+      await this.repo.delete(trx, product.id)
+      await this.audit.record(trx, actor, {
+        action: 'product.removed',
+        subjectType: 'product',
+        subjectId: product.id,
+        summary: `Removed ${product.kind} ${product.name} from the catalogue`,
+      })
+    })
+  }
+}

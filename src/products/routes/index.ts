@@ -1,0 +1,13 @@
+// The products capability's pages: the catalogue, each thing's strategy page, and its strategy
+// documents. One plugin per sub-resource; app.ts registers this one.
+import type { FastifyInstance } from 'fastify'
+import type { Services } from '../../services.ts'
+import catalogueRoutes from './catalogue.routes.ts'
+import documentRoutes from './documents.routes.ts'
+import strategyRoutes from './strategy.routes.ts'
+
+export default async function productsRoutes(app: FastifyInstance, opts: { services: Services }) {
+  await app.register(catalogueRoutes, opts)
+  await app.register(strategyRoutes, opts)
+  await app.register(documentRoutes, opts)
+}

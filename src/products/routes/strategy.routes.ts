@@ -1,0 +1,88 @@
+// A thing's strategy on one page: its details, phase and stage, the summary of every part with a
+// link to its own page, and flags for what is missing or stale; and the same as Markdown.
+import type { FastifyInstance } from 'fastify'
+import type { Services } from '../../services.ts'
+import { DOCUMENT_KINDS } from '../kinds/index.ts'
+import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
+import { PHASE_GUIDANCE, moveItems } from '../products.views.ts'
+import { documentFlags, documentPart } from '../strategy.ts'
+import { strategyMarkdown } from '../strategy.markdown.ts'
+import { productPages, productParams } from './shared.ts'
+
+export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { products, documents } = services
+  const load = productPages(services)
+
+  app.get<{ Params: { id: string } }>(
+    '/products/:id',
+    { config: { access: 'signed-in' }, schema: { params: productParams } },
+    async (request, reply) => {
+      const { product, can } = await load(request)
+      const [links, moves, docs] = await Promise.all([
+        products.links(product.id),
+        products.moves(product.id),
+        documents.all(product.id, DOCUMENT_KINDS),
+      ])
+      const parts = docs.map(d => documentPart(d, product.id))
+      const flags = [...documentFlags(docs, product.id)]
+      return reply.page(
+        'products/views/strategy.njk',
+        {
+          pageTitle: product.name,
+          product,
+          kindLabel: PRODUCT_KIND_LABELS[product.kind],
+          phaseLabel: PHASE_LABELS[product.phase],
+          stageLabel: STAGE_LABELS[product.stage],
+          guidance: product.kind === 'service' || product.kind === 'feature' ? PHASE_GUIDANCE[product.phase] : null,
+          links,
+          history: moveItems(moves.slice(0, 6)),
+          moreHistory: moves.length > 6,
+          parts,
+          flags,
+          can,
+        },
+        { nav: 'products' },
+      )
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/products/:id/history',
+    { config: { access: 'signed-in' }, schema: { params: productParams } },
+    async (request, reply) => {
+      const { product, can } = await load(request)
+      return reply.page(
+        'products/views/lifecycle.njk',
+        {
+          pageTitle: `Phase and stage history: ${product.name}`,
+          product,
+          history: moveItems(await products.moves(product.id)),
+          can,
+        },
+        { nav: 'products' },
+      )
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/products/:id/strategy.md',
+    { config: { access: 'signed-in' }, schema: { params: productParams } },
+    async (request, reply) => {
+      const { product } = await load(request)
+      const [links, docs, people] = await Promise.all([
+        products.links(product.id),
+        documents.all(product.id, DOCUMENT_KINDS),
+        services.people.managerChoices(2000),
+      ])
+      const slug =
+        product.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'strategy'
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${slug}-strategy.md"`)
+        .send(strategyMarkdown(product, links, docs, { people }))
+    },
+  )
+}
