@@ -224,6 +224,8 @@ describe.each(DIALECTS)('people repository on %s', dialect => {
       hasProfile: false,
       headOfProfession: false,
       businessArea: null,
+      group: null,
+      careerRole: null,
       lineManagerId: null,
       managesSomeone: false,
     })
@@ -253,6 +255,8 @@ describe.each(DIALECTS)('people repository on %s', dialect => {
       hasProfile: true,
       headOfProfession: true,
       businessArea: 'Tax',
+      group: 'Claims',
+      careerRole: 'product-manager',
       lineManagerId: null,
       managesSomeone: true,
     })

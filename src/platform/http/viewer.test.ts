@@ -101,21 +101,30 @@ describe('the viewer, once per request', () => {
   })
 
   it('gives each person the navigation their profile calls for', async () => {
-    expect(navOf((await pat.get('/')).body)).toEqual(['Home', 'Handbook', 'Your pathway', 'Framework'])
-    expect(navOf((await mel.get('/')).body)).toEqual(['Home', 'Handbook', 'Your pathway', 'Your team', 'Framework'])
+    expect(navOf((await pat.get('/')).body)).toEqual(['Home', 'Handbook', 'Products', 'Your pathway', 'Framework'])
+    expect(navOf((await mel.get('/')).body)).toEqual([
+      'Home',
+      'Handbook',
+      'Products',
+      'Your pathway',
+      'Your team',
+      'Framework',
+    ])
     expect(navOf((await head.get('/')).body)).toEqual([
       'Home',
       'Handbook',
+      'Products',
       'Your pathway',
       'People',
       'Profession',
       'Framework',
     ])
-    expect(navOf((await newcomer.get('/')).body)).toEqual(['Home', 'Handbook', 'Framework'])
+    expect(navOf((await newcomer.get('/')).body)).toEqual(['Home', 'Handbook', 'Products', 'Framework'])
     expect(navOf((await admin.get('/')).body)).toEqual([
       'Home',
       'Handbook',
       'Suggestions',
+      'Products',
       'People',
       'Framework',
       'Administration',
