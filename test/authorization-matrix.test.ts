@@ -826,7 +826,7 @@ async function productFixtures(
   const hypothesis = await hypotheses.create(SYSTEM_ACTOR, product, {
     change: 'a simpler payment page',
     audience: 'everyone paying',
-    outcome: 'more finish',
+    outcome: 'help more people finish',
     metricId: metric.id,
     target: 75,
     byDate: '2027-03-31',

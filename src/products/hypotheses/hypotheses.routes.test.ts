@@ -95,7 +95,7 @@ describe('hypotheses pages', () => {
     for (const text of [
       'Enter the change you will make',
       'Enter who it is for',
-      'Enter the outcome you expect',
+      'Enter what you expect the change to do',
       'Choose the metric that will show it',
       'The target must be a number',
       'Enter the date to reach it by',
@@ -107,7 +107,7 @@ describe('hypotheses pages', () => {
       ...fields,
       change: 'a pay-by-text reminder',
       audience: 'drivers who used the toll road',
-      outcome: 'more people pay online',
+      outcome: 'get more people to pay online',
       metricId,
       target: '60',
       'byDate-day': '31',
@@ -118,7 +118,7 @@ describe('hypotheses pages', () => {
     hypothesisPath = String(saved.headers.location)
     const page = await other.get(hypothesisPath)
     expect($(page.body)('[data-testid="statement"]').text()).toContain(
-      'We believe a pay-by-text reminder for drivers who used the toll road will more people pay online.',
+      'We believe a pay-by-text reminder for drivers who used the toll road will get more people to pay online.',
     )
     expect($(page.body)('[data-testid="statement"]').text()).toContain(
       'We will know when Digital take-up reaches 60% by 31 January 2027.',

@@ -20,7 +20,7 @@ export function readHypothesis(body: unknown): FormResult<HypothesisDetails> {
   }
   const change = text('change', 'the change you will make', 'The change')
   const audience = text('audience', 'who it is for', 'Who it is for')
-  const outcome = text('outcome', 'the outcome you expect', 'The outcome')
+  const outcome = text('outcome', 'what you expect the change to do', 'What you expect the change to do')
   const metricId = readText(body, 'metricId', 64)
   if (metricId === '') problems.add('metricId', 'Choose the metric that will show it')
   const targetText = readText(body, 'target', 100)

@@ -57,7 +57,7 @@ describe.each(DIALECTS)('hypotheses service on %s', dialect => {
     details = {
       change: 'a save-and-return link',
       audience: 'applicants',
-      outcome: 'more finish',
+      outcome: 'help more people finish',
       metricId: metric.id,
       target: 70,
       byDate: '2027-02-28',
