@@ -37,8 +37,14 @@ import type { Clock } from './platform/clock.ts'
 import { createViewEnvironment, type ViewEnvironment } from './platform/http/views.ts'
 import { DocumentsRepository } from './products/documents.repository.ts'
 import { DocumentsService } from './products/documents.service.ts'
+import { HypothesesRepository } from './products/hypotheses/hypotheses.repository.ts'
+import { HypothesesService } from './products/hypotheses/hypotheses.service.ts'
+import { MetricsRepository } from './products/metrics/metrics.repository.ts'
+import { MetricsService } from './products/metrics/metrics.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
+import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
+import { RoadmapService } from './products/roadmap/roadmap.service.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
@@ -63,6 +69,9 @@ export interface Services {
   readonly profession: ProfessionService
   readonly products: ProductsService
   readonly documents: DocumentsService
+  readonly metrics: MetricsService
+  readonly roadmap: RoadmapService
+  readonly hypotheses: HypothesesService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -90,6 +99,9 @@ export interface Repositories {
   readonly profession: ProfessionRepository
   readonly products: ProductsRepository
   readonly documents: DocumentsRepository
+  readonly metrics: MetricsRepository
+  readonly roadmap: RoadmapRepository
+  readonly hypotheses: HypothesesRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -107,6 +119,9 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     profession: replaced.profession ?? new ProfessionRepository(),
     products: replaced.products ?? new ProductsRepository(),
     documents: replaced.documents ?? new DocumentsRepository(),
+    metrics: replaced.metrics ?? new MetricsRepository(),
+    roadmap: replaced.roadmap ?? new RoadmapRepository(),
+    hypotheses: replaced.hypotheses ?? new HypothesesRepository(),
   }
 }
 
@@ -146,6 +161,9 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const profession = new ProfessionService(kysely, repos.profession, frameworkVersions, audit, clock)
   const products = new ProductsService(kysely, repos.products, repos.documents, people, audit, clock)
   const documents = new DocumentsService(kysely, repos.documents, repos.products, audit, clock)
+  const metrics = new MetricsService(kysely, repos.metrics, audit, clock)
+  const roadmap = new RoadmapService(kysely, repos.roadmap, metrics, audit, clock)
+  const hypotheses = new HypothesesService(kysely, repos.hypotheses, metrics, roadmap, audit, clock)
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -167,6 +185,9 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     profession,
     products,
     documents,
+    metrics,
+    roadmap,
+    hypotheses,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -44,7 +44,7 @@ interface Fixtures {
   pathway: { checkinId: string; ownIds: Record<Exclude<Viewer, 'anonymous'>, string> }
   asset: string
   /** A thing in no viewer's area whose core team is the member, and one for the removal row. */
-  products: { id: string; removableId: string }
+  products: { id: string; removableId: string; metricId: string; itemId: string; hypothesisId: string }
 }
 
 interface Row {
@@ -575,6 +575,148 @@ const ROWS: Row[] = [
     path: f => `/products/${f.products.removableId}/delete`,
     expect: administrators({ redirect: '/products' }),
   },
+  // Metrics, roadmap and hypotheses: read by everyone signed in, changed by those responsible
+  { method: 'GET', route: '/products/:id/metrics', path: f => thing(f, '/metrics'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/metrics/new',
+    path: f => thing(f, '/metrics/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/metrics/new',
+    path: f => thing(f, '/metrics/new'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/metrics/:metricId',
+    path: f => thing(f, `/metrics/${f.products.metricId}`),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/metrics/:metricId/edit',
+    path: f => thing(f, `/metrics/${f.products.metricId}/edit`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/metrics/:metricId/edit',
+    path: f => thing(f, `/metrics/${f.products.metricId}/edit`),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/metrics/:metricId/measurements/new',
+    path: f => thing(f, `/metrics/${f.products.metricId}/measurements/new`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/metrics/:metricId/measurements/new',
+    path: f => thing(f, `/metrics/${f.products.metricId}/measurements/new`),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/metrics/:metricId/measurements/paste',
+    path: f => thing(f, `/metrics/${f.products.metricId}/measurements/paste`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/metrics/:metricId/measurements/paste',
+    path: f => thing(f, `/metrics/${f.products.metricId}/measurements/paste`),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/products/:id/roadmap', path: f => thing(f, '/roadmap'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/roadmap/new',
+    path: f => thing(f, '/roadmap/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/roadmap/new',
+    path: f => thing(f, '/roadmap/new'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/roadmap/:itemId',
+    path: f => thing(f, `/roadmap/${f.products.itemId}`),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/roadmap/:itemId/edit',
+    path: f => thing(f, `/roadmap/${f.products.itemId}/edit`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/roadmap/:itemId/edit',
+    path: f => thing(f, `/roadmap/${f.products.itemId}/edit`),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/roadmap/:itemId/move',
+    path: f => thing(f, `/roadmap/${f.products.itemId}/move`),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/roadmap/:itemId/status',
+    path: f => thing(f, `/roadmap/${f.products.itemId}/status`),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/products/:id/hypotheses', path: f => thing(f, '/hypotheses'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/hypotheses/new',
+    path: f => thing(f, '/hypotheses/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/hypotheses/new',
+    path: f => thing(f, '/hypotheses/new'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/hypotheses/:hypothesisId',
+    path: f => thing(f, `/hypotheses/${f.products.hypothesisId}`),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/hypotheses/:hypothesisId/edit',
+    path: f => thing(f, `/hypotheses/${f.products.hypothesisId}/edit`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/hypotheses/:hypothesisId/edit',
+    path: f => thing(f, `/hypotheses/${f.products.hypothesisId}/edit`),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/hypotheses/:hypothesisId/result',
+    path: f => thing(f, `/hypotheses/${f.products.hypothesisId}/result`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/hypotheses/:hypothesisId/result',
+    path: f => thing(f, `/hypotheses/${f.products.hypothesisId}/result`),
+    expect: strategyEditors(400),
+  },
   // Strategy documents: one set of routes for every kind in the registry (each kind is walked below)
   { method: 'GET', route: '/products/:id/:kind', path: f => thing(f, '/problem-statement'), expect: signedIn(200) },
   {
@@ -624,7 +766,7 @@ async function productFixtures(
   accounts: { id: string; email: string; name: string }[],
   memberEmail: string,
 ): Promise<Fixtures['products']> {
-  const { products, documents } = ctx.app.services
+  const { products, documents, metrics, roadmap, hypotheses } = ctx.app.services
   const member = accounts.find(a => a.email === memberEmail)
   if (!member) throw new Error('No member for the product fixtures')
   const add = (name: string) =>
@@ -665,7 +807,38 @@ async function productFixtures(
     { problem: 'Nobody checks who may do what', who: '', impact: '', evidence: '' },
     0,
   )
-  return { id: product.id, removableId: removable.id }
+  const metric = await metrics.create(SYSTEM_ACTOR, product, {
+    name: 'Completion rate',
+    definition: 'Applications finished over applications started',
+    unit: '%',
+    direction: 'higher',
+    baseline: 60,
+    target: 80,
+    targetDate: null,
+  })
+  await metrics.addMeasurements(SYSTEM_ACTOR, product, metric, [{ measuredOn: '2026-10-31', value: 66, note: '' }])
+  const item = await roadmap.add(SYSTEM_ACTOR, product, {
+    column: 'now',
+    problem: 'People give up at the payment step',
+    outcome: 'More finish',
+    metricId: metric.id,
+  })
+  const hypothesis = await hypotheses.create(SYSTEM_ACTOR, product, {
+    change: 'a simpler payment page',
+    audience: 'everyone paying',
+    outcome: 'help more people finish',
+    metricId: metric.id,
+    target: 75,
+    byDate: '2027-03-31',
+    roadmapItemId: item.id,
+  })
+  return {
+    id: product.id,
+    removableId: removable.id,
+    metricId: metric.id,
+    itemId: item.id,
+    hypothesisId: hypothesis.id,
+  }
 }
 
 const key = (method: string, url: string) => `${method} ${url}`
@@ -908,7 +1081,7 @@ describe('authorization matrix', () => {
       development: { personId: '', goalId: '', meetingId: '', actionId: '', rotationId: '' },
       framework: { proposalId: '' },
       pathway: { checkinId: '', ownIds: { member: '', editor: '', leader: '', administrator: '' } },
-      products: { id: '', removableId: '' },
+      products: { id: '', removableId: '', metricId: '', itemId: '', hypothesisId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)

@@ -410,6 +410,97 @@ export interface StrategyDocumentVersionsTable {
   saved_by_name: string
 }
 
+/** Owner: products (metrics). What a thing measures, which way is better, its baseline and target. */
+export interface ProductMetricsTable {
+  id: string
+  product_id: string
+  name: string
+  /** The name in lower case, for sorting alike on both engines. */
+  name_key: string
+  definition: string
+  unit: string
+  /** 'higher' or 'lower': which way is better. */
+  direction: string
+  baseline: number | null
+  target: number | null
+  target_date: string | null
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (metrics). One value of a metric on one date. */
+export interface ProductMeasurementsTable {
+  id: string
+  metric_id: string
+  measured_on: string
+  value: number
+  note: string
+  recorded_at: string
+  recorded_by: string | null
+  recorded_by_name: string
+}
+
+/** Owner: products (roadmap). A problem to solve in Now, Next or Later, with its outcome and metric. */
+export interface RoadmapItemsTable {
+  id: string
+  product_id: string
+  /** 'now', 'next' or 'later'. */
+  column_name: string
+  /** Its place in the column: lower comes first. */
+  position: number
+  problem: string
+  outcome: string
+  metric_id: string | null
+  /** 'open', 'done' or 'dropped'. */
+  status: string
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (roadmap). Every change and move of a roadmap item. Append only. */
+export interface RoadmapItemEventsTable {
+  id: string
+  item_id: string
+  /** 1 for an item's first event, then 2, 3…: the order of its history. */
+  seq: number
+  kind: string
+  title: string
+  note: string
+  recorded_at: string
+  recorded_by: string | null
+  recorded_by_name: string
+}
+
+/** Owner: products (hypotheses). A belief to test against one of the thing's metrics, and its result. */
+export interface HypothesesTable {
+  id: string
+  product_id: string
+  change: string
+  audience: string
+  outcome: string
+  metric_id: string | null
+  target: number
+  by_date: string
+  roadmap_item_id: string | null
+  /** 'passed', 'failed' or 'inconclusive'; null until recorded. */
+  result: string | null
+  evidence: string
+  /** 'keep', 'change' or 'drop': what was decided about the roadmap item. */
+  decision: string | null
+  result_at: string | null
+  result_by_name: string | null
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  version: Generated<number>
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -443,4 +534,9 @@ export interface Database {
   product_members: ProductMembersTable
   strategy_documents: StrategyDocumentsTable
   strategy_document_versions: StrategyDocumentVersionsTable
+  product_metrics: ProductMetricsTable
+  product_measurements: ProductMeasurementsTable
+  roadmap_items: RoadmapItemsTable
+  roadmap_item_events: RoadmapItemEventsTable
+  hypotheses: HypothesesTable
 }

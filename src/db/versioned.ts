@@ -16,6 +16,9 @@ export const VERSIONED_KEYS = {
   one_to_ones: 'id',
   products: 'id',
   strategy_documents: 'id',
+  product_metrics: 'id',
+  roadmap_items: 'id',
+  hypotheses: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

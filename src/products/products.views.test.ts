@@ -58,7 +58,7 @@ describe('productFormView', () => {
     })
     expect(view.parentItems.map(i => i.value)).toEqual(['', 'p2'])
     expect(view.useItems).toEqual([{ value: 'd1', text: 'Record (data)', checked: true }])
-    expect(view.ownerItems.find(i => i.selected)?.value).toBe('u1')
+    expect(view.ownerItems.find(i => 'selected' in i && i.selected)?.value).toBe('u1')
     expect(view.kindItems.find(i => i.checked)?.value).toBe('service')
   })
 })

@@ -5,18 +5,29 @@ import type { StrategyDocument } from './documents.service.ts'
 import type { FormContext } from './kinds/kind.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS, type Product, type ProductLink } from './products.types.ts'
 
-const escapeLine = (line: string) => line.replace(/^(\s*)([#>*+=|`-]|\d+\.)/, '$1\\$2')
-const text = (t: string) =>
+export const escapeMarkdownLine = (line: string) => line.replace(/^(\s*)([#>*+=|`-]|\d+\.)/, '$1\\$2')
+const escapeLine = escapeMarkdownLine
+/** Typed text as Markdown: each line kept, with Markdown's own characters at line starts escaped. */
+export const markdownText = (t: string) =>
   t
     .split('\n')
     .map(l => (l.startsWith('- ') ? `- ${escapeLine(l.slice(2))}` : escapeLine(l)))
     .join('\n')
+const text = markdownText
+
+/** A relational part of the strategy (the roadmap, metrics, hypotheses) as a section of the export. */
+export interface MarkdownSection {
+  heading: string
+  /** Markdown lines, already escaped where they hold typed text. */
+  lines: string[]
+}
 
 export function strategyMarkdown(
   product: Product,
   links: { uses: ProductLink[]; usedBy: ProductLink[]; features: ProductLink[] },
   docs: readonly StrategyDocument[],
   context: FormContext,
+  sections: readonly MarkdownSection[] = [],
 ): string {
   const out: string[] = [`# ${escapeLine(product.name)}`, '', text(product.purpose), '']
   const facts: [string, string][] = [
@@ -45,6 +56,7 @@ export function strategyMarkdown(
       `_Version ${doc.version}, saved by ${doc.updatedByName ?? 'someone'} on ${(doc.updatedAt ?? '').slice(0, 10)}._`,
     )
   }
+  for (const section of sections) out.push('', `## ${section.heading}`, '', ...section.lines)
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

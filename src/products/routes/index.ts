@@ -2,6 +2,9 @@
 // documents. One plugin per sub-resource; app.ts registers this one.
 import type { FastifyInstance } from 'fastify'
 import type { Services } from '../../services.ts'
+import hypothesesRoutes from '../hypotheses/hypotheses.routes.ts'
+import metricsRoutes from '../metrics/metrics.routes.ts'
+import roadmapRoutes from '../roadmap/roadmap.routes.ts'
 import catalogueRoutes from './catalogue.routes.ts'
 import documentRoutes from './documents.routes.ts'
 import strategyRoutes from './strategy.routes.ts'
@@ -9,5 +12,8 @@ import strategyRoutes from './strategy.routes.ts'
 export default async function productsRoutes(app: FastifyInstance, opts: { services: Services }) {
   await app.register(catalogueRoutes, opts)
   await app.register(strategyRoutes, opts)
+  await app.register(metricsRoutes, opts)
+  await app.register(roadmapRoutes, opts)
+  await app.register(hypothesesRoutes, opts)
   await app.register(documentRoutes, opts)
 }

@@ -2,15 +2,18 @@
 // link to its own page, and flags for what is missing or stale; and the same as Markdown.
 import type { FastifyInstance } from 'fastify'
 import type { Services } from '../../services.ts'
+import { hypothesesFlags, hypothesesMarkdown, hypothesesPart } from '../hypotheses/hypotheses.views.ts'
 import { DOCUMENT_KINDS } from '../kinds/index.ts'
+import { metricsMarkdown, metricsPart } from '../metrics/metrics.views.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
 import { PHASE_GUIDANCE, moveItems } from '../products.views.ts'
+import { roadmapFlags, roadmapMarkdown, roadmapPart } from '../roadmap/roadmap.views.ts'
 import { documentFlags, documentPart } from '../strategy.ts'
 import { strategyMarkdown } from '../strategy.markdown.ts'
 import { productPages, productParams } from './shared.ts'
 
 export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { products, documents } = services
+  const { products, documents, metrics, roadmap, hypotheses } = services
   const load = productPages(services)
 
   app.get<{ Params: { id: string } }>(
@@ -18,13 +21,26 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product, can } = await load(request)
-      const [links, moves, docs] = await Promise.all([
+      const [links, moves, docs, board, summaries, tests] = await Promise.all([
         products.links(product.id),
         products.moves(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
+        roadmap.board(product.id),
+        metrics.summaries(product.id),
+        hypotheses.list(product.id),
       ])
-      const parts = docs.map(d => documentPart(d, product.id))
-      const flags = [...documentFlags(docs, product.id)]
+      const today = hypotheses.today()
+      const parts = [
+        ...docs.map(d => documentPart(d, product.id)),
+        roadmapPart(board, product.id),
+        metricsPart(summaries, product.id),
+        hypothesesPart(tests, product.id, today),
+      ]
+      const flags = [
+        ...documentFlags(docs, product.id),
+        ...roadmapFlags(board, product.id),
+        ...hypothesesFlags(tests, product.id, today),
+      ]
       return reply.page(
         'products/views/strategy.njk',
         {
@@ -69,11 +85,17 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product } = await load(request)
-      const [links, docs, people] = await Promise.all([
+      const [links, docs, people, board, summaries, tests] = await Promise.all([
         products.links(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
         services.people.managerChoices(2000),
+        roadmap.board(product.id),
+        metrics.summaries(product.id),
+        hypotheses.list(product.id),
       ])
+      const measured = await Promise.all(
+        summaries.map(async summary => ({ summary, measurements: await metrics.measurements(summary.metric.id) })),
+      )
       const slug =
         product.name
           .toLowerCase()
@@ -82,7 +104,13 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slug}-strategy.md"`)
-        .send(strategyMarkdown(product, links, docs, { people }))
+        .send(
+          strategyMarkdown(product, links, docs, { people }, [
+            roadmapMarkdown(board),
+            metricsMarkdown(measured),
+            hypothesesMarkdown(tests),
+          ]),
+        )
     },
   )
 }
