@@ -10,11 +10,9 @@ test('build a roadmap, measure it and test a hypothesis', async ({ pageAs, journ
   const phone = `Anglers phone to renew (${journey.suffix})`
   const reminders = `Anglers miss their renewal date (${journey.suffix})`
 
-  // A thing to plan for. (The catalogue's own form is not checked with axe here: with JavaScript
-  // on, GOV.UK Frontend's conditional radio for "Feature" carries aria-expanded, which axe 4.10
-  // refuses on a radio. That belongs to the catalogue's journey.)
-  await page.goto('/products/new')
-  await page.getByLabel('Name').fill(thing)
+  // A thing to plan for.
+  await visit(page, '/products/new')
+  await page.getByLabel('Name', { exact: true }).fill(thing)
   await page.getByLabel('Its purpose, in one line').fill('Anglers renew their licence online')
   await navigateBy(page, () => page.getByRole('button', { name: 'Add to the catalogue' }).click())
   await expect(page.getByRole('heading', { level: 1, name: thing })).toBeVisible()
