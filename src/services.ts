@@ -18,6 +18,7 @@ import { AuditRepository } from './audit/audit.repository.ts'
 import { AuditService } from './audit/audit.service.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
+import { ExampleService } from './example/example.service.ts'
 import { DevelopmentRepository } from './development/development.repository.ts'
 import { DevelopmentService } from './development/development.service.ts'
 import { FrameworkRepository } from './framework/framework.repository.ts'
@@ -63,6 +64,8 @@ export interface Services {
   readonly profession: ProfessionService
   readonly products: ProductsService
   readonly documents: DocumentsService
+  /** The worked example: loads and removes a fictional department through the services above. */
+  readonly example: ExampleService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -146,6 +149,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const profession = new ProfessionService(kysely, repos.profession, frameworkVersions, audit, clock)
   const products = new ProductsService(kysely, repos.products, repos.documents, people, audit, clock)
   const documents = new DocumentsService(kysely, repos.documents, repos.products, audit, clock)
+  const example = new ExampleService(organisation, accounts, people, pathway, development, products, documents, clock)
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -167,6 +171,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     profession,
     products,
     documents,
+    example,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }
