@@ -116,7 +116,7 @@ describe('the worked example pages', () => {
     const removed = await admin.post('/admin/example/remove', formFields(confirm.body, '/admin/example/remove'))
     expect(removed.statusCode).toBe(303)
     const after = $((await admin.get('/admin/example')).body)
-    expect(after('.govuk-notification-banner').text()).toContain('Removed 50 people and 13 things')
+    expect(after('.govuk-notification-banner').text()).toContain('Removed the worked example’s 50 people and 13 things')
     expect(after('[data-testid="example-status"]').text()).toContain('not loaded')
     expect((await ctx.app.services.products.get(real.id)).name).toBe('Pay a parking fine')
     expect((await admin.get('/admin/people')).body).toContain('Mo Member')

@@ -35,7 +35,7 @@ describe('the worked example presenters', () => {
       }),
     ).toBe('Added 50 people, 13 things with 50 strategy documents, 1 agreed check-in and 12 development goals.')
     expect(removedMessage({ people: 1, things: 0 })).toBe(
-      'Removed 1 person and 0 things. Everything else is as it was.',
+      'Removed the worked example’s 1 person and 0 things. Everything else is as it was.',
     )
   })
 })

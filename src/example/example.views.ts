@@ -49,4 +49,4 @@ export const loadedMessage = (summary: LoadSummary): string =>
   `Added ${count(summary.people, 'person', 'people')}, ${count(summary.things, 'thing', 'things')} with ${count(summary.documents, 'strategy document', 'strategy documents')}, ${count(summary.checkins.agreed, 'agreed check-in', 'agreed check-ins')} and ${count(summary.goals, 'development goal', 'development goals')}.`
 
 export const removedMessage = (summary: RemoveSummary): string =>
-  `Removed ${count(summary.people, 'person', 'people')} and ${count(summary.things, 'thing', 'things')}. Everything else is as it was.`
+  `Removed the worked example’s ${count(summary.people, 'person', 'people')} and ${count(summary.things, 'thing', 'things')}. Everything else is as it was.`
