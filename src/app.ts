@@ -8,6 +8,7 @@ import auditRoutes from './audit/audit.routes.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import developmentRoutes from './development/routes/index.ts'
+import exampleRoutes from './example/example.routes.ts'
 import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(pathwayRoutes, { services })
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
+  await app.register(exampleRoutes, { services })
 
   return Object.assign(app, { services }) as FastifyInstance & { services: Services }
 }

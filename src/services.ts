@@ -18,6 +18,7 @@ import { AuditRepository } from './audit/audit.repository.ts'
 import { AuditService } from './audit/audit.service.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
+import { ExampleService } from './example/example.service.ts'
 import { DevelopmentRepository } from './development/development.repository.ts'
 import { DevelopmentService } from './development/development.service.ts'
 import { FrameworkRepository } from './framework/framework.repository.ts'
@@ -72,6 +73,8 @@ export interface Services {
   readonly metrics: MetricsService
   readonly roadmap: RoadmapService
   readonly hypotheses: HypothesesService
+  /** The worked example: loads and removes a fictional department through the services above. */
+  readonly example: ExampleService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -164,6 +167,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const metrics = new MetricsService(kysely, repos.metrics, audit, clock)
   const roadmap = new RoadmapService(kysely, repos.roadmap, metrics, audit, clock)
   const hypotheses = new HypothesesService(kysely, repos.hypotheses, metrics, roadmap, audit, clock)
+  const example = new ExampleService(organisation, accounts, people, pathway, development, products, documents, clock)
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -188,6 +192,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     metrics,
     roadmap,
     hypotheses,
+    example,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -189,6 +189,16 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/admin/settings', path: at('/admin/settings'), expect: administrators(200) },
   { method: 'POST', route: '/admin/settings', path: at('/admin/settings'), expect: administrators(400) },
   { method: 'GET', route: '/admin/audit-log', path: at('/admin/audit-log'), expect: administrators(200) },
+  // The worked example: not loaded here, and a post without the form's confirm value changes nothing
+  { method: 'GET', route: '/admin/example', path: at('/admin/example'), expect: administrators(200) },
+  { method: 'POST', route: '/admin/example/load', path: at('/admin/example/load'), expect: administrators(400) },
+  {
+    method: 'GET',
+    route: '/admin/example/remove',
+    path: at('/admin/example/remove'),
+    expect: administrators({ redirect: '/admin/example' }),
+  },
+  { method: 'POST', route: '/admin/example/remove', path: at('/admin/example/remove'), expect: administrators(400) },
   // Reading the handbook
   { method: 'GET', route: '/handbook', path: at('/handbook'), expect: readers(200) },
   { method: 'GET', route: '/handbook/search', path: at('/handbook/search?q=scrum'), expect: readers(200) },

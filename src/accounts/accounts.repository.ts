@@ -202,6 +202,27 @@ export class AccountsRepository {
     return Number(result.numUpdatedRows) === 1
   }
 
+  /** How many accounts at an email domain have never had a password (the worked example's people). */
+  async countPasswordlessAt(db: Kysely<Database>, domain: string): Promise<number> {
+    const row = await db
+      .selectFrom('users')
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .where('email', 'like', `%@${domain}`)
+      .where('password_hash', 'is', null)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  /** Deletes the accounts at an email domain that have never had a password; returns how many. */
+  async deletePasswordlessAt(db: Kysely<Database>, domain: string): Promise<number> {
+    const result = await db
+      .deleteFrom('users')
+      .where('email', 'like', `%@${domain}`)
+      .where('password_hash', 'is', null)
+      .executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
   /** Cancels unused tokens of one purpose (a new link replaces the old one). */
   async revokeTokens(db: Kysely<Database>, purpose: string, userId: string | null, at: string): Promise<void> {
     let q = db

@@ -20,6 +20,11 @@ export const FIRST_PAUSE_SECONDS = 30
 export const MAX_PAUSE_MINUTES = 15
 export const SET_PASSWORD_LINK_DAYS = 7
 export const SET_PASSWORD_PURPOSE = 'set-password'
+/**
+ * The email domain of the worked example's people: reserved by RFC 2606, so it is never a real
+ * mailbox. Removing the example deletes the accounts at it that never had a password.
+ */
+export const EXAMPLE_DOMAIN = 'example.invalid'
 
 export type SignInResult =
   | { ok: true; user: CurrentUser }
@@ -307,6 +312,31 @@ export class AccountsService {
     })
     if (before.role !== changes.role || changes.status === 'disabled') await this.sessions.endAllFor(userId)
     return this.get(userId)
+  }
+
+  // ---- The worked example's people ------------------------------------------------------------
+
+  /** How many example accounts there are: at EXAMPLE_DOMAIN, never given a password. */
+  countExampleAccounts(): Promise<number> {
+    return this.repo.countPasswordlessAt(this.db, EXAMPLE_DOMAIN)
+  }
+
+  /**
+   * Deletes every example account (an address at EXAMPLE_DOMAIN that has never had a password) in
+   * one transaction, with one audit event. Their profiles, history, check-ins, plans, 1:1s and
+   * places on teams go with them (ON DELETE CASCADE); someone who set a password is kept.
+   */
+  async removeExampleAccounts(actor: Actor): Promise<number> {
+    return this.db.transaction().execute(async trx => {
+      const removed = await this.repo.deletePasswordlessAt(trx, EXAMPLE_DOMAIN)
+      if (removed > 0)
+        await this.audit.record(trx, actor, {
+          action: 'people.example-removed',
+          subjectType: 'person',
+          summary: `Removed the ${removed === 1 ? 'account' : `${removed} accounts`} of the worked example`,
+        })
+      return removed
+    })
   }
 
   // ---- First-run set-up (SetupService): tokens and the first administrator -------------------

@@ -35,21 +35,27 @@ export type ParsedArguments =
   | { readonly kind: 'usage-error'; readonly message: string }
   | { readonly kind: 'command'; readonly command: Command }
 
-export const USAGE = `Usage: npm run valuekit -- <command>
-
-Commands:
-  handbook import <folder>            Import a Markdown handbook (Jekyll, Eleventy or Docusaurus style)
+/** The lines of the command line's help that describe the handbook's commands. */
+export const HANDBOOK_COMMANDS = `  handbook import <folder>            Import a Markdown handbook (Jekyll, Eleventy or Docusaurus style)
                                       from a folder. Run it again after changing the files: only
                                       changed pages get a new version.
   handbook export <folder> [--force]  Write the handbook as a static website into a folder, to open
                                       in a browser or publish on any web server.
+`
 
+/** The command line's help: src/cli.ts passes the other capabilities' commands. */
+export function usage(otherCommands = ''): string {
+  return `Usage: npm run valuekit -- <command>
+
+Commands:
+${HANDBOOK_COMMANDS}${otherCommands}
 Options:
   --force   With export: write into a folder that is not empty and was not made by an export.
   --help    Show this help.
 
 The commands use the same settings as the server (DATABASE_URL, DATA_DIR and so on).
 `
+}
 
 const NOT_SET_UP =
   'Valuekit is not set up yet. Run `npm start`, open the set-up link it prints and complete set-up, ' +

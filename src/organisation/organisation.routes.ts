@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
 import { canManagePeople } from '../accounts/accounts.policy.ts'
 import { canReadAuditLog } from '../audit/audit.policy.ts'
+import { canManageExample } from '../example/example.policy.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { NotFoundError } from '../platform/errors.ts'
 import { formErrors, parseForm, saveVersioned, type FormErrors } from '../platform/forms.ts'
@@ -19,6 +20,7 @@ export default async function organisationRoutes(app: FastifyInstance, { service
       settings: canManageSettings(request.user),
       people: canManagePeople(request.user),
       audit: canReadAuditLog(request.user),
+      example: canManageExample(request.user),
     }
     authorize(can.settings || can.people || can.audit)
     return reply.page('organisation/views/admin.njk', { pageTitle: 'Administration', can }, { nav: 'admin' })

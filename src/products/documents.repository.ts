@@ -158,4 +158,13 @@ export class DocumentsRepository {
   async deleteForSubject(db: Db, subject: string): Promise<void> {
     await db.deleteFrom('strategy_documents').where('subject', '=', subject).execute()
   }
+
+  /** Deletes the documents of many subjects at once (their versions go with them). */
+  async deleteForSubjects(db: Db, subjects: readonly string[]): Promise<void> {
+    for (let i = 0; i < subjects.length; i += 500)
+      await db
+        .deleteFrom('strategy_documents')
+        .where('subject', 'in', subjects.slice(i, i + 500))
+        .execute()
+  }
 }

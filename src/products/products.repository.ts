@@ -209,9 +209,16 @@ export class ProductsRepository {
     await db.deleteFrom('products').where('id', '=', id).execute()
   }
 
-  async exampleIds(db: Db): Promise<string[]> {
-    const rows = await db.selectFrom('products').select('id').where('example', '=', 'yes').execute()
-    return rows.map(r => r.id)
+  /** The things of the worked example: id and kind. */
+  async examples(db: Db): Promise<{ id: string; kind: ProductKind }[]> {
+    const rows = await db.selectFrom('products').select(['id', 'kind']).where('example', '=', 'yes').execute()
+    return rows.map(r => ({ id: r.id, kind: r.kind as ProductKind }))
+  }
+
+  /** Deletes the things of the worked example (links, moves and teams go with them). */
+  async deleteExamples(db: Db): Promise<number> {
+    const result = await db.deleteFrom('products').where('example', '=', 'yes').executeTakeFirst()
+    return Number(result.numDeletedRows)
   }
 
   // ---- Links ----

@@ -24,6 +24,7 @@ import {
   type Product,
   type ProductDetails,
   type ProductFilter,
+  type ProductKind,
   type ProductLink,
   type ProductMember,
   type ProductMove,
@@ -257,6 +258,33 @@ export class ProductsService {
         subjectId: product.id,
         summary: `Moved ${product.name} from ${from} to ${request.to}`,
       })
+    })
+  }
+
+  /** How many things of the worked example there are, by kind (kinds with none are left out). */
+  async exampleCounts(): Promise<Partial<Record<ProductKind, number>>> {
+    const counts: Partial<Record<ProductKind, number>> = {}
+    for (const { kind } of await this.repo.examples(this.db)) counts[kind] = (counts[kind] ?? 0) + 1
+    return counts
+  }
+
+  /**
+   * Removes every thing of the worked example with its strategy documents, links and history, in
+   * one transaction with one audit event. Things that are not examples stay; a real feature of an
+   * example service stays, unlinked. Returns how many things were removed.
+   */
+  async removeExample(actor: Actor): Promise<number> {
+    return this.db.transaction().execute(async trx => {
+      const ids = (await this.repo.examples(trx)).map(e => e.id)
+      if (ids.length === 0) return 0
+      await this.documents.deleteForSubjects(trx, ids)
+      const removed = await this.repo.deleteExamples(trx)
+      await this.audit.record(trx, actor, {
+        action: 'product.example-removed',
+        subjectType: 'product',
+        summary: `Removed the ${removed === 1 ? 'thing' : `${removed} things`} of the worked example from the catalogue`,
+      })
+      return removed
     })
   }
 

@@ -173,6 +173,35 @@ describe('first-run set-up', () => {
     expect(await ctx.app.services.framework.versions()).toHaveLength(1)
   })
 
+  it('offers the worked example, unticked, and loads nothing unless it is ticked', async () => {
+    const form = $((await browser.get('/setup')).body)
+    const box = form('input[name="example"][value="yes"]')
+    expect(box.attr('type')).toBe('checkbox')
+    expect(box.attr('checked')).toBeUndefined()
+    expect(
+      form(`label[for="${box.attr('id')}"]`)
+        .text()
+        .trim(),
+    ).toBe('Load a worked example to explore Valuekit')
+    expect((await send({})).statusCode).toBe(303)
+    expect((await ctx.app.services.example.status()).loaded).toBe(false)
+  })
+
+  it('loads the worked example after set-up when it is ticked, with the administrator as the one who loaded it', async () => {
+    expect((await send({ example: 'yes', pathwayShape: 'small' })).statusCode).toBe(303)
+    const home = await browser.get('/')
+    expect($(home.body)('.govuk-notification-banner').text()).toContain('Valuekit is set up, with the worked example')
+    const status = await ctx.app.services.example.status()
+    expect(status).toMatchObject({ loaded: true, people: 50, thingCount: 13 })
+    // A small pathway has no senior or lead product managers: they were given the role below.
+    const people = await ctx.app.services.people.list({ withProfileOnly: true })
+    expect(new Set(people.map(p => p.careerRole))).toEqual(
+      new Set(['head-of-product', 'product-manager', 'associate-product-manager']),
+    )
+    const imported = await ctx.app.services.audit.list({ action: 'people.imported' }, 1)
+    expect(imported.events[0]?.actorName).toBe('Fran First')
+  })
+
   it('closes once it is done', async () => {
     expect((await send({})).statusCode).toBe(303)
     const later = await browser.get('/setup')

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { actorOf } from '../accounts/accounts.service.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { NotFoundError, ValidationError } from '../platform/errors.ts'
 import { formErrors, parseForm, type FormErrors } from '../platform/forms.ts'
@@ -59,6 +60,16 @@ export default async function setupRoutes(app: FastifyInstance, { services }: { 
             checked: values.leadership === 'yes',
           },
         ],
+        exampleItems: [
+          {
+            value: 'yes',
+            text: 'Load a worked example to explore Valuekit',
+            hint: {
+              text: 'A fictional department of about 50 product people, with their services, strategies, check-ins and development plans. It is marked as example data, and you can remove it in one step from Administration.',
+            },
+            checked: values.example === 'yes',
+          },
+        ],
       },
       { status },
     )
@@ -96,6 +107,25 @@ export default async function setupRoutes(app: FastifyInstance, { services }: { 
       request.session.take('tokenHash')
       await sessions.start(request, reply, user)
       request.log.info({ event: 'setup-complete', userId: user.id }, 'Installation set up')
+      if (parsed.value.example) {
+        try {
+          await services.example.load(actorOf(user))
+          request.session.flash({
+            kind: 'success',
+            heading: 'Valuekit is set up, with the worked example',
+            text: 'Look around to see Valuekit working. When you are ready to add your own people, remove the example from Administration.',
+          })
+        } catch (err) {
+          // Set-up itself succeeded: say so, and how to try the example again.
+          request.log.error({ err, event: 'example-load-failed' }, 'The worked example could not be loaded')
+          request.session.flash({
+            kind: 'important',
+            heading: 'Valuekit is set up, but the worked example could not be loaded',
+            text: 'You can try again from Administration, under Worked example.',
+          })
+        }
+        return reply.seeOther('/')
+      }
       request.session.flash({
         kind: 'success',
         heading: 'Valuekit is set up',

@@ -15,6 +15,8 @@ export const setupSchema = z
       z.enum(['2025', '2017'], { message: 'Select which version of the capability framework to start from' }),
     ),
     leadership: z.preprocess(v => (Array.isArray(v) ? v[0] : v) === 'yes', z.boolean()),
+    // Load the worked example once set up (the routes do it, through the example's service).
+    example: z.preprocess(v => (Array.isArray(v) ? v[0] : v) === 'yes', z.boolean()),
     adminName: formText(
       z
         .string()
@@ -58,10 +60,14 @@ export const SETUP_FIELDS = [
   'adminEmail',
   'password',
   'confirmPassword',
+  'example',
 ]
 
 type SetupForm = z.infer<typeof setupSchema>
 
-/** What set-up needs. Without a framework choice it starts from 2025, without the leadership capabilities. */
-export type SetupInput = Omit<SetupForm, 'framework' | 'leadership'> &
-  Partial<Pick<SetupForm, 'framework' | 'leadership'>>
+/**
+ * What set-up needs. Without a framework choice it starts from 2025, without the leadership
+ * capabilities; without the example box ticked, no worked example is loaded.
+ */
+export type SetupInput = Omit<SetupForm, 'framework' | 'leadership' | 'example'> &
+  Partial<Pick<SetupForm, 'framework' | 'leadership' | 'example'>>

@@ -1,0 +1,52 @@
+// What the worked example's pages show: how much of it is loaded, and what loading adds.
+import { PRODUCT_KIND_LABELS, PRODUCT_KINDS, type ProductKind } from '../products/products.types.ts'
+import { EXAMPLE_AREAS, EXAMPLE_PEOPLE, EXAMPLE_THINGS } from './example.data.ts'
+import type { ExampleStatus, LoadSummary, RemoveSummary } from './example.service.ts'
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+const KIND_PLURALS: Record<ProductKind, [string, string]> = {
+  service: ['service', 'services'],
+  feature: ['feature', 'features'],
+  capability: ['capability', 'capabilities'],
+  technology: ['piece of technology', 'pieces of technology'],
+  data: ['kind of data', 'kinds of data'],
+}
+
+/** The things by kind in words, such as "6 services, 4 features and 1 capability". */
+export function thingsInWords(things: Partial<Record<ProductKind, number>>): string {
+  const parts = PRODUCT_KINDS.filter(kind => (things[kind] ?? 0) > 0).map(kind => {
+    const [one, many] = KIND_PLURALS[kind]
+    return count(things[kind] ?? 0, one, many)
+  })
+  if (parts.length === 0) return 'nothing'
+  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+}
+
+/** Rows for the summary list of what is loaded now. */
+export function statusRows(status: ExampleStatus): { key: { text: string }; value: { text: string } }[] {
+  return [
+    { key: { text: 'People' }, value: { text: count(status.people, 'example person', 'example people') } },
+    ...PRODUCT_KINDS.filter(kind => (status.things[kind] ?? 0) > 0).map(kind => ({
+      key: { text: `${PRODUCT_KIND_LABELS[kind]}` },
+      value: { text: String(status.things[kind] ?? 0) },
+    })),
+  ]
+}
+
+/** What loading adds, from the data itself, so the page never promises more or less than it does. */
+export function whatLoadingAdds(): string[] {
+  const things: Partial<Record<ProductKind, number>> = {}
+  for (const thing of EXAMPLE_THINGS) things[thing.kind] = (things[thing.kind] ?? 0) + 1
+  return [
+    `${count(EXAMPLE_PEOPLE.length, 'product person', 'product people')} in two business areas (${EXAMPLE_AREAS.join(' and ')}), from a head of product to associate product managers, with line managers`,
+    `${thingsInWords(things)} at different phases, each with a strategy: problem statement, canvases, vision board and team onion`,
+    'check-ins at every stage, from drafts to agreed levels, and development plans with goals',
+  ]
+}
+
+export const loadedMessage = (summary: LoadSummary): string =>
+  `Added ${count(summary.people, 'person', 'people')}, ${count(summary.things, 'thing', 'things')} with ${count(summary.documents, 'strategy document', 'strategy documents')}, ${count(summary.checkins.agreed, 'agreed check-in', 'agreed check-ins')} and ${count(summary.goals, 'development goal', 'development goals')}.`
+
+export const removedMessage = (summary: RemoveSummary): string =>
+  `Removed the worked example’s ${count(summary.people, 'person', 'people')} and ${count(summary.things, 'thing', 'things')}. Everything else is as it was.`
