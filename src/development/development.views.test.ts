@@ -51,8 +51,8 @@ const viewer = (id: string): Viewer => ({
   hasProfile: true,
   lineManagerId: null,
   managesSomeone: false,
-      group: null,
-      careerRole: null,
+  group: null,
+  careerRole: null,
 })
 const self = viewer(PERSON_ID)
 const manager = viewer(MANAGER_ID)

@@ -174,8 +174,8 @@ async function world(dialect: DialectName, options: { organisation?: boolean } =
         hasProfile: false,
         lineManagerId: null,
         managesSomeone: false,
-      group: null,
-      careerRole: null,
+        group: null,
+        careerRole: null,
       }
     },
     async addPersonInRole(roleSlug, name) {

@@ -9,8 +9,8 @@ const viewer = (role: Viewer['user']['role']): Viewer => ({
   headOfProfession: false,
   lineManagerId: null,
   managesSomeone: false,
-      group: null,
-      careerRole: null,
+  group: null,
+  careerRole: null,
 })
 const keys = (items: readonly { key: string }[]) => items.map(i => i.key)
 

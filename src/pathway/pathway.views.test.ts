@@ -54,8 +54,8 @@ const self: Viewer = {
   hasProfile: true,
   lineManagerId: null,
   managesSomeone: false,
-      group: null,
-      careerRole: null,
+  group: null,
+  careerRole: null,
 }
 
 describe('pathway presenters', () => {

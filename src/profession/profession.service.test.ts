@@ -78,8 +78,8 @@ describe.each(DIALECTS)('profession service on %s', dialect => {
     hasProfile: false,
     lineManagerId: null,
     managesSomeone: false,
-      group: null,
-      careerRole: null,
+    group: null,
+    careerRole: null,
   })
   const head = () => viewer({ role: 'member', head: true })
 
