@@ -4,6 +4,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { connect } from './db/connect.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { isLateTemplateError } from './platform/http/views.ts'
 
 async function main(): Promise<void> {
   let config
@@ -21,6 +22,18 @@ async function main(): Promise<void> {
   })
   await migrateToLatest(db)
   const app = await buildApp({ config, db })
+
+  // A template that fails inside an include is reported twice by Nunjucks: to the request (which
+  // answers with the error page, see renderView) and again later as an uncaught exception. The
+  // second is logged, not allowed to stop the service for everyone; anything else still does.
+  process.on('uncaughtException', err => {
+    if (isLateTemplateError(err)) {
+      app.log.error({ err }, 'A template failed to render')
+      return
+    }
+    app.log.fatal({ err }, 'Stopping after an error nothing handled')
+    process.exit(1)
+  })
 
   const close = async (signal: string) => {
     app.log.info({ signal }, 'Shutting down')

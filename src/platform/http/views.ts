@@ -32,6 +32,19 @@ export function createViewEnvironment(options: { production: boolean }): ViewEnv
   return env
 }
 
+/**
+ * Renders a page. When a template that another includes fails (a macro's template.njk, a kind's
+ * form), Nunjucks' synchronous render gives null instead of throwing, and throws the error later
+ * from a queued task: this turns the null into an error for the request (the 500 page, not an
+ * empty 200), and isLateTemplateError lets the process recognise the late one.
+ */
 export function renderView(env: ViewEnvironment, template: string, context: Record<string, unknown>): string {
-  return env.render(template, context)
+  const html = env.render(template, context)
+  if (html === null) throw new Error(`Could not render ${template}: a template it includes failed`)
+  return html
+}
+
+/** The error Nunjucks throws after the request, from a queued task, when an included template failed. */
+export function isLateTemplateError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'Template render error'
 }
