@@ -35,8 +35,13 @@ import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
 import type { Clock } from './platform/clock.ts'
 import { createViewEnvironment, type ViewEnvironment } from './platform/http/views.ts'
+import { AssessmentsRepository } from './products/assessments/assessments.repository.ts'
+import { strategyEvidence } from './products/assessments/assessments.evidence.ts'
+import { AssessmentsService } from './products/assessments/assessments.service.ts'
 import { DocumentsRepository } from './products/documents.repository.ts'
 import { DocumentsService } from './products/documents.service.ts'
+import { HealthRepository } from './products/health/health.repository.ts'
+import { HealthService } from './products/health/health.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
@@ -63,6 +68,8 @@ export interface Services {
   readonly profession: ProfessionService
   readonly products: ProductsService
   readonly documents: DocumentsService
+  readonly assessments: AssessmentsService
+  readonly health: HealthService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -90,6 +97,8 @@ export interface Repositories {
   readonly profession: ProfessionRepository
   readonly products: ProductsRepository
   readonly documents: DocumentsRepository
+  readonly assessments: AssessmentsRepository
+  readonly health: HealthRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -107,6 +116,8 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     profession: replaced.profession ?? new ProfessionRepository(),
     products: replaced.products ?? new ProductsRepository(),
     documents: replaced.documents ?? new DocumentsRepository(),
+    assessments: replaced.assessments ?? new AssessmentsRepository(),
+    health: replaced.health ?? new HealthRepository(),
   }
 }
 
@@ -146,6 +157,14 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const profession = new ProfessionService(kysely, repos.profession, frameworkVersions, audit, clock)
   const products = new ProductsService(kysely, repos.products, repos.documents, people, audit, clock)
   const documents = new DocumentsService(kysely, repos.documents, repos.products, audit, clock)
+  const health = new HealthService(kysely, repos.health, audit, clock)
+  const assessments = new AssessmentsService(
+    kysely,
+    repos.assessments,
+    strategyEvidence(documents, health),
+    audit,
+    clock,
+  )
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -167,6 +186,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     profession,
     products,
     documents,
+    assessments,
+    health,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -9,6 +9,7 @@ import * as professionIndexes from './migrations/20261124T1700-profession-indexe
 import * as reliabilityHealthProbe from './migrations/20261204T1800-reliability-health-probe.ts'
 import * as signInThrottle from './migrations/20261204T1800-security-sign-in-throttle.ts'
 import * as products from './migrations/20261207T0800-products.ts'
+import * as assessmentsHealth from './migrations/20261207T1200-assessments-health.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261204T1800-reliability-health-probe': reliabilityHealthProbe,
   '20261204T1800-security-sign-in-throttle': signInThrottle,
   '20261207T0800-products': products,
+  '20261207T1200-assessments-health': assessmentsHealth,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -16,6 +16,7 @@ export const VERSIONED_KEYS = {
   one_to_ones: 'id',
   products: 'id',
   strategy_documents: 'id',
+  service_assessments: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

@@ -6,6 +6,10 @@ import type { FormContext } from './kinds/kind.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS, type Product, type ProductLink } from './products.types.ts'
 
 const escapeLine = (line: string) => line.replace(/^(\s*)([#>*+=|`-]|\d+\.)/, '$1\\$2')
+/** One line of typed text, safe to put in Markdown. */
+export const markdownLine = escapeLine
+/** Typed text of several lines, safe to put in Markdown. */
+export const markdownText = (t: string) => text(t)
 const text = (t: string) =>
   t
     .split('\n')
@@ -17,6 +21,8 @@ export function strategyMarkdown(
   links: { uses: ProductLink[]; usedBy: ProductLink[]; features: ProductLink[] },
   docs: readonly StrategyDocument[],
   context: FormContext,
+  /** Sections of the strategy's other parts (assessments and the rest), already Markdown. */
+  more: readonly string[] = [],
 ): string {
   const out: string[] = [`# ${escapeLine(product.name)}`, '', text(product.purpose), '']
   const facts: [string, string][] = [
@@ -45,6 +51,7 @@ export function strategyMarkdown(
       `_Version ${doc.version}, saved by ${doc.updatedByName ?? 'someone'} on ${(doc.updatedAt ?? '').slice(0, 10)}._`,
     )
   }
+  for (const section of more) out.push('', section)
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -2,6 +2,8 @@
 // documents. One plugin per sub-resource; app.ts registers this one.
 import type { FastifyInstance } from 'fastify'
 import type { Services } from '../../services.ts'
+import assessmentRoutes from '../assessments/assessments.routes.ts'
+import healthRoutes from '../health/health.routes.ts'
 import catalogueRoutes from './catalogue.routes.ts'
 import documentRoutes from './documents.routes.ts'
 import strategyRoutes from './strategy.routes.ts'
@@ -9,5 +11,7 @@ import strategyRoutes from './strategy.routes.ts'
 export default async function productsRoutes(app: FastifyInstance, opts: { services: Services }) {
   await app.register(catalogueRoutes, opts)
   await app.register(strategyRoutes, opts)
+  await app.register(assessmentRoutes, opts)
+  await app.register(healthRoutes, opts)
   await app.register(documentRoutes, opts)
 }

@@ -2,7 +2,11 @@
 // link to its own page, and flags for what is missing or stale; and the same as Markdown.
 import type { FastifyInstance } from 'fastify'
 import type { Services } from '../../services.ts'
+import { nextAssessment } from '../assessments/assessments.service.ts'
+import { assessmentsMarkdown, assessmentsPart } from '../assessments/assessments.views.ts'
+import { healthPart } from '../health/health.views.ts'
 import { DOCUMENT_KINDS } from '../kinds/index.ts'
+import { NAME_ADVICE, nameGuidance } from '../naming/naming.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
 import { PHASE_GUIDANCE, moveItems } from '../products.views.ts'
 import { documentFlags, documentPart } from '../strategy.ts'
@@ -10,7 +14,7 @@ import { strategyMarkdown } from '../strategy.markdown.ts'
 import { productPages, productParams } from './shared.ts'
 
 export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { products, documents } = services
+  const { products, documents, assessments, health } = services
   const load = productPages(services)
 
   app.get<{ Params: { id: string } }>(
@@ -18,13 +22,22 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product, can } = await load(request)
-      const [links, moves, docs] = await Promise.all([
+      const [links, moves, docs, assessed, rounds] = await Promise.all([
         products.links(product.id),
         products.moves(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
+        assessments.list(product.id),
+        health.results(product.id),
       ])
       const parts = docs.map(d => documentPart(d, product.id))
-      const flags = [...documentFlags(docs, product.id)]
+      if (product.kind === 'service')
+        parts.push(assessmentsPart(product.id, assessed, nextAssessment(product, assessed, assessments.today())))
+      parts.push(healthPart(product.id, rounds))
+      const naming = nameGuidance(product)
+      const flags = [
+        ...(naming ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+        ...documentFlags(docs, product.id),
+      ]
       return reply.page(
         'products/views/strategy.njk',
         {
@@ -39,6 +52,8 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
           moreHistory: moves.length > 6,
           parts,
           flags,
+          naming,
+          namingAdvice: NAME_ADVICE,
           can,
         },
         { nav: 'products' },
@@ -69,11 +84,14 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product } = await load(request)
-      const [links, docs, people] = await Promise.all([
+      const [links, docs, people, assessed, evidence] = await Promise.all([
         products.links(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
         services.people.managerChoices(2000),
+        assessments.list(product.id),
+        assessments.evidence(product.id),
       ])
+      const more = product.kind === 'service' || assessed.length > 0 ? [assessmentsMarkdown(assessed, evidence)] : []
       const slug =
         product.name
           .toLowerCase()
@@ -82,7 +100,7 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slug}-strategy.md"`)
-        .send(strategyMarkdown(product, links, docs, { people }))
+        .send(strategyMarkdown(product, links, docs, { people }, more))
     },
   )
 }
