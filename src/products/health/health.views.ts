@@ -66,27 +66,28 @@ export function trendTable(rounds: readonly RoundResults[]) {
 export function trendChart(rounds: readonly RoundResults[]) {
   const shown = withResults(rounds)
   if (shown.length === 0) return null
-  const labelWidth = 210
-  const plotWidth = 380
-  const rowHeight = 70
-  const top = 24
-  const width = labelWidth + plotWidth + 30
-  const height = top + rowHeight * DYSFUNCTIONS.length + 10
-  const x = (i: number) =>
-    labelWidth + (shown.length === 1 ? plotWidth / 2 : (i * plotWidth) / Math.max(1, shown.length - 1))
+  // Each dysfunction's name sits above its own strip, so the chart stays narrow enough to read
+  // on a phone: the strip runs from 1 (its bottom line) to 5 (its top line).
+  const left = 30
+  const plotWidth = 360
+  const rowHeight = 84
+  const top = 26
+  const width = left + plotWidth + 30
+  const height = top + rowHeight * DYSFUNCTIONS.length
+  const x = (i: number) => left + (shown.length === 1 ? plotWidth / 2 : (i * plotWidth) / Math.max(1, shown.length - 1))
   const rows = DYSFUNCTIONS.map((d, row) => {
     const y0 = top + row * rowHeight
-    const y = (value: number) => y0 + 50 - ((value - 1) / 4) * 40
+    const y = (value: number) => y0 + 72 - ((value - 1) / 4) * 40
     const points = shown.map((r, i) => ({
       x: x(i),
       y: y(r.averages[d]),
       label: score(r.averages[d]),
-      labelY: y(r.averages[d]) - 8,
+      labelY: y(r.averages[d]) - 9,
     }))
     return {
       name: DYSFUNCTION_INFO[d].name,
-      labelY: y0 + 35,
-      baseline: { y: y0 + 50, top: y0 + 10 },
+      labelY: y0 + 16,
+      baseline: { y: y0 + 72, top: y0 + 32 },
       line: points.map(p => `${p.x},${p.y}`).join(' '),
       points,
     }
@@ -97,8 +98,8 @@ export function trendChart(rounds: readonly RoundResults[]) {
   return {
     width,
     height,
-    labelWidth,
-    right: labelWidth + plotWidth,
+    left,
+    right: left + plotWidth,
     rows,
     rounds: shown.map((r, i) => ({ x: x(i), label: `Round ${r.round.number}` })),
     title: 'Average score for each dysfunction, round by round, on a scale of 1 to 5',
