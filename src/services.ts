@@ -36,12 +36,17 @@ import { SessionRepository } from './platform/auth/session.repository.ts'
 import { SessionManager } from './platform/auth/session.ts'
 import type { Clock } from './platform/clock.ts'
 import { createViewEnvironment, type ViewEnvironment } from './platform/http/views.ts'
+import { AssessmentsRepository } from './products/assessments/assessments.repository.ts'
+import { strategyEvidence } from './products/assessments/assessments.evidence.ts'
+import { AssessmentsService } from './products/assessments/assessments.service.ts'
 import { DocumentsRepository } from './products/documents.repository.ts'
 import { DocumentsService } from './products/documents.service.ts'
 import { HypothesesRepository } from './products/hypotheses/hypotheses.repository.ts'
 import { HypothesesService } from './products/hypotheses/hypotheses.service.ts'
 import { MetricsRepository } from './products/metrics/metrics.repository.ts'
 import { MetricsService } from './products/metrics/metrics.service.ts'
+import { HealthRepository } from './products/health/health.repository.ts'
+import { HealthService } from './products/health/health.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
@@ -75,6 +80,8 @@ export interface Services {
   readonly hypotheses: HypothesesService
   /** The worked example: loads and removes a fictional department through the services above. */
   readonly example: ExampleService
+  readonly assessments: AssessmentsService
+  readonly health: HealthService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -105,6 +112,8 @@ export interface Repositories {
   readonly metrics: MetricsRepository
   readonly roadmap: RoadmapRepository
   readonly hypotheses: HypothesesRepository
+  readonly assessments: AssessmentsRepository
+  readonly health: HealthRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -125,6 +134,8 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     metrics: replaced.metrics ?? new MetricsRepository(),
     roadmap: replaced.roadmap ?? new RoadmapRepository(),
     hypotheses: replaced.hypotheses ?? new HypothesesRepository(),
+    assessments: replaced.assessments ?? new AssessmentsRepository(),
+    health: replaced.health ?? new HealthRepository(),
   }
 }
 
@@ -168,6 +179,14 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const roadmap = new RoadmapService(kysely, repos.roadmap, metrics, audit, clock)
   const hypotheses = new HypothesesService(kysely, repos.hypotheses, metrics, roadmap, audit, clock)
   const example = new ExampleService(organisation, accounts, people, pathway, development, products, documents, clock)
+  const health = new HealthService(kysely, repos.health, audit, clock)
+  const assessments = new AssessmentsService(
+    kysely,
+    repos.assessments,
+    strategyEvidence({ documents, health, roadmap, metrics, hypotheses }),
+    audit,
+    clock,
+  )
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -193,6 +212,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     roadmap,
     hypotheses,
     example,
+    assessments,
+    health,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

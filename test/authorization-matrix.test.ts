@@ -43,8 +43,19 @@ interface Fixtures {
   /** A check-in the associate (development.personId) has submitted to the member, and each viewer's own id. */
   pathway: { checkinId: string; ownIds: Record<Exclude<Viewer, 'anonymous'>, string> }
   asset: string
-  /** A thing in no viewer's area whose core team is the member, and one for the removal row. */
-  products: { id: string; removableId: string; metricId: string; itemId: string; hypothesisId: string }
+  /**
+   * A thing in no viewer's area whose core team is the member, with a metric, a roadmap item, a
+   * hypothesis, an assessment and a round of its health check; and one for the removal row.
+   */
+  products: {
+    id: string
+    removableId: string
+    metricId: string
+    itemId: string
+    hypothesisId: string
+    assessmentId: string
+    roundId: string
+  }
 }
 
 interface Row {
@@ -765,6 +776,59 @@ const ROWS: Row[] = [
     path: f => thing(f, '/problem-statement/compare'),
     expect: signedIn(200),
   },
+  // Service assessments: open to read, changed by those who change the strategy
+  { method: 'GET', route: '/products/:id/assessments', path: f => thing(f, '/assessments'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/assessments/new',
+    path: f => thing(f, '/assessments/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/assessments/new',
+    path: f => thing(f, '/assessments/new'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/assessments/:assessmentId',
+    path: f => thing(f, `/assessments/${f.products.assessmentId}`),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/assessments/:assessmentId/edit',
+    path: f => thing(f, `/assessments/${f.products.assessmentId}/edit`),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/assessments/:assessmentId/edit',
+    path: f => thing(f, `/assessments/${f.products.assessmentId}/edit`),
+    expect: strategyEditors(400),
+  },
+  // The team health check: results open to read; rounds run by those who change the strategy;
+  // answered only by people on the thing's team onion (the member; administrators are not on it)
+  { method: 'GET', route: '/products/:id/health', path: f => thing(f, '/health'), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/products/:id/health/rounds',
+    path: f => thing(f, '/health/rounds'),
+    expect: f => strategyEditors({ redirect: thing(f, '/health') }),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/health/rounds/:roundId/close',
+    path: f => thing(f, `/health/rounds/${f.products.roundId}/close`),
+    expect: f => strategyEditors({ redirect: thing(f, '/health') }),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/health/rounds/:roundId/answers',
+    path: f => thing(f, `/health/rounds/${f.products.roundId}/answers`),
+    expect: { anonymous: 'sign-in', member: 400, editor: 403, leader: 403, administrator: 403 },
+  },
 ]
 
 /**
@@ -842,12 +906,19 @@ async function productFixtures(
     byDate: '2027-03-31',
     roadmapItemId: item.id,
   })
+  const assessment = await ctx.app.services.assessments.create(SYSTEM_ACTOR, product, {
+    stage: 'before-beta',
+    assessOn: null,
+  })
+  const round = await ctx.app.services.health.open(SYSTEM_ACTOR, product)
   return {
     id: product.id,
     removableId: removable.id,
     metricId: metric.id,
     itemId: item.id,
     hypothesisId: hypothesis.id,
+    assessmentId: assessment.id,
+    roundId: round.id,
   }
 }
 
@@ -1091,7 +1162,7 @@ describe('authorization matrix', () => {
       development: { personId: '', goalId: '', meetingId: '', actionId: '', rotationId: '' },
       framework: { proposalId: '' },
       pathway: { checkinId: '', ownIds: { member: '', editor: '', leader: '', administrator: '' } },
-      products: { id: '', removableId: '', metricId: '', itemId: '', hypothesisId: '' },
+      products: { id: '', removableId: '', metricId: '', itemId: '', hypothesisId: '', assessmentId: '', roundId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)

@@ -12,6 +12,7 @@ import * as products from './migrations/20261207T0800-products.ts'
 import * as metrics from './migrations/20261208T1000-metrics.ts'
 import * as roadmap from './migrations/20261208T1010-roadmap.ts'
 import * as hypotheses from './migrations/20261208T1020-hypotheses.ts'
+import * as assessmentsHealth from './migrations/20261207T1200-assessments-health.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261208T1000-metrics': metrics,
   '20261208T1010-roadmap': roadmap,
   '20261208T1020-hypotheses': hypotheses,
+  '20261207T1200-assessments-health': assessmentsHealth,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -501,6 +501,49 @@ export interface HypothesesTable {
   version: Generated<number>
 }
 
+/** Owner: products. A service assessment: a readiness checklist against the Service Standard. */
+export interface ServiceAssessmentsTable {
+  id: string
+  product_id: string
+  /** 'end-of-alpha', 'before-beta' or 'before-live'. */
+  stage: string
+  /** The date of the assessment (ISO), if known. */
+  assess_on: string | null
+  /** JSON: for each of the 14 points, its status, notes and evidence (slugs of parts of the strategy). */
+  points: string
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products. A round of a thing's team health check. */
+export interface HealthRoundsTable {
+  id: string
+  product_id: string
+  number: number
+  /** 'open' or 'closed'. */
+  status: string
+  opened_at: string
+  opened_by_name: string
+  closed_at: string | null
+}
+
+/** Owner: products. Who answered a round of a health check: never what they answered, nor when. */
+export interface HealthRespondentsTable {
+  round_id: string
+  person_id: string
+}
+
+/** Owner: products. How many people gave each score to each statement in a round: never who. */
+export interface HealthTalliesTable {
+  round_id: string
+  dysfunction: string
+  score: number
+  answers: number
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -539,4 +582,8 @@ export interface Database {
   roadmap_items: RoadmapItemsTable
   roadmap_item_events: RoadmapItemEventsTable
   hypotheses: HypothesesTable
+  service_assessments: ServiceAssessmentsTable
+  health_rounds: HealthRoundsTable
+  health_respondents: HealthRespondentsTable
+  health_tallies: HealthTalliesTable
 }

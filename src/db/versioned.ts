@@ -19,6 +19,7 @@ export const VERSIONED_KEYS = {
   product_metrics: 'id',
   roadmap_items: 'id',
   hypotheses: 'id',
+  service_assessments: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

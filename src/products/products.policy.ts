@@ -47,3 +47,11 @@ export const canDeleteProduct = (v: Viewer | null, p: Subject): boolean =>
 
 /** Loading or removing the worked example: administrators. */
 export const canManageExample = (v: Viewer | null): boolean => v !== null && isAdmin(v)
+
+/**
+ * Answering a thing's team health check: the people on its team onion, in any layer. They are
+ * the people who work with the team and can say how it is doing; anyone else would dilute the
+ * answers, and answering is anonymous, so nobody else could be filtered out afterwards.
+ */
+export const canAnswerHealthCheck = (v: Viewer | null, members: readonly ProductMember[]): boolean =>
+  v !== null && members.some(m => m.personId === v.user.id)

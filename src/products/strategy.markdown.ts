@@ -7,6 +7,8 @@ import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS, type Product, type Pro
 
 export const escapeMarkdownLine = (line: string) => line.replace(/^(\s*)([#>*+=|`-]|\d+\.)/, '$1\\$2')
 const escapeLine = escapeMarkdownLine
+/** One line of typed text, safe to put in Markdown. */
+export const markdownLine = escapeMarkdownLine
 /** Typed text as Markdown: each line kept, with Markdown's own characters at line starts escaped. */
 export const markdownText = (t: string) =>
   t

@@ -1,6 +1,6 @@
 // The catalogue: browsing, filtering and searching things; adding one; changing its details;
 // moving its phase or stage with a reason; removing it.
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { requireViewer } from '../../platform/auth/viewer.ts'
@@ -20,9 +20,21 @@ import {
 } from '../products.schemas.ts'
 import { PHASE_LABELS, PHASES, STAGE_LABELS, STAGES, type Product } from '../products.types.ts'
 import { catalogueView, moveItems, productFormView, productHref, productValues } from '../products.views.ts'
+import { nameGuidance } from '../naming/naming.ts'
 import { productPages, productParams } from './shared.ts'
 
 const NAV = 'products'
+
+/** After a save: a word about a service's name that starts with a noun. Advice only. */
+function nameFlash(request: FastifyRequest, details: { kind: string; name: string }) {
+  const naming = nameGuidance(details)
+  if (!naming) return
+  request.session.flash({
+    kind: 'important',
+    heading: 'The name starts with a noun',
+    text: `Services are easier to find and understand when their name says what users do, starting with a verb. You could try ‘${naming.suggestions[0]}’ or ‘${naming.suggestions[1]}’. This is only advice: the name has been saved.`,
+  })
+}
 const axisQuery = {
   type: 'object',
   properties: { axis: { type: 'string', enum: ['phase', 'stage'] } },
@@ -84,6 +96,7 @@ export default async function catalogueRoutes(app: FastifyInstance, { services }
     try {
       const created = await products.create(actorOf(viewer.user), form.value)
       request.session.flash({ kind: 'success', heading: `${created.name} is in the catalogue` })
+      nameFlash(request, created)
       return reply.seeOther(productHref(created.id))
     } catch (err) {
       if (err instanceof ValidationError)
@@ -126,8 +139,9 @@ export default async function catalogueRoutes(app: FastifyInstance, { services }
             { ...values, version: String(latest.version) },
             { product, conflict: latest, status },
           ),
-        saved: () => {
+        saved: (_r, details) => {
           request.session.flash({ kind: 'success', heading: 'Details saved' })
+          nameFlash(request, details)
           return reply.seeOther(productHref(product.id))
         },
       })

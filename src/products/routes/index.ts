@@ -5,6 +5,8 @@ import type { Services } from '../../services.ts'
 import hypothesesRoutes from '../hypotheses/hypotheses.routes.ts'
 import metricsRoutes from '../metrics/metrics.routes.ts'
 import roadmapRoutes from '../roadmap/roadmap.routes.ts'
+import assessmentRoutes from '../assessments/assessments.routes.ts'
+import healthRoutes from '../health/health.routes.ts'
 import catalogueRoutes from './catalogue.routes.ts'
 import documentRoutes from './documents.routes.ts'
 import strategyRoutes from './strategy.routes.ts'
@@ -15,5 +17,7 @@ export default async function productsRoutes(app: FastifyInstance, opts: { servi
   await app.register(metricsRoutes, opts)
   await app.register(roadmapRoutes, opts)
   await app.register(hypothesesRoutes, opts)
+  await app.register(assessmentRoutes, opts)
+  await app.register(healthRoutes, opts)
   await app.register(documentRoutes, opts)
 }

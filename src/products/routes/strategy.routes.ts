@@ -2,9 +2,13 @@
 // link to its own page, and flags for what is missing or stale; and the same as Markdown.
 import type { FastifyInstance } from 'fastify'
 import type { Services } from '../../services.ts'
+import { nextAssessment } from '../assessments/assessments.service.ts'
+import { assessmentsMarkdown, assessmentsPart } from '../assessments/assessments.views.ts'
+import { healthPart } from '../health/health.views.ts'
 import { hypothesesFlags, hypothesesMarkdown, hypothesesPart } from '../hypotheses/hypotheses.views.ts'
 import { DOCUMENT_KINDS } from '../kinds/index.ts'
 import { metricsMarkdown, metricsPart } from '../metrics/metrics.views.ts'
+import { NAME_ADVICE, nameGuidance } from '../naming/naming.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
 import { PHASE_GUIDANCE, moveItems } from '../products.views.ts'
 import { roadmapFlags, roadmapMarkdown, roadmapPart } from '../roadmap/roadmap.views.ts'
@@ -13,7 +17,7 @@ import { strategyMarkdown } from '../strategy.markdown.ts'
 import { productPages, productParams } from './shared.ts'
 
 export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { products, documents, metrics, roadmap, hypotheses } = services
+  const { products, documents, metrics, roadmap, hypotheses, assessments, health } = services
   const load = productPages(services)
 
   app.get<{ Params: { id: string } }>(
@@ -21,13 +25,15 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product, can } = await load(request)
-      const [links, moves, docs, board, summaries, tests] = await Promise.all([
+      const [links, moves, docs, board, summaries, tests, assessed, rounds] = await Promise.all([
         products.links(product.id),
         products.moves(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
         roadmap.board(product.id),
         metrics.summaries(product.id),
         hypotheses.list(product.id),
+        assessments.list(product.id),
+        health.results(product.id),
       ])
       const today = hypotheses.today()
       const parts = [
@@ -36,7 +42,12 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
         metricsPart(summaries, product.id),
         hypothesesPart(tests, product.id, today),
       ]
+      if (product.kind === 'service')
+        parts.push(assessmentsPart(product.id, assessed, nextAssessment(product, assessed, today)))
+      parts.push(healthPart(product.id, rounds))
+      const naming = nameGuidance(product)
       const flags = [
+        ...(naming ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
         ...documentFlags(docs, product.id),
         ...roadmapFlags(board, product.id),
         ...hypothesesFlags(tests, product.id, today),
@@ -55,6 +66,8 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
           moreHistory: moves.length > 6,
           parts,
           flags,
+          naming,
+          namingAdvice: NAME_ADVICE,
           can,
         },
         { nav: 'products' },
@@ -85,13 +98,15 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product } = await load(request)
-      const [links, docs, people, board, summaries, tests] = await Promise.all([
+      const [links, docs, people, board, summaries, tests, assessed, evidence] = await Promise.all([
         products.links(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
         services.people.managerChoices(2000),
         roadmap.board(product.id),
         metrics.summaries(product.id),
         hypotheses.list(product.id),
+        assessments.list(product.id),
+        assessments.evidence(product.id),
       ])
       const measured = await Promise.all(
         summaries.map(async summary => ({ summary, measurements: await metrics.measurements(summary.metric.id) })),
@@ -109,6 +124,7 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
             roadmapMarkdown(board),
             metricsMarkdown(measured),
             hypothesesMarkdown(tests),
+            ...(product.kind === 'service' || assessed.length > 0 ? [assessmentsMarkdown(assessed, evidence)] : []),
           ]),
         )
     },
