@@ -37,6 +37,12 @@ import type { Clock } from './platform/clock.ts'
 import { createViewEnvironment, type ViewEnvironment } from './platform/http/views.ts'
 import { DocumentsRepository } from './products/documents.repository.ts'
 import { DocumentsService } from './products/documents.service.ts'
+import { DecisionsRepository } from './products/decisions/decisions.repository.ts'
+import { DecisionsService } from './products/decisions/decisions.service.ts'
+import { PrioritisationRepository } from './products/prioritisation/prioritisation.repository.ts'
+import { PrioritisationService } from './products/prioritisation/prioritisation.service.ts'
+import { ReviewsRepository } from './products/reviews/reviews.repository.ts'
+import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
@@ -63,6 +69,9 @@ export interface Services {
   readonly profession: ProfessionService
   readonly products: ProductsService
   readonly documents: DocumentsService
+  readonly prioritisation: PrioritisationService
+  readonly decisions: DecisionsService
+  readonly reviews: ReviewsService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -90,6 +99,9 @@ export interface Repositories {
   readonly profession: ProfessionRepository
   readonly products: ProductsRepository
   readonly documents: DocumentsRepository
+  readonly prioritisation: PrioritisationRepository
+  readonly decisions: DecisionsRepository
+  readonly reviews: ReviewsRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -107,6 +119,9 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     profession: replaced.profession ?? new ProfessionRepository(),
     products: replaced.products ?? new ProductsRepository(),
     documents: replaced.documents ?? new DocumentsRepository(),
+    prioritisation: replaced.prioritisation ?? new PrioritisationRepository(),
+    decisions: replaced.decisions ?? new DecisionsRepository(),
+    reviews: replaced.reviews ?? new ReviewsRepository(),
   }
 }
 
@@ -146,6 +161,9 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const profession = new ProfessionService(kysely, repos.profession, frameworkVersions, audit, clock)
   const products = new ProductsService(kysely, repos.products, repos.documents, people, audit, clock)
   const documents = new DocumentsService(kysely, repos.documents, repos.products, audit, clock)
+  const prioritisation = new PrioritisationService(kysely, repos.prioritisation, audit, clock)
+  const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
+  const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -167,6 +185,9 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     profession,
     products,
     documents,
+    prioritisation,
+    decisions,
+    reviews,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

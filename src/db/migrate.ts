@@ -9,6 +9,9 @@ import * as professionIndexes from './migrations/20261124T1700-profession-indexe
 import * as reliabilityHealthProbe from './migrations/20261204T1800-reliability-health-probe.ts'
 import * as signInThrottle from './migrations/20261204T1800-security-sign-in-throttle.ts'
 import * as products from './migrations/20261207T0800-products.ts'
+import * as prioritisation from './migrations/20261207T0900-prioritisation.ts'
+import * as decisions from './migrations/20261207T0910-decisions.ts'
+import * as reviews from './migrations/20261207T0920-reviews.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -18,6 +21,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261204T1800-reliability-health-probe': reliabilityHealthProbe,
   '20261204T1800-security-sign-in-throttle': signInThrottle,
   '20261207T0800-products': products,
+  '20261207T0900-prioritisation': prioritisation,
+  '20261207T0910-decisions': decisions,
+  '20261207T0920-reviews': reviews,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -6,17 +6,28 @@ import type { FormContext } from './kinds/kind.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS, type Product, type ProductLink } from './products.types.ts'
 
 const escapeLine = (line: string) => line.replace(/^(\s*)([#>*+=|`-]|\d+\.)/, '$1\\$2')
-const text = (t: string) =>
+
+/** Text someone typed, safe to put in the export: Markdown's own characters at line starts escaped. */
+export const markdownText = (t: string) =>
   t
     .split('\n')
     .map(l => (l.startsWith('- ') ? `- ${escapeLine(l.slice(2))}` : escapeLine(l)))
     .join('\n')
+
+/** A relational part of the strategy (prioritisation, decisions, reviews…) as a heading and its lines. */
+export interface MarkdownSection {
+  heading: string
+  lines: readonly string[]
+}
+
+const text = markdownText
 
 export function strategyMarkdown(
   product: Product,
   links: { uses: ProductLink[]; usedBy: ProductLink[]; features: ProductLink[] },
   docs: readonly StrategyDocument[],
   context: FormContext,
+  sections: readonly MarkdownSection[] = [],
 ): string {
   const out: string[] = [`# ${escapeLine(product.name)}`, '', text(product.purpose), '']
   const facts: [string, string][] = [
@@ -45,6 +56,7 @@ export function strategyMarkdown(
       `_Version ${doc.version}, saved by ${doc.updatedByName ?? 'someone'} on ${(doc.updatedAt ?? '').slice(0, 10)}._`,
     )
   }
+  for (const section of sections) out.push('', `## ${section.heading}`, '', ...section.lines)
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

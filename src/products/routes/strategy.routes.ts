@@ -5,12 +5,19 @@ import type { Services } from '../../services.ts'
 import { DOCUMENT_KINDS } from '../kinds/index.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
 import { PHASE_GUIDANCE, moveItems } from '../products.views.ts'
+import { decisionsMarkdown, decisionsPart } from '../decisions/decisions.views.ts'
+import {
+  prioritisationFlags,
+  prioritisationMarkdown,
+  prioritisationPart,
+} from '../prioritisation/prioritisation.views.ts'
+import { reviewFlags, reviewsMarkdown, reviewsPart } from '../reviews/reviews.views.ts'
 import { documentFlags, documentPart } from '../strategy.ts'
-import { strategyMarkdown } from '../strategy.markdown.ts'
+import { markdownText, strategyMarkdown } from '../strategy.markdown.ts'
 import { productPages, productParams } from './shared.ts'
 
 export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { products, documents } = services
+  const { products, documents, prioritisation, decisions, reviews } = services
   const load = productPages(services)
 
   app.get<{ Params: { id: string } }>(
@@ -18,13 +25,25 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product, can } = await load(request)
-      const [links, moves, docs] = await Promise.all([
+      const [links, moves, docs, board, decisionSummary, reviewList] = await Promise.all([
         products.links(product.id),
         products.moves(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
+        prioritisation.board(product.id),
+        decisions.summary(product.id),
+        reviews.list(product.id),
       ])
       const parts = docs.map(d => documentPart(d, product.id))
-      const flags = [...documentFlags(docs, product.id)]
+      parts.push(
+        prioritisationPart(product.id, { ...board, criteria: board.criteria.criteria }),
+        decisionsPart(product.id, decisionSummary),
+        reviewsPart(product.id, reviewList),
+      )
+      const flags = [
+        ...documentFlags(docs, product.id),
+        ...reviewFlags(product.id, reviewList[0]?.heldOn ?? null, reviews.today()),
+        ...prioritisationFlags(product.id, board.quarters),
+      ]
       return reply.page(
         'products/views/strategy.njk',
         {
@@ -69,11 +88,23 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product } = await load(request)
-      const [links, docs, people] = await Promise.all([
+      const [links, docs, people, board, decisionList, reviewList] = await Promise.all([
         products.links(product.id),
         documents.all(product.id, DOCUMENT_KINDS),
         services.people.managerChoices(2000),
+        prioritisation.board(product.id),
+        decisions.list(product.id),
+        reviews.list(product.id),
       ])
+      const fullReviews = await Promise.all(reviewList.map(r => reviews.get(product.id, r.id)))
+      const sections = [
+        {
+          heading: 'Prioritisation',
+          lines: prioritisationMarkdown({ ...board, criteria: board.criteria.criteria }, markdownText),
+        },
+        { heading: 'Decisions', lines: decisionsMarkdown(decisionList, markdownText) },
+        { heading: 'Strategy reviews', lines: reviewsMarkdown(fullReviews, markdownText) },
+      ]
       const slug =
         product.name
           .toLowerCase()
@@ -82,7 +113,7 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slug}-strategy.md"`)
-        .send(strategyMarkdown(product, links, docs, { people }))
+        .send(strategyMarkdown(product, links, docs, { people }, sections))
     },
   )
 }
