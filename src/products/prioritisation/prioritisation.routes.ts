@@ -140,8 +140,10 @@ export default async function prioritisationRoutes(app: FastifyInstance, { servi
     },
   )
 
+  /** Every page about one option changes it: the viewer must be allowed to before it is looked up. */
   const loadOption = async (request: Parameters<typeof load>[0] & { params: { optionId: string } }) => {
     const loaded = await load(request)
+    authorize(loaded.can.edit)
     const option = await prioritisation.option(loaded.product.id, request.params.optionId)
     return { ...loaded, option }
   }

@@ -136,6 +136,8 @@ export function readCriteria(body: unknown): FormResult<{ id: string | null; nam
     else criteria.push({ id: /^[0-9a-f-]{36}$/.test(row.id) ? row.id : null, name: row.name, weight: weight.value })
   }
   if (rows.length > CRITERIA_MAX) problems.add('criteria', `Set ${CRITERIA_MAX} criteria or fewer`)
+  // The form always says which version it was opened at; a post without one did not come from it.
+  if (readText(body, 'version', 12) === '') problems.add('criteria', 'Open the criteria form and save it from there')
   return problems.result(['criteria', ...order], criteria, body)
 }
 
