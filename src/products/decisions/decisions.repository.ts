@@ -57,6 +57,7 @@ export class DecisionsRepository {
       .where('d.product_id', '=', productId)
       .orderBy('d.decided_on', 'desc')
       .orderBy('d.created_at', 'desc')
+      .orderBy('d.id')
       .execute()
     return rows.map(r => toDecision(r as Row))
   }

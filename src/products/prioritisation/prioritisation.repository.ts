@@ -97,13 +97,14 @@ export class PrioritisationRepository {
     return map
   }
 
-  /** A thing's options, oldest first. */
+  /** A thing's options, oldest first (by title when added at the same moment). */
   async options(db: Db, productId: string): Promise<PriorityOption[]> {
     const rows = await db
       .selectFrom('priority_options')
       .selectAll()
       .where('product_id', '=', productId)
       .orderBy('created_at')
+      .orderBy('title')
       .orderBy('id')
       .execute()
     const scores = await this.scoresFor(

@@ -12,6 +12,7 @@ import {
   setUpInstallation,
   type TestContext,
 } from '../../../test/build-test-app.ts'
+import { scoresAt } from './prioritisation.views.ts'
 
 type Named = Agent & { name: string; email: string; id: string }
 const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
@@ -100,6 +101,16 @@ describe('prioritisation pages', () => {
     expect(svg.text()).toContain('Money pits')
     expect(svg.text()).toContain('Effort: 1 (little) to 5 (a lot)')
     expect(page('[data-testid="matrix-point"]')).toHaveLength(2)
+    // Each point drawn stands where its row of the table says.
+    page('[data-testid="matrix-point"]').each((_, el) => {
+      const point = page(el)
+      const row = page(`[data-testid="matrix-table"] tbody tr[data-number="${point.attr('data-number')}"]`)
+      expect(scoresAt(Number(point.attr('data-x')), Number(point.attr('data-y')))).toEqual({
+        impact: Number(row.find('[data-impact]').attr('data-impact')),
+        effort: Number(row.find('[data-effort]').attr('data-effort')),
+      })
+      expect(Number(point.find('circle').attr('cx'))).toBe(Number(point.attr('data-x')))
+    })
     const rows = page('[data-testid="matrix-table"] tbody tr')
     expect(rows).toHaveLength(2)
     expect(rows.first().text()).toContain('Pay by phone')
