@@ -26,7 +26,7 @@ test('prioritise options, say a reasoned no, revisit it, and review the strategy
   for (const [title, description] of [
     ['Pay by phone', 'Take card payments over the phone'],
     ['Renewal reminders', 'Email anglers a month before their licence runs out'],
-  ]) {
+  ] as const) {
     await follow(page, page.getByRole('button', { name: 'Add an option' }))
     await page.getByLabel('Option', { exact: true }).fill(title)
     await page.getByLabel('Description (optional)').fill(description)
@@ -39,7 +39,7 @@ test('prioritise options, say a reasoned no, revisit it, and review the strategy
   for (const [title, impact, effort] of [
     ['Pay by phone', '2', '4'],
     ['Renewal reminders', '5 – a great deal', '2'],
-  ]) {
+  ] as const) {
     await follow(page, page.getByRole('link', { name: `Score the impact and effort of ${title}` }))
     await page
       .getByRole('group', { name: 'How much impact do you expect?' })
@@ -62,7 +62,7 @@ test('prioritise options, say a reasoned no, revisit it, and review the strategy
   for (const [title, reach, impact, confidence, effort] of [
     ['Pay by phone', '400', 'Medium (1)', '50', '2'],
     ['Renewal reminders', '3000', 'High (2)', '80', '1'],
-  ]) {
+  ] as const) {
     await follow(page, page.getByRole('link', { name: `Score with RICE the option ${title}` }))
     await page.getByLabel('Reach').fill(reach)
     await page.getByLabel(impact).check()

@@ -259,6 +259,11 @@ describe('prioritisation pages', () => {
     expect(part).toContain('Must have: Pay by phone')
     expect(part).toContain('Top by RICE: Reminder emails (score 1,250)')
     expect(part).toContain('Top by weighted score: Reminder emails (16 of 20)')
+    const md = (await other.get(`${base.replace('/prioritisation', '')}/strategy.md`)).body
+    expect(md).toContain('## Prioritisation')
+    expect(md).toContain('- **RICE score:** 1,250')
+    expect(md).toContain('| 2026 Q4 | 3 planned, 2 done |')
+    expect(md).toContain('Warning: Reduction of technical debt was starved in 2026 Q3 and 2026 Q4')
   })
 
   it('changes and removes an option, with 409 on a stale change', async () => {
