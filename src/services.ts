@@ -47,6 +47,12 @@ import { MetricsRepository } from './products/metrics/metrics.repository.ts'
 import { MetricsService } from './products/metrics/metrics.service.ts'
 import { HealthRepository } from './products/health/health.repository.ts'
 import { HealthService } from './products/health/health.service.ts'
+import { DecisionsRepository } from './products/decisions/decisions.repository.ts'
+import { DecisionsService } from './products/decisions/decisions.service.ts'
+import { PrioritisationRepository } from './products/prioritisation/prioritisation.repository.ts'
+import { PrioritisationService } from './products/prioritisation/prioritisation.service.ts'
+import { ReviewsRepository } from './products/reviews/reviews.repository.ts'
+import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
@@ -82,6 +88,9 @@ export interface Services {
   readonly example: ExampleService
   readonly assessments: AssessmentsService
   readonly health: HealthService
+  readonly prioritisation: PrioritisationService
+  readonly decisions: DecisionsService
+  readonly reviews: ReviewsService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -114,6 +123,9 @@ export interface Repositories {
   readonly hypotheses: HypothesesRepository
   readonly assessments: AssessmentsRepository
   readonly health: HealthRepository
+  readonly prioritisation: PrioritisationRepository
+  readonly decisions: DecisionsRepository
+  readonly reviews: ReviewsRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -136,6 +148,9 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     hypotheses: replaced.hypotheses ?? new HypothesesRepository(),
     assessments: replaced.assessments ?? new AssessmentsRepository(),
     health: replaced.health ?? new HealthRepository(),
+    prioritisation: replaced.prioritisation ?? new PrioritisationRepository(),
+    decisions: replaced.decisions ?? new DecisionsRepository(),
+    reviews: replaced.reviews ?? new ReviewsRepository(),
   }
 }
 
@@ -187,6 +202,9 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     audit,
     clock,
   )
+  const prioritisation = new PrioritisationService(kysely, repos.prioritisation, audit, clock)
+  const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
+  const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -214,6 +232,9 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     example,
     assessments,
     health,
+    prioritisation,
+    decisions,
+    reviews,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -55,6 +55,11 @@ interface Fixtures {
     hypothesisId: string
     assessmentId: string
     roundId: string
+    /** An option to prioritise, one to remove, a decision, and a review linked to the decision. */
+    optionId: string
+    removableOptionId: string
+    decisionId: string
+    reviewId: string
   }
 }
 
@@ -121,6 +126,9 @@ const strategyEditors = (o: Outcome): Expected => ({
   administrator: o,
 })
 const thing = (f: Fixtures, rest = '') => `/products/${f.products.id}${rest}`
+const option = (f: Fixtures, rest = '') => thing(f, `/prioritisation/options/${f.products.optionId}${rest}`)
+const decision = (f: Fixtures, rest = '') => thing(f, `/decisions/${f.products.decisionId}${rest}`)
+const review = (f: Fixtures, rest = '') => thing(f, `/reviews/${f.products.reviewId}${rest}`)
 
 // POSTs carry a valid form token and a body no form would send, so what is tested is who may
 // ask: refused people get 403, allowed people get the form's own answer (usually 400).
@@ -596,6 +604,211 @@ const ROWS: Row[] = [
     path: f => `/products/${f.products.removableId}/delete`,
     expect: administrators({ redirect: '/products' }),
   },
+  // Prioritisation, decisions and strategy reviews: read by everyone signed in, changed by those responsible
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation',
+    path: f => thing(f, '/prioritisation'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/options/new',
+    path: f => thing(f, '/prioritisation/options/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/prioritisation/options/new',
+    path: f => thing(f, '/prioritisation/options/new'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/options/:optionId/edit',
+    path: f => option(f, '/edit'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/prioritisation/options/:optionId/edit',
+    path: f => option(f, '/edit'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/options/:optionId/remove',
+    path: f => thing(f, `/prioritisation/options/${f.products.removableOptionId}/remove`),
+    expect: strategyEditors(200),
+  },
+  {
+    // The member removes the option, so it has gone by the time the administrator asks.
+    method: 'POST',
+    route: '/products/:id/prioritisation/options/:optionId/remove',
+    path: f => thing(f, `/prioritisation/options/${f.products.removableOptionId}/remove`),
+    expect: f => ({ ...strategyEditors({ redirect: thing(f, '/prioritisation') }), administrator: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/options/:optionId/:method',
+    path: f => option(f, '/rice'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/prioritisation/options/:optionId/:method',
+    path: f => option(f, '/impact-effort'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/impact-effort',
+    path: f => thing(f, '/prioritisation/impact-effort'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/moscow',
+    path: f => thing(f, '/prioritisation/moscow'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/rice',
+    path: f => thing(f, '/prioritisation/rice'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/weighted',
+    path: f => thing(f, '/prioritisation/weighted'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/criteria',
+    path: f => thing(f, '/prioritisation/criteria'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/prioritisation/criteria',
+    path: f => thing(f, '/prioritisation/criteria'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/balance',
+    path: f => thing(f, '/prioritisation/balance'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/prioritisation/balance/:quarter',
+    path: f => thing(f, '/prioritisation/balance/2026-Q4'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/prioritisation/balance/:quarter',
+    path: f => thing(f, '/prioritisation/balance/2026-Q4'),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/products/:id/decisions', path: f => thing(f, '/decisions'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/decisions/new',
+    path: f => thing(f, '/decisions/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/decisions/new',
+    path: f => thing(f, '/decisions/new'),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/products/:id/decisions/:decisionId', path: f => decision(f), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/decisions/:decisionId/edit',
+    path: f => decision(f, '/edit'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/decisions/:decisionId/edit',
+    path: f => decision(f, '/edit'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/decisions/:decisionId/revisit',
+    path: f => decision(f, '/revisit'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/decisions/:decisionId/revisit',
+    path: f => decision(f, '/revisit'),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/products/:id/reviews', path: f => thing(f, '/reviews'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/reviews/new',
+    path: f => thing(f, '/reviews/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/reviews/new',
+    path: f => thing(f, '/reviews/new'),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/products/:id/reviews/:reviewId', path: f => review(f), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/reviews/:reviewId/edit',
+    path: f => review(f, '/edit'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/reviews/:reviewId/edit',
+    path: f => review(f, '/edit'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/reviews/:reviewId/link',
+    path: f => review(f, '/link'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/reviews/:reviewId/link',
+    path: f => review(f, '/link'),
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/reviews/:reviewId/decisions/new',
+    path: f => review(f, '/decisions/new'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/reviews/:reviewId/decisions/new',
+    path: f => review(f, '/decisions/new'),
+    expect: strategyEditors(400),
+  },
+  {
+    // The member unlinks the decision, so the link has gone by the time the administrator asks.
+    method: 'POST',
+    route: '/products/:id/reviews/:reviewId/decisions/:decisionId/unlink',
+    path: f => review(f, `/decisions/${f.products.decisionId}/unlink`),
+    expect: f => ({ ...strategyEditors({ redirect: review(f) }), administrator: 404 }),
+  },
   // Metrics, roadmap and hypotheses: read by everyone signed in, changed by those responsible
   { method: 'GET', route: '/products/:id/metrics', path: f => thing(f, '/metrics'), expect: signedIn(200) },
   {
@@ -911,6 +1124,31 @@ async function productFixtures(
     assessOn: null,
   })
   const round = await ctx.app.services.health.open(SYSTEM_ACTOR, product)
+  const { prioritisation, decisions, reviews } = ctx.app.services
+  const optionId = await prioritisation.addOption(SYSTEM_ACTOR, product, { title: 'Check faster', description: '' })
+  const removableOptionId = await prioritisation.addOption(SYSTEM_ACTOR, product, {
+    title: 'Remove me',
+    description: '',
+  })
+  const decisionId = await decisions.create(SYSTEM_ACTOR, product, {
+    title: 'Check every route',
+    proposal: 'Walk every route with every viewer',
+    assumptions: 'Routes are added often',
+    confidence: 'high',
+    expectedValue: 'No page without a rule',
+    outcome: 'no',
+    reasoning: 'Already done',
+    decidedOn: '2026-11-20',
+    optionId,
+  })
+  const reviewId = await reviews.create(SYSTEM_ACTOR, product, {
+    heldOn: '2026-11-21',
+    attendeeIds: [member.id],
+    others: '',
+    parts: ['roadmap'],
+    notes: '',
+  })
+  await reviews.link(SYSTEM_ACTOR, product, { ...(await reviews.get(product.id, reviewId)) }, decisionId, 'Nothing')
   return {
     id: product.id,
     removableId: removable.id,
@@ -919,6 +1157,10 @@ async function productFixtures(
     hypothesisId: hypothesis.id,
     assessmentId: assessment.id,
     roundId: round.id,
+    optionId,
+    removableOptionId,
+    decisionId,
+    reviewId,
   }
 }
 
@@ -1162,7 +1404,19 @@ describe('authorization matrix', () => {
       development: { personId: '', goalId: '', meetingId: '', actionId: '', rotationId: '' },
       framework: { proposalId: '' },
       pathway: { checkinId: '', ownIds: { member: '', editor: '', leader: '', administrator: '' } },
-      products: { id: '', removableId: '', metricId: '', itemId: '', hypothesisId: '', assessmentId: '', roundId: '' },
+      products: {
+        id: '',
+        removableId: '',
+        metricId: '',
+        itemId: '',
+        hypothesisId: '',
+        assessmentId: '',
+        roundId: '',
+        optionId: '',
+        removableOptionId: '',
+        decisionId: '',
+        reviewId: '',
+      },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)

@@ -9,10 +9,13 @@ import * as professionIndexes from './migrations/20261124T1700-profession-indexe
 import * as reliabilityHealthProbe from './migrations/20261204T1800-reliability-health-probe.ts'
 import * as signInThrottle from './migrations/20261204T1800-security-sign-in-throttle.ts'
 import * as products from './migrations/20261207T0800-products.ts'
-import * as metrics from './migrations/20261208T1000-metrics.ts'
-import * as roadmap from './migrations/20261208T1010-roadmap.ts'
-import * as hypotheses from './migrations/20261208T1020-hypotheses.ts'
+import * as metrics from './migrations/20261207T1000-metrics.ts'
+import * as roadmap from './migrations/20261207T1010-roadmap.ts'
+import * as hypotheses from './migrations/20261207T1020-hypotheses.ts'
 import * as assessmentsHealth from './migrations/20261207T1200-assessments-health.ts'
+import * as prioritisation from './migrations/20261207T0900-prioritisation.ts'
+import * as decisions from './migrations/20261207T0910-decisions.ts'
+import * as reviews from './migrations/20261207T0920-reviews.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -22,9 +25,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261204T1800-reliability-health-probe': reliabilityHealthProbe,
   '20261204T1800-security-sign-in-throttle': signInThrottle,
   '20261207T0800-products': products,
-  '20261208T1000-metrics': metrics,
-  '20261208T1010-roadmap': roadmap,
-  '20261208T1020-hypotheses': hypotheses,
+  '20261207T0900-prioritisation': prioritisation,
+  '20261207T0910-decisions': decisions,
+  '20261207T0920-reviews': reviews,
+  '20261207T1000-metrics': metrics,
+  '20261207T1010-roadmap': roadmap,
+  '20261207T1020-hypotheses': hypotheses,
   '20261207T1200-assessments-health': assessmentsHealth,
 }
 

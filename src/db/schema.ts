@@ -544,6 +544,138 @@ export interface HealthTalliesTable {
   answers: number
 }
 
+/** Owner: products (prioritisation). An option the team is choosing between, with its scores. */
+export interface PriorityOptionsTable {
+  id: string
+  product_id: string
+  title: string
+  description: string
+  /** Impact and effort, 1 to 5 each. */
+  impact: number | null
+  effort: number | null
+  /** must, should, could or wont. */
+  moscow: string | null
+  rice_reach: number | null
+  rice_impact: number | null
+  /** A percentage, 0 to 100. */
+  rice_confidence: number | null
+  /** Person-months. */
+  rice_effort: number | null
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (prioritisation). The version the weighted-scoring criteria of a thing are saved against. */
+export interface PriorityBoardsTable {
+  product_id: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (prioritisation). A criterion the team scores options against, with its weight. */
+export interface PriorityCriteriaTable {
+  id: string
+  product_id: string
+  name: string
+  weight: number
+  position: number
+}
+
+/** Owner: products (prioritisation). One option's score against one criterion, 1 to 5. */
+export interface PriorityScoresTable {
+  option_id: string
+  criterion_id: string
+  score: number
+}
+
+/** Owner: products (prioritisation). The four classes of backlog work planned and done in one quarter. */
+export interface BacklogQuartersTable {
+  id: string
+  product_id: string
+  /** A calendar quarter: 2026-Q4. */
+  quarter: string
+  planned_support: number
+  done_support: number
+  planned_features: number
+  done_features: number
+  planned_debt: number
+  done_debt: number
+  planned_innovation: number
+  done_innovation: number
+  note: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (decisions). A proposal and what was decided about it, and why. */
+export interface ProductDecisionsTable {
+  id: string
+  product_id: string
+  title: string
+  proposal: string
+  assumptions: string
+  /** low, medium or high. */
+  confidence: string
+  expected_value: string
+  /** yes, no or not-yet. */
+  outcome: string
+  reasoning: string
+  decided_on: string
+  option_id: string | null
+  /** The earlier decision this one revisits. */
+  revisits_id: string | null
+  /** For a revisit: what has changed since the earlier decision. */
+  what_changed: string
+  created_at: string
+  created_by: string | null
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (reviews). A strategy review: a meeting about the strategy, apart from sprint ceremonies. */
+export interface StrategyReviewsTable {
+  id: string
+  product_id: string
+  held_on: string
+  /** People who came and are not in Valuekit, one a line. */
+  others: string
+  notes: string
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: products (reviews). A person in Valuekit who came to a strategy review. */
+export interface StrategyReviewAttendeesTable {
+  review_id: string
+  person_id: string
+  /** Their name when the review was recorded. */
+  name: string
+}
+
+/** Owner: products (reviews). A part of the strategy a review looked at. */
+export interface StrategyReviewPartsTable {
+  review_id: string
+  part: string
+}
+
+/** Owner: products (reviews). A decision taken at a review, with what it changed. */
+export interface StrategyReviewDecisionsTable {
+  review_id: string
+  decision_id: string
+  changed: string
+  linked_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -586,4 +718,14 @@ export interface Database {
   health_rounds: HealthRoundsTable
   health_respondents: HealthRespondentsTable
   health_tallies: HealthTalliesTable
+  priority_options: PriorityOptionsTable
+  priority_boards: PriorityBoardsTable
+  priority_criteria: PriorityCriteriaTable
+  priority_scores: PriorityScoresTable
+  backlog_quarters: BacklogQuartersTable
+  product_decisions: ProductDecisionsTable
+  strategy_reviews: StrategyReviewsTable
+  strategy_review_attendees: StrategyReviewAttendeesTable
+  strategy_review_parts: StrategyReviewPartsTable
+  strategy_review_decisions: StrategyReviewDecisionsTable
 }

@@ -20,6 +20,11 @@ export const VERSIONED_KEYS = {
   roadmap_items: 'id',
   hypotheses: 'id',
   service_assessments: 'id',
+  priority_options: 'id',
+  priority_boards: 'product_id',
+  backlog_quarters: 'id',
+  product_decisions: 'id',
+  strategy_reviews: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

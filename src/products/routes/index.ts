@@ -7,6 +7,9 @@ import metricsRoutes from '../metrics/metrics.routes.ts'
 import roadmapRoutes from '../roadmap/roadmap.routes.ts'
 import assessmentRoutes from '../assessments/assessments.routes.ts'
 import healthRoutes from '../health/health.routes.ts'
+import decisionRoutes from '../decisions/decisions.routes.ts'
+import prioritisationRoutes from '../prioritisation/prioritisation.routes.ts'
+import reviewRoutes from '../reviews/reviews.routes.ts'
 import catalogueRoutes from './catalogue.routes.ts'
 import documentRoutes from './documents.routes.ts'
 import strategyRoutes from './strategy.routes.ts'
@@ -19,5 +22,8 @@ export default async function productsRoutes(app: FastifyInstance, opts: { servi
   await app.register(hypothesesRoutes, opts)
   await app.register(assessmentRoutes, opts)
   await app.register(healthRoutes, opts)
+  await app.register(prioritisationRoutes, opts)
+  await app.register(decisionRoutes, opts)
+  await app.register(reviewRoutes, opts)
   await app.register(documentRoutes, opts)
 }
