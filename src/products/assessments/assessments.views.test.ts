@@ -101,11 +101,13 @@ describe('assessment presenters', () => {
   })
 
   it('write Markdown with typed text kept as text', () => {
-    const md = assessmentsMarkdown([make({ points: withPoints() })], options)
+    const section = assessmentsMarkdown([make({ points: withPoints() })], options)
+    expect(section.heading).toBe('Service assessments')
+    const md = section.lines.join('\n')
     expect(md).toContain('### End of alpha, 12 March 2027')
     expect(md).toContain('1. **Understand users and their needs:** Met')
     expect(md).toContain('   \\# not a heading')
     expect(md).toContain('Evidence: Problem statement')
-    expect(assessmentsMarkdown([], options)).toContain('None yet.')
+    expect(assessmentsMarkdown([], options).lines).toContain('None yet.')
   })
 })
