@@ -28,6 +28,7 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import * as prettier from 'prettier'
 import { distinctQueries, generateHandbook, type GeneratedHandbook } from './generate.ts'
+import { generateProducts, type GeneratedProducts } from './products.ts'
 import { generateProfession, type GeneratedProfession } from './profession.ts'
 import { WRK, runLoad, type LoadJob, type LoadResult } from './load.ts'
 
@@ -39,6 +40,7 @@ const NOTES_HEADING = '\n## Notes\n'
 const PAGE_SHARE_TARGET = 50
 const SEARCH_P99_TARGET_MS = 20
 const CAPABILITY_P99_TARGET_MS = 150
+const PRODUCTS_P99_TARGET_MS = 50
 
 /** What people look for: common and rare words, two-word searches, a prefix, and one with no hits. */
 export const SEARCH_TERMS = [
@@ -78,10 +80,13 @@ const TARGET_KEYS = [
   'checkin-form',
   'capability',
   'capability-pages',
+  'strategy',
+  'catalogue',
 ]
 const PROFESSION_KEYS = ['pathway', 'checkin-form', 'capability', 'capability-pages']
+const PRODUCT_KEYS = ['strategy', 'catalogue']
 /** Targets whose aim is a latency at 10 connections: measured at --latency-connections. */
-const LATENCY_KEYS = new Set(['search', 'search-new', 'capability-pages'])
+const LATENCY_KEYS = new Set(['search', 'search-new', 'capability-pages', 'strategy', 'catalogue'])
 
 /** A mistake in how the benchmark was asked to run: shown without a stack trace. */
 class UsageError extends Error {}
@@ -94,6 +99,7 @@ interface Options {
   logLevel: string
   pages: number
   people: number
+  things: number
   postgres: boolean
   only: Set<string> | null
   profile: boolean
@@ -118,7 +124,9 @@ const HELP = `Usage: npm run bench -- [options]
   --postgres        use PostgreSQL (a new schema in DATABASE_URL) instead of SQLite
   --only LIST       measure only these targets, comma-separated:
                     bare,page,pages,contents,search,search-new,pathway,checkin-form,
-                    capability,capability-pages
+                    capability,capability-pages,strategy,catalogue
+  --things N        things in the generated catalogue, the worked example's included (default
+                    2000; 0 leaves the product targets out)
   --profile         record a CPU profile of the server during the load and print where time went
   --keep            keep the generated data folder and print where it is
 
@@ -133,6 +141,7 @@ function parseOptions(argv: string[]): Options {
     logLevel: 'info',
     pages: 1000,
     people: 10_000,
+    things: 2000,
     postgres: false,
     only: null,
     profile: false,
@@ -171,6 +180,9 @@ function parseOptions(argv: string[]): Options {
         break
       case '--people':
         options.people = number(flag, argv[++i], 0)
+        break
+      case '--things':
+        options.things = number(flag, argv[++i], 0)
         break
       case '--rounds':
         options.rounds = number(flag, argv[++i], 1)
@@ -548,6 +560,14 @@ function verdicts(measured: Map<string, Measured>): Verdicts {
       `${pass ? 'PASS' : 'FAIL'}  ${search.label}: p99 ${ms(search.result.p99)} ms at ${search.connections} connections (target: under ${SEARCH_P99_TARGET_MS} ms at 10 connections)${key === 'search-new' ? '; no search repeats, so no cached results help' : ''}`,
     )
   }
+  for (const key of PRODUCT_KEYS) {
+    const view = measured.get(key)
+    if (!view) continue
+    const pass = view.result.p99 < PRODUCTS_P99_TARGET_MS
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${view.label}: p50 ${ms(view.result.p50)} ms, p99 ${ms(view.result.p99)} ms, ${fmt(view.result.cpuPerRequestUs ?? 0)} µs of CPU a request at ${view.connections} connections (target: p99 under ${PRODUCTS_P99_TARGET_MS} ms at 10 connections)`,
+    )
+  }
   for (const key of ['capability', 'capability-pages']) {
     const view = measured.get(key)
     if (!view) continue
@@ -784,6 +804,20 @@ async function main(): Promise<number> {
     `  ${fmt(handbook.pageCount)} pages in ${handbook.sectionCount} sections, ready in ${fmt(handbook.seconds, 1)} s`,
   )
 
+  // The catalogue and a full strategy, in the same database, written before the server starts.
+  let products: GeneratedProducts | null = null
+  if (options.things > 0 && PRODUCT_KEYS.some(wanted)) {
+    console.log(`Loading the worked example and generating a catalogue of ${fmt(options.things)} things`)
+    products = await generateProducts({
+      dataDir,
+      sessionSecret,
+      databaseUrl: handbook.databaseUrl,
+      things: options.things,
+      onProgress: message => console.log(`  ${message}`),
+    })
+    console.log(`  ${fmt(products.things)} things, ready in ${fmt(products.seconds, 1)} s`)
+  }
+
   // The server, as people would run it.
   const appPort = await freePort()
   const profileDir = join(tmpdir(), `valuekit-profile-${Date.now()}`)
@@ -823,6 +857,14 @@ async function main(): Promise<number> {
 
   console.log(`Checking that ${fmt(allPages.length + searches.length + 5)} addresses answer 200`)
   await checkAll(appBase, cookie, [pagePath, '/handbook', ...searches, ...allPages, ...freshSearches.slice(-3)])
+  if (products) {
+    const productPaths = [
+      `/products/${products.strategyId}`,
+      ...Array.from({ length: products.cataloguePages }, (_, i) => `/products?page=${i + 1}`),
+    ]
+    console.log(`Checking that ${fmt(productPaths.length)} product addresses answer 200`)
+    await checkAll(appBase, cookie, productPaths)
+  }
 
   // The capability view, as a head of profession (who sees everyone). The first request finds
   // nothing cached, so it times every figure computed in SQL over the whole profession.
@@ -929,6 +971,19 @@ async function main(): Promise<number> {
     handbookTarget('search', 'search, 20 terms in turn', appBase, searches),
     handbookTarget('search-new', 'search, every one new', appBase, freshSearches.slice(0, -3)),
     ...professionTargets,
+    ...(products
+      ? [
+          handbookTarget('strategy', `strategy page, ${products.strategyName}`, appBase, [
+            `/products/${products.strategyId}`,
+          ]),
+          handbookTarget(
+            'catalogue',
+            `catalogue of ${fmt(products.things)} things, every page in turn`,
+            appBase,
+            Array.from({ length: products.cataloguePages }, (_, i) => `/products?page=${i + 1}`),
+          ),
+        ]
+      : []),
   ].filter(t => wanted(t.key))
 
   const runs = new Map<string, Measurement[]>()
@@ -1017,6 +1072,11 @@ async function main(): Promise<number> {
         ? [
             `- Profession: ${fmt(profession.people)} generated people (${fmt(profession.shown)} shown, with the head of profession), ${fmt(profession.checkins)} check-ins and ${fmt(profession.ratings)} ratings of ${profession.skills} skills, ${fmt(profession.historyEntries)} history entries; the capability targets are requested as a head of profession, who sees everyone`,
             `- Capability view with nothing cached (the first request after start: every figure computed in SQL): ${fmt(professionTimings.firstMs)} ms for ${fmt(professionTimings.firstKb, 1)} KB; the CSV of everyone: ${fmt(professionTimings.csvMs)} ms for ${fmt(professionTimings.csvKb)} KB`,
+          ]
+        : []),
+      ...(products
+        ? [
+            `- Products: the worked example (every service with a full strategy) and generated things, ${fmt(products.things)} in all (${products.cataloguePages} catalogue pages of 50); the strategy page is that of ${products.strategyName}`,
           ]
         : []),
       '',
