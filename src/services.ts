@@ -55,6 +55,7 @@ import { ReviewsRepository } from './products/reviews/reviews.repository.ts'
 import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
+import { StrategyService } from './products/strategy.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
 import { RoadmapService } from './products/roadmap/roadmap.service.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
@@ -91,6 +92,8 @@ export interface Services {
   readonly prioritisation: PrioritisationService
   readonly decisions: DecisionsService
   readonly reviews: ReviewsService
+  /** A thing's whole strategy read at once, for its page and its export. */
+  readonly strategy: StrategyService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -205,6 +208,19 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const prioritisation = new PrioritisationService(kysely, repos.prioritisation, audit, clock)
   const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
   const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
+  const strategy = new StrategyService({
+    products,
+    documents,
+    roadmap,
+    metrics,
+    hypotheses,
+    prioritisation,
+    decisions,
+    reviews,
+    assessments,
+    health,
+    people,
+  })
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {
@@ -235,6 +251,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     prioritisation,
     decisions,
     reviews,
+    strategy,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -1,8 +1,25 @@
 // The strategy page's parts: every document kind of the registry and every relational part
 // (roadmap, metrics and the rest) gives the page the same shape of summary, so the page, its print
 // version and its health flags treat them alike.
+import { nextAssessment } from './assessments/assessments.service.ts'
+import { assessmentsMarkdown, assessmentsPart } from './assessments/assessments.views.ts'
+import { decisionsMarkdown, decisionsPart } from './decisions/decisions.views.ts'
 import type { StrategyDocument } from './documents.service.ts'
+import { healthPart } from './health/health.views.ts'
+import { hypothesesFlags, hypothesesMarkdown, hypothesesPart } from './hypotheses/hypotheses.views.ts'
+import { metricsMarkdown, metricsPart } from './metrics/metrics.views.ts'
+import { nameGuidance } from './naming/naming.ts'
+import {
+  prioritisationFlags,
+  prioritisationMarkdown,
+  prioritisationPart,
+} from './prioritisation/prioritisation.views.ts'
+import type { Product } from './products.types.ts'
 import { documentCard } from './products.views.ts'
+import { reviewFlags, reviewsMarkdown, reviewsPart } from './reviews/reviews.views.ts'
+import { roadmapFlags, roadmapMarkdown, roadmapPart } from './roadmap/roadmap.views.ts'
+import { markdownText, type MarkdownSection } from './strategy.markdown.ts'
+import type { FullStrategy, StrategyOverview } from './strategy.service.ts'
 
 /** Something the page should warn about, such as a missing problem statement. */
 export interface StrategyFlag {
@@ -45,4 +62,49 @@ export function documentFlags(docs: readonly StrategyDocument[], productId: stri
   return problem && problem.version === 0
     ? [{ text: 'There is no problem statement yet', href: `/products/${productId}/problem-statement/edit` }]
     : []
+}
+
+/** Every part of the strategy page, in page order: the documents, then the relational parts. */
+export function strategyParts(product: Product, s: StrategyOverview): StrategyPart[] {
+  const parts = [
+    ...s.docs.map(d => documentPart(d, product.id)),
+    roadmapPart(s.board, product.id),
+    metricsPart(s.metrics, product.id),
+    hypothesesPart(s.hypotheses, product.id, s.today),
+    prioritisationPart(product.id, { ...s.options, criteria: s.options.criteria.criteria }),
+    decisionsPart(product.id, s.decisions),
+    reviewsPart(product.id, s.reviews),
+  ]
+  if (product.kind === 'service')
+    parts.push(assessmentsPart(product.id, s.assessments, nextAssessment(product, s.assessments, s.today)))
+  parts.push(healthPart(product.id, s.health))
+  return parts
+}
+
+/** What is missing or stale, most basic first. */
+export function strategyFlags(product: Product, s: StrategyOverview): StrategyFlag[] {
+  return [
+    ...(nameGuidance(product) ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+    ...documentFlags(s.docs, product.id),
+    ...roadmapFlags(s.board, product.id),
+    ...hypothesesFlags(s.hypotheses, product.id, s.today),
+    ...reviewFlags(product.id, s.reviews[0]?.heldOn ?? null, s.today),
+    ...prioritisationFlags(product.id, s.options.quarters),
+  ]
+}
+
+/** The relational parts as sections of the Markdown export. */
+export function strategySections(product: Product, s: FullStrategy): MarkdownSection[] {
+  return [
+    roadmapMarkdown(s.board),
+    metricsMarkdown(s.measured),
+    hypothesesMarkdown(s.hypotheses),
+    {
+      heading: 'Prioritisation',
+      lines: prioritisationMarkdown({ ...s.options, criteria: s.options.criteria.criteria }, markdownText),
+    },
+    { heading: 'Decisions', lines: decisionsMarkdown(s.allDecisions, markdownText) },
+    { heading: 'Strategy reviews', lines: reviewsMarkdown(s.fullReviews, markdownText) },
+    ...(product.kind === 'service' || s.assessments.length > 0 ? [assessmentsMarkdown(s.assessments, s.evidence)] : []),
+  ]
 }

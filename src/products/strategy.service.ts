@@ -1,0 +1,90 @@
+// A thing's whole strategy, read at once: what the strategy page, its Markdown export (and later
+// the portfolio views) need from every part. Read only; each part's own service keeps its rules.
+import type { PeopleService } from '../people/people.service.ts'
+import type { AssessmentsService } from './assessments/assessments.service.ts'
+import type { DecisionsService } from './decisions/decisions.service.ts'
+import type { DocumentsService } from './documents.service.ts'
+import type { HealthService } from './health/health.service.ts'
+import type { HypothesesService } from './hypotheses/hypotheses.service.ts'
+import { DOCUMENT_KINDS } from './kinds/index.ts'
+import type { MetricsService } from './metrics/metrics.service.ts'
+import type { PrioritisationService } from './prioritisation/prioritisation.service.ts'
+import type { ProductsService } from './products.service.ts'
+import type { Product } from './products.types.ts'
+import type { ReviewsService } from './reviews/reviews.service.ts'
+import type { RoadmapService } from './roadmap/roadmap.service.ts'
+
+export interface StrategyParts {
+  readonly products: ProductsService
+  readonly documents: DocumentsService
+  readonly roadmap: RoadmapService
+  readonly metrics: MetricsService
+  readonly hypotheses: HypothesesService
+  readonly prioritisation: PrioritisationService
+  readonly decisions: DecisionsService
+  readonly reviews: ReviewsService
+  readonly assessments: AssessmentsService
+  readonly health: HealthService
+  readonly people: PeopleService
+}
+
+export class StrategyService {
+  constructor(private readonly parts: StrategyParts) {}
+
+  /** Everything the strategy page summarises, read side by side. */
+  async overview(product: Product) {
+    const p = this.parts
+    const [links, moves, docs, board, metrics, hypotheses, assessments, health, options, decisions, reviews] =
+      await Promise.all([
+        p.products.links(product.id),
+        p.products.moves(product.id),
+        p.documents.all(product.id, DOCUMENT_KINDS),
+        p.roadmap.board(product.id),
+        p.metrics.summaries(product.id),
+        p.hypotheses.list(product.id),
+        p.assessments.list(product.id),
+        p.health.results(product.id),
+        p.prioritisation.board(product.id),
+        p.decisions.summary(product.id),
+        p.reviews.list(product.id),
+      ])
+    return {
+      today: p.hypotheses.today(),
+      links,
+      moves,
+      docs,
+      board,
+      metrics,
+      hypotheses,
+      assessments,
+      health,
+      options,
+      decisions,
+      reviews,
+    }
+  }
+
+  /** Everything the Markdown export writes out in full. */
+  async full(product: Product) {
+    const p = this.parts
+    const [overview, people, evidence, decisions] = await Promise.all([
+      this.overview(product),
+      p.people.managerChoices(2000),
+      p.assessments.evidence(product.id),
+      p.decisions.list(product.id),
+    ])
+    const [reviews, measured] = await Promise.all([
+      Promise.all(overview.reviews.map(r => p.reviews.get(product.id, r.id))),
+      Promise.all(
+        overview.metrics.map(async summary => ({
+          summary,
+          measurements: await p.metrics.measurements(summary.metric.id),
+        })),
+      ),
+    ])
+    return { ...overview, people, evidence, allDecisions: decisions, fullReviews: reviews, measured }
+  }
+}
+
+export type StrategyOverview = Awaited<ReturnType<StrategyService['overview']>>
+export type FullStrategy = Awaited<ReturnType<StrategyService['full']>>
