@@ -196,7 +196,6 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const metrics = new MetricsService(kysely, repos.metrics, audit, clock)
   const roadmap = new RoadmapService(kysely, repos.roadmap, metrics, audit, clock)
   const hypotheses = new HypothesesService(kysely, repos.hypotheses, metrics, roadmap, audit, clock)
-  const example = new ExampleService(organisation, accounts, people, pathway, development, products, documents, clock)
   const health = new HealthService(kysely, repos.health, audit, clock)
   const assessments = new AssessmentsService(
     kysely,
@@ -221,6 +220,17 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     health,
     people,
   })
+  const example = new ExampleService(
+    organisation,
+    accounts,
+    people,
+    pathway,
+    development,
+    products,
+    documents,
+    { metrics, roadmap, hypotheses, prioritisation, decisions, reviews, assessments, health },
+    clock,
+  )
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)
 
   return {

@@ -4,9 +4,19 @@
 // today, differ). example.service.ts turns it into records through the other capabilities'
 // services.
 //
-// Each thing's strategy is one object literal (`strategy`), with a property per kind of document.
-// A new part of the strategy (a roadmap, metrics, hypotheses…) is a new optional property on
-// ExampleStrategy and a few lines in the service that saves it.
+// Each thing's strategy is one object literal (`strategy`), with a property per kind of document
+// and per relational part (metrics, roadmap, hypotheses, prioritisation, decisions, reviews, an
+// assessment and the team health check). A new part of the strategy is a new optional property on
+// ExampleStrategy and a few lines in the service that saves it. Dates are given in days from the
+// day the example is loaded, so measurements, reviews and decisions always look recent.
+import type { AssessmentStage, PointStatus } from '../products/assessments/assessments.types.ts'
+import type { Confidence, Outcome } from '../products/decisions/decisions.types.ts'
+import type { HealthAnswers } from '../products/health/health.types.ts'
+import type { Result } from '../products/hypotheses/hypotheses.types.ts'
+import type { Direction } from '../products/metrics/metrics.types.ts'
+import type { ClassCounts, Moscow, Rice } from '../products/prioritisation/prioritisation.types.ts'
+import type { REVIEW_PARTS } from '../products/reviews/reviews.types.ts'
+import type { Column, Decision as ItemDecision } from '../products/roadmap/roadmap.types.ts'
 
 /** The career roles of the bundled framework, most junior first. */
 export type ExampleRole =
@@ -336,7 +346,169 @@ export interface ExampleStrategy {
     collaborators: readonly OnionEntry[]
     supporters: readonly OnionEntry[]
   }
+  readonly metrics?: readonly ExampleMetric[]
+  /** In the order the items were added: each column keeps this order. */
+  readonly roadmap?: readonly ExampleRoadmapItem[]
+  readonly hypotheses?: readonly ExampleHypothesis[]
+  readonly prioritisation?: ExamplePrioritisation
+  /** Oldest first: a revisit comes after the decision it revisits. */
+  readonly decisions?: readonly ExampleDecision[]
+  /** Oldest first. */
+  readonly reviews?: readonly ExampleReview[]
+  readonly assessment?: ExampleAssessment
+  /** Rounds of the team health check, oldest first. */
+  readonly health?: readonly ExampleHealthRound[]
 }
+
+/** One of GOV.UK's four standard KPIs, by its template: the name, definition, unit and direction come from it. */
+export type Kpi = 'cost-per-transaction' | 'user-satisfaction' | 'completion-rate' | 'digital-take-up'
+
+/** A metric: a GOV.UK KPI, or one of the team's own. */
+export type ExampleMetric = {
+  /** How the roadmap and hypotheses name it. */
+  readonly key: string
+  readonly baseline: number | null
+  readonly target: number | null
+  /** The target is due this many days after the day the example is loaded. */
+  readonly targetInDays: number | null
+  /** One measurement a month, oldest first; the last is from a few days before the example is loaded. */
+  readonly monthly: readonly number[]
+  /** A note on the latest measurement. */
+  readonly note?: string
+} & (
+  | { readonly kpi: Kpi }
+  | { readonly name: string; readonly definition: string; readonly unit: string; readonly direction: Direction }
+)
+
+export interface ExampleRoadmapItem {
+  readonly key: string
+  readonly column: Column
+  /** Added to this column first and moved later, so its history shows the move. */
+  readonly movedFrom?: Column
+  readonly problem: string
+  readonly outcome: string
+  /** The metric that will show the outcome, by key; null leaves it unmeasured (and flagged). */
+  readonly metric: string | null
+  /** Closed by the team with a note. An item dropped after its hypothesis failed is closed by the result instead. */
+  readonly closed?: { readonly status: 'done' | 'dropped'; readonly note: string }
+}
+
+/** "We believe <change> for <audience> will <outcome>. We will know when <metric> reaches <target> by <date>." */
+export interface ExampleHypothesis {
+  readonly change: string
+  readonly audience: string
+  readonly outcome: string
+  /** The metric, by key. */
+  readonly metric: string
+  readonly target: number
+  /** Due this many days after the day the example is loaded: negative is in the past. */
+  readonly dueInDays: number
+  /** The roadmap item it tests, by key. */
+  readonly item: string | null
+  /** The result, with the decision on the item when it tests one. */
+  readonly result?: {
+    readonly result: Result
+    readonly evidence: string
+    readonly decision: ItemDecision | null
+    readonly decisionNote: string
+  }
+}
+
+/** An option the team is choosing between, scored all four ways. */
+export interface ExampleOption {
+  readonly key: string
+  readonly title: string
+  readonly description: string
+  /** From 1 to 5. */
+  readonly impact: number
+  readonly effort: number
+  readonly moscow: Moscow
+  readonly rice: Rice
+  /** Scores from 1 to 5 against the criteria, in their order. */
+  readonly scores: readonly number[]
+}
+
+export interface ExamplePrioritisation {
+  /** The weighted-scoring criteria, with weights from 1 to 100. */
+  readonly criteria: readonly { readonly name: string; readonly weight: number }[]
+  readonly options: readonly ExampleOption[]
+  /** The backlog work of recent quarters, oldest first; the last is the quarter the example is loaded in. */
+  readonly quarters: readonly { readonly counts: ClassCounts; readonly note: string }[]
+}
+
+export interface ExampleDecision {
+  /** How reviews and revisits name it. */
+  readonly key: string
+  readonly title: string
+  readonly proposal: string
+  readonly assumptions: string
+  readonly confidence: Confidence
+  readonly expectedValue: string
+  readonly outcome: Outcome
+  readonly reasoning: string
+  /** Decided this many days before the example is loaded. */
+  readonly daysAgo: number
+  /** The prioritisation option it is about, by key. */
+  readonly option?: string
+  /** A later look at an earlier decision (by key), saying what has changed since. */
+  readonly revisits?: { readonly decision: string; readonly whatChanged: string }
+}
+
+export type ReviewPart = (typeof REVIEW_PARTS)[number]['slug']
+
+export interface ExampleReview {
+  /** Held this many days before the example is loaded. */
+  readonly daysAgo: number
+  /** Example people who came, by key. */
+  readonly attendees: readonly string[]
+  /** Others who came, one a line. */
+  readonly others: string
+  readonly parts: readonly ReviewPart[]
+  readonly notes: string
+  /** Decisions (by key) taken at it, with what each changed. */
+  readonly decisions: readonly { readonly decision: string; readonly changed: string }[]
+}
+
+/** A service assessment being prepared for: the first points of the Service Standard, as far as the team has got. */
+export interface ExampleAssessment {
+  readonly stage: AssessmentStage
+  /** Held this many days after the day the example is loaded. */
+  readonly inDays: number | null
+  /** In the Standard's order; points after these are not started. Evidence names parts of the strategy by slug. */
+  readonly points: readonly {
+    readonly status: PointStatus
+    readonly notes: string
+    readonly evidence: readonly string[]
+  }[]
+}
+
+/** A round of the team health check: each answer is from someone on the team onion (by key). */
+export interface ExampleHealthRound {
+  readonly answers: readonly { readonly person: string; readonly scores: HealthAnswers }[]
+  /** Left open for more answers; otherwise closed once everyone listed has answered. */
+  readonly open?: boolean
+}
+
+/** A quarter's backlog work: [planned, done] for each class of work. */
+const quarter = (
+  support: [number, number],
+  features: [number, number],
+  debt: [number, number],
+  innovation: [number, number],
+  note: string,
+): { counts: ClassCounts; note: string } => {
+  const c = ([planned, done]: [number, number]) => ({ planned, done })
+  return { counts: { support: c(support), features: c(features), debt: c(debt), innovation: c(innovation) }, note }
+}
+
+/** One person's health check answers, from 1 (strongly disagree) to 5 (strongly agree). */
+const scores = (
+  trust: number,
+  conflict: number,
+  commitment: number,
+  accountability: number,
+  results: number,
+): HealthAnswers => ({ trust, conflict, commitment, accountability, results })
 
 export interface ExampleThing {
   readonly key: string
@@ -535,6 +707,265 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
           { person: 'tom', role: 'Lead product manager for the area' },
         ],
       },
+      metrics: [
+        {
+          key: 'cost',
+          kpi: 'cost-per-transaction',
+          baseline: 38,
+          target: 22,
+          targetInDays: 180,
+          monthly: [37.6, 36.1, 34.5, 32.2, 29.9, 28.1, 26.4],
+        },
+        {
+          key: 'satisfaction',
+          kpi: 'user-satisfaction',
+          baseline: 61,
+          target: 80,
+          targetInDays: 120,
+          monthly: [62, 64, 67, 70, 74, 79, 82],
+          note: 'Above target for the first time, a month after text updates reached every applicant.',
+        },
+        {
+          key: 'completion',
+          kpi: 'completion-rate',
+          baseline: 58,
+          target: 85,
+          targetInDays: 150,
+          monthly: [59, 62, 66, 71, 74, 77, 79],
+        },
+        {
+          key: 'take-up',
+          kpi: 'digital-take-up',
+          baseline: 35,
+          target: 80,
+          targetInDays: 240,
+          monthly: [41, 47, 53, 58, 64, 69, 73],
+        },
+        {
+          key: 'chasers',
+          name: 'Chaser calls a week',
+          definition: 'Calls and emails to the licensing office asking where an application has got to, over a week.',
+          unit: 'calls',
+          direction: 'lower',
+          baseline: 120,
+          target: 80,
+          targetInDays: 60,
+          monthly: [121, 117, 109, 97, 84, 73, 66],
+        },
+      ],
+      roadmap: [
+        {
+          key: 'documents',
+          column: 'now',
+          problem: 'Applicants upload the wrong documents, so their forms come back to them.',
+          outcome: 'Forms are right the first time they are sent.',
+          metric: 'completion',
+          closed: { status: 'done', note: 'Uploads are now checked as they are added. Returned forms have halved.' },
+        },
+        {
+          key: 'where',
+          column: 'now',
+          problem: 'Traders do not know where their application has got to, so they phone the office to ask.',
+          outcome: 'Traders hear from us at every step and no longer need to chase.',
+          metric: 'chasers',
+        },
+        {
+          key: 'payment',
+          column: 'now',
+          movedFrom: 'next',
+          problem: 'Card payments fail for some traders who use older phones.',
+          outcome: 'Everyone who starts to pay can finish.',
+          metric: 'completion',
+        },
+        {
+          key: 'pitches',
+          column: 'next',
+          problem: 'Traders cannot see which pitches are free before they apply.',
+          outcome: 'Traders only apply for pitches they know are free.',
+          metric: 'completion',
+        },
+        {
+          key: 'paper',
+          column: 'next',
+          problem: 'A quarter of traders still apply on paper because nobody told them there is another way.',
+          outcome: 'Most traders apply online without needing help.',
+          metric: 'take-up',
+        },
+        {
+          key: 'events',
+          column: 'later',
+          problem: 'Stallholders at one-off events need a licence for a single day, and the full form is too much.',
+          outcome: 'A one-day licence can be had in an afternoon.',
+          metric: null,
+        },
+      ],
+      hypotheses: [
+        {
+          change: 'sending a text at each step of an application',
+          audience: 'traders who apply online',
+          outcome: 'cut the calls asking where an application has got to',
+          metric: 'chasers',
+          target: 80,
+          dueInDays: -30,
+          item: 'where',
+          result: {
+            result: 'passed',
+            evidence:
+              'Chaser calls fell from 109 to 73 a week over three months. In a survey of 60 traders, most said they no longer needed to call.',
+            decision: 'keep',
+            decisionNote: 'Keep it. Next we add the date of the decision to the first text.',
+          },
+        },
+        {
+          change: 'showing a map of free pitches before the form starts',
+          audience: 'traders looking for a new pitch',
+          outcome: 'mean fewer applications for pitches that are already taken',
+          metric: 'completion',
+          target: 85,
+          dueInDays: 75,
+          item: 'pitches',
+        },
+      ],
+      prioritisation: {
+        criteria: [
+          { name: 'Value to traders', weight: 5 },
+          { name: 'Fewer calls to the office', weight: 3 },
+          { name: 'Ease of building', weight: 2 },
+        ],
+        options: [
+          {
+            key: 'map',
+            title: 'Map of free pitches',
+            description: 'Show which pitches are free on each market day, before a trader applies.',
+            impact: 4,
+            effort: 4,
+            moscow: 'must',
+            rice: { reach: 700, impact: 2, confidence: 80, effort: 3 },
+            scores: [5, 3, 2],
+          },
+          {
+            key: 'one-day',
+            title: 'One-day event licence',
+            description: 'A short form for a stall at a single event.',
+            impact: 3,
+            effort: 2,
+            moscow: 'should',
+            rice: { reach: 250, impact: 1, confidence: 50, effort: 1.5 },
+            scores: [3, 2, 4],
+          },
+          {
+            key: 'choose',
+            title: 'Traders choose their own pitch',
+            description: 'Traders pick a free pitch on the map, and it is held for them while we decide.',
+            impact: 4,
+            effort: 5,
+            moscow: 'could',
+            rice: { reach: 600, impact: 2, confidence: 50, effort: 6 },
+            scores: [4, 2, 1],
+          },
+          {
+            key: 'bank',
+            title: 'Pay by bank transfer',
+            description: 'Take bank transfers as well as cards.',
+            impact: 2,
+            effort: 3,
+            moscow: 'wont',
+            rice: { reach: 80, impact: 0.5, confidence: 50, effort: 2 },
+            scores: [1, 1, 2],
+          },
+        ],
+        quarters: [
+          quarter([4, 4], [6, 5], [2, 2], [1, 1], 'Checking uploads took most of the quarter.'),
+          quarter([3, 3], [5, 4], [2, 1], [1, 0], 'The pitch map prototype moved to the next quarter.'),
+          quarter([3, 2], [5, 2], [2, 1], [1, 1], 'Half way through the quarter.'),
+        ],
+      },
+      decisions: [
+        {
+          key: 'choose-no',
+          title: 'Let traders choose their own pitch',
+          proposal: 'Traders pick a free pitch on the map, and we hold it for them while we decide.',
+          assumptions:
+            'Market operators will let us hold pitches.\nTraders would rather choose a pitch than be given one.',
+          confidence: 'low',
+          expectedValue: 'Fewer disputes about pitches, and fewer applications turned down.',
+          outcome: 'no',
+          reasoning:
+            'Market operators give out pitches themselves and will not let us hold them. Building this now would promise traders something we cannot keep.',
+          daysAgo: 150,
+          option: 'choose',
+        },
+        {
+          key: 'choose-yes',
+          title: 'Let traders choose their own pitch at the two largest markets',
+          proposal:
+            'Traders at the two largest markets pick a free pitch on the map, held for two days while we decide.',
+          assumptions: 'The operators keep sending their plans each week.\nTwo days is long enough to decide.',
+          confidence: 'medium',
+          expectedValue: 'Fewer disputes at the two busiest markets, and a test of whether to go further.',
+          outcome: 'yes',
+          reasoning: 'A held pitch is now a promise we can keep, and starting with two markets limits the risk.',
+          daysAgo: 40,
+          option: 'choose',
+          revisits: {
+            decision: 'choose-no',
+            whatChanged:
+              'The two largest market operators agreed to send us their pitch plans every week, and traders asked for this in every round of research.',
+          },
+        },
+        {
+          key: 'paper-not-yet',
+          title: 'Stop taking paper applications',
+          proposal: 'Take applications online only, with help by phone for anyone who needs it.',
+          assumptions: 'Traders who apply on paper could apply online with a little help.',
+          confidence: 'medium',
+          expectedValue: 'Less typing for officers, and faster decisions for everyone.',
+          outcome: 'not-yet',
+          reasoning:
+            'A quarter of traders still apply on paper. We will look again when digital take-up passes 80% and the phone help has been tested.',
+          daysAgo: 40,
+        },
+      ],
+      reviews: [
+        {
+          daysAgo: 150,
+          attendees: ['ellie', 'freya', 'aisha', 'isabel'],
+          others: 'Licensing policy lead',
+          parts: ['problem-statement', 'value-proposition-canvas', 'roadmap', 'prioritisation'],
+          notes:
+            'Checked the problem statement against the latest call logs: still right. Looked at choosing pitches and said no for now.',
+          decisions: [
+            {
+              decision: 'choose-no',
+              changed: 'Choosing a pitch stayed off the roadmap; the map of free pitches stays on it.',
+            },
+          ],
+        },
+        {
+          daysAgo: 40,
+          attendees: ['ellie', 'freya', 'aisha', 'tom'],
+          others: 'Delivery manager\nUser researcher',
+          parts: ['roadmap', 'metrics', 'decisions', 'backlog-balance'],
+          notes:
+            'Satisfaction is nearly at target; completion and cost are improving but not there yet. Went back to choosing pitches now the operators have agreed to share their plans.',
+          decisions: [
+            {
+              decision: 'choose-yes',
+              changed: 'Choosing a pitch joins the map of free pitches in Next, at two markets first.',
+            },
+            { decision: 'paper-not-yet', changed: 'Nothing yet: paper applications stay until take-up passes 80%.' },
+          ],
+        },
+      ],
+      health: [
+        {
+          answers: [
+            { person: 'ellie', scores: scores(4, 3, 4, 3, 5) },
+            { person: 'freya', scores: scores(4, 2, 4, 3, 4) },
+            { person: 'isabel', scores: scores(3, 3, 3, 2, 4) },
+          ],
+        },
+      ],
     },
   },
   {
@@ -696,6 +1127,180 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
         collaborators: [{ name: 'Flood risk engineers', role: 'Expert advice' }],
         supporters: [{ person: 'gareth', role: 'Senior product manager for the group' }],
       },
+      metrics: [
+        {
+          key: 'knew',
+          name: 'People who knew they needed a permit',
+          definition:
+            'Of the people we spoke to or stopped, the share who knew before they started that the work needed a permit.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 30,
+          target: 60,
+          targetInDays: 365,
+          monthly: [29, 31, 30, 33, 36, 38, 41],
+        },
+        {
+          key: 'stops',
+          name: 'Stop notices a month',
+          definition: 'Stop notices served on work near a river that had no permit, in a calendar month.',
+          unit: 'notices',
+          direction: 'lower',
+          baseline: 14,
+          target: 6,
+          targetInDays: 365,
+          monthly: [14, 15, 13, 14, 12, 11, 10],
+        },
+        {
+          key: 'answered',
+          name: 'Enquiries answered within 5 days',
+          definition: 'The share of questions about river works that the advice line answered within 5 working days.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 55,
+          target: 80,
+          targetInDays: 90,
+          monthly: [56, 58, 63, 70, 76, 81, 84],
+          note: 'An engineer now sits with the advice line two mornings a week.',
+        },
+      ],
+      roadmap: [
+        {
+          key: 'hear',
+          column: 'now',
+          problem: 'We do not know where people first hear that work near a river might need a permit.',
+          outcome: 'We know the three places that reach most people before they start.',
+          metric: 'knew',
+        },
+        {
+          key: 'leaflets',
+          column: 'now',
+          problem: 'Builders do not see our guidance until an inspector turns up.',
+          outcome: 'Builders hear about permits when they buy materials.',
+          metric: 'knew',
+        },
+        {
+          key: 'guidance',
+          column: 'next',
+          problem: 'People cannot tell from our guidance whether their work needs a permit.',
+          outcome: 'People can tell in a few minutes whether they need one.',
+          metric: 'knew',
+        },
+        {
+          key: 'slow',
+          column: 'later',
+          movedFrom: 'next',
+          problem: 'A permit can take eight weeks, so people start work without one.',
+          outcome: 'Simple work gets a decision within two weeks.',
+          metric: 'stops',
+        },
+      ],
+      hypotheses: [
+        {
+          change: 'putting leaflets about river permits on the counters of builders’ merchants',
+          audience: 'small builders',
+          outcome: 'mean more of them know about permits before they start',
+          metric: 'knew',
+          target: 45,
+          dueInDays: -14,
+          item: 'leaflets',
+          result: {
+            result: 'inconclusive',
+            evidence:
+              'Awareness rose from 33% to 38%, but an article in a trade magazine came out in the same month, so we cannot tell which made the difference.',
+            decision: 'change',
+            decisionNote: 'Try again with a code on the leaflet, so we can tell who came from it.',
+          },
+        },
+        {
+          change: 'adding a question about rivers to the planning application checker',
+          audience: 'householders applying for planning permission near a river',
+          outcome: 'tell them about permits before they start work',
+          metric: 'knew',
+          target: 50,
+          dueInDays: 60,
+          item: 'hear',
+        },
+      ],
+      prioritisation: {
+        criteria: [
+          { name: 'Reduces flood risk', weight: 5 },
+          { name: 'What we learn from it', weight: 4 },
+        ],
+        options: [
+          {
+            key: 'planning',
+            title: 'Question in the planning checker',
+            description: 'Ask about rivers when people check whether they need planning permission.',
+            impact: 4,
+            effort: 2,
+            moscow: 'must',
+            rice: { reach: 1200, impact: 1, confidence: 60, effort: 1 },
+            scores: [4, 5],
+          },
+          {
+            key: 'checker',
+            title: 'Our own permit checker',
+            description: 'An online check that says whether a piece of work needs a permit.',
+            impact: 5,
+            effort: 5,
+            moscow: 'could',
+            rice: { reach: 3000, impact: 2, confidence: 30, effort: 8 },
+            scores: [4, 3],
+          },
+          {
+            key: 'farm-visits',
+            title: 'Talks at farmers’ markets',
+            description: 'An engineer explains the rules at four farmers’ markets a year.',
+            impact: 2,
+            effort: 2,
+            moscow: 'should',
+            rice: { reach: 200, impact: 1, confidence: 70, effort: 0.5 },
+            scores: [2, 4],
+          },
+        ],
+        quarters: [
+          quarter([1, 1], [0, 0], [0, 0], [3, 3], 'Discovery: research and small tests, no service to support yet.'),
+          quarter(
+            [1, 1],
+            [1, 1],
+            [1, 1],
+            [4, 2],
+            'The leaflet test ran; the planning checker question is being built.',
+          ),
+        ],
+      },
+      decisions: [
+        {
+          key: 'checker-not-yet',
+          title: 'Build our own permit checker',
+          proposal: 'Build an online check that tells people whether their work needs a permit.',
+          assumptions: 'People look for guidance before they start.\nThe rules can be turned into a few questions.',
+          confidence: 'low',
+          expectedValue: 'Far fewer people starting work without a permit.',
+          outcome: 'not-yet',
+          reasoning:
+            'Research so far says most people never look for guidance at all. We first need to learn where to reach them.',
+          daysAgo: 20,
+          option: 'checker',
+        },
+      ],
+      reviews: [
+        {
+          daysAgo: 20,
+          attendees: ['owen', 'jack', 'zara', 'gareth'],
+          others: 'Flood risk engineer',
+          parts: ['problem-statement', 'vision-board', 'roadmap', 'prioritisation'],
+          notes:
+            'The problem holds up. The vision board says what the product will be is still open, and that is right for discovery.',
+          decisions: [
+            {
+              decision: 'checker-not-yet',
+              changed: 'Finding where people hear about permits moved to the top of Now.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -761,6 +1366,203 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
         ],
         supporters: [{ person: 'meilin', role: 'Senior product manager for the group' }],
       },
+      metrics: [
+        {
+          key: 'cost',
+          kpi: 'cost-per-transaction',
+          baseline: 9.5,
+          target: 6,
+          targetInDays: 90,
+          monthly: [8.4, 8.1, 7.6, 7.1, 6.6, 6.1, 5.8],
+        },
+        {
+          key: 'satisfaction',
+          kpi: 'user-satisfaction',
+          baseline: 78,
+          target: 85,
+          targetInDays: 90,
+          monthly: [80, 81, 82, 84, 84, 86, 87],
+        },
+        {
+          key: 'completion',
+          kpi: 'completion-rate',
+          baseline: 82,
+          target: 90,
+          targetInDays: 120,
+          monthly: [83, 84, 85, 85, 86, 86, 87],
+          note: 'Home bakers still drop out at the question about premises.',
+        },
+        {
+          key: 'take-up',
+          kpi: 'digital-take-up',
+          baseline: 71,
+          target: 90,
+          targetInDays: 60,
+          monthly: [77, 79, 81, 84, 86, 89, 91],
+        },
+        {
+          key: 'before-opening',
+          name: 'Businesses registered before opening',
+          definition:
+            'Of the businesses registered in the month, the share that registered at least 28 days before they started trading.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 62,
+          target: 95,
+          targetInDays: 365,
+          monthly: [64, 66, 68, 70, 72, 74, 75],
+        },
+      ],
+      roadmap: [
+        {
+          key: 'confirmation',
+          column: 'now',
+          problem: 'Businesses waited days for a letter to confirm they had registered.',
+          outcome: 'Businesses get a reference as soon as they register.',
+          metric: 'satisfaction',
+          closed: { status: 'done', note: 'Confirmation by email went live; letters are sent only on request.' },
+        },
+        {
+          key: 'open-first',
+          column: 'now',
+          problem: 'Businesses open before registering because they do not know they must.',
+          outcome: 'Businesses register well before they open.',
+          metric: 'before-opening',
+        },
+        {
+          key: 'home',
+          column: 'next',
+          problem: 'Home bakers find the form asks about premises they do not have.',
+          outcome: 'People working from home finish the form without getting stuck.',
+          metric: 'completion',
+        },
+        {
+          key: 'reuse',
+          column: 'later',
+          problem: 'Businesses type the same details again when they apply for a licence.',
+          outcome: 'Details given once are offered again when they apply for anything else.',
+          metric: 'take-up',
+        },
+      ],
+      hypotheses: [
+        {
+          change: 'a short check that says whether you must register',
+          audience: 'people thinking about selling food',
+          outcome: 'mean more businesses register before they open',
+          metric: 'before-opening',
+          target: 72,
+          dueInDays: -45,
+          item: 'open-first',
+          result: {
+            result: 'passed',
+            evidence:
+              'Businesses registered before opening rose from 66% to 72% in the three months after the check went live.',
+            decision: 'keep',
+            decisionNote: 'Keep the check, and link to it from the business support search.',
+          },
+        },
+        {
+          change: 'a version of the form for people working from home',
+          audience: 'home bakers and caterers',
+          outcome: 'mean fewer of them stop at the premises questions',
+          metric: 'completion',
+          target: 89,
+          dueInDays: -10,
+          item: 'home',
+        },
+      ],
+      prioritisation: {
+        criteria: [
+          { name: 'Food safety', weight: 5 },
+          { name: 'Value to businesses', weight: 3 },
+          { name: 'Cost to run', weight: 2 },
+        ],
+        options: [
+          {
+            key: 'home-form',
+            title: 'Form for home businesses',
+            description: 'Leave out the questions about premises for people working from home.',
+            impact: 3,
+            effort: 2,
+            moscow: 'must',
+            rice: { reach: 900, impact: 1, confidence: 80, effort: 1 },
+            scores: [3, 4, 4],
+          },
+          {
+            key: 'reminder',
+            title: 'Reminder to book the first inspection',
+            description: 'Remind newly registered businesses to book their first inspection.',
+            impact: 4,
+            effort: 1,
+            moscow: 'should',
+            rice: { reach: 1000, impact: 2, confidence: 70, effort: 0.5 },
+            scores: [4, 3, 5],
+          },
+          {
+            key: 'fee',
+            title: 'Charge a fee for registering',
+            description: 'Ask businesses to pay a small fee to register.',
+            impact: 1,
+            effort: 3,
+            moscow: 'wont',
+            rice: { reach: 4000, impact: 0.25, confidence: 20, effort: 2 },
+            scores: [1, 1, 3],
+          },
+        ],
+        quarters: [
+          quarter([5, 5], [3, 3], [3, 2], [1, 1], 'A steady quarter.'),
+          quarter([6, 6], [3, 3], [3, 3], [0, 0], 'Support took the time we had set aside for trying new ideas.'),
+          quarter([6, 4], [3, 1], [2, 1], [1, 0], 'The idea for this quarter has not been started.'),
+        ],
+      },
+      decisions: [
+        {
+          key: 'fee-no',
+          title: 'Charge a fee for registering',
+          proposal: 'Charge new food businesses a small fee to register, to pay for the service.',
+          assumptions: 'Businesses would pay a small fee.\nThe fee would cover the cost of running the service.',
+          confidence: 'low',
+          expectedValue: 'The service pays for itself.',
+          outcome: 'no',
+          reasoning:
+            'Registering must be free by law, and any fee would put people off registering at all, which is the opposite of what we want.',
+          daysAgo: 100,
+          option: 'fee',
+        },
+        {
+          key: 'reminder-yes',
+          title: 'Remind businesses to book their first inspection',
+          proposal: 'Send a reminder a week after registering, with a link to book an inspection.',
+          assumptions: 'Businesses forget to book, rather than choose not to.',
+          confidence: 'high',
+          expectedValue: 'More first inspections within 28 days of opening.',
+          outcome: 'yes',
+          reasoning: 'Cheap to build, and inspection records show most late inspections were never booked at all.',
+          daysAgo: 50,
+          option: 'reminder',
+        },
+      ],
+      reviews: [
+        {
+          daysAgo: 100,
+          attendees: ['grace', 'sana', 'meilin', 'priya'],
+          others: 'Environmental health manager',
+          parts: ['business-model-canvas', 'prioritisation', 'decisions'],
+          notes: 'Looked at how the service is paid for. A fee is not an option.',
+          decisions: [
+            { decision: 'fee-no', changed: 'The business model canvas says plainly that registering is free.' },
+          ],
+        },
+        {
+          daysAgo: 50,
+          attendees: ['grace', 'sana', 'callum'],
+          others: '',
+          parts: ['roadmap', 'metrics', 'backlog-balance'],
+          notes:
+            'Most measures are on target; registering before opening is not, and trying new ideas has been squeezed out by support work.',
+          decisions: [{ decision: 'reminder-yes', changed: 'The inspection reminder went to the top of Next.' }],
+        },
+      ],
     },
   },
   {
@@ -881,6 +1683,226 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
           { person: 'fiona', role: 'Lead product manager for the area' },
         ],
       },
+      metrics: [
+        {
+          key: 'new-groups',
+          name: 'Applications from groups new to the scheme',
+          definition:
+            'The share of applications, in the prototype and then the pilot, from groups that have never had a grant.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 20,
+          target: 50,
+          targetInDays: 300,
+          monthly: [20, 22, 25, 29, 33, 38, 41],
+        },
+        {
+          key: 'minutes',
+          name: 'Time to finish the application',
+          definition: 'The median time volunteers in research sessions took to finish the prototype application.',
+          unit: 'minutes',
+          direction: 'lower',
+          baseline: 240,
+          target: 90,
+          targetInDays: 60,
+          monthly: [235, 210, 180, 150, 120, 100, 85],
+          note: 'The shorter application, with questions in plain words.',
+        },
+        {
+          key: 'eligible',
+          name: 'Eligible applications',
+          definition: 'The share of applications that meet the scheme’s rules when they are first assessed.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 75,
+          target: 95,
+          targetInDays: 180,
+          monthly: [76, 78, 81, 85, 88, 90, 92],
+        },
+      ],
+      roadmap: [
+        {
+          key: 'length',
+          column: 'now',
+          problem: 'The application is too long and too technical for volunteers.',
+          outcome: 'A volunteer can apply in one sitting, without help.',
+          metric: 'minutes',
+        },
+        {
+          key: 'eligibility',
+          column: 'now',
+          problem: 'Groups find out at the end that they were never able to apply.',
+          outcome: 'Groups know before they start whether they can apply.',
+          metric: 'eligible',
+        },
+        {
+          key: 'cashflow',
+          column: 'next',
+          problem: 'Groups run out of money paying suppliers before the grant arrives.',
+          outcome: 'Groups are paid as each stage of the project is done.',
+          metric: 'new-groups',
+        },
+        {
+          key: 'sharing',
+          column: 'later',
+          problem: 'Groups that have run a scheme have no easy way to help those starting one.',
+          outcome: 'New groups learn from groups that have done it.',
+          metric: 'new-groups',
+        },
+      ],
+      hypotheses: [
+        {
+          change: 'an application a third of the length, in plain words',
+          audience: 'volunteer-run community groups',
+          outcome: 'let volunteers finish without a bid writer',
+          metric: 'minutes',
+          target: 90,
+          dueInDays: -7,
+          item: 'length',
+          result: {
+            result: 'passed',
+            evidence:
+              'In the last round of research, 10 of 12 volunteers finished without help, with a median time of 85 minutes.',
+            decision: 'keep',
+            decisionNote: 'Keep the short form for beta, and test it with groups who have never applied for anything.',
+          },
+        },
+        {
+          change: 'paying grants at each milestone instead of at the end',
+          audience: 'groups with little money of their own',
+          outcome: 'mean more groups new to the scheme apply',
+          metric: 'new-groups',
+          target: 45,
+          dueInDays: 120,
+          item: 'cashflow',
+        },
+      ],
+      prioritisation: {
+        criteria: [
+          { name: 'Reaches groups new to the scheme', weight: 5 },
+          { name: 'Carbon saved', weight: 3 },
+          { name: 'Ease of building', weight: 2 },
+        ],
+        options: [
+          {
+            key: 'short-form',
+            title: 'Shorter application',
+            description: 'An application a third of the length, in plain words.',
+            impact: 5,
+            effort: 3,
+            moscow: 'must',
+            rice: { reach: 150, impact: 3, confidence: 80, effort: 3 },
+            scores: [5, 2, 3],
+          },
+          {
+            key: 'milestones',
+            title: 'Payments at each milestone',
+            description: 'Pay part of the grant as each stage of a project is done.',
+            impact: 4,
+            effort: 4,
+            moscow: 'should',
+            rice: { reach: 100, impact: 2, confidence: 50, effort: 4 },
+            scores: [4, 3, 2],
+          },
+          {
+            key: 'adviser',
+            title: 'A named adviser for each group',
+            description: 'One adviser stays with a group from first contact to final report.',
+            impact: 4,
+            effort: 2,
+            moscow: 'should',
+            rice: { reach: 120, impact: 2, confidence: 70, effort: 2 },
+            scores: [4, 2, 4],
+          },
+        ],
+        quarters: [
+          quarter([0, 0], [4, 3], [0, 0], [3, 3], 'Alpha: prototypes only, nothing to support yet.'),
+          quarter([1, 1], [4, 2], [1, 1], [2, 1], 'Getting ready for the end of alpha assessment.'),
+        ],
+      },
+      decisions: [
+        {
+          key: 'stages',
+          title: 'Pay grants in stages',
+          proposal: 'Pay part of each grant at the start and the rest as each milestone is reached.',
+          assumptions:
+            'Cash flow, not the application, stops many small groups.\nThe finance team can make more, smaller payments.',
+          confidence: 'medium',
+          expectedValue: 'More small groups able to take on a project.',
+          outcome: 'yes',
+          reasoning: 'Eight of the 20 groups that gave up said they could not pay suppliers up front.',
+          daysAgo: 14,
+          option: 'milestones',
+        },
+      ],
+      reviews: [
+        {
+          daysAgo: 14,
+          attendees: ['chloe', 'leah', 'kirsty', 'daniel', 'nia'],
+          others: 'Grant policy lead',
+          parts: ['value-proposition-canvas', 'roadmap', 'metrics', 'prioritisation'],
+          notes: 'The short form works. Getting ready for the end of alpha: accessibility testing is the biggest gap.',
+          decisions: [{ decision: 'stages', changed: 'Payments at each milestone moved into Next, ahead of sharing.' }],
+        },
+      ],
+      health: [
+        {
+          answers: [
+            { person: 'chloe', scores: scores(4, 3, 4, 3, 5) },
+            { person: 'leah', scores: scores(4, 2, 4, 3, 4) },
+            { person: 'kirsty', scores: scores(5, 3, 3, 2, 4) },
+            { person: 'nia', scores: scores(3, 3, 4, 3, 4) },
+          ],
+        },
+        { open: true, answers: [{ person: 'leah', scores: scores(4, 3, 4, 3, 4) }] },
+      ],
+      assessment: {
+        stage: 'end-of-alpha',
+        inDays: 35,
+        points: [
+          {
+            status: 'met',
+            notes: 'Interviews with 20 groups, including 8 that gave up, and the prototype tested with 12 volunteers.',
+            evidence: ['problem-statement', 'value-proposition-canvas'],
+          },
+          {
+            status: 'partly-met',
+            notes:
+              'The journey is mapped up to the first payment. Reporting at the end of a project is not designed yet.',
+            evidence: ['vision-board', 'roadmap'],
+          },
+          {
+            status: 'partly-met',
+            notes: 'Advisers give the same answers as the online check; the paper form still asks different questions.',
+            evidence: [],
+          },
+          {
+            status: 'met',
+            notes: 'Most volunteers finished the prototype without help, in under 90 minutes.',
+            evidence: ['metrics', 'hypotheses'],
+          },
+          {
+            status: 'not-met',
+            notes: 'No testing yet with disabled volunteers or with screen readers. Booked for the next two sprints.',
+            evidence: [],
+          },
+          {
+            status: 'met',
+            notes: 'Product, delivery, design, research and development, with policy at every sprint review.',
+            evidence: ['team-onion', 'health'],
+          },
+          {
+            status: 'met',
+            notes: 'Two-week sprints. The roadmap changed twice after research.',
+            evidence: ['roadmap'],
+          },
+          {
+            status: 'partly-met',
+            notes: 'The team is funded for one year after launch; after that is not agreed.',
+            evidence: ['business-model-canvas'],
+          },
+        ],
+      },
     },
   },
   {
@@ -983,6 +2005,169 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
         collaborators: [{ name: 'Communications team', role: 'Letters and texts' }],
         supporters: [{ person: 'sophie', role: 'Senior product manager for the group' }],
       },
+      metrics: [
+        {
+          key: 'contacted',
+          name: 'Past claimants told about the closure',
+          definition:
+            'The share of last winter’s claimants we have reached by letter, text or phone about the closure.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 0,
+          target: 100,
+          targetInDays: 90,
+          monthly: [0, 8, 22, 45, 70, 88, 94],
+          note: 'The rest have no phone or email on record: letters go out this month.',
+        },
+        {
+          key: 'calls',
+          name: 'Calls to the support line a week',
+          definition: 'Calls to the heating costs support line, over a week.',
+          unit: 'calls',
+          direction: 'lower',
+          baseline: 400,
+          target: 150,
+          targetInDays: 120,
+          monthly: [390, 410, 380, 330, 260, 200, 170],
+        },
+        {
+          key: 'referred',
+          name: 'Eligible households referred to the national scheme',
+          definition:
+            'Of the past claimants who can get help from the national scheme, the share we have referred to it.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 0,
+          target: 80,
+          targetInDays: 90,
+          monthly: [0, 0, 12, 30, 52, 71, 83],
+        },
+      ],
+      roadmap: [
+        {
+          key: 'told',
+          column: 'now',
+          problem: 'Claimants were not told the scheme was closing.',
+          outcome: 'Every past claimant hears about the closure three months before it happens.',
+          metric: 'contacted',
+          closed: { status: 'done', note: 'Texts and emails have gone to everyone we can reach that way.' },
+        },
+        {
+          key: 'no-contact',
+          column: 'now',
+          problem: 'Some past claimants have no phone or email on record.',
+          outcome: 'They hear about the closure by letter or through an advice charity.',
+          metric: 'contacted',
+        },
+        {
+          key: 'charities',
+          column: 'now',
+          movedFrom: 'next',
+          problem: 'Advice charities are not sure who can get help from the national scheme.',
+          outcome: 'Advice workers can tell people in one call what they can get instead.',
+          metric: 'calls',
+        },
+        {
+          key: 'records',
+          column: 'later',
+          problem: 'Claims records must be kept for a time after closure and then deleted safely.',
+          outcome: 'Records are kept as long as the law asks, and no longer.',
+          metric: 'referred',
+        },
+      ],
+      hypotheses: [
+        {
+          change: 'sending a text before the letter',
+          audience: 'past claimants with a mobile number',
+          outcome: 'mean fewer calls to the support line after the letter arrives',
+          metric: 'calls',
+          target: 250,
+          dueInDays: -60,
+          item: 'told',
+          result: {
+            result: 'passed',
+            evidence:
+              'Calls in the fortnight after the letters fell to 260 a week, against 410 after last year’s letters alone.',
+            decision: 'keep',
+            decisionNote: 'Keep it for the final reminder too.',
+          },
+        },
+      ],
+      prioritisation: {
+        criteria: [
+          { name: 'Nobody left without help', weight: 5 },
+          { name: 'Cost', weight: 2 },
+        ],
+        options: [
+          {
+            key: 'letters',
+            title: 'Letters to claimants with no phone or email',
+            description: 'Write to everyone we cannot reach any other way.',
+            impact: 4,
+            effort: 1,
+            moscow: 'must',
+            rice: { reach: 900, impact: 2, confidence: 90, effort: 0.5 },
+            scores: [5, 3],
+          },
+          {
+            key: 'briefing',
+            title: 'Briefing for advice charities',
+            description: 'A one-page guide to what replaces the scheme, checked with the charities.',
+            impact: 3,
+            effort: 1,
+            moscow: 'must',
+            rice: { reach: 2000, impact: 1, confidence: 80, effort: 0.5 },
+            scores: [4, 5],
+          },
+          {
+            key: 'extend',
+            title: 'Keep the scheme for one more winter',
+            description: 'Pay one more round of claims from reserves.',
+            impact: 4,
+            effort: 5,
+            moscow: 'wont',
+            rice: { reach: 6000, impact: 1, confidence: 30, effort: 12 },
+            scores: [5, 1],
+          },
+        ],
+        quarters: [
+          quarter(
+            [6, 6],
+            [1, 1],
+            [1, 1],
+            [1, 1],
+            'Closing the scheme: support first, and one test of texts before letters.',
+          ),
+          quarter([7, 5], [0, 0], [1, 0], [0, 0], 'Support and communications only, as planned for a closing service.'),
+        ],
+      },
+      decisions: [
+        {
+          key: 'extend-no',
+          title: 'Keep the scheme for one more winter',
+          proposal: 'Pay one more round of claims from reserves while the national scheme settles in.',
+          assumptions: 'Reserves could cover it.\nThe national scheme will not help everyone who claimed.',
+          confidence: 'low',
+          expectedValue: 'No household loses help this winter.',
+          outcome: 'no',
+          reasoning:
+            'The national scheme helps nine in ten of last winter’s claimants. Reserves are better spent on helping the rest find other support.',
+          daysAgo: 130,
+          option: 'extend',
+        },
+      ],
+      reviews: [
+        {
+          daysAgo: 130,
+          attendees: ['lucy', 'ciara', 'sophie'],
+          others: 'Communications lead\nAdvice charity representative',
+          parts: ['problem-statement', 'roadmap', 'decisions'],
+          notes: 'Agreed the plan for closing, and said no to another winter.',
+          decisions: [
+            { decision: 'extend-no', changed: 'The roadmap is about closing well, not about keeping the scheme.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -1042,6 +2227,221 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
         collaborators: [{ name: 'Growth hub', role: 'Adviser network' }],
         supporters: [{ person: 'rajesh', role: 'Senior product manager for the group' }],
       },
+      metrics: [
+        {
+          key: 'cost',
+          kpi: 'cost-per-transaction',
+          baseline: 14,
+          target: 10,
+          targetInDays: 60,
+          monthly: [13.8, 13.1, 12.4, 11.6, 10.9, 10.2, 9.7],
+        },
+        {
+          key: 'satisfaction',
+          kpi: 'user-satisfaction',
+          baseline: 70,
+          target: 80,
+          targetInDays: 90,
+          monthly: [71, 72, 74, 73, 76, 78, 79],
+        },
+        {
+          key: 'completion',
+          kpi: 'completion-rate',
+          baseline: 55,
+          target: 70,
+          targetInDays: 120,
+          monthly: [56, 58, 61, 64, 66, 69, 72],
+        },
+        {
+          key: 'bookings',
+          name: 'Adviser bookings a month',
+          definition: 'Appointments with a local adviser booked through the service, in a calendar month.',
+          unit: 'bookings',
+          direction: 'higher',
+          baseline: 120,
+          target: 240,
+          targetInDays: 180,
+          monthly: [125, 138, 150, 171, 185, 204, 219],
+        },
+        {
+          key: 'return',
+          name: 'Owners who come back within three months',
+          definition: 'The share of owners who search again within three months of their first search.',
+          unit: '%',
+          direction: 'higher',
+          baseline: 12,
+          target: 20,
+          targetInDays: 30,
+          monthly: [12, 12, 13, 12, 13, 13, 13],
+        },
+      ],
+      roadmap: [
+        {
+          key: 'place',
+          column: 'now',
+          problem: 'Search results were not filtered by where a business is.',
+          outcome: 'Owners see only the support they can get where they are.',
+          metric: 'completion',
+          closed: { status: 'done', note: 'Filters by place went live and completion rose by 5 points.' },
+        },
+        {
+          key: 'come-back',
+          column: 'now',
+          problem: 'Owners do not come back after their first search, so they miss new schemes.',
+          outcome: 'Owners return when a new scheme could help them.',
+          metric: 'return',
+        },
+        {
+          key: 'hours',
+          column: 'now',
+          problem: 'Owners cannot book an adviser outside office hours, when most of them have time.',
+          outcome: 'Owners book an adviser at any time of day.',
+          metric: 'bookings',
+        },
+        {
+          key: 'stale',
+          column: 'next',
+          problem: 'Scheme listings go out of date, so owners apply for help that has ended.',
+          outcome: 'Every listing is checked at least once a quarter.',
+          metric: 'satisfaction',
+        },
+        {
+          key: 'used',
+          column: 'later',
+          problem: 'Owners cannot tell which schemes they have already used.',
+          outcome: 'Owners see what they have had and what they could try next.',
+          metric: 'completion',
+        },
+      ],
+      hypotheses: [
+        {
+          change: 'a monthly email of new schemes',
+          audience: 'owners who leave their email address after a search',
+          outcome: 'bring them back to search again',
+          metric: 'return',
+          target: 20,
+          dueInDays: -35,
+          item: 'come-back',
+          result: {
+            result: 'failed',
+            evidence:
+              'Over three months, 1,900 owners signed up. Only 6% of them came back, no more than owners who got no email, and many emails were never opened.',
+            decision: 'drop',
+            decisionNote:
+              'Drop it. Owners come back when they have a problem, not when we write to them. We will look at links from partners instead.',
+          },
+        },
+        {
+          change: 'booking an adviser online, at any time',
+          audience: 'owners who work during office hours',
+          outcome: 'mean more bookings',
+          metric: 'bookings',
+          target: 240,
+          dueInDays: 45,
+          item: 'hours',
+        },
+      ],
+      prioritisation: {
+        criteria: [
+          { name: 'Value to business owners', weight: 5 },
+          { name: 'Fits our partners’ plans', weight: 2 },
+          { name: 'Ease of building', weight: 3 },
+        ],
+        options: [
+          {
+            key: 'booking',
+            title: 'Book an adviser online',
+            description: 'Owners choose a time with a local adviser without phoning.',
+            impact: 4,
+            effort: 3,
+            moscow: 'must',
+            rice: { reach: 2500, impact: 2, confidence: 80, effort: 3 },
+            scores: [5, 4, 3],
+          },
+          {
+            key: 'chatbot',
+            title: 'A chatbot to answer questions',
+            description: 'Answer common questions about schemes in a chat window.',
+            impact: 2,
+            effort: 4,
+            moscow: 'wont',
+            rice: { reach: 4000, impact: 0.5, confidence: 30, effort: 5 },
+            scores: [2, 2, 1],
+          },
+          {
+            key: 'checks',
+            title: 'Quarterly checks of every listing',
+            description: 'Ask each scheme to confirm its listing every quarter, and hide those that do not.',
+            impact: 3,
+            effort: 2,
+            moscow: 'should',
+            rice: { reach: 6000, impact: 0.5, confidence: 80, effort: 1 },
+            scores: [3, 5, 4],
+          },
+          {
+            key: 'email',
+            title: 'Monthly email of new schemes',
+            description: 'Email owners who ask for it when new schemes open.',
+            impact: 2,
+            effort: 1,
+            moscow: 'could',
+            rice: { reach: 1900, impact: 0.5, confidence: 50, effort: 0.5 },
+            scores: [2, 3, 5],
+          },
+        ],
+        quarters: [
+          quarter([3, 3], [4, 4], [2, 2], [1, 1], 'Filters by place went live.'),
+          quarter([3, 3], [4, 3], [2, 2], [1, 1], 'The email test ran all quarter.'),
+          quarter([3, 1], [4, 2], [2, 1], [1, 0], 'Online booking is being built.'),
+        ],
+      },
+      decisions: [
+        {
+          key: 'chatbot-no',
+          title: 'Add a chatbot to answer questions',
+          proposal: 'Answer common questions about schemes in a chat window on every page.',
+          assumptions: 'Owners have questions the pages do not answer.\nA chatbot could answer them well.',
+          confidence: 'low',
+          expectedValue: 'Fewer calls to advisers about simple questions.',
+          outcome: 'no',
+          reasoning:
+            'Search logs show owners struggle to find the right scheme, not to understand it. Better listings come first.',
+          daysAgo: 80,
+          option: 'chatbot',
+        },
+        {
+          key: 'email-stop',
+          title: 'Stop the monthly email of new schemes',
+          proposal: 'Stop sending the monthly email, and tell the people who signed up.',
+          assumptions: 'The test was long enough to show whether it works.',
+          confidence: 'high',
+          expectedValue: 'Time back for online booking, which owners ask for.',
+          outcome: 'yes',
+          reasoning: 'The email brought back no more owners than sending nothing at all.',
+          daysAgo: 25,
+          option: 'email',
+        },
+      ],
+      reviews: [
+        {
+          daysAgo: 80,
+          attendees: ['ryan', 'finn', 'adam', 'rajesh'],
+          others: 'Growth hub manager',
+          parts: ['value-proposition-canvas', 'prioritisation', 'decisions'],
+          notes: 'Went through the options for the next two quarters.',
+          decisions: [
+            { decision: 'chatbot-no', changed: 'The chatbot stays off the roadmap; listings checks move up.' },
+          ],
+        },
+        {
+          daysAgo: 25,
+          attendees: ['ryan', 'finn', 'adam'],
+          others: '',
+          parts: ['roadmap', 'metrics', 'decisions'],
+          notes: 'The email test failed. Cost and completion are on target; bookings and return visits are not.',
+          decisions: [{ decision: 'email-stop', changed: 'Bringing owners back was dropped from Now.' }],
+        },
+      ],
     },
   },
 ]

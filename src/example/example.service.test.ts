@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestServices, installOrganisation, type TestServices } from '../../test/build-test-services.ts'
 import { DIALECTS } from '../../test/dialects.ts'
 import { insertUser } from '../../test/factories.ts'
+import { daysBetween } from '../platform/dates.ts'
 import { BUNDLED_TERMS, termsOf } from '../framework/framework.terms.ts'
 import { FRAMEWORK_2025 } from '../framework/framework.bundled.ts'
 import { readPeopleCsv } from '../people/people.import.ts'
@@ -13,8 +14,50 @@ import {
   fitOf,
   valuePropositionCanvas,
 } from '../products/kinds/value-proposition-canvas/value-proposition-canvas.kind.ts'
+import { MIN_RESPONDENTS } from '../products/health/health.types.ts'
+import { currentStarvedRuns } from '../products/prioritisation/prioritisation.types.ts'
+import { reviewDue } from '../products/reviews/reviews.service.ts'
+import { REVIEW_DUE_DAYS, REVIEW_PART_SLUGS } from '../products/reviews/reviews.types.ts'
 import { EXAMPLE_PEOPLE, EXAMPLE_THINGS } from './example.data.ts'
 import { ExampleRefusedError, examplePeopleCsv, exampleEmail, levelNear, roleOnPathway } from './example.service.ts'
+
+/** What every example service's strategy has: the five documents and the relational parts. */
+const EVERY_SERVICE_HAS = [
+  'businessModel',
+  'problemStatement',
+  'teamOnion',
+  'valueProposition',
+  'visionBoard',
+  'metrics',
+  'roadmap',
+  'hypotheses',
+  'prioritisation',
+  'decisions',
+  'reviews',
+]
+
+/** The tables of the relational parts of a strategy: all of a thing's rows go with it. */
+const PART_TABLES = [
+  'product_metrics',
+  'product_measurements',
+  'roadmap_items',
+  'roadmap_item_events',
+  'hypotheses',
+  'priority_options',
+  'priority_boards',
+  'priority_criteria',
+  'priority_scores',
+  'backlog_quarters',
+  'product_decisions',
+  'strategy_reviews',
+  'strategy_review_attendees',
+  'strategy_review_parts',
+  'strategy_review_decisions',
+  'service_assessments',
+  'health_rounds',
+  'health_respondents',
+  'health_tallies',
+] as const
 
 describe('the example data', () => {
   it('has about fifty people with a believable spread of roles, in one management tree', () => {
@@ -65,15 +108,137 @@ describe('the example data', () => {
         for (const key of named) expect(people.has(key), key).toBe(true)
       }
       if (thing.kind === 'service') {
-        expect(Object.keys(thing.strategy).sort(), thing.name).toEqual([
-          'businessModel',
-          'problemStatement',
-          'teamOnion',
-          'valueProposition',
-          'visionBoard',
-        ])
+        expect(Object.keys(thing.strategy), thing.name).toEqual(expect.arrayContaining(EVERY_SERVICE_HAS))
       }
     }
+  })
+
+  it('gives every service a whole strategy whose parts name each other by real keys', () => {
+    const people = new Set(EXAMPLE_PEOPLE.map(p => p.key))
+    const reviewParts = new Set(REVIEW_PART_SLUGS)
+    for (const thing of EXAMPLE_THINGS.filter(t => t.kind === 'service')) {
+      const s = thing.strategy
+      const at = (what: string) => `${thing.name}: ${what}`
+      const metrics = new Set((s.metrics ?? []).map(m => m.key))
+      const items = new Set((s.roadmap ?? []).map(i => i.key))
+      const options = new Set((s.prioritisation?.options ?? []).map(o => o.key))
+      expect(metrics.size, at('metrics')).toBeGreaterThanOrEqual(3)
+      for (const m of s.metrics ?? [])
+        expect(m.monthly.length, at(`${m.key} over six months`)).toBeGreaterThanOrEqual(7)
+      expect(items.size, at('roadmap')).toBeGreaterThanOrEqual(4)
+      for (const item of s.roadmap ?? []) if (item.metric) expect(metrics.has(item.metric), at(item.key)).toBe(true)
+      expect(
+        s.hypotheses?.some(h => h.result),
+        at('a hypothesis with a result'),
+      ).toBe(true)
+      for (const h of s.hypotheses ?? []) {
+        expect(metrics.has(h.metric), at(h.change)).toBe(true)
+        if (h.item) expect(items.has(h.item), at(h.change)).toBe(true)
+        // A result on an item decides about it; an item dropped by a result is not closed again.
+        if (h.result && h.item) expect(h.result.decision, at(h.change)).not.toBeNull()
+        if (h.result?.decision === 'drop')
+          expect(s.roadmap?.find(i => i.key === h.item)?.closed, at(h.change)).toBeUndefined()
+      }
+      const criteria = s.prioritisation?.criteria ?? []
+      expect(options.size, at('options')).toBeGreaterThanOrEqual(3)
+      for (const o of s.prioritisation?.options ?? []) {
+        expect(o.scores, at(o.title)).toHaveLength(criteria.length)
+        for (const n of [o.impact, o.effort, ...o.scores]) expect(n >= 1 && n <= 5, at(o.title)).toBe(true)
+      }
+      expect(s.prioritisation?.quarters.length, at('quarters')).toBeGreaterThanOrEqual(2)
+      const decisions = new Map<string, { daysAgo: number }>()
+      for (const d of s.decisions ?? []) {
+        if (d.option) expect(options.has(d.option), at(d.title)).toBe(true)
+        if (d.revisits) {
+          const earlier = decisions.get(d.revisits.decision)
+          expect(earlier, at(d.title)).toBeDefined()
+          expect(d.daysAgo, at(d.title)).toBeLessThanOrEqual(earlier?.daysAgo ?? 0)
+        }
+        decisions.set(d.key, d)
+      }
+      expect(decisions.size, at('decisions')).toBeGreaterThan(0)
+      expect(s.reviews?.length, at('reviews')).toBeGreaterThan(0)
+      for (const r of s.reviews ?? []) {
+        for (const key of r.attendees) expect(people.has(key), at(key)).toBe(true)
+        for (const part of r.parts) expect(reviewParts.has(part), at(part)).toBe(true)
+        for (const link of r.decisions) expect(decisions.has(link.decision), at(link.decision)).toBe(true)
+      }
+      // Only people on the team onion may answer its health check, once a round.
+      const onion = s.teamOnion
+      const team = new Set(
+        onion
+          ? [...onion.core, ...onion.collaborators, ...onion.supporters].flatMap(e => ('person' in e ? [e.person] : []))
+          : [],
+      )
+      for (const round of s.health ?? []) {
+        const who = round.answers.map(a => a.person)
+        expect(new Set(who).size, at('health')).toBe(who.length)
+        for (const key of who) expect(team.has(key), at(`${key} on the team`)).toBe(true)
+      }
+      // An assessment's evidence is a part this service has.
+      const has = new Set([
+        ...(s.problemStatement ? ['problem-statement'] : []),
+        ...(s.valueProposition ? ['value-proposition-canvas'] : []),
+        ...(s.businessModel ? ['business-model-canvas'] : []),
+        ...(s.visionBoard ? ['vision-board'] : []),
+        ...(s.teamOnion ? ['team-onion'] : []),
+        'roadmap',
+        'metrics',
+        'hypotheses',
+        ...((s.health ?? []).some(r => !r.open && r.answers.length >= 3) ? ['health'] : []),
+      ])
+      for (const point of s.assessment?.points ?? [])
+        for (const slug of point.evidence) expect(has.has(slug), at(slug)).toBe(true)
+    }
+  })
+
+  it('shows an area lead a believable mix across its services', () => {
+    const services = EXAMPLE_THINGS.filter(t => t.kind === 'service')
+    // The four GOV.UK KPIs, each on at least two services.
+    for (const kpi of ['cost-per-transaction', 'user-satisfaction', 'completion-rate', 'digital-take-up'])
+      expect(
+        services.filter(t => t.strategy.metrics?.some(m => 'kpi' in m && m.kpi === kpi)).length,
+        kpi,
+      ).toBeGreaterThanOrEqual(2)
+    // Some metrics on target and some off, by their latest measurement.
+    const statuses = services.flatMap(t =>
+      (t.strategy.metrics ?? []).map(m => {
+        const latest = m.monthly.at(-1) ?? 0
+        const direction = 'kpi' in m ? (m.kpi === 'cost-per-transaction' ? 'lower' : 'higher') : m.direction
+        return m.target === null
+          ? 'none'
+          : (direction === 'higher' ? latest >= m.target : latest <= m.target)
+            ? 'on'
+            : 'off'
+      }),
+    )
+    expect(statuses.filter(x => x === 'on').length).toBeGreaterThanOrEqual(5)
+    expect(statuses.filter(x => x === 'off').length).toBeGreaterThanOrEqual(5)
+    // A hypothesis that failed, with its roadmap item dropped.
+    expect(
+      services.some(t =>
+        t.strategy.hypotheses?.some(h => h.result?.result === 'failed' && h.result.decision === 'drop'),
+      ),
+    ).toBe(true)
+    // A reasoned "no", revisited later.
+    expect(
+      services.some(t => {
+        const noes = new Set((t.strategy.decisions ?? []).filter(d => d.outcome === 'no').map(d => d.key))
+        return t.strategy.decisions?.some(d => d.revisits && noes.has(d.revisits.decision))
+      }),
+    ).toBe(true)
+    // A service not reviewed for longer than a review is due.
+    const lastReview = (t: (typeof services)[number]) => Math.min(...(t.strategy.reviews ?? []).map(r => r.daysAgo))
+    expect(services.filter(t => lastReview(t) > REVIEW_DUE_DAYS).map(t => t.name)).toEqual([
+      'Get help with home heating costs',
+    ])
+    // A service in alpha with its end of alpha assessment partly done.
+    const alpha = services.find(t => t.phase === 'alpha' && t.strategy.assessment?.stage === 'end-of-alpha')
+    const done = alpha?.strategy.assessment?.points.length ?? 0
+    expect(done).toBeGreaterThan(0)
+    expect(done).toBeLessThan(14)
+    // A closed health check round with results.
+    expect(services.some(t => t.strategy.health?.some(r => !r.open && r.answers.length >= MIN_RESPONDENTS))).toBe(true)
   })
 
   it('writes a spreadsheet the import reads without a problem, on every pathway shape', () => {
@@ -141,6 +306,27 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
   })
   afterAll(() => t.close())
 
+  /** Rows in each table named. */
+  const rows = async (tables: readonly string[]) =>
+    Object.fromEntries(
+      await Promise.all(
+        tables.map(
+          async table =>
+            [
+              table,
+              Number(
+                (
+                  await t.db
+                    .selectFrom(table as 'goals')
+                    .select(eb => eb.fn.countAll().as('n'))
+                    .executeTakeFirstOrThrow()
+                ).n,
+              ),
+            ] as const,
+        ),
+      ),
+    )
+
   it('is not loaded at first', async () => {
     expect(await t.services.example.status()).toEqual({ loaded: false, people: 0, things: {}, thingCount: 0 })
   })
@@ -195,6 +381,112 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
     expect(members.filter(m => m.layer === 'core').map(m => m.personId)).toContain(ellie?.id)
   })
 
+  it('gives every service a whole strategy, through the parts’ own services', async () => {
+    const { products, metrics, roadmap, hypotheses, prioritisation, decisions, reviews, assessments, health } =
+      t.services
+    const today = metrics.today()
+    const services = (await products.list({ kind: 'service' }, 1)).items.filter(p => p.example)
+    expect(services).toHaveLength(6)
+    const byName = new Map(services.map(p => [p.name, p]))
+    const idOf = (name: string) => byName.get(name)?.id ?? ''
+
+    for (const service of services) {
+      const at = (what: string) => `${service.name}: ${what}`
+      const board = await roadmap.board(service.id)
+      expect(Object.values(board.columns).flat().length, at('open items')).toBeGreaterThan(0)
+      const summaries = await metrics.summaries(service.id)
+      expect(summaries.length, at('metrics')).toBeGreaterThanOrEqual(3)
+      for (const { metric } of summaries) {
+        const measured = (await metrics.measurements(metric.id)).map(m => m.measuredOn).sort()
+        expect(measured.length, at(metric.name)).toBeGreaterThanOrEqual(7)
+        // About six months up to a few days ago.
+        expect(daysBetween(measured[0] ?? today, today), at(metric.name)).toBeGreaterThanOrEqual(170)
+        expect(daysBetween(measured.at(-1) ?? '', today), at(metric.name)).toBeLessThan(10)
+      }
+      const tests = await hypotheses.list(service.id)
+      expect(
+        tests.some(h => h.result !== null),
+        at('a hypothesis with a result'),
+      ).toBe(true)
+      expect((await prioritisation.options(service.id)).length, at('options')).toBeGreaterThanOrEqual(3)
+      expect((await decisions.list(service.id)).length, at('decisions')).toBeGreaterThan(0)
+      expect((await reviews.list(service.id)).length, at('reviews')).toBeGreaterThan(0)
+    }
+
+    // The street trading service: KPIs on and off target, a passed hypothesis kept, every way of
+    // scoring an option, a reasoned no revisited, and reviews with the decisions taken at them.
+    const trading = idOf('Apply for a street trading licence')
+    const kpis = await metrics.summaries(trading)
+    expect(kpis.map(k => k.metric.name)).toEqual(
+      expect.arrayContaining(['Cost per transaction', 'User satisfaction', 'Completion rate', 'Digital take-up']),
+    )
+    expect(new Set(kpis.map(k => k.status))).toEqual(new Set(['on-target', 'off-target']))
+    const board = await roadmap.board(trading)
+    expect(board.columns.now.map(i => i.problem)).toContain('Card payments fail for some traders who use older phones.')
+    expect(board.closed.map(i => i.status)).toEqual(['done'])
+    const moved = board.columns.now.find(i => i.problem.startsWith('Card payments'))
+    expect((await roadmap.history(moved?.id ?? '')).map(e => e.title)).toContain('Moved from Next to Now')
+    const passed = (await hypotheses.list(trading)).find(h => h.result === 'passed')
+    expect(passed).toMatchObject({ decision: 'keep', metricName: 'Chaser calls a week' })
+    const options = await prioritisation.board(trading)
+    expect(options.criteria.criteria).toHaveLength(3)
+    for (const o of options.options) {
+      expect(o.impact, o.title).not.toBeNull()
+      expect(o.moscow, o.title).not.toBeNull()
+      expect(o.rice, o.title).not.toBeNull()
+      expect(Object.keys(o.scores), o.title).toHaveLength(3)
+    }
+    expect(options.quarters).toHaveLength(3)
+    expect(options.quarters.map(q => q.quarter)).toContain(prioritisation.currentQuarter())
+    const chosen = (await decisions.list(trading)).filter(d => d.optionTitle === 'Traders choose their own pitch')
+    const no = chosen.find(d => d.outcome === 'no')
+    expect(no?.revisitedById).toBe(chosen.find(d => d.outcome === 'yes')?.id)
+    const tradingReviews = await reviews.list(trading)
+    expect(tradingReviews.map(r => r.decisionCount)).toEqual([2, 1])
+    expect((await reviews.get(trading, tradingReviews[0]?.id ?? '')).attendees.map(a => a.name)).toContain(
+      'Ellie Watson',
+    )
+
+    // Business support: a hypothesis that failed, and its roadmap item dropped.
+    const support = idOf('Find business support near you')
+    const failed = (await hypotheses.list(support)).find(h => h.result === 'failed')
+    expect(failed?.decision).toBe('drop')
+    expect((await roadmap.get(support, failed?.roadmapItemId ?? '')).status).toBe('dropped')
+
+    // Home heating costs: no review for more than 90 days, so its flag shows.
+    const heating = idOf('Get help with home heating costs')
+    expect(reviewDue(await reviews.lastHeldOn(heating), today).due).toBe(true)
+    for (const other of services.filter(p => p.id !== heating))
+      expect(reviewDue(await reviews.lastHeldOn(other.id), today).due, other.name).toBe(false)
+
+    // Register a food business: trying new ideas squeezed out two quarters running, and only there.
+    const starved = await Promise.all(
+      services.map(
+        async p => [p.name, currentStarvedRuns(await prioritisation.quarters(p.id)).map(r => r.workClass)] as const,
+      ),
+    )
+    expect(starved.filter(([, runs]) => runs.length > 0)).toEqual([['Register a food business', ['innovation']]])
+
+    // The community energy grant, in alpha: an end of alpha assessment partly done, and a closed
+    // health check round with results, then a round still open.
+    const energy = idOf('Apply for a community energy grant')
+    const [assessment] = await assessments.list(energy)
+    expect(assessment?.stage).toBe('end-of-alpha')
+    const statuses = assessment?.points.map(p => p.status) ?? []
+    expect(statuses).toContain('met')
+    expect(statuses).toContain('partly-met')
+    expect(statuses).toContain('not-started')
+    expect(assessment?.points[5]?.evidence).toEqual(['team-onion', 'health'])
+    const rounds = await health.results(energy)
+    const closed = rounds.find(r => r.round.status === 'closed')
+    expect(closed?.round.respondents).toBe(4)
+    expect(closed?.averages).toMatchObject({ trust: 4, accountability: 2.8 })
+    expect(rounds.find(r => r.round.status === 'open')?.averages).toBeNull()
+
+    // Every part's tables have rows.
+    for (const [table, n] of Object.entries(await rows(PART_TABLES))) expect(n, table).toBeGreaterThan(0)
+  })
+
   it('refuses to load twice', async () => {
     await expect(t.services.example.load(actor)).rejects.toThrow(ExampleRefusedError)
     await expect(t.services.example.load(actor)).rejects.toThrow(/already loaded/)
@@ -211,23 +503,17 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
     expect((await documents.get(realThing.id, problemStatement)).version).toBe(1)
     expect((await accounts.get(realPerson.id)).name).toBe('Rhiannon Real')
     // Their check-ins, goals and history went with them.
-    const leftovers = await Promise.all(
-      ['checkins', 'checkin_ratings', 'goals', 'person_history', 'people', 'product_members', 'strategy_documents'].map(
-        async table =>
-          [
-            table,
-            Number(
-              (
-                await t.db
-                  .selectFrom(table as 'goals')
-                  .select(eb => eb.fn.countAll().as('n'))
-                  .executeTakeFirstOrThrow()
-              ).n,
-            ),
-          ] as const,
-      ),
-    )
-    expect(Object.fromEntries(leftovers)).toEqual({
+    expect(
+      await rows([
+        'checkins',
+        'checkin_ratings',
+        'goals',
+        'person_history',
+        'people',
+        'product_members',
+        'strategy_documents',
+      ]),
+    ).toEqual({
       checkins: 0,
       checkin_ratings: 0,
       goals: 0,
@@ -236,6 +522,8 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
       product_members: 0,
       strategy_documents: 1,
     })
+    // So did every part of their things' strategies.
+    expect(await rows(PART_TABLES)).toEqual(Object.fromEntries(PART_TABLES.map(table => [table, 0])))
     for (const action of ['product.example-removed', 'people.example-removed'])
       expect((await t.services.audit.list({ action }, 1)).total, action).toBe(1)
   })

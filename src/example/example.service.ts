@@ -4,11 +4,16 @@
 // the products capability, check-ins through the pathway as each person and their line manager
 // would make them, and goals through development plans.
 //
+// Each service's strategy goes further: metrics with six months of measurements, a roadmap,
+// hypotheses with results, options to prioritise, decisions, strategy reviews, and for some a
+// service assessment and team health check rounds, each through its own service as the owner (or,
+// for the health check, each person on the team) would make them.
+//
 // How the example is told apart from real records: its things carry the products table's
 // `example` flag, and its people have addresses at EXAMPLE_DOMAIN (example.invalid, reserved by
 // RFC 2606, never a real mailbox) and no password. Removing it deletes exactly those; everything
 // the people had (profiles, history, check-ins, plans, 1:1s, places on teams) goes with their
-// accounts through ON DELETE CASCADE.
+// accounts through ON DELETE CASCADE, and every part of a thing's strategy goes with the thing.
 import { EXAMPLE_DOMAIN, type AccountsService } from '../accounts/accounts.service.ts'
 import type { DevelopmentService } from '../development/development.service.ts'
 import type { Level } from '../framework/framework.bundled.ts'
@@ -22,7 +27,19 @@ import type { Viewer } from '../platform/auth/viewer.ts'
 import type { Clock } from '../platform/clock.ts'
 import { addDays, ukToday } from '../platform/dates.ts'
 import { ConflictError } from '../platform/errors.ts'
+import type { AssessmentsService } from '../products/assessments/assessments.service.ts'
+import { emptyPoints, type PointRecord } from '../products/assessments/assessments.types.ts'
+import type { DecisionsService } from '../products/decisions/decisions.service.ts'
+import type { DecisionInput } from '../products/decisions/decisions.types.ts'
 import type { DocumentsService } from '../products/documents.service.ts'
+import type { HealthService } from '../products/health/health.service.ts'
+import type { HypothesesService } from '../products/hypotheses/hypotheses.service.ts'
+import type { MetricsService } from '../products/metrics/metrics.service.ts'
+import { metricTemplate, type MetricDetails } from '../products/metrics/metrics.types.ts'
+import type { PrioritisationService } from '../products/prioritisation/prioritisation.service.ts'
+import { addQuarters, type Scoring } from '../products/prioritisation/prioritisation.types.ts'
+import type { ReviewsService } from '../products/reviews/reviews.service.ts'
+import type { RoadmapService } from '../products/roadmap/roadmap.service.ts'
 import { problemStatement } from '../products/kinds/problem-statement/problem-statement.kind.ts'
 import { teamOnion, type TeamOnion } from '../products/kinds/team-onion/team-onion.kind.ts'
 import {
@@ -32,7 +49,7 @@ import {
 import { businessModelCanvas } from '../products/kinds/business-model-canvas/business-model-canvas.kind.ts'
 import { visionBoard } from '../products/kinds/vision-board/vision-board.kind.ts'
 import type { ProductsService } from '../products/products.service.ts'
-import type { ProductKind } from '../products/products.types.ts'
+import type { Product, ProductKind } from '../products/products.types.ts'
 import {
   AGREED_NOTES,
   EVIDENCE,
@@ -40,7 +57,15 @@ import {
   EXAMPLE_THINGS,
   MANAGER_NOTES,
   type CheckinStage,
+  type ExampleAssessment,
+  type ExampleDecision,
+  type ExampleHealthRound,
+  type ExampleHypothesis,
+  type ExampleMetric,
   type ExamplePerson,
+  type ExamplePrioritisation,
+  type ExampleReview,
+  type ExampleRoadmapItem,
   type ExampleStrategy,
   type OnionEntry,
 } from './example.data.ts'
@@ -69,6 +94,47 @@ export interface LoadSummary {
 export interface RemoveSummary {
   readonly people: number
   readonly things: number
+}
+
+/** The services of the relational parts of a thing's strategy, which the example loads through. */
+export interface StrategyPartServices {
+  readonly metrics: MetricsService
+  readonly roadmap: RoadmapService
+  readonly hypotheses: HypothesesService
+  readonly prioritisation: PrioritisationService
+  readonly decisions: DecisionsService
+  readonly reviews: ReviewsService
+  readonly assessments: AssessmentsService
+  readonly health: HealthService
+}
+
+/** The metric's details: a GOV.UK KPI's from its template, or the team's own. */
+export function metricDetails(m: ExampleMetric, targetDate: string | null): MetricDetails {
+  const numbers = { baseline: m.baseline, target: m.target, targetDate }
+  if ('kpi' in m) {
+    const template = metricTemplate(m.kpi)
+    if (!template) throw new Error(`No metric template called ${m.kpi}`)
+    const { name, definition, unit, direction } = template
+    return { name, definition, unit, direction, ...numbers }
+  }
+  return { name: m.name, definition: m.definition, unit: m.unit, direction: m.direction, ...numbers }
+}
+
+/** Monthly measurements, oldest first, dated back from a few days before today. */
+export function monthlyMeasurements(m: Pick<ExampleMetric, 'monthly' | 'note'>, today: string) {
+  const last = m.monthly.length - 1
+  return m.monthly.map((value, i) => ({
+    measuredOn: addDays(today, -((last - i) * 30 + 3)),
+    value,
+    note: i === last ? (m.note ?? '') : '',
+  }))
+}
+
+/** A key the example uses, looked up; the data test keeps these from failing. */
+function named<T>(map: ReadonlyMap<string, T>, key: string, what: string): T {
+  const found = map.get(key)
+  if (found === undefined) throw new Error(`The example names no ${what} called ${key}`)
+  return found
 }
 
 const LEVEL_ORDER: readonly Level[] = ['awareness', 'working', 'practitioner', 'expert']
@@ -197,6 +263,7 @@ export class ExampleService {
     private readonly development: DevelopmentService,
     private readonly products: ProductsService,
     private readonly documents: DocumentsService,
+    private readonly parts: StrategyPartServices,
     private readonly clock: Clock,
   ) {}
 
@@ -231,7 +298,7 @@ export class ExampleService {
     }
     try {
       const people = await this.examplePeople()
-      const { things, documents } = await this.addThings(actor, people)
+      const { things, documents } = await this.addThings(actor, people, today)
       const checkins = await this.addCheckins(people)
       const goals = await this.addGoals(people, terms, today)
       return { people: people.size, things, documents, checkins, goals }
@@ -264,7 +331,11 @@ export class ExampleService {
     return people
   }
 
-  private async addThings(actor: Actor, people: Map<string, Person>): Promise<{ things: number; documents: number }> {
+  private async addThings(
+    actor: Actor,
+    people: Map<string, Person>,
+    today: string,
+  ): Promise<{ things: number; documents: number }> {
     const ids = new Map<string, string>()
     const idOf = (key: string) => {
       const id = ids.get(key)
@@ -291,9 +362,254 @@ export class ExampleService {
       })
       ids.set(thing.key, product.id)
       // The owner wrote the strategy: its history says so.
-      documents += await this.saveStrategy({ id: owner.id, name: owner.name }, product, thing.strategy, people)
+      const author = { id: owner.id, name: owner.name }
+      documents += await this.saveStrategy(author, product, thing.strategy, people)
+      await this.saveParts(author, product, thing.strategy, people, today)
     }
     return { things: EXAMPLE_THINGS.length, documents }
+  }
+
+  /**
+   * The relational parts of a strategy, in an order that lets each name the ones before it:
+   * metrics, then the roadmap (items name metrics), hypotheses (name both, and their results
+   * decide about items), options, decisions (name options and earlier decisions), reviews (name
+   * decisions and people), the health check, and last the assessment (its evidence must exist).
+   */
+  private async saveParts(
+    author: Actor,
+    product: Product,
+    strategy: ExampleStrategy,
+    people: Map<string, Person>,
+    today: string,
+  ): Promise<void> {
+    const metrics = await this.addMetrics(author, product, strategy.metrics ?? [], today)
+    const items = await this.addRoadmap(author, product, strategy.roadmap ?? [], metrics)
+    await this.addHypotheses(author, product, strategy.hypotheses ?? [], metrics, items, today)
+    await this.closeItems(author, product, strategy.roadmap ?? [], items)
+    const options = strategy.prioritisation
+      ? await this.addPrioritisation(author, product, strategy.prioritisation)
+      : new Map<string, string>()
+    const decisions = await this.addDecisions(author, product, strategy.decisions ?? [], options, today)
+    await this.addReviews(author, product, strategy.reviews ?? [], decisions, people, today)
+    await this.addHealth(author, product, strategy.health ?? [], people)
+    if (strategy.assessment) await this.addAssessment(author, product, strategy.assessment, today)
+  }
+
+  private async addMetrics(
+    author: Actor,
+    product: Product,
+    list: readonly ExampleMetric[],
+    today: string,
+  ): Promise<Map<string, string>> {
+    const ids = new Map<string, string>()
+    for (const m of list) {
+      const targetDate = m.targetInDays === null ? null : addDays(today, m.targetInDays)
+      const metric = await this.parts.metrics.create(author, product, metricDetails(m, targetDate))
+      await this.parts.metrics.addMeasurements(author, product, metric, monthlyMeasurements(m, today))
+      ids.set(m.key, metric.id)
+    }
+    return ids
+  }
+
+  /** Items in the order given; one added elsewhere first is then moved, so its history shows it. */
+  private async addRoadmap(
+    author: Actor,
+    product: Product,
+    list: readonly ExampleRoadmapItem[],
+    metrics: ReadonlyMap<string, string>,
+  ): Promise<Map<string, string>> {
+    const ids = new Map<string, string>()
+    for (const item of list) {
+      const added = await this.parts.roadmap.add(author, product, {
+        column: item.movedFrom ?? item.column,
+        problem: item.problem,
+        outcome: item.outcome,
+        metricId: item.metric === null ? null : named(metrics, item.metric, 'metric'),
+      })
+      if (item.movedFrom) await this.parts.roadmap.move(author, product, added, item.column, added.version)
+      ids.set(item.key, added.id)
+    }
+    return ids
+  }
+
+  private async addHypotheses(
+    author: Actor,
+    product: Product,
+    list: readonly ExampleHypothesis[],
+    metrics: ReadonlyMap<string, string>,
+    items: ReadonlyMap<string, string>,
+    today: string,
+  ): Promise<void> {
+    for (const h of list) {
+      const created = await this.parts.hypotheses.create(author, product, {
+        change: h.change,
+        audience: h.audience,
+        outcome: h.outcome,
+        metricId: named(metrics, h.metric, 'metric'),
+        target: h.target,
+        byDate: addDays(today, h.dueInDays),
+        roadmapItemId: h.item === null ? null : named(items, h.item, 'roadmap item'),
+      })
+      if (h.result) await this.parts.hypotheses.recordResult(author, product, created, { ...h.result }, created.version)
+    }
+  }
+
+  /** Items the team marked done or dropped themselves, with their notes. */
+  private async closeItems(
+    author: Actor,
+    product: Product,
+    list: readonly ExampleRoadmapItem[],
+    items: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    for (const item of list) {
+      if (!item.closed) continue
+      const current = await this.parts.roadmap.get(product.id, named(items, item.key, 'roadmap item'))
+      await this.parts.roadmap.setStatus(
+        author,
+        product,
+        current,
+        item.closed.status,
+        item.closed.note,
+        current.version,
+      )
+    }
+  }
+
+  /** The criteria, each option scored all four ways, and the backlog's balance up to this quarter. */
+  private async addPrioritisation(
+    author: Actor,
+    product: Product,
+    plan: ExamplePrioritisation,
+  ): Promise<Map<string, string>> {
+    const { prioritisation } = this.parts
+    if (plan.criteria.length > 0)
+      await prioritisation.saveCriteria(
+        author,
+        product,
+        plan.criteria.map(c => ({ id: null, name: c.name, weight: c.weight })),
+        0,
+      )
+    const criterionIds = new Map((await prioritisation.criteria(product.id)).criteria.map(c => [c.name, c.id]))
+    const ids = new Map<string, string>()
+    for (const o of plan.options) {
+      const id = await prioritisation.addOption(author, product, { title: o.title, description: o.description })
+      const option = await prioritisation.option(product.id, id)
+      const scores = Object.fromEntries(
+        plan.criteria.map((c, i) => [named(criterionIds, c.name, 'criterion'), o.scores[i] ?? 0]),
+      )
+      const scorings: Scoring[] = [
+        { method: 'impact-effort', impact: o.impact, effort: o.effort },
+        { method: 'moscow', moscow: o.moscow },
+        { method: 'rice', rice: { ...o.rice } },
+        ...(plan.criteria.length > 0 ? [{ method: 'weighted' as const, scores }] : []),
+      ]
+      // Each scoring is a versioned save that moves the option on by one version.
+      for (const [n, scoring] of scorings.entries())
+        await prioritisation.score(author, product, option, scoring, option.version + n)
+      ids.set(o.key, id)
+    }
+    const current = prioritisation.currentQuarter()
+    const last = plan.quarters.length - 1
+    for (const [i, q] of plan.quarters.entries())
+      await prioritisation.saveQuarter(author, product, addQuarters(current, i - last), { ...q }, 0)
+    return ids
+  }
+
+  /** Decisions oldest first; a revisit names the earlier decision and says what has changed. */
+  private async addDecisions(
+    author: Actor,
+    product: Product,
+    list: readonly ExampleDecision[],
+    options: ReadonlyMap<string, string>,
+    today: string,
+  ): Promise<Map<string, string>> {
+    const { decisions } = this.parts
+    const ids = new Map<string, string>()
+    for (const d of list) {
+      const input: DecisionInput = {
+        title: d.title,
+        proposal: d.proposal,
+        assumptions: d.assumptions,
+        confidence: d.confidence,
+        expectedValue: d.expectedValue,
+        outcome: d.outcome,
+        reasoning: d.reasoning,
+        decidedOn: addDays(today, -d.daysAgo),
+        optionId: d.option ? named(options, d.option, 'option') : null,
+      }
+      const id = d.revisits
+        ? await decisions.revisit(
+            author,
+            product,
+            await decisions.get(product.id, named(ids, d.revisits.decision, 'decision')),
+            { ...input, whatChanged: d.revisits.whatChanged },
+          )
+        : await decisions.create(author, product, input)
+      ids.set(d.key, id)
+    }
+    return ids
+  }
+
+  private async addReviews(
+    author: Actor,
+    product: Product,
+    list: readonly ExampleReview[],
+    decisions: ReadonlyMap<string, string>,
+    people: ReadonlyMap<string, Person>,
+    today: string,
+  ): Promise<void> {
+    const { reviews } = this.parts
+    for (const r of list) {
+      const id = await reviews.create(author, product, {
+        heldOn: addDays(today, -r.daysAgo),
+        attendeeIds: r.attendees.map(key => named(people, key, 'person').id),
+        others: r.others,
+        parts: [...r.parts],
+        notes: r.notes,
+      })
+      if (r.decisions.length === 0) continue
+      const review = await reviews.get(product.id, id)
+      for (const link of r.decisions)
+        await reviews.link(author, product, review, named(decisions, link.decision, 'decision'), link.changed)
+    }
+  }
+
+  /** Rounds of the team health check: opened by the owner, answered by each person, then closed. */
+  private async addHealth(
+    author: Actor,
+    product: Product,
+    rounds: readonly ExampleHealthRound[],
+    people: ReadonlyMap<string, Person>,
+  ): Promise<void> {
+    const { health } = this.parts
+    for (const r of rounds) {
+      const round = await health.open(author, product)
+      for (const answer of r.answers) {
+        const person = named(people, answer.person, 'person')
+        await health.answer({ id: person.id, name: person.name }, product, round, { ...answer.scores })
+      }
+      if (!r.open) await health.close(author, product, await health.round(product.id, round.id))
+    }
+  }
+
+  /** An assessment started, then its checklist saved as far as the team has got. */
+  private async addAssessment(author: Actor, product: Product, data: ExampleAssessment, today: string): Promise<void> {
+    const { assessments } = this.parts
+    const started = await assessments.create(author, product, {
+      stage: data.stage,
+      assessOn: data.inDays === null ? null : addDays(today, data.inDays),
+    })
+    const points: PointRecord[] = emptyPoints().map((blank, i) => {
+      const given = data.points[i]
+      return given ? { status: given.status, notes: given.notes, evidence: [...given.evidence] } : blank
+    })
+    await assessments.update(
+      author,
+      product,
+      started,
+      { stage: started.stage, assessOn: started.assessOn, points },
+      started.version,
+    )
   }
 
   /** Saves each part of a thing's strategy the example has; returns how many documents. */

@@ -22,6 +22,9 @@ describe('the worked example presenters', () => {
       /^50 product people in two business areas \(Licensing and permits and Grants and support\)/,
     )
     expect(lines[1]).toMatch(/^6 services, 4 features, 1 capability, 1 piece of technology and 1 kind of data/)
+    expect(lines[2]).toBe(
+      'for each of the 6 services, metrics measured over the last six months, a roadmap, hypotheses with results, options to prioritise, decisions and strategy reviews, with a service assessment being prepared and team health check results for 2 services',
+    )
   })
 
   it('sums up a load and a removal', () => {

@@ -38,9 +38,13 @@ export function statusRows(status: ExampleStatus): { key: { text: string }; valu
 export function whatLoadingAdds(): string[] {
   const things: Partial<Record<ProductKind, number>> = {}
   for (const thing of EXAMPLE_THINGS) things[thing.kind] = (things[thing.kind] ?? 0) + 1
+  const services = EXAMPLE_THINGS.filter(t => t.kind === 'service')
+  const assessed = services.filter(t => t.strategy.assessment).length
+  const checked = services.filter(t => t.strategy.health?.some(r => !r.open)).length
   return [
     `${count(EXAMPLE_PEOPLE.length, 'product person', 'product people')} in two business areas (${EXAMPLE_AREAS.join(' and ')}), from a head of product to associate product managers, with line managers`,
     `${thingsInWords(things)} at different phases, each with a strategy: problem statement, canvases, vision board and team onion`,
+    `for ${services.length === 1 ? 'the service' : `each of the ${count(services.length, 'service', 'services')}`}, metrics measured over the last six months, a roadmap, hypotheses with results, options to prioritise, decisions and strategy reviews${assessed > 0 ? ', with a service assessment being prepared' : ''}${checked > 0 ? ` and team health check results for ${count(checked, 'service', 'services')}` : ''}`,
     'check-ins at every stage, from drafts to agreed levels, and development plans with goals',
   ]
 }
