@@ -2,20 +2,8 @@
 // phase and stage with a reason, writing and changing documents with history, comparison,
 // restore and conflicts, the canvas's fit, and who may change a thing's strategy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  Agent,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type TestContext,
-} from '../../test/build-test-app.ts'
-
-type Named = Agent & { name: string; email: string; id: string }
-
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
+import { $, formFields, type Agent, type TestContext } from '../../test/build-test-app.ts'
+import { errorSummary, productWorld, type Named } from '../../test/products.ts'
 
 describe('products pages', () => {
   let ctx: TestContext
@@ -26,14 +14,12 @@ describe('products pages', () => {
   let serviceId: string
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Olu Owner')
-    other = await addPersonWithId(ctx, admin, 'member', 'Otto Other')
-    teammate = await addPersonWithId(ctx, admin, 'member', 'Tia Teammate')
-    await saveTestProfile(ctx, owner.id, { careerRole: 'product-manager', businessArea: 'Licensing' })
-    await saveTestProfile(ctx, other.id, { careerRole: 'product-manager', businessArea: 'Benefits' })
-    await saveTestProfile(ctx, teammate.id, { careerRole: 'associate-product-manager', businessArea: 'Benefits' })
+    const world = await productWorld()
+    ctx = world.ctx
+    admin = world.admin
+    owner = await world.member('Olu Owner', { careerRole: 'product-manager', businessArea: 'Licensing' })
+    other = await world.member('Otto Other', { careerRole: 'product-manager', businessArea: 'Benefits' })
+    teammate = await world.member('Tia Teammate', { careerRole: 'associate-product-manager', businessArea: 'Benefits' })
   })
   afterAll(() => ctx.close())
 

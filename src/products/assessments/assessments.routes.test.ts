@@ -3,34 +3,23 @@
 // problem shown at once, evidence from the strategy, conflicts, progress, the next assessment
 // due, the strategy page's part and the Markdown export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  Agent,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
-
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
+import { $, formFields, type Agent, type TestContext } from '../../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 
 describe('service assessments and names', () => {
   let ctx: TestContext
   let admin: Agent
-  let owner: Agent & { id: string }
-  let other: Agent & { id: string }
+  let owner: Named
+  let other: Named
   let serviceId: string
   let assessmentPath: string
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Ola Owner')
-    other = await addPersonWithId(ctx, admin, 'member', 'Oren Other')
-    await saveTestProfile(ctx, owner.id, { careerRole: 'product-manager', businessArea: 'Passports' })
-    await saveTestProfile(ctx, other.id, { careerRole: 'product-manager', businessArea: 'Benefits' })
+    const world = await productWorld()
+    ctx = world.ctx
+    admin = world.admin
+    owner = await world.member('Ola Owner', { careerRole: 'product-manager', businessArea: 'Passports' })
+    other = await world.member('Oren Other', { careerRole: 'product-manager', businessArea: 'Benefits' })
   })
   afterAll(() => ctx.close())
 
@@ -184,16 +173,7 @@ describe('service assessments and names', () => {
   })
 
   it('answers 404 for an assessment of another thing', async () => {
-    const form = await admin.get('/products/new')
-    const created = await admin.post('/products/new', {
-      ...formFields(form.body, '/products/new'),
-      kind: 'service',
-      name: 'Register a boat',
-      purpose: 'Boat owners register once',
-      phase: 'beta',
-      stage: 'growth',
-    })
-    const otherId = String(created.headers.location).split('/').pop() ?? ''
+    const { id: otherId } = await addThing(admin, { name: 'Register a boat', purpose: 'Boat owners register once' })
     const id = assessmentPath.split('/').pop() ?? ''
     expect((await admin.get(`/products/${otherId}/assessments/${id}`)).statusCode).toBe(404)
     const list = await admin.get(`/products/${otherId}/assessments`)

@@ -1,19 +1,8 @@
 // Decisions through their pages: every problem at once, a reasoned no, revisiting it as a new
 // decision that both pages link, 409 on a stale change, and the strategy page's summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  Agent,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
-
-type Named = Agent & { name: string; email: string; id: string }
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
+import { $, formFields, type TestContext } from '../../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 
 describe('decision pages', () => {
   let ctx: TestContext
@@ -36,22 +25,17 @@ describe('decision pages', () => {
   }
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    const admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Olu Owner')
-    other = await addPersonWithId(ctx, admin, 'member', 'Otto Other')
-    await saveTestProfile(ctx, owner.id, { careerRole: 'product-manager', businessArea: 'Licensing' })
-    const form = await owner.get('/products/new')
-    const saved = await owner.post('/products/new', {
-      ...formFields(form.body, '/products/new'),
-      kind: 'service',
+    const world = await productWorld()
+    ctx = world.ctx
+    owner = await world.member('Olu Owner', { careerRole: 'product-manager', businessArea: 'Licensing' })
+    other = await world.member('Otto Other')
+    const { path } = await addThing(owner, {
       name: 'Get help with a licence',
       purpose: 'Answers anglers’ questions',
-      ownerId: owner.id,
       phase: 'live',
       stage: 'maturity',
     })
-    productPath = String(saved.headers.location)
+    productPath = path
   })
   afterAll(() => ctx.close())
 

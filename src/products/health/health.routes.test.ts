@@ -2,28 +2,16 @@
 // can change the strategy, every problem shown at once, answering twice refused, results hidden
 // below three answers and while a round is open, and answers kept out of logs and the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  Agent,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
-
-type Person = Agent & { id: string; name: string }
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
+import { $, formFields, type Agent, type TestContext } from '../../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 
 describe('team health check pages', () => {
   let ctx: TestContext
-  let admin: Agent
-  let lead: Person
-  let ana: Person
-  let ben: Person
-  let cal: Person
-  let outsider: Person
+  let lead: Named
+  let ana: Named
+  let ben: Named
+  let cal: Named
+  let outsider: Named
   let id: string
   let health: string
 
@@ -40,25 +28,14 @@ describe('team health check pages', () => {
     $((await who.get(health)).body)(`form[action$="${suffix}"]`).attr('action') ?? ''
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    admin = await setUpInstallation(ctx)
-    lead = await addPersonWithId(ctx, admin, 'member', 'Lia Lead')
-    ana = await addPersonWithId(ctx, admin, 'member', 'Ana Able')
-    ben = await addPersonWithId(ctx, admin, 'member', 'Ben Bright')
-    cal = await addPersonWithId(ctx, admin, 'member', 'Cal Clear')
-    outsider = await addPersonWithId(ctx, admin, 'member', 'Oz Outside')
-    await saveTestProfile(ctx, lead.id, { careerRole: 'product-manager', businessArea: 'Roads' })
-    const form = await lead.get('/products/new')
-    const created = await lead.post('/products/new', {
-      ...formFields(form.body, '/products/new'),
-      kind: 'service',
-      name: 'Report a pothole',
-      purpose: 'Anyone can tell the council about a pothole',
-      ownerId: lead.id,
-      phase: 'beta',
-      stage: 'growth',
-    })
-    id = String(created.headers.location).split('/').pop() ?? ''
+    const world = await productWorld()
+    ctx = world.ctx
+    lead = await world.member('Lia Lead', { careerRole: 'product-manager', businessArea: 'Roads' })
+    ana = await world.member('Ana Able')
+    ben = await world.member('Ben Bright')
+    cal = await world.member('Cal Clear')
+    outsider = await world.member('Oz Outside')
+    id = (await addThing(lead, { name: 'Report a pothole', purpose: 'Anyone can tell the council about a pothole' })).id
     health = `/products/${id}/health`
     const onion = `/products/${id}/team-onion/edit`
     const saved = await lead.post(onion, {

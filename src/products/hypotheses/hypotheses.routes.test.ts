@@ -2,49 +2,32 @@
 // a result for a roadmap item's hypothesis needs a decision, a failed result with "drop" drops
 // the item and says so in its history, and the strategy page's counts, flag and export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type Agent,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
+import { $, formFields, type Agent, type TestContext } from '../../../test/build-test-app.ts'
+import { createThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 import { SYSTEM_ACTOR } from '../../platform/auth/roles.ts'
 import type { Product } from '../products.types.ts'
-
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
 
 describe('hypotheses pages', () => {
   let ctx: TestContext
   let admin: Agent
-  let owner: Agent & { id: string }
-  let other: Agent
+  let owner: Named
+  let other: Named
   let product: Product
   let metricId: string
   let itemId: string
   let hypothesisPath: string
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Hal Hypothesiser')
-    other = await addPersonWithId(ctx, admin, 'member', 'Ona Outsider')
-    await saveTestProfile(ctx, owner.id, { businessArea: 'Roads' })
-    product = await ctx.app.services.products.create(SYSTEM_ACTOR, {
-      kind: 'service',
+    const world = await productWorld()
+    ctx = world.ctx
+    admin = world.admin
+    owner = await world.member('Hal Hypothesiser', { businessArea: 'Roads' })
+    other = await world.member('Ona Outsider')
+    product = await createThing(ctx, {
       name: 'Pay a road toll',
       purpose: 'Drivers pay tolls online',
       ownerId: owner.id,
-      team: '',
-      group: '',
       area: 'Roads',
-      parentId: null,
-      uses: [],
-      phase: 'beta',
-      stage: 'growth',
     })
   })
   afterAll(() => ctx.close())

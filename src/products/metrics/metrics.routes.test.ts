@@ -2,46 +2,28 @@
 // measurements pasted with each bad line named and nothing saved, the chart and its table saying
 // the same, a conflict on a metric's edit, and who may change them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type Agent,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
-import { SYSTEM_ACTOR } from '../../platform/auth/roles.ts'
-
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
+import { $, formFields, type Agent, type TestContext } from '../../../test/build-test-app.ts'
+import { createThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 
 describe('metrics pages', () => {
   let ctx: TestContext
   let admin: Agent
-  let owner: Agent & { id: string }
-  let other: Agent
+  let owner: Named
+  let other: Named
   let productId: string
   let metricPath: string
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Mo Owner')
-    other = await addPersonWithId(ctx, admin, 'member', 'Nell Nobody')
-    await saveTestProfile(ctx, owner.id, { businessArea: 'Licensing' })
-    const product = await ctx.app.services.products.create(SYSTEM_ACTOR, {
-      kind: 'service',
+    const world = await productWorld()
+    ctx = world.ctx
+    admin = world.admin
+    owner = await world.member('Mo Owner', { businessArea: 'Licensing' })
+    other = await world.member('Nell Nobody')
+    const product = await createThing(ctx, {
       name: 'Renew a fishing licence',
       purpose: 'Anglers renew online',
       ownerId: owner.id,
-      team: '',
-      group: '',
       area: 'Licensing',
-      parentId: null,
-      uses: [],
-      phase: 'beta',
-      stage: 'growth',
     })
     productId = product.id
   })

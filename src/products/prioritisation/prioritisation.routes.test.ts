@@ -2,20 +2,9 @@
 // shown at once, 409 when someone else saved first, the matrix and its table, the rankings, and
 // the backlog's balance with a starved class flagged on the strategy page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  Agent,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
+import { $, formFields, type TestContext } from '../../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 import { scoresAt } from './prioritisation.views.ts'
-
-type Named = Agent & { name: string; email: string; id: string }
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
 
 describe('prioritisation pages', () => {
   let ctx: TestContext
@@ -25,22 +14,12 @@ describe('prioritisation pages', () => {
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    const admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Olu Owner')
-    other = await addPersonWithId(ctx, admin, 'member', 'Otto Other')
-    await saveTestProfile(ctx, owner.id, { careerRole: 'product-manager', businessArea: 'Licensing' })
-    const form = await owner.get('/products/new')
-    const saved = await owner.post('/products/new', {
-      ...formFields(form.body, '/products/new'),
-      kind: 'service',
-      name: 'Renew a fishing licence',
-      purpose: 'Lets anglers renew online',
-      ownerId: owner.id,
-      phase: 'beta',
-      stage: 'growth',
-    })
-    base = `${String(saved.headers.location)}/prioritisation`
+    const world = await productWorld()
+    ctx = world.ctx
+    owner = await world.member('Olu Owner', { careerRole: 'product-manager', businessArea: 'Licensing' })
+    other = await world.member('Otto Other')
+    const { path } = await addThing(owner, { name: 'Renew a fishing licence', purpose: 'Lets anglers renew online' })
+    base = `${path}/prioritisation`
   })
   afterAll(() => ctx.close())
 

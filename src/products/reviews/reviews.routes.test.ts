@@ -2,20 +2,9 @@
 // name), what was reviewed, every problem at once, 409 on a stale change, linking decisions with
 // what they changed, recording a decision from the review, and the strategy page's flag.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  Agent,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  signIn,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
+import { $, formFields, signIn, type TestContext } from '../../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 
-type Named = Agent & { name: string; email: string; id: string }
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
 const DAY = 86_400_000
 
 describe('strategy review pages', () => {
@@ -27,22 +16,15 @@ describe('strategy review pages', () => {
   let decisionPath: string
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    const admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Olu Owner')
-    guest = await addPersonWithId(ctx, admin, 'member', 'Gita Guest')
-    await saveTestProfile(ctx, owner.id, { careerRole: 'product-manager', businessArea: 'Licensing' })
-    const form = await owner.get('/products/new')
-    const saved = await owner.post('/products/new', {
-      ...formFields(form.body, '/products/new'),
-      kind: 'service',
+    const world = await productWorld()
+    ctx = world.ctx
+    owner = await world.member('Olu Owner', { careerRole: 'product-manager', businessArea: 'Licensing' })
+    guest = await world.member('Gita Guest')
+    const thing = await addThing(owner, {
       name: 'Report a pollution incident',
       purpose: 'Lets people report pollution quickly',
-      ownerId: owner.id,
-      phase: 'beta',
-      stage: 'growth',
     })
-    productPath = String(saved.headers.location)
+    productPath = thing.path
     const path = `${productPath}/decisions/new`
     const decided = await owner.post(path, {
       ...formFields((await owner.get(path)).body, path),

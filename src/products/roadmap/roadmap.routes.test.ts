@@ -3,19 +3,10 @@
 // change from an out-of-date page answered with 409, dropping an item, and the strategy page's
 // summary and flags.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  $,
-  addPersonWithId,
-  buildTestApp,
-  formFields,
-  saveTestProfile,
-  setUpInstallation,
-  type Agent,
-  type TestContext,
-} from '../../../test/build-test-app.ts'
+import { $, formFields, type Agent, type TestContext } from '../../../test/build-test-app.ts'
+import { createThing, errorSummary, productWorld, type Named } from '../../../test/products.ts'
 import { SYSTEM_ACTOR } from '../../platform/auth/roles.ts'
 
-const errorSummary = (html: string) => $(html)('.govuk-error-summary').text()
 const column = (html: string, key: string) =>
   $(html)(`[data-testid="column-${key}"] [data-testid="roadmap-item"] h3`)
     .map((_, h) => $(html)(h).text().trim())
@@ -31,35 +22,29 @@ const moveFields = (html: string, action: string) => {
 describe('roadmap pages', () => {
   let ctx: TestContext
   let admin: Agent
-  let owner: Agent & { id: string }
-  let other: Agent
+  let owner: Named
+  let other: Named
   let productId: string
   let metricId: string
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    ctx = await buildTestApp()
-    admin = await setUpInstallation(ctx)
-    owner = await addPersonWithId(ctx, admin, 'member', 'Rae Roadmapper')
-    other = await addPersonWithId(ctx, admin, 'member', 'Otis Onlooker')
-    await saveTestProfile(ctx, owner.id, { businessArea: 'Waterways' })
-    const { products, metrics } = ctx.app.services
-    const product = await products.create(SYSTEM_ACTOR, {
-      kind: 'service',
+    const world = await productWorld()
+    ctx = world.ctx
+    admin = world.admin
+    owner = await world.member('Rae Roadmapper', { businessArea: 'Waterways' })
+    other = await world.member('Otis Onlooker')
+    const product = await createThing(ctx, {
       name: 'Register a boat',
       purpose: 'Boat owners register online',
       ownerId: owner.id,
-      team: '',
-      group: '',
       area: 'Waterways',
-      parentId: null,
-      uses: [],
       phase: 'alpha',
       stage: 'introduction',
     })
     productId = product.id
     metricId = (
-      await metrics.create(SYSTEM_ACTOR, product, {
+      await ctx.app.services.metrics.create(SYSTEM_ACTOR, product, {
         name: 'Completion rate',
         definition: 'Finished over started',
         unit: '%',
