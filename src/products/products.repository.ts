@@ -2,6 +2,7 @@
 // their teams. The only code that reads or writes them.
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, ProductsTable } from '../db/schema.ts'
+import { Remembered, databaseKey } from '../db/remembered.ts'
 import { updateVersioned } from '../db/versioned.ts'
 import type {
   CatalogueChoices,
@@ -71,6 +72,10 @@ const toProduct = (r: Joined): Product => ({
 const likeText = (text: string) => `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`
 
 export class ProductsRepository {
+  // The catalogue's filter choices (distinct areas, groups and owners) are read on every page of
+  // the catalogue: remembered for a moment, forgotten by every write to things (db/remembered.ts).
+  private readonly choicesKnown = new Remembered<CatalogueChoices>({ max: 100 })
+
   private base(db: Db) {
     return db
       .selectFrom('products as p')
@@ -126,7 +131,11 @@ export class ProductsRepository {
     return rows.map(r => ({ id: r.id, kind: r.kind as ProductKind, name: r.name, phase: r.phase as Phase }))
   }
 
-  async catalogueChoices(db: Db): Promise<CatalogueChoices> {
+  catalogueChoices(db: Db): Promise<CatalogueChoices> {
+    return this.choicesKnown.get(databaseKey(db), () => this.readCatalogueChoices(db))
+  }
+
+  private async readCatalogueChoices(db: Db): Promise<CatalogueChoices> {
     const [areas, groups, owners] = await Promise.all([
       db.selectFrom('products').select('area').distinct().where('area', '!=', '').orderBy('area').execute(),
       db
@@ -152,6 +161,7 @@ export class ProductsRepository {
   }
 
   async insert(db: Db, row: ProductRow): Promise<void> {
+    this.choicesKnown.changed()
     await db
       .insertInto('products')
       .values({
@@ -177,6 +187,7 @@ export class ProductsRepository {
 
   /** Saves new details if the thing is still at expectedVersion; false when someone saved first. */
   async update(db: Db, id: string, changes: ProductChanges, expectedVersion: number): Promise<boolean> {
+    this.choicesKnown.changed()
     const saved = await updateVersioned(db, 'products', id, expectedVersion, {
       kind: changes.kind,
       name: changes.name,
@@ -206,6 +217,7 @@ export class ProductsRepository {
   }
 
   async delete(db: Db, id: string): Promise<void> {
+    this.choicesKnown.changed()
     await db.deleteFrom('products').where('id', '=', id).execute()
   }
 

@@ -45,6 +45,18 @@ const VERBS_TAKING_OF = new Set(['dispose', 'approve', 'think', 'hear', 'learn',
  * guidance errs towards saying nothing rather than nagging a good name.
  */
 export function startsWithVerb(name: string): boolean {
+  const known = verdicts.get(name)
+  if (known !== undefined) return known
+  const verdict = readsAsVerb(name)
+  // Tagging costs about a millisecond and a name rarely changes: remember the answer per name.
+  if (verdicts.size >= 5000) verdicts.clear()
+  verdicts.set(name, verdict)
+  return verdict
+}
+
+const verdicts = new Map<string, boolean>()
+
+function readsAsVerb(name: string): boolean {
   const list = words(name)
   if (list.length === 0) return true
   // "I want to" is three terms; the name starts at the fourth.
