@@ -2,7 +2,7 @@
 // service; this registers the HTTP platform, then one line per capability, and builds the
 // navigation from each capability's nav(). Tests call this with an in-memory database; only
 // server.ts listens, migrates and handles signals.
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import accountsRoutes from './accounts/accounts.routes.ts'
 import auditRoutes from './audit/audit.routes.ts'
 import type { Config } from './config.ts'
@@ -21,9 +21,12 @@ import { nav as peopleNav } from './people/people.nav.ts'
 import peopleRoutes from './people/people.routes.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 import { loadManifest } from './platform/http/assets.ts'
+import type { Viewer } from './platform/auth/viewer.ts'
+import { FastLane } from './platform/http/fast-lane.ts'
 import type { Nav } from './platform/http/navigation.ts'
 import { RequestLog } from './platform/http/request-log.ts'
-import httpPlatform, { httpServerOptions, type LayoutBase } from './platform/http/plugin.ts'
+import httpPlatform, { httpServerOptions } from './platform/http/plugin.ts'
+import type { LayoutBase } from './platform/http/types.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
 import { buildServices, type Services } from './services.ts'
@@ -51,11 +54,17 @@ export interface AppOptions {
   readonly signInRateLimit?: number
 }
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
+export type App = FastifyInstance & { services: Services; fastLane: FastLane }
+
+export async function buildApp(options: AppOptions): Promise<App> {
   const { config, db } = options
   const clock = options.clock ?? systemClock
+  // Cached pages are answered in front of Fastify when nothing about them needs more than reading
+  // (platform/http/fast-lane.ts); Fastify answers everything else.
+  const fastLane = new FastLane()
 
   const app = Fastify({
+    serverFactory: fastLane.serverFactory,
     logger: options.logger ?? {
       level: config.logLevel,
       redact: {
@@ -79,10 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   const services = buildServices({ db, clock, config, signInRateLimit: options.signInRateLimit })
   const { organisation } = services
 
-  // The chrome for this request, from request.viewer (resolved once by the platform).
-  const layout = async (request: FastifyRequest): Promise<LayoutBase> => {
+  // The chrome for the person reading (request.viewer, resolved once by the platform).
+  const layout = async (viewer: Viewer | null): Promise<LayoutBase> => {
     const org = await organisation.get()
-    const viewer = request.viewer
     const site = { publicHandbook: org?.publicHandbook ?? false }
     const navigation = NAVIGATION.flatMap(nav => nav(viewer, site))
     return {
@@ -99,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     viewers: services.people,
     manifest: loadManifest(),
     layout,
+    lane: fastLane,
   })
 
   // The brand colour as a tiny stylesheet (no inline styles, so the CSP can forbid them).
@@ -122,5 +131,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(pathwayRoutes, { services })
   await app.register(professionRoutes, { services })
 
-  return Object.assign(app, { services }) as FastifyInstance & { services: Services }
+  return Object.assign(app, { services, fastLane }) as App
 }
