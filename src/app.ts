@@ -23,7 +23,7 @@ import { systemClock, type Clock } from './platform/clock.ts'
 import { loadManifest } from './platform/http/assets.ts'
 import type { Viewer } from './platform/auth/viewer.ts'
 import { FastLane } from './platform/http/fast-lane.ts'
-import type { Nav } from './platform/http/navigation.ts'
+import type { Nav, NavItem } from './platform/http/navigation.ts'
 import { RequestLog } from './platform/http/request-log.ts'
 import httpPlatform, { httpServerOptions } from './platform/http/plugin.ts'
 import type { LayoutBase } from './platform/http/types.ts'
@@ -88,16 +88,34 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const services = buildServices({ db, clock, config, signInRateLimit: options.signInRateLimit })
   const { organisation } = services
 
-  // The chrome for the person reading (request.viewer, resolved once by the platform).
+  // The chrome for the person reading (request.viewer, resolved once by the platform). Every page
+  // asks for it, so one is kept for each organisation settings object (the organisation service
+  // hands out the same one until they change), role and set of navigation items.
+  const NO_ORG = {}
+  const layouts = new WeakMap<object, Map<string, LayoutBase>>()
   const layout = async (viewer: Viewer | null): Promise<LayoutBase> => {
     const org = await organisation.get()
     const site = { publicHandbook: org?.publicHandbook ?? false }
-    const navigation = NAVIGATION.flatMap(nav => nav(viewer, site))
-    return {
-      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${viewer?.user.role ?? 'public'}:${navigation.map(i => i.key).join(',')}`,
+    const navigation: NavItem[] = []
+    let navKeys = ''
+    for (const nav of NAVIGATION) {
+      for (const item of nav(viewer, site)) {
+        navKeys += navigation.length === 0 ? item.key : `,${item.key}`
+        navigation.push(item)
+      }
+    }
+    const role = viewer?.user.role ?? 'public'
+    let known = layouts.get(org ?? NO_ORG)
+    if (!known) layouts.set(org ?? NO_ORG, (known = new Map()))
+    const found = known.get(`${role}:${navKeys}`)
+    if (found) return found
+    const made: LayoutBase = {
+      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${role}:${navKeys}`,
       org: organisationLayout(org),
       navigation,
     }
+    known.set(`${role}:${navKeys}`, made)
+    return made
   }
 
   await app.register(httpPlatform, {

@@ -123,22 +123,26 @@ export class SessionManager {
     const row = await this.repo.find(id)
     if (!row) return { state: 'unknown' }
     const now = this.clock().getTime()
+    const idleFor = now - Date.parse(row.lastSeenAt)
     let ended: EndReason | null = null
     if (now - Date.parse(row.createdAt) > this.options.absoluteMs) ended = 'absolute'
-    else if (now - Date.parse(row.lastSeenAt) > this.options.idleMs) ended = 'idle'
+    else if (idleFor > this.options.idleMs) ended = 'idle'
     else if (row.userId && (!row.user || row.user.status !== 'active')) ended = 'disabled'
     if (ended) return { state: 'ended', id, userId: row.userId, reason: ended }
     let data: SessionData = {}
-    try {
-      data = JSON.parse(row.data) as SessionData
-    } catch {
-      data = {}
+    // Most sessions hold nothing: no need to parse it.
+    if (row.data !== '{}') {
+      try {
+        data = JSON.parse(row.data) as SessionData
+      } catch {
+        data = {}
+      }
     }
     const user: CurrentUser | null =
       row.user && isRole(row.user.role)
         ? { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role }
         : null
-    const touchDue = now - Date.parse(row.lastSeenAt) > this.options.touchAfterMs
+    const touchDue = idleFor > this.options.touchAfterMs
     return { state: 'active', id, userId: row.userId, createdAt: row.createdAt, data, user, touchDue, now }
   }
 

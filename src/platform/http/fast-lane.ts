@@ -83,8 +83,15 @@ export class FastLane {
   private readonly lanes: PageLane[] = []
   private deps: LaneDeps | null = null
   private closing = false
-  /** The response headers up to the CSP, then the rest for signed-out and signed-in readers. */
-  private head: readonly string[] = []
+  /**
+   * The response headers, names and values, for signed-out and signed-in readers, in the order
+   * Fastify's path sets them: the security headers (onRequest), the content type
+   * (reply.cachedPage), Cache-Control (onSend) and Content-Length (the reply). Each response
+   * copies one and fills in its CSP and length.
+   */
+  private heads: { readonly signedOut: readonly string[]; readonly signedIn: readonly string[] } | null = null
+  /** Where the CSP's value goes in each. */
+  private cspAt = 0
 
   /** A route offers its cached pages to the lane. */
   add(lane: PageLane): void {
@@ -94,7 +101,18 @@ export class FastLane {
   /** The platform lends its functions; until then (and without them) everything goes to Fastify. */
   install(deps: LaneDeps): void {
     this.deps = deps
-    this.head = deps.headers.fixedList
+    const head = (signedIn: boolean): string[] => [
+      ...deps.headers.fixedList,
+      'content-security-policy',
+      '',
+      'content-type',
+      HTML,
+      ...(mustNotStore(signedIn, HTML) ? ['cache-control', 'no-store'] : []),
+      'content-length',
+      '',
+    ]
+    this.heads = { signedOut: head(false), signedIn: head(true) }
+    this.cspAt = deps.headers.fixedList.length + 1
   }
 
   /** Fastify is closing: from now on it answers every request (with 503 and Connection: close). */
@@ -152,7 +170,8 @@ export class FastLane {
     match: RegExpExecArray,
   ): Promise<boolean> {
     const deps = this.deps
-    if (deps === null) return false
+    const heads = this.heads
+    if (deps === null || heads === null) return false
     const cookies = request.headers.cookie
     const token = cookies ? deps.parseCookie(cookies)[deps.cookieName] : undefined
     const session = await deps.sessions.inspect(token)
@@ -180,11 +199,9 @@ export class FastLane {
       entry,
       spliceValues(nonce, user, () => deps.formToken(sessionId)),
     )
-    // The headers in the order Fastify's path sets them: the security headers (onRequest), the
-    // content type (reply.cachedPage), Cache-Control (onSend) and Content-Length (the reply).
-    const headers = [...this.head, 'content-security-policy', deps.headers.csp(nonce), 'content-type', HTML]
-    if (mustNotStore(user !== null, HTML)) headers.push('cache-control', 'no-store')
-    headers.push('content-length', String(body.length))
+    const headers = (user === null ? heads.signedOut : heads.signedIn).slice()
+    headers[this.cspAt] = deps.headers.csp(nonce)
+    headers[headers.length - 1] = String(body.length)
     response.writeHead(ref.options.status ?? 200, headers)
     // For HEAD, node:http sends the headers only, as Fastify's path does.
     response.end(body)

@@ -89,20 +89,23 @@ export class PageCache {
   static fillBytes(page: SplicedPage, values: SpliceValues): Buffer {
     const nonce = values.nonce
     const csrf = values.csrf
-    const userName = escapeHtml(values.userName)
-    const lengths = {
-      nonce: Buffer.byteLength(nonce),
-      csrf: Buffer.byteLength(csrf),
-      'user-name': Buffer.byteLength(userName),
-    }
+    const userName = values.userName === '' ? '' : escapeHtml(values.userName)
+    const nonceBytes = Buffer.byteLength(nonce)
+    const csrfBytes = Buffer.byteLength(csrf)
+    const nameBytes = Buffer.byteLength(userName)
+    const slots = page.slots
     let total = page.bytes
-    for (const slot of page.slots) total += lengths[slot]
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]
+      total += slot === 'nonce' ? nonceBytes : slot === 'csrf' ? csrfBytes : nameBytes
+    }
     const body = Buffer.allocUnsafe(total)
     let at = 0
-    for (let i = 0; i < page.parts.length; i++) {
-      const part = page.parts[i]
+    const parts = page.parts
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]
       if (part) at += part.copy(body, at)
-      const slot = page.slots[i]
+      const slot = slots[i]
       if (slot === 'nonce') at += body.write(nonce, at)
       else if (slot === 'csrf') at += body.write(csrf, at)
       else if (slot === 'user-name') at += body.write(userName, at)
