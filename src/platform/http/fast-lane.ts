@@ -195,16 +195,17 @@ export class FastLane {
     if (entry === undefined) return false
 
     const nonce = newNonce()
-    const body = PageCache.fillBytes(
-      entry,
-      spliceValues(nonce, user, () => deps.formToken(sessionId)),
-    )
+    const values = spliceValues(nonce, user, () => deps.formToken(sessionId))
     const headers = (user === null ? heads.signedOut : heads.signedIn).slice()
     headers[this.cspAt] = deps.headers.csp(nonce)
-    headers[headers.length - 1] = String(body.length)
+    const { chunks, bytes } = PageCache.pieces(entry, values)
+    headers[headers.length - 1] = String(bytes)
     response.writeHead(ref.options.status ?? 200, headers)
+    // The pieces go out in one writev: the first write corks the socket and end() uncorks it.
     // For HEAD, node:http sends the headers only, as Fastify's path does.
-    response.end(body)
+    const last = chunks.length - 1
+    for (let i = 0; i < last; i++) response.write(chunks[i])
+    response.end(chunks[last])
     return true
   }
 }

@@ -19,6 +19,13 @@ export interface SplicedPage {
   readonly bytes: number
 }
 
+/** A spliced page as pieces to send in turn (PageCache.pieces). */
+export interface SplicedPieces {
+  readonly chunks: readonly (Buffer | string)[]
+  /** Their length in bytes. */
+  readonly bytes: number
+}
+
 export interface SpliceValues {
   nonce: string
   csrf: string
@@ -85,31 +92,35 @@ export class PageCache {
     this.bytes -= page.bytes
   }
 
-  /** The page as bytes, with this request's values in place: one allocation and one copy of each part. */
-  static fillBytes(page: SplicedPage, values: SpliceValues): Buffer {
-    const nonce = values.nonce
-    const csrf = values.csrf
+  /**
+   * The page with this request's values in place, as the pieces to send in turn: the kept parts
+   * (shared, never changed) and the values between them. Nothing is copied.
+   */
+  static pieces(page: SplicedPage, values: SpliceValues): SplicedPieces {
     const userName = values.userName === '' ? '' : escapeHtml(values.userName)
-    const nonceBytes = Buffer.byteLength(nonce)
-    const csrfBytes = Buffer.byteLength(csrf)
-    const nameBytes = Buffer.byteLength(userName)
-    const slots = page.slots
-    let total = page.bytes
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]
-      total += slot === 'nonce' ? nonceBytes : slot === 'csrf' ? csrfBytes : nameBytes
-    }
-    const body = Buffer.allocUnsafe(total)
-    let at = 0
+    const chunks: (Buffer | string)[] = []
+    let bytes = page.bytes
     const parts = page.parts
+    const slots = page.slots
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]
-      if (part) at += part.copy(body, at)
+      if (part && part.length > 0) chunks.push(part)
       const slot = slots[i]
-      if (slot === 'nonce') at += body.write(nonce, at)
-      else if (slot === 'csrf') at += body.write(csrf, at)
-      else if (slot === 'user-name') at += body.write(userName, at)
+      if (slot === undefined) continue
+      const value = slot === 'nonce' ? values.nonce : slot === 'csrf' ? values.csrf : userName
+      if (value === '') continue
+      chunks.push(value)
+      bytes += Buffer.byteLength(value)
     }
+    return { chunks, bytes }
+  }
+
+  /** The page as bytes, with this request's values in place: the pieces copied into one buffer. */
+  static fillBytes(page: SplicedPage, values: SpliceValues): Buffer {
+    const { chunks, bytes } = PageCache.pieces(page, values)
+    const body = Buffer.allocUnsafe(bytes)
+    let at = 0
+    for (const chunk of chunks) at += typeof chunk === 'string' ? body.write(chunk, at) : chunk.copy(body, at)
     return body
   }
 
