@@ -13,6 +13,7 @@ import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
 import handbookRoutes from './handbook/routes/index.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
+import type { Organisation } from './organisation/organisation.types.ts'
 import { nav as organisationNav } from './organisation/organisation.nav.ts'
 import organisationRoutes from './organisation/organisation.routes.ts'
 import { nav as pathwayNav } from './pathway/pathway.nav.ts'
@@ -93,8 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // hands out the same one until they change), role and set of navigation items.
   const NO_ORG = {}
   const layouts = new WeakMap<object, Map<string, LayoutBase>>()
-  const layout = async (viewer: Viewer | null): Promise<LayoutBase> => {
-    const org = await organisation.get()
+  const layoutFor = (org: Organisation | null, viewer: Viewer | null): LayoutBase => {
     const site = { publicHandbook: org?.publicHandbook ?? false }
     const navigation: NavItem[] = []
     let navKeys = ''
@@ -117,6 +117,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     known.set(`${role}:${navKeys}`, made)
     return made
   }
+  const layout = async (viewer: Viewer | null): Promise<LayoutBase> => layoutFor(await organisation.get(), viewer)
+  // The same, without waiting, while the organisation's settings are in memory (for the fast lane).
+  const rememberedLayout = (viewer: Viewer | null): LayoutBase | undefined => {
+    const org = organisation.remembered()
+    return org && layoutFor(org, viewer)
+  }
 
   await app.register(httpPlatform, {
     config,
@@ -125,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     viewers: services.people,
     manifest: loadManifest(),
     layout,
+    rememberedLayout,
     lane: fastLane,
   })
 

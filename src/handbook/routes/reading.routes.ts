@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../../platform/auth/authorize.ts'
 import type { CurrentUser } from '../../platform/auth/roles.ts'
 import { safeReturnPath } from '../../platform/auth/session.ts'
+import type { Organisation } from '../../organisation/organisation.types.ts'
 import type { CachedPageRef } from '../../platform/http/fast-lane.ts'
 import { PageCache } from '../../platform/http/page-cache.ts'
 import type { Services } from '../../services.ts'
@@ -18,8 +19,10 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
   // Searches vary more than pages do: keep fewer of them.
   const searchCache = new PageCache(500, 8 * 1024 * 1024)
 
-  const publicHandbook = async () => (await organisation.get())?.publicHandbook ?? false
-  const readable = async (user: CurrentUser | null) => canReadHandbook(user, await publicHandbook())
+  /** Whether this reader may read the handbook, given the organisation's settings. */
+  const readableWith = (user: CurrentUser | null, org: Organisation | null) =>
+    canReadHandbook(user, org?.publicHandbook ?? false)
+  const readable = async (user: CurrentUser | null) => readableWith(user, await organisation.get())
 
   /** Readers of a closed handbook who are not signed in are asked to sign in, then brought back. */
   const mayRead = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
@@ -79,19 +82,19 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
    * page offers differs for editors, members and the public). The route's handler and its fast
    * lane both name the page with this.
    */
-  const pagePlace = async (slug: string, user: CurrentUser | null): Promise<CachedPageRef> => {
+  const pagePlace = (slug: string, revision: number, user: CurrentUser | null): CachedPageRef => {
     const reader = canEditHandbook(user) ? 'editor' : user ? 'member' : 'public'
-    return { cache, key: `page:${slug}:${await handbook.revision()}:${reader}`, options: { nav: 'handbook' } }
+    return { cache, key: `page:${slug}:${revision}:${reader}`, options: { nav: 'handbook' } }
   }
 
-  // Anyone may ask for a page; mayRead and the lane's readable() decide who gets it.
+  // Anyone may ask for a page; mayRead and the lane's readableWith() decide who gets it.
   const pageAccess = 'public'
   app.get<{ Params: { slug: string } }>(
     '/handbook/:slug',
     { config: { access: pageAccess }, schema: { params: slugParams } },
     async (request, reply) => {
       if (!(await mayRead(request, reply))) return reply
-      const place = await pagePlace(request.params.slug, request.user)
+      const place = pagePlace(request.params.slug, await handbook.revision(), request.user)
       const can = {
         edit: canEditHandbook(request.user),
         suggest: canSuggestChange(request.user),
@@ -113,16 +116,19 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
     },
   )
 
-  // The same pages, answered in front of Fastify when already in the cache (fast-lane.ts). A
-  // readable page is in the cache only if this route put it there, so a path another route
-  // answers (such as /handbook/search) never finds one and goes to Fastify.
+  // The same pages, answered in front of Fastify when already in the cache (fast-lane.ts), from
+  // the settings and revision in memory (or not at all). A readable page is in the cache only if
+  // this route put it there, so a path another route answers (such as /handbook/suggestions)
+  // never finds one and goes to Fastify.
   app.pageLane({
     path: new RegExp(`^/handbook/(${SLUG})$`),
     access: pageAccess,
-    page: async (match, reader) => {
+    page: (match, reader) => {
       const slug = match[1]
-      if (slug === undefined || !(await readable(reader.user))) return null
-      return pagePlace(slug, reader.user)
+      const org = organisation.remembered()
+      const revision = handbook.rememberedRevision()
+      if (slug === undefined || org === undefined || revision === undefined) return null
+      return readableWith(reader.user, org) ? pagePlace(slug, revision, reader.user) : null
     },
   })
 }

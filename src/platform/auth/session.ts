@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Clock } from '../clock.ts'
 import { hashToken, newToken } from '../ids.ts'
 import { isRole, type CurrentUser } from './roles.ts'
-import type { SessionRepository } from './session.repository.ts'
+import type { SessionRepository, SessionRow } from './session.repository.ts'
 
 export interface Flash {
   readonly kind: 'success' | 'important'
@@ -94,6 +94,7 @@ export type SessionCheck =
     }
 
 const NO_SESSION: SessionCheck = { state: 'none' }
+const UNKNOWN_SESSION: SessionCheck = { state: 'unknown' }
 
 export interface SessionOptions {
   readonly cookieName: string
@@ -114,14 +115,29 @@ export class SessionManager {
   /**
    * What a session cookie's token names now, by the rules every request is held to: the absolute
    * and idle time-outs, a disabled account, and whether last_seen_at is due a refresh. It changes
-   * nothing: load() acts on the answer, and so does the fast lane (platform/http/fast-lane.ts),
-   * which answers only for "none" and for an active session with no touch due.
+   * nothing: load() acts on the answer.
    */
   async inspect(token: string | undefined): Promise<SessionCheck> {
     if (!token) return NO_SESSION
     const id = hashToken(token)
-    const row = await this.repo.find(id)
-    if (!row) return { state: 'unknown' }
+    return this.judge(id, await this.repo.find(id))
+  }
+
+  /**
+   * The same answer as inspect(), without waiting, when the session is remembered (ADR 0007);
+   * undefined when answering would need the database. The fast lane (platform/http/fast-lane.ts)
+   * answers only with this, for "none" and for an active session with no touch due.
+   */
+  inspectRemembered(token: string | undefined): SessionCheck | undefined {
+    if (!token) return NO_SESSION
+    const id = hashToken(token)
+    const row = this.repo.peek(id)
+    return row ? this.judge(id, row) : undefined
+  }
+
+  /** The rules, applied to the session's row as it is now. */
+  private judge(id: string, row: Readonly<SessionRow> | null): SessionCheck {
+    if (!row) return UNKNOWN_SESSION
     const now = this.clock().getTime()
     const idleFor = now - Date.parse(row.lastSeenAt)
     let ended: EndReason | null = null

@@ -6,21 +6,25 @@
 // is, a GET or HEAD of a page already in the page cache, straight from node:http, and gives
 // every other request to Fastify untouched.
 //
-// It answers only when nothing about the request needs more than reading: no session cookie, or
-// an active session with no flash message to show and no last_seen_at due a refresh. A cookie
-// naming no session, a session that ran out, a page not in the cache, a query string, a trailing
-// slash, a route's refusal: all of them go to Fastify, which answers as it always did.
+// It answers only when nothing about the request needs more than reading what is in memory: no
+// session cookie, or an active session with no flash message to show and no last_seen_at due a
+// refresh; the session, the viewer's profile, the organisation's settings and the handbook
+// revision all remembered (ADR 0007); the page in the cache. It never waits: anything it would
+// have to wait for, write or render goes to Fastify, which answers as it always did (and
+// remembers what it read, so the next request can take the lane). So do a cookie naming no
+// session, a session that ran out, a query string, a trailing slash and a route's refusal.
 //
 // It decides with the same code Fastify's path runs: the same cookie parser, the session rules
-// of SessionManager.inspect, the viewer and layout functions, the page rules of page-rules.ts,
-// and the security headers of security-headers.ts. A lane, registered by a route beside itself,
-// names its cached page with the same function the route's handler uses. test/fast-lane.test.ts
-// proves that both paths give the same status, headers and body.
+// of SessionManager (inspectRemembered and inspect share them), the viewer and layout functions,
+// the page rules of page-rules.ts, and the security headers of security-headers.ts. A lane,
+// registered by a route beside itself, names its cached page with the same function the route's
+// handler uses. test/fast-lane.test.ts proves that both paths give the same status, headers and
+// body.
 // See docs/decisions/0008-fast-lane-for-cached-pages.md.
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
 import type { FastifyServerFactory } from 'fastify'
 import type { CurrentUser } from '../auth/roles.ts'
-import type { SessionManager } from '../auth/session.ts'
+import type { SessionCheck } from '../auth/session.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { newNonce } from './nonce.ts'
 import { PageCache } from './page-cache.ts'
@@ -52,9 +56,10 @@ export interface PageLane {
   readonly access: Access
   /**
    * The cached page this reader would get from the route's handler, or null when the handler
-   * would do anything else (redirect, refuse): the request then goes to Fastify.
+   * would do anything else (redirect, refuse) or when deciding needs a read that is not in
+   * memory: the request then goes to Fastify.
    */
-  page(match: RegExpExecArray, reader: LaneReader): Promise<CachedPageRef | null>
+  page(match: RegExpExecArray, reader: LaneReader): CachedPageRef | null
 }
 
 /** What the HTTP platform lends the lane: its own functions, so both paths run the same code. */
@@ -63,11 +68,12 @@ export interface LaneDeps {
   readonly cookieName: string
   /** @fastify/cookie's parser, which Fastify's path uses. */
   parseCookie(header: string): Record<string, string | undefined>
-  readonly sessions: Pick<SessionManager, 'inspect'>
-  /** The viewer of a signed-in person (null when signed out), as request.viewer is resolved. */
-  viewer(user: CurrentUser | null): Promise<Viewer | null>
-  /** The layout for this viewer, as the platform draws it for every page. */
-  layout(viewer: Viewer | null): Promise<LayoutBase>
+  /** SessionManager.inspectRemembered: undefined when the session is not in memory. */
+  session(token: string | undefined): SessionCheck | undefined
+  /** The viewer of a signed-in person (null when signed out); undefined when not in memory. */
+  viewer(user: CurrentUser | null): Viewer | null | undefined
+  /** The layout for this viewer, as the platform draws it for every page; undefined when not in memory. */
+  layout(viewer: Viewer | null): LayoutBase | undefined
   /** The form token of a session. */
   formToken(sessionId: string): string
   readonly headers: SecurityHeaderSet
@@ -146,35 +152,35 @@ export class FastLane {
     for (const lane of this.lanes) {
       const match = lane.path.exec(url)
       if (match === null) continue
-      this.serve(request, response, lane, match).then(
-        served => {
-          if (served) this.served++
-          else fastify(request, response)
-        },
-        () => {
-          // Nothing has been written: Fastify answers, and meets (and logs) the same trouble.
-          if (response.headersSent) response.destroy()
-          else fastify(request, response)
-        },
-      )
+      let served = false
+      try {
+        served = this.serve(request, response, lane, match)
+      } catch {
+        // Nothing has been written: Fastify answers, and meets (and logs) the same trouble.
+        if (response.headersSent) {
+          response.destroy()
+          return
+        }
+      }
+      if (served) this.served++
+      else fastify(request, response)
       return
     }
     fastify(request, response)
   }
 
-  /** Answers from the page cache, or says false (having written nothing) to leave it to Fastify. */
-  private async serve(
-    request: IncomingMessage,
-    response: ServerResponse,
-    lane: PageLane,
-    match: RegExpExecArray,
-  ): Promise<boolean> {
+  /**
+   * Answers from the page cache, or says false (having written nothing) to leave it to Fastify.
+   * It never waits, so nothing it reads can change between reading and answering.
+   */
+  private serve(request: IncomingMessage, response: ServerResponse, lane: PageLane, match: RegExpExecArray): boolean {
     const deps = this.deps
     const heads = this.heads
     if (deps === null || heads === null) return false
     const cookies = request.headers.cookie
     const token = cookies ? deps.parseCookie(cookies)[deps.cookieName] : undefined
-    const session = await deps.sessions.inspect(token)
+    const session = deps.session(token)
+    if (session === undefined) return false
     let user: CurrentUser | null = null
     let sessionId = ''
     if (session.state === 'active') {
@@ -187,10 +193,12 @@ export class FastLane {
       return false
     }
     if (!passesSignInGate(lane.access, user)) return false
-    const viewer = await deps.viewer(user)
-    const ref = await lane.page(match, { user, viewer })
+    const viewer = deps.viewer(user)
+    if (viewer === undefined) return false
+    const ref = lane.page(match, { user, viewer })
     if (ref === null) return false
-    const layout = await deps.layout(viewer)
+    const layout = deps.layout(viewer)
+    if (layout === undefined) return false
     const entry = ref.cache.get(cachedPageKey(ref.key, layout, ref.options))
     if (entry === undefined) return false
 

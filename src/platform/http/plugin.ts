@@ -33,6 +33,8 @@ export interface HttpPlatformOptions {
   readonly manifest: AssetManifest
   /** Builds the chrome for the person reading (request.viewer, resolved before it is called). */
   readonly layout: (viewer: Viewer | null) => Promise<LayoutBase>
+  /** The same layout without waiting, when all it needs is in memory; undefined otherwise (fast lane). */
+  readonly rememberedLayout: (viewer: Viewer | null) => LayoutBase | undefined
   /** Resolves the signed-in person's profile into request.viewer, once per request. */
   readonly viewers: ViewerSource
   /** Sign-in attempts allowed per client address per minute. */
@@ -313,9 +315,13 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     lane.install({
       cookieName: sessions.options.cookieName,
       parseCookie: header => app.parseCookie(header),
-      sessions,
-      viewer: viewerOf,
-      layout: drawLayout,
+      session: token => sessions.inspectRemembered(token),
+      viewer: user => (user ? options.viewers.rememberedViewer(user) : null),
+      layout: viewer => {
+        const layout = options.rememberedLayout(viewer)
+        if (layout) lastLayout = layout
+        return layout
+      },
       formToken: id => tokens.tokenFor(id),
       headers: headerSet,
     })
