@@ -2,7 +2,7 @@
 // service; this registers the HTTP platform, then one line per capability, and builds the
 // navigation from each capability's nav(). Tests call this with an in-memory database; only
 // server.ts listens, migrates and handles signals.
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import accountsRoutes from './accounts/accounts.routes.ts'
 import auditRoutes from './audit/audit.routes.ts'
 import type { Config } from './config.ts'
@@ -14,6 +14,7 @@ import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
 import handbookRoutes from './handbook/routes/index.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
+import type { Organisation } from './organisation/organisation.types.ts'
 import { nav as organisationNav } from './organisation/organisation.nav.ts'
 import organisationRoutes from './organisation/organisation.routes.ts'
 import { nav as pathwayNav } from './pathway/pathway.nav.ts'
@@ -22,9 +23,12 @@ import { nav as peopleNav } from './people/people.nav.ts'
 import peopleRoutes from './people/people.routes.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 import { loadManifest } from './platform/http/assets.ts'
-import type { Nav } from './platform/http/navigation.ts'
+import type { Viewer } from './platform/auth/viewer.ts'
+import { FastLane } from './platform/http/fast-lane.ts'
+import type { Nav, NavItem } from './platform/http/navigation.ts'
 import { RequestLog } from './platform/http/request-log.ts'
-import httpPlatform, { httpServerOptions, type LayoutBase } from './platform/http/plugin.ts'
+import httpPlatform, { httpServerOptions } from './platform/http/plugin.ts'
+import type { LayoutBase } from './platform/http/types.ts'
 import { nav as productsNav } from './products/products.nav.ts'
 import productsRoutes from './products/routes/index.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
@@ -55,11 +59,17 @@ export interface AppOptions {
   readonly signInRateLimit?: number
 }
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
+export type App = FastifyInstance & { services: Services; fastLane: FastLane }
+
+export async function buildApp(options: AppOptions): Promise<App> {
   const { config, db } = options
   const clock = options.clock ?? systemClock
+  // Cached pages are answered in front of Fastify when nothing about them needs more than reading
+  // (platform/http/fast-lane.ts); Fastify answers everything else.
+  const fastLane = new FastLane()
 
   const app = Fastify({
+    serverFactory: fastLane.serverFactory,
     logger: options.logger ?? {
       level: config.logLevel,
       redact: {
@@ -83,17 +93,39 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   const services = buildServices({ db, clock, config, signInRateLimit: options.signInRateLimit })
   const { organisation } = services
 
-  // The chrome for this request, from request.viewer (resolved once by the platform).
-  const layout = async (request: FastifyRequest): Promise<LayoutBase> => {
-    const org = await organisation.get()
-    const viewer = request.viewer
+  // The chrome for the person reading (request.viewer, resolved once by the platform). Every page
+  // asks for it, so one is kept for each organisation settings object (the organisation service
+  // hands out the same one until they change), role and set of navigation items.
+  const NO_ORG = {}
+  const layouts = new WeakMap<object, Map<string, LayoutBase>>()
+  const layoutFor = (org: Organisation | null, viewer: Viewer | null): LayoutBase => {
     const site = { publicHandbook: org?.publicHandbook ?? false }
-    const navigation = NAVIGATION.flatMap(nav => nav(viewer, site))
-    return {
-      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${viewer?.user.role ?? 'public'}:${navigation.map(i => i.key).join(',')}`,
+    const navigation: NavItem[] = []
+    let navKeys = ''
+    for (const nav of NAVIGATION) {
+      for (const item of nav(viewer, site)) {
+        navKeys += navigation.length === 0 ? item.key : `,${item.key}`
+        navigation.push(item)
+      }
+    }
+    const role = viewer?.user.role ?? 'public'
+    let known = layouts.get(org ?? NO_ORG)
+    if (!known) layouts.set(org ?? NO_ORG, (known = new Map()))
+    const found = known.get(`${role}:${navKeys}`)
+    if (found) return found
+    const made: LayoutBase = {
+      key: `${org?.version ?? 0}:${org?.updatedAt ?? ''}:${role}:${navKeys}`,
       org: organisationLayout(org),
       navigation,
     }
+    known.set(`${role}:${navKeys}`, made)
+    return made
+  }
+  const layout = async (viewer: Viewer | null): Promise<LayoutBase> => layoutFor(await organisation.get(), viewer)
+  // The same, without waiting, while the organisation's settings are in memory (for the fast lane).
+  const rememberedLayout = (viewer: Viewer | null): LayoutBase | undefined => {
+    const org = organisation.remembered()
+    return org && layoutFor(org, viewer)
   }
 
   await app.register(httpPlatform, {
@@ -103,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     viewers: services.people,
     manifest: loadManifest(),
     layout,
+    rememberedLayout,
+    lane: fastLane,
   })
 
   // The brand colour as a tiny stylesheet (no inline styles, so the CSP can forbid them).
@@ -128,5 +162,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(productsRoutes, { services })
   await app.register(exampleRoutes, { services })
 
-  return Object.assign(app, { services }) as FastifyInstance & { services: Services }
+  return Object.assign(app, { services, fastLane }) as App
 }

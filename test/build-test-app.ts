@@ -5,16 +5,15 @@ import { Writable } from 'node:stream'
 import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
 import type { InjectOptions, Response as InjectResponse } from 'light-my-request'
-import { buildApp } from '../src/app.ts'
+import { buildApp, type App } from '../src/app.ts'
 import type { Config } from '../src/config.ts'
 import type { ProfileChanges } from '../src/people/people.types.ts'
 import { SYSTEM_ACTOR, type Role } from '../src/platform/auth/roles.ts'
 import type { Clock } from '../src/platform/clock.ts'
-import type { Services } from '../src/services.ts'
 import { testConfig } from './build-test-services.ts'
 import { createTestDb, type DialectName, type TestDb } from './dialects.ts'
 
-export type TestApp = FastifyInstance & { services: Services }
+export type TestApp = App
 
 export interface TestContext {
   app: TestApp

@@ -16,7 +16,8 @@ export interface RememberedOptions {
   readonly max?: number
 }
 
-export class Remembered<V> {
+/** Values are never undefined: peek() says undefined for "not remembered". */
+export class Remembered<V extends object | string | number | boolean | null> {
   private values = new Map<string, { value: V; until: number }>()
   private changedAt = -Infinity
   private changes = 0
@@ -30,11 +31,21 @@ export class Remembered<V> {
     this.max = options.max ?? 10_000
   }
 
+  /**
+   * The value remembered for key, if it is still good; undefined otherwise. It never reads: the
+   * fast lane (platform/http/fast-lane.ts) answers from what is remembered or not at all.
+   */
+  peek(key: string): V | undefined {
+    const known = this.values.get(key)
+    return known && known.until > performance.now() ? known.value : undefined
+  }
+
   /** The remembered value for key, or what read() answers (remembered unless a change is recent). */
   async get(key: string, read: () => Promise<V>): Promise<V> {
+    const remembered = this.peek(key)
+    if (remembered !== undefined) return remembered
     const now = performance.now()
     const known = this.values.get(key)
-    if (known && known.until > now) return known.value
     const changesBefore = this.changes
     const value = await read()
     if (this.changes === changesBefore && now - this.changedAt > this.quietMs) {

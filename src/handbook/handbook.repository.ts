@@ -569,6 +569,11 @@ export class HandbookRepository {
     })
   }
 
+  /** The revision if it is remembered and still good; undefined otherwise (no query). */
+  rememberedRevision(db: Db): number | undefined {
+    return this.revisionKnown.peek(databaseKey(db))
+  }
+
   async bumpRevision(db: Db): Promise<void> {
     this.revisionKnown.changed()
     await db

@@ -133,6 +133,11 @@ export class HandbookService {
     return this.repo.revision(this.db)
   }
 
+  /** The same revision, without waiting, when it is remembered; undefined otherwise. */
+  rememberedRevision(): number | undefined {
+    return this.repo.rememberedRevision(this.db)
+  }
+
   async contents(): Promise<{ sections: ContentsSection[] }> {
     const [sections, pages] = await Promise.all([this.repo.listSections(this.db), this.repo.listPageSummaries(this.db)])
     const bySection = new Map<string, PageSummary[]>()

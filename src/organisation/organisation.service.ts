@@ -22,11 +22,18 @@ export class OrganisationService {
   ) {}
 
   async get(): Promise<Organisation | null> {
+    const remembered = this.remembered()
+    if (remembered) return remembered
     const now = Date.now()
-    if (this.cached && this.cached.value && now - this.cached.at < CACHE_MS) return this.cached.value
     const value = await this.repo.get(this.db)
     this.cached = { value, at: now }
     return value
+  }
+
+  /** The settings kept in memory, while they are still good; undefined otherwise (no query). */
+  remembered(): Organisation | undefined {
+    const cached = this.cached
+    return cached && cached.value && Date.now() - cached.at < CACHE_MS ? cached.value : undefined
   }
 
   /** Creates the organisation during first-run set-up, inside the set-up transaction. */

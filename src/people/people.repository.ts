@@ -60,6 +60,11 @@ export class PeopleRepository {
     return this.viewersKnown.get(`${databaseKey(db)}:${userId}`, () => this.readViewerProfile(db, userId))
   }
 
+  /** The same profile if it is remembered and still good; undefined otherwise (no query). */
+  rememberedViewerProfile(db: Db, userId: string): ViewerProfile | undefined {
+    return this.viewersKnown.peek(`${databaseKey(db)}:${userId}`)
+  }
+
   private async readViewerProfile(db: Db, userId: string): Promise<ViewerProfile> {
     let query = this.viewerQueries.get(db)
     if (!query) {

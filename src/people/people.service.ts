@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { Actor, CurrentUser } from '../platform/auth/roles.ts'
-import type { Viewer, ViewerSource } from '../platform/auth/viewer.ts'
+import type { Viewer, ViewerProfile, ViewerSource } from '../platform/auth/viewer.ts'
 import type { Clock } from '../platform/clock.ts'
 import { ukToday } from '../platform/dates.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
@@ -152,7 +152,13 @@ export class PeopleService implements ViewerSource {
    */
   async viewer(user: CurrentUser | null): Promise<Viewer | null> {
     if (!user) return null
-    return { user, ...(await this.repo.viewerProfile(this.db, user.id)) }
+    return viewerOf(user, await this.repo.viewerProfile(this.db, user.id))
+  }
+
+  /** The same viewer, without waiting, when their profile is remembered; undefined otherwise. */
+  rememberedViewer(user: CurrentUser): Viewer | undefined {
+    const profile = this.repo.rememberedViewerProfile(this.db, user.id)
+    return profile && viewerOf(user, profile)
   }
 
   async get(id: string): Promise<Person> {
@@ -491,4 +497,8 @@ export class PeopleService implements ViewerSource {
       })
     })
   }
+}
+
+function viewerOf(user: CurrentUser, profile: ViewerProfile): Viewer {
+  return { user, ...profile }
 }

@@ -2,12 +2,15 @@
 // per handbook revision and kept in a cache.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../../platform/auth/authorize.ts'
+import type { CurrentUser } from '../../platform/auth/roles.ts'
 import { safeReturnPath } from '../../platform/auth/session.ts'
+import type { Organisation } from '../../organisation/organisation.types.ts'
+import type { CachedPageRef } from '../../platform/http/fast-lane.ts'
 import { PageCache } from '../../platform/http/page-cache.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook, canReadHandbook, canSeeAuthors, canSeeHistory, canSuggestChange } from '../handbook.policy.ts'
 import { pageView, searchView } from '../handbook.views.ts'
-import { slugParams } from './shared.ts'
+import { SLUG, slugParams } from './shared.ts'
 
 export default async function readingRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { handbook, organisation } = services
@@ -16,11 +19,14 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
   // Searches vary more than pages do: keep fewer of them.
   const searchCache = new PageCache(500, 8 * 1024 * 1024)
 
-  const publicHandbook = async () => (await organisation.get())?.publicHandbook ?? false
+  /** Whether this reader may read the handbook, given the organisation's settings. */
+  const readableWith = (user: CurrentUser | null, org: Organisation | null) =>
+    canReadHandbook(user, org?.publicHandbook ?? false)
+  const readable = async (user: CurrentUser | null) => readableWith(user, await organisation.get())
 
   /** Readers of a closed handbook who are not signed in are asked to sign in, then brought back. */
   const mayRead = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
-    if (canReadHandbook(request.user, await publicHandbook())) return true
+    if (await readable(request.user)) return true
     if (request.user) authorize(false)
     const returnTo = safeReturnPath(request.url)
     await reply.seeOther(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
@@ -71,22 +77,33 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
     },
   )
 
+  /**
+   * Where a handbook page is kept: one copy per handbook revision and kind of reader (what the
+   * page offers differs for editors, members and the public). The route's handler and its fast
+   * lane both name the page with this.
+   */
+  const pagePlace = (slug: string, revision: number, user: CurrentUser | null): CachedPageRef => {
+    const reader = canEditHandbook(user) ? 'editor' : user ? 'member' : 'public'
+    return { cache, key: `page:${slug}:${revision}:${reader}`, options: { nav: 'handbook' } }
+  }
+
+  // Anyone may ask for a page; mayRead and the lane's readableWith() decide who gets it.
+  const pageAccess = 'public'
   app.get<{ Params: { slug: string } }>(
     '/handbook/:slug',
-    { config: { access: 'public' }, schema: { params: slugParams } },
+    { config: { access: pageAccess }, schema: { params: slugParams } },
     async (request, reply) => {
       if (!(await mayRead(request, reply))) return reply
-      const revision = await handbook.revision()
+      const place = pagePlace(request.params.slug, await handbook.revision(), request.user)
       const can = {
         edit: canEditHandbook(request.user),
         suggest: canSuggestChange(request.user),
         history: canSeeHistory(request.user),
         authors: canSeeAuthors(request.user),
       }
-      const viewer = can.edit ? 'editor' : request.user ? 'member' : 'public'
       return reply.cachedPage(
-        cache,
-        `page:${request.params.slug}:${revision}:${viewer}`,
+        place.cache,
+        place.key,
         'handbook/views/page.njk',
         async () => {
           const [context, terms] = await Promise.all([handbook.pageInContext(request.params.slug), handbook.tagTerms()])
@@ -94,8 +111,24 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
           // the framework gains a version.
           return pageView(terms, context, can)
         },
-        { nav: 'handbook' },
+        place.options,
       )
     },
   )
+
+  // The same pages, answered in front of Fastify when already in the cache (fast-lane.ts), from
+  // the settings and revision in memory (or not at all). A readable page is in the cache only if
+  // this route put it there, so a path another route answers (such as /handbook/suggestions)
+  // never finds one and goes to Fastify.
+  app.pageLane({
+    path: new RegExp(`^/handbook/(${SLUG})$`),
+    access: pageAccess,
+    page: (match, reader) => {
+      const slug = match[1]
+      const org = organisation.remembered()
+      const revision = handbook.rememberedRevision()
+      if (slug === undefined || org === undefined || revision === undefined) return null
+      return readableWith(reader.user, org) ? pagePlace(slug, revision, reader.user) : null
+    },
+  })
 }

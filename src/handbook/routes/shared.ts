@@ -4,9 +4,12 @@ import { authorize } from '../../platform/auth/authorize.ts'
 import type { CurrentUser } from '../../platform/auth/roles.ts'
 import { uuidParams } from '../../platform/http/route-schemas.ts'
 
+/** A page's slug, as the routes' schemas accept it (a regular expression, without anchors). */
+export const SLUG = '[a-z0-9-]{1,100}'
+
 export const slugParams = {
   type: 'object',
-  properties: { slug: { type: 'string', pattern: '^[a-z0-9-]{1,100}$' } },
+  properties: { slug: { type: 'string', pattern: `^${SLUG}$` } },
   required: ['slug'],
 } as const
 export const versionParams = {

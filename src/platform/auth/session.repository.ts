@@ -65,11 +65,21 @@ export class SessionRepository {
     )
   }
 
+  /**
+   * The session and its person, if they are remembered and still good; undefined otherwise. It
+   * never reads the database. What it gives is the remembered row itself: read it, never change it.
+   */
+  peek(id: string): Readonly<SessionRow> | undefined {
+    const known = this.remembered.get(id)
+    return known && known.until > performance.now() ? known.row : undefined
+  }
+
   /** The session and its person. The caller may change what it is given: it is a copy. */
   async find(id: string): Promise<SessionRow | null> {
+    const remembered = this.peek(id)
+    if (remembered) return copy(remembered)
     const now = performance.now()
     const known = this.remembered.get(id)
-    if (known && known.until > now) return copy(known.row)
     const writesBefore = this.writes
     const row = await this.read(id)
     if (row && this.cacheMs > 0 && this.writes === writesBefore) {

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Clock } from '../clock.ts'
 import { hashToken, newToken } from '../ids.ts'
 import { isRole, type CurrentUser } from './roles.ts'
-import type { SessionRepository } from './session.repository.ts'
+import type { SessionRepository, SessionRow } from './session.repository.ts'
 
 export interface Flash {
   readonly kind: 'success' | 'important'
@@ -71,6 +71,31 @@ export class Session {
 
 export type EndReason = 'idle' | 'absolute' | 'disabled'
 
+/** What a session cookie names at this moment (SessionManager.inspect). */
+export type SessionCheck =
+  /** No session cookie. */
+  | { readonly state: 'none' }
+  /** A cookie naming no session: it is cleared. */
+  | { readonly state: 'unknown' }
+  /** A session that has run out or whose account is disabled: it is deleted and its cookie cleared. */
+  | { readonly state: 'ended'; readonly id: string; readonly userId: string | null; readonly reason: EndReason }
+  | {
+      readonly state: 'active'
+      readonly id: string
+      readonly userId: string | null
+      readonly createdAt: string
+      readonly data: SessionData
+      /** The signed-in person; null for a signed-out visitor's session. */
+      readonly user: CurrentUser | null
+      /** last_seen_at is older than touchAfterMs: this request writes it. */
+      readonly touchDue: boolean
+      /** The time the checks were made against, in milliseconds. */
+      readonly now: number
+    }
+
+const NO_SESSION: SessionCheck = { state: 'none' }
+const UNKNOWN_SESSION: SessionCheck = { state: 'unknown' }
+
 export interface SessionOptions {
   readonly cookieName: string
   readonly secure: boolean
@@ -87,47 +112,80 @@ export class SessionManager {
     readonly options: SessionOptions,
   ) {}
 
+  /**
+   * What a session cookie's token names now, by the rules every request is held to: the absolute
+   * and idle time-outs, a disabled account, and whether last_seen_at is due a refresh. It changes
+   * nothing: load() acts on the answer.
+   */
+  async inspect(token: string | undefined): Promise<SessionCheck> {
+    if (!token) return NO_SESSION
+    const id = hashToken(token)
+    return this.judge(id, await this.repo.find(id))
+  }
+
+  /**
+   * The same answer as inspect(), without waiting, when the session is remembered (ADR 0007);
+   * undefined when answering would need the database. The fast lane (platform/http/fast-lane.ts)
+   * answers only with this, for "none" and for an active session with no touch due.
+   */
+  inspectRemembered(token: string | undefined): SessionCheck | undefined {
+    if (!token) return NO_SESSION
+    const id = hashToken(token)
+    const row = this.repo.peek(id)
+    return row ? this.judge(id, row) : undefined
+  }
+
+  /** The rules, applied to the session's row as it is now. */
+  private judge(id: string, row: Readonly<SessionRow> | null): SessionCheck {
+    if (!row) return UNKNOWN_SESSION
+    const now = this.clock().getTime()
+    const idleFor = now - Date.parse(row.lastSeenAt)
+    let ended: EndReason | null = null
+    if (now - Date.parse(row.createdAt) > this.options.absoluteMs) ended = 'absolute'
+    else if (idleFor > this.options.idleMs) ended = 'idle'
+    else if (row.userId && (!row.user || row.user.status !== 'active')) ended = 'disabled'
+    if (ended) return { state: 'ended', id, userId: row.userId, reason: ended }
+    let data: SessionData = {}
+    // Most sessions hold nothing: no need to parse it.
+    if (row.data !== '{}') {
+      try {
+        data = JSON.parse(row.data) as SessionData
+      } catch {
+        data = {}
+      }
+    }
+    const user: CurrentUser | null =
+      row.user && isRole(row.user.role)
+        ? { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role }
+        : null
+    const touchDue = idleFor > this.options.touchAfterMs
+    return { state: 'active', id, userId: row.userId, createdAt: row.createdAt, data, user, touchDue, now }
+  }
+
   /** Reads the session named by the request's cookie, ending it if it has run out. */
   async load(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     request.session = new Session(null, {}, null, null)
     request.user = null
     request.sessionEnded = null
-    const token = request.cookies[this.options.cookieName]
-    if (!token) return
-    const id = hashToken(token)
-    const row = await this.repo.find(id)
-    if (!row) {
+    const check = await this.inspect(request.cookies[this.options.cookieName])
+    if (check.state === 'none') return
+    if (check.state === 'unknown') {
       this.clearCookie(reply)
       return
     }
-    const now = this.clock().getTime()
-    let ended: EndReason | null = null
-    if (now - Date.parse(row.createdAt) > this.options.absoluteMs) ended = 'absolute'
-    else if (now - Date.parse(row.lastSeenAt) > this.options.idleMs) ended = 'idle'
-    else if (row.userId && (!row.user || row.user.status !== 'active')) ended = 'disabled'
-    if (ended) {
-      await this.repo.delete(id)
+    if (check.state === 'ended') {
+      await this.repo.delete(check.id)
       this.clearCookie(reply)
-      request.sessionEnded = row.userId ? ended : null
+      request.sessionEnded = check.userId ? check.reason : null
       // A fresh, signed-out session remembers why, so the sign-in page the person is sent to can
       // tell them, and a form they were sending is given back only to them.
-      if (row.userId) request.session.set('ended', { reason: ended, userId: row.userId, sessionId: id })
+      if (check.userId)
+        request.session.set('ended', { reason: check.reason, userId: check.userId, sessionId: check.id })
       return
     }
-    let data: SessionData = {}
-    try {
-      data = JSON.parse(row.data) as SessionData
-    } catch {
-      data = {}
-    }
-    request.session = new Session(id, data, row.userId, row.createdAt)
-    if (row.user && isRole(row.user.role)) {
-      const user: CurrentUser = { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role }
-      request.user = user
-    }
-    if (now - Date.parse(row.lastSeenAt) > this.options.touchAfterMs) {
-      await this.repo.touch(id, new Date(now).toISOString())
-    }
+    request.session = new Session(check.id, check.data, check.userId, check.createdAt)
+    request.user = check.user
+    if (check.touchDue) await this.repo.touch(check.id, new Date(check.now).toISOString())
   }
 
   /** Saves changed session data, creating the session (and its cookie) on first use. */

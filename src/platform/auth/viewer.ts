@@ -26,6 +26,8 @@ export interface Viewer extends ViewerProfile {
 /** Resolves the signed-in person's profile: one indexed query (people.service.ts implements it). */
 export interface ViewerSource {
   viewer(user: CurrentUser): Promise<Viewer | null>
+  /** The same viewer without waiting, when it is known without a query; undefined otherwise. */
+  rememberedViewer(user: CurrentUser): Viewer | undefined
 }
 
 /** The viewer of a signed-in request; anyone else is refused (the 403 page). */

@@ -36,6 +36,19 @@ describe('PageCache', () => {
     expect(html).toBe('<a>&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</a>')
   })
 
+  it('gives the same page as pieces to send in turn, the kept parts shared and unchanged', () => {
+    const cache = new PageCache()
+    const entry = cache.set('k', `${P.userName}<b nonce="${P.nonce}">${P.csrf}</b><i>${P.userName}</i>`)
+    const values = { nonce: 'n1', csrf: '', userName: 'Siân <3' }
+    const { chunks, bytes } = PageCache.pieces(entry, values)
+    const joined = Buffer.concat(chunks.map(c => (typeof c === 'string' ? Buffer.from(c) : c)))
+    expect(joined.equals(PageCache.fillBytes(entry, values))).toBe(true)
+    expect(bytes).toBe(joined.length)
+    // Nothing empty is sent, and the parts are the cache's own buffers, not copies.
+    expect(chunks.every(c => c.length > 0)).toBe(true)
+    expect(chunks.filter(c => typeof c !== 'string').every(c => entry.parts.includes(c as Buffer))).toBe(true)
+  })
+
   it('keeps a page with no placeholders whole', () => {
     const cache = new PageCache()
     const entry = cache.set('plain', '<p>Nothing to fill</p>')

@@ -19,6 +19,13 @@ export interface SplicedPage {
   readonly bytes: number
 }
 
+/** A spliced page as pieces to send in turn (PageCache.pieces). */
+export interface SplicedPieces {
+  readonly chunks: readonly (Buffer | string)[]
+  /** Their length in bytes. */
+  readonly bytes: number
+}
+
 export interface SpliceValues {
   nonce: string
   csrf: string
@@ -85,28 +92,35 @@ export class PageCache {
     this.bytes -= page.bytes
   }
 
-  /** The page as bytes, with this request's values in place: one allocation and one copy of each part. */
+  /**
+   * The page with this request's values in place, as the pieces to send in turn: the kept parts
+   * (shared, never changed) and the values between them. Nothing is copied.
+   */
+  static pieces(page: SplicedPage, values: SpliceValues): SplicedPieces {
+    const userName = values.userName === '' ? '' : escapeHtml(values.userName)
+    const chunks: (Buffer | string)[] = []
+    let bytes = page.bytes
+    const parts = page.parts
+    const slots = page.slots
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]
+      if (part && part.length > 0) chunks.push(part)
+      const slot = slots[i]
+      if (slot === undefined) continue
+      const value = slot === 'nonce' ? values.nonce : slot === 'csrf' ? values.csrf : userName
+      if (value === '') continue
+      chunks.push(value)
+      bytes += Buffer.byteLength(value)
+    }
+    return { chunks, bytes }
+  }
+
+  /** The page as bytes, with this request's values in place: the pieces copied into one buffer. */
   static fillBytes(page: SplicedPage, values: SpliceValues): Buffer {
-    const nonce = values.nonce
-    const csrf = values.csrf
-    const userName = escapeHtml(values.userName)
-    const lengths = {
-      nonce: Buffer.byteLength(nonce),
-      csrf: Buffer.byteLength(csrf),
-      'user-name': Buffer.byteLength(userName),
-    }
-    let total = page.bytes
-    for (const slot of page.slots) total += lengths[slot]
-    const body = Buffer.allocUnsafe(total)
+    const { chunks, bytes } = PageCache.pieces(page, values)
+    const body = Buffer.allocUnsafe(bytes)
     let at = 0
-    for (let i = 0; i < page.parts.length; i++) {
-      const part = page.parts[i]
-      if (part) at += part.copy(body, at)
-      const slot = page.slots[i]
-      if (slot === 'nonce') at += body.write(nonce, at)
-      else if (slot === 'csrf') at += body.write(csrf, at)
-      else if (slot === 'user-name') at += body.write(userName, at)
-    }
+    for (const chunk of chunks) at += typeof chunk === 'string' ? body.write(chunk, at) : chunk.copy(body, at)
     return body
   }
 

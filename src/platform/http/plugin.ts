@@ -13,36 +13,34 @@ import type { Config } from '../../config.ts'
 import { unavailableCode, unavailableReason } from '../../db/availability.ts'
 import type { SessionManager } from '../auth/session.ts'
 import { safeReturnPath } from '../auth/session.ts'
-import type { ViewerSource } from '../auth/viewer.ts'
+import type { CurrentUser } from '../auth/roles.ts'
+import type { Viewer, ViewerSource } from '../auth/viewer.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts'
 import { BUILD_DIR, assetUrl, type AssetManifest } from './assets.ts'
 import { FormTokenError, FormTokens } from './form-tokens.ts'
+import type { FastLane, PageLane } from './fast-lane.ts'
 import { PageCache } from './page-cache.ts'
+import { HTML, cachedPageKey, mustNotStore, passesSignInGate, showsFlash, spliceValues } from './page-rules.ts'
 import { newNonce, securityHeaderSet, securityHeaders } from './security-headers.ts'
-import type { PageOptions } from './types.ts'
+import type { LayoutBase, PageOptions } from './types.ts'
 import { renderView, type ViewEnvironment } from './views.ts'
 import './types.ts'
-
-export interface LayoutBase {
-  /** Changes whenever anything below changes: part of the key of cached pages. */
-  readonly key: string
-  /** Organisation name, logo text, phase banner, footer: everything the chrome shows. */
-  readonly org: Record<string, unknown>
-  /** Service navigation items for this person. */
-  readonly navigation: { text: string; href: string; key: string }[]
-}
 
 export interface HttpPlatformOptions {
   readonly config: Config
   readonly views: ViewEnvironment
   readonly sessions: SessionManager
   readonly manifest: AssetManifest
-  /** Builds the chrome from request.viewer, which is resolved before it is called. */
-  readonly layout: (request: FastifyRequest) => Promise<LayoutBase>
+  /** Builds the chrome for the person reading (request.viewer, resolved before it is called). */
+  readonly layout: (viewer: Viewer | null) => Promise<LayoutBase>
+  /** The same layout without waiting, when all it needs is in memory; undefined otherwise (fast lane). */
+  readonly rememberedLayout: (viewer: Viewer | null) => LayoutBase | undefined
   /** Resolves the signed-in person's profile into request.viewer, once per request. */
   readonly viewers: ViewerSource
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit?: number
+  /** The fast lane in front of Fastify (fast-lane.ts), when the server was made with its serverFactory. */
+  readonly lane?: FastLane
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -129,14 +127,17 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   // The viewer: the signed-in person with their profile, for policies, handlers and the layout.
   // One query, made at most once per request (again only if someone signed in or out meanwhile).
   app.decorateRequest('viewer', null)
+  const viewerOf = async (user: CurrentUser | null): Promise<Viewer | null> =>
+    user ? options.viewers.viewer(user) : null
   const resolveViewer = async (request: FastifyRequest): Promise<void> => {
     const user = request.user
     if (!user) request.viewer = null
-    else if (request.viewer?.user !== user) request.viewer = await options.viewers.viewer(user)
+    else if (request.viewer?.user !== user) request.viewer = await viewerOf(user)
   }
+  const drawLayout = async (viewer: Viewer | null): Promise<LayoutBase> => (lastLayout = await options.layout(viewer))
   const layoutOf = async (request: FastifyRequest): Promise<LayoutBase> => {
     await resolveViewer(request)
-    return (lastLayout = await options.layout(request))
+    return drawLayout(request.viewer)
   }
 
   // Sessions: read before anything else looks at who is signed in; saved just before sending.
@@ -148,10 +149,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   })
   // (A callback hook: most replies have nothing to save, and a promise for each costs more.)
   app.addHook('onSend', (request, reply, payload, done) => {
-    const type = reply.getHeader('content-type')
-    if (request.user && typeof type === 'string' && type.startsWith('text/html')) {
-      reply.header('cache-control', 'no-store')
-    }
+    if (mustNotStore(request.user !== null, reply.getHeader('content-type'))) reply.header('cache-control', 'no-store')
     if (!request.session?.dirty) return done(null, payload)
     sessions.save(request, reply).then(
       () => done(null, payload),
@@ -189,7 +187,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     if (request.user && pending && !SAFE_METHODS.has(request.method) && pending.path === request.url) {
       request.session.take('pending')
     }
-    if (access === 'public' || request.user) return
+    if (passesSignInGate(access, request.user)) return
     if (!request.routeOptions.url) return
     if (SAFE_METHODS.has(request.method)) {
       const returnTo = safeReturnPath(request.url)
@@ -281,9 +279,9 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       pageOptions: PageOptions = {},
     ) {
       const request = this.request
-      if (request.session?.data.flash?.length) return this.page(template, await context(), pageOptions)
+      if (showsFlash(request.session?.data)) return this.page(template, await context(), pageOptions)
       const base = await layoutOf(request)
-      const fullKey = `${key}|${base.key}|${pageOptions.nav ?? ''}`
+      const fullKey = cachedPageKey(key, base, pageOptions)
       let entry = cache.get(fullKey)
       if (!entry) {
         const layout = await layoutContext(request, this, pageOptions)
@@ -297,16 +295,42 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
         })
         entry = cache.set(fullKey, html)
       }
-      const body = PageCache.fillBytes(entry, {
-        nonce: this.cspNonce?.script ?? '',
-        csrf: request.user ? csrfToken(request, this) : '',
-        userName: request.user?.name ?? '',
-      })
+      const body = PageCache.fillBytes(
+        entry,
+        spliceValues(this.cspNonce?.script ?? '', request.user, () => csrfToken(request, this)),
+      )
       return this.code(pageOptions.status ?? 200)
-        .type('text/html; charset=utf-8')
+        .type(HTML)
         .send(body)
     },
   )
+
+  // The fast lane answers cached pages in front of Fastify with the functions above (fast-lane.ts).
+  // Routes offer their cached pages through app.pageLane. At debug, Fastify logs every request,
+  // so every request goes through Fastify.
+  const lane = options.lane
+  app.decorate('pageLane', (offer: PageLane) => lane?.add(offer))
+  const logsEveryRequest = app.log.level === 'debug' || app.log.level === 'trace'
+  if (lane && !logsEveryRequest) {
+    lane.install({
+      cookieName: sessions.options.cookieName,
+      parseCookie: header => app.parseCookie(header),
+      session: token => sessions.inspectRemembered(token),
+      viewer: user => (user ? options.viewers.rememberedViewer(user) : null),
+      layout: viewer => {
+        const layout = options.rememberedLayout(viewer)
+        if (layout) lastLayout = layout
+        return layout
+      },
+      formToken: id => tokens.tokenFor(id),
+      headers: headerSet,
+    })
+    // Fastify answers while it closes (503 and Connection: close), from the moment it starts to.
+    app.addHook('preClose', done => {
+      lane.close()
+      done()
+    })
+  }
 
   /** An error page in the site layout. It has no form, so it gives a signed-out visitor no session. */
   async function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, extra = {}) {
@@ -343,7 +367,7 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
       try {
         request.user = null
         request.viewer = null
-        publicLayout = await options.layout(request)
+        publicLayout = await options.layout(null)
         html = earlyPage(status, publicLayout, nonce)
       } catch (renderError) {
         request.log.error({ err: renderError }, 'Error page could not be rendered')

@@ -20,6 +20,8 @@ declare module 'fastify' {
 export interface SecurityHeaderSet {
   /** The headers that are the same on every response. */
   readonly fixed: Readonly<Record<string, string>>
+  /** The same headers as a flat list of names and values, in the same order (for res.writeHead). */
+  readonly fixedList: readonly string[]
   /** The Content Security Policy for a response whose inline script carries this nonce. */
   csp(nonce: string): string
 }
@@ -54,10 +56,9 @@ export function securityHeaderSet(options: SecurityHeaderOptions): SecurityHeade
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   }
 
-  return { fixed, csp: nonce => before + nonce + after }
+  return { fixed, fixedList: Object.entries(fixed).flat(), csp: nonce => before + nonce + after }
 }
 
-/** A fresh nonce for one response's inline script. */
 /** A fresh CSP nonce (platform/http/nonce.ts), for replies written outside Fastify's hooks too. */
 export { newNonce }
 

@@ -6,6 +6,16 @@ import type { Viewer } from '../auth/viewer.ts'
 /** Every route says who may reach it: anyone, or only people who are signed in. */
 export type Access = 'public' | 'signed-in'
 
+/** The chrome of a page: what the layout shows around its content. */
+export interface LayoutBase {
+  /** Changes whenever anything below changes: part of the key of cached pages. */
+  readonly key: string
+  /** Organisation name, logo text, phase banner, footer: everything the chrome shows. */
+  readonly org: Record<string, unknown>
+  /** Service navigation items for this person. */
+  readonly navigation: { text: string; href: string; key: string }[]
+}
+
 export interface PageOptions {
   readonly status?: number
   /** Which service navigation item to mark as current. */
@@ -38,6 +48,10 @@ declare module 'fastify' {
     ): Promise<FastifyReply>
     /** 303 See Other: the answer to a successful form post. */
     seeOther(url: string): FastifyReply
+  }
+  interface FastifyInstance {
+    /** Offers a route's cached pages to the fast lane in front of Fastify (fast-lane.ts). */
+    pageLane(lane: import('./fast-lane.ts').PageLane): void
   }
   interface FastifyContextConfig {
     access?: Access
