@@ -145,6 +145,13 @@ describe('the fast lane answers as Fastify does', () => {
   /** A new session for a person, signed in now. */
   const freshSession = () => signIn(ctx, ADMIN_EMAIL)
 
+  it('the server has the time-outs Fastify would have given its own', () => {
+    const server = ctx.app.server
+    expect(server.keepAliveTimeout).toBe(72_000)
+    expect(server.requestTimeout).toBe(30_000)
+    expect(server.timeout).toBe(60_000)
+  })
+
   it('a signed-in page', async () => {
     const { viaLane } = await compare(async () => ({ path: PAGE, browser: admin }), true)
     expect(viaLane.status).toBe(200)

@@ -196,7 +196,9 @@ export class FastLane {
     const viewer = deps.viewer(user)
     if (viewer === undefined) return false
     const ref = lane.page(match, { user, viewer })
-    if (ref === null) return false
+    // Fastify logs every answer of 400 or more (request-log.ts): those are its to give.
+    const status = ref?.options.status ?? 200
+    if (ref === null || status >= 400) return false
     const layout = deps.layout(viewer)
     if (layout === undefined) return false
     const entry = ref.cache.get(cachedPageKey(ref.key, layout, ref.options))
@@ -208,7 +210,7 @@ export class FastLane {
     headers[this.cspAt] = deps.headers.csp(nonce)
     const { chunks, bytes } = PageCache.pieces(entry, values)
     headers[headers.length - 1] = String(bytes)
-    response.writeHead(ref.options.status ?? 200, headers)
+    response.writeHead(status, headers)
     // The pieces go out in one writev: the first write corks the socket and end() uncorks it.
     // For HEAD, node:http sends the headers only, as Fastify's path does.
     const last = chunks.length - 1
