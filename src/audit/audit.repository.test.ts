@@ -131,4 +131,18 @@ describe.each(DIALECTS)('audit repository on %s', dialect => {
     ])
     expect(await repo.actions(db())).toEqual(['handbook.imported', 'handbook.page-updated', 'settings.changed'])
   })
+
+  it('says when a subject last changed, and changes with every event about it, even in one instant', async () => {
+    const subject = { subjectType: 'product', subjectId: `thing-${dialect}` }
+    const first = await repo.lastChange(db(), 'product', subject.subjectId)
+    expect(first).toBe('|0')
+    await repo.insert(db(), event(20, subject))
+    const second = await repo.lastChange(db(), 'product', subject.subjectId)
+    expect(second).toBe('2026-11-20T09:00:00.000Z|1')
+    await repo.insert(db(), event(20, subject))
+    expect(await repo.lastChange(db(), 'product', subject.subjectId)).toBe('2026-11-20T09:00:00.000Z|2')
+    // Events about other subjects leave it alone.
+    await repo.insert(db(), event(21, { subjectType: 'product', subjectId: 'another' }))
+    expect(await repo.lastChange(db(), 'product', subject.subjectId)).toBe('2026-11-20T09:00:00.000Z|2')
+  })
 })

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { Remembered, databaseKey } from '../db/remembered.ts'
 import type { Database } from '../db/schema.ts'
 
 export interface AuditEvent {
@@ -21,7 +22,12 @@ export interface AuditFilter {
 }
 
 export class AuditRepository {
+  // The latest change to a subject is read on every view of a cached page about it: remembered
+  // for a moment, forgotten by every event recorded (db/remembered.ts).
+  private readonly lastChanges = new Remembered<string>({ max: 5000 })
+
   insert(db: Kysely<Database>, event: AuditEvent): Promise<unknown> {
+    this.lastChanges.changed()
     return db
       .insertInto('audit_events')
       .values({
@@ -78,6 +84,22 @@ export class AuditRepository {
         summary: r.summary,
       })),
     }
+  }
+
+  /**
+   * A short text that changes whenever an event about the subject is recorded: the latest event's
+   * time and how many there are (two in one millisecond still differ). One index range.
+   */
+  lastChange(db: Kysely<Database>, subjectType: string, subjectId: string): Promise<string> {
+    return this.lastChanges.get(`${databaseKey(db)}:${subjectType}:${subjectId}`, async () => {
+      const row = await db
+        .selectFrom('audit_events')
+        .select(eb => [eb.fn.max('occurred_at').as('at'), eb.fn.countAll<number>().as('n')])
+        .where('subject_type', '=', subjectType)
+        .where('subject_id', '=', subjectId)
+        .executeTakeFirst()
+      return `${row?.at ?? ''}|${Number(row?.n ?? 0)}`
+    })
   }
 
   async actors(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {

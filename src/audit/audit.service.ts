@@ -36,6 +36,14 @@ export class AuditService {
     })
   }
 
+  /**
+   * Changes whenever an event about the subject is recorded. Every change to a thing's strategy
+   * is audited, so this keys the pages that show it (products/routes/strategy.routes.ts).
+   */
+  lastChange(subjectType: string, subjectId: string): Promise<string> {
+    return this.repo.lastChange(this.db, subjectType, subjectId)
+  }
+
   async list(
     filter: AuditFilter,
     page: number,

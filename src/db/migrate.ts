@@ -16,6 +16,7 @@ import * as assessmentsHealth from './migrations/20261207T1200-assessments-healt
 import * as prioritisation from './migrations/20261207T0900-prioritisation.ts'
 import * as decisions from './migrations/20261207T0910-decisions.ts'
 import * as reviews from './migrations/20261207T0920-reviews.ts'
+import * as strategyPageKeys from './migrations/20261207T1300-strategy-page-keys.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1010-roadmap': roadmap,
   '20261207T1020-hypotheses': hypotheses,
   '20261207T1200-assessments-health': assessmentsHealth,
+  '20261207T1300-strategy-page-keys': strategyPageKeys,
 }
 
 class StaticProvider implements MigrationProvider {

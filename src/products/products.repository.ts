@@ -75,6 +75,44 @@ export class ProductsRepository {
   // The catalogue's filter choices (distinct areas, groups and owners) are read on every page of
   // the catalogue: remembered for a moment, forgotten by every write to things (db/remembered.ts).
   private readonly choicesKnown = new Remembered<CatalogueChoices>({ max: 100 })
+  private readonly versionKnown = new Remembered<string>({ max: 100 })
+
+  /** Forgets what is remembered: called as every write to things begins. */
+  private written(): void {
+    this.choicesKnown.changed()
+    this.versionKnown.changed()
+  }
+
+  /**
+   * A short text that changes whenever anything the catalogue shows may have changed: a thing
+   * added, changed, moved, linked or removed (every save bumps its version; the count and the
+   * latest updated_at), or an owner's name (users). Remembered for a moment.
+   */
+  catalogueVersion(db: Db): Promise<string> {
+    return this.versionKnown.get(databaseKey(db), async () => {
+      const row = await db
+        .selectNoFrom(eb => [
+          eb
+            .selectFrom('products')
+            .select(e => e.fn.max('updated_at').as('m'))
+            .as('changed'),
+          eb
+            .selectFrom('products')
+            .select(e => e.fn.countAll<number>().as('n'))
+            .as('things'),
+          eb
+            .selectFrom('products')
+            .select(e => e.fn.sum<number>('version').as('n'))
+            .as('versions'),
+          eb
+            .selectFrom('users')
+            .select(e => e.fn.max('updated_at').as('m'))
+            .as('accounts'),
+        ])
+        .executeTakeFirstOrThrow()
+      return [row.changed, row.things, row.versions, row.accounts].map(v => String(v ?? '')).join('|')
+    })
+  }
 
   private base(db: Db) {
     return db
@@ -161,7 +199,7 @@ export class ProductsRepository {
   }
 
   async insert(db: Db, row: ProductRow): Promise<void> {
-    this.choicesKnown.changed()
+    this.written()
     await db
       .insertInto('products')
       .values({
@@ -187,7 +225,7 @@ export class ProductsRepository {
 
   /** Saves new details if the thing is still at expectedVersion; false when someone saved first. */
   async update(db: Db, id: string, changes: ProductChanges, expectedVersion: number): Promise<boolean> {
-    this.choicesKnown.changed()
+    this.written()
     const saved = await updateVersioned(db, 'products', id, expectedVersion, {
       kind: changes.kind,
       name: changes.name,
@@ -212,12 +250,13 @@ export class ProductsRepository {
     expectedVersion: number,
     at: string,
   ): Promise<boolean> {
+    this.written()
     const changes = axis === 'phase' ? { phase: value, updated_at: at } : { stage: value, updated_at: at }
     return (await updateVersioned(db, 'products', id, expectedVersion, changes)) !== undefined
   }
 
   async delete(db: Db, id: string): Promise<void> {
-    this.choicesKnown.changed()
+    this.written()
     await db.deleteFrom('products').where('id', '=', id).execute()
   }
 
@@ -229,6 +268,7 @@ export class ProductsRepository {
 
   /** Deletes the things of the worked example (links, moves and teams go with them). */
   async deleteExamples(db: Db): Promise<number> {
+    this.written()
     const result = await db.deleteFrom('products').where('example', '=', 'yes').executeTakeFirst()
     return Number(result.numDeletedRows)
   }

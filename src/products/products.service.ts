@@ -82,6 +82,24 @@ export class ProductsService {
     return this.repo.members(this.db, id)
   }
 
+  /** Changes whenever anything the catalogue shows may have changed: keys its cached pages. */
+  catalogueVersion(): Promise<string> {
+    return this.repo.catalogueVersion(this.db)
+  }
+
+  /**
+   * Changes whenever anything a thing's strategy page shows may have changed: any change to its
+   * strategy (every one is audited against the thing), the catalogue (names of linked things and
+   * owners), or the day (flags for what is stale). Keys the strategy page's cache.
+   */
+  async strategyVersion(product: Product): Promise<string> {
+    const [changes, catalogue] = await Promise.all([
+      this.audit.lastChange('product', product.id),
+      this.repo.catalogueVersion(this.db),
+    ])
+    return `${product.version}|${changes}|${catalogue}|${this.today()}`
+  }
+
   catalogueChoices(): Promise<CatalogueChoices> {
     return this.repo.catalogueChoices(this.db)
   }

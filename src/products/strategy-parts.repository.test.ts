@@ -20,9 +20,9 @@ function must<T>(value: T | undefined | null): T {
 
 const AT = '2026-11-24T10:00:00.000Z'
 
-async function insertProduct(db: Kysely<Database>, name: string): Promise<string> {
+async function insertProduct(db: Kysely<Database>, name: string, repo = new ProductsRepository()): Promise<string> {
   const id = newId()
-  await new ProductsRepository().insert(db, {
+  await repo.insert(db, {
     id,
     kind: 'service',
     name,
@@ -191,5 +191,37 @@ describe.each(DIALECTS)('strategy parts repositories on %s', dialect => {
     await new ProductsRepository().delete(db, other)
     expect(await metrics.find(db, id)).toBeUndefined()
     expect(await metrics.list(db, productId)).toHaveLength(2)
+  })
+
+  it('gives the catalogue a new version whenever a thing is added, saved, moved or removed', async () => {
+    const things = new ProductsRepository()
+    const before = await things.catalogueVersion(db)
+    const versions = new Set([before])
+    const seen = async () => {
+      const version = await things.catalogueVersion(db)
+      expect(versions.has(version)).toBe(false)
+      versions.add(version)
+    }
+    // All at one instant, as in a fast burst of saves: updated_at alone would not move.
+    const id = await insertProduct(db, 'Versioned', things)
+    await seen()
+    const changes = {
+      kind: 'service' as const,
+      name: 'Versioned again',
+      purpose: 'For the tests',
+      ownerId: null,
+      team: '',
+      group: '',
+      area: '',
+      parentId: null,
+      updatedAt: AT,
+    }
+    expect(await things.update(db, id, changes, 1)).toBe(true)
+    await seen()
+    expect(await things.setPosition(db, id, 'phase', 'live', 2, AT)).toBe(true)
+    await seen()
+    // Removing the thing takes the catalogue back to what it was before the thing was added.
+    await things.delete(db, id)
+    expect(await things.catalogueVersion(db)).toBe(before)
   })
 })

@@ -49,8 +49,16 @@ export function prioritisationNav(productId: string, current: string) {
   }))
 }
 
-const number = (n: number, digits = 1) =>
-  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+// One formatter per number of decimal places: toLocaleString with options builds a new one per call.
+const FORMATS = new Map<number, Intl.NumberFormat>()
+const number = (n: number, digits = 1) => {
+  let format = FORMATS.get(digits)
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+    FORMATS.set(digits, format)
+  }
+  return format.format(n)
+}
 
 // ---- The impact/effort matrix ----
 
@@ -412,7 +420,7 @@ export function prioritisationPart(
   const updated = [
     ...options.map(o => ({ at: o.updatedAt, by: o.updatedByName })),
     ...quarters.map(q => ({ at: q.updatedAt, by: q.updatedByName })),
-  ].sort((a, b) => b.at.localeCompare(a.at))[0]
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))[0]
   return {
     slug: 'prioritisation',
     name: 'Prioritisation',

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
+import { PageCache } from '../../platform/http/page-cache.ts'
 import { requireViewer } from '../../platform/auth/viewer.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import { datePartsOf, formErrors, saveVersioned, type FormErrors, type FormValues } from '../../platform/forms.ts'
@@ -43,6 +44,8 @@ const axisQuery = {
 export default async function catalogueRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { products } = services
   const load = productPages(services)
+  // Catalogue pages are rendered once per filter and page until the catalogue changes.
+  const cache = new PageCache(500, 16 * 1024 * 1024)
 
   app.get(
     '/products',
@@ -51,13 +54,15 @@ export default async function catalogueRoutes(app: FastifyInstance, { services }
       const viewer = requireViewer(request)
       authorize(canSeeProducts(viewer))
       const { filter, page } = readCatalogueQuery(request.query)
-      const [result, choices] = await Promise.all([products.list(filter, page), products.catalogueChoices()])
-      return reply.page(
+      const can = { add: canAddProduct(viewer) }
+      const version = await products.catalogueVersion()
+      return reply.cachedPage(
+        cache,
+        JSON.stringify([version, filter, page, can.add]),
         'products/views/catalogue.njk',
-        {
-          pageTitle: 'Products and services',
-          ...catalogueView(result, filter, choices),
-          can: { add: canAddProduct(viewer) },
+        async () => {
+          const [result, choices] = await Promise.all([products.list(filter, page), products.catalogueChoices()])
+          return { pageTitle: 'Products and services', ...catalogueView(result, filter, choices), can }
         },
         { nav: NAV },
       )

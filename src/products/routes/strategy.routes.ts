@@ -1,6 +1,7 @@
 // A thing's strategy on one page: its details, phase and stage, the summary of every part with a
 // link to its own page, and flags for what is missing or stale; and the same as Markdown.
 import type { FastifyInstance } from 'fastify'
+import { PageCache } from '../../platform/http/page-cache.ts'
 import type { Services } from '../../services.ts'
 import { NAME_ADVICE, nameGuidance } from '../naming/naming.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
@@ -12,32 +13,39 @@ import { productPages, productParams } from './shared.ts'
 export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { products, strategy } = services
   const load = productPages(services)
+  // A strategy page is rendered once until something it shows changes (products.strategyVersion).
+  const cache = new PageCache(500, 16 * 1024 * 1024)
 
   app.get<{ Params: { id: string } }>(
     '/products/:id',
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product, can } = await load(request)
-      const overview = await strategy.overview(product)
-      const { links, moves } = overview
-      const naming = nameGuidance(product)
-      return reply.page(
+      const version = await products.strategyVersion(product)
+      return reply.cachedPage(
+        cache,
+        `${product.id}:${version}:${can.edit}:${can.delete}`,
         'products/views/strategy.njk',
-        {
-          pageTitle: product.name,
-          product,
-          kindLabel: PRODUCT_KIND_LABELS[product.kind],
-          phaseLabel: PHASE_LABELS[product.phase],
-          stageLabel: STAGE_LABELS[product.stage],
-          guidance: product.kind === 'service' || product.kind === 'feature' ? PHASE_GUIDANCE[product.phase] : null,
-          links,
-          history: moveItems(moves.slice(0, 6)),
-          moreHistory: moves.length > 6,
-          parts: strategyParts(product, overview),
-          flags: strategyFlags(product, overview),
-          naming,
-          namingAdvice: NAME_ADVICE,
-          can,
+        async () => {
+          const overview = await strategy.overview(product)
+          const { links, moves } = overview
+          const naming = nameGuidance(product)
+          return {
+            pageTitle: product.name,
+            product,
+            kindLabel: PRODUCT_KIND_LABELS[product.kind],
+            phaseLabel: PHASE_LABELS[product.phase],
+            stageLabel: STAGE_LABELS[product.stage],
+            guidance: product.kind === 'service' || product.kind === 'feature' ? PHASE_GUIDANCE[product.phase] : null,
+            links,
+            history: moveItems(moves.slice(0, 6)),
+            moreHistory: moves.length > 6,
+            parts: strategyParts(product, overview),
+            flags: strategyFlags(product, overview),
+            naming,
+            namingAdvice: NAME_ADVICE,
+            can,
+          }
         },
         { nav: 'products' },
       )
