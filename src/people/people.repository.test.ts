@@ -214,6 +214,10 @@ describe.each(DIALECTS)('people repository on %s', dialect => {
     const seniors = await repo.peopleInRoles(db(), ['senior-product-manager', 'lead-product-manager'], 10_000)
     expect(seniors).toContainEqual({ id: senior.id, name: 'Aaa Senior', email: senior.email })
     expect(await repo.peopleInRoles(db(), [], 10)).toEqual([])
+    // Chosen people are looked up by id, past any cap on the list offered, never disabled ones.
+    const found = await repo.accountsByIds(db(), [senior.id, disabled.id, 'no-such-id'])
+    expect(found).toEqual([{ id: senior.id, name: 'Aaa Senior', email: senior.email }])
+    expect(await repo.accountsByIds(db(), [])).toEqual([])
   })
 
   it('gives the viewer profile, remembered for a moment and forgotten when any profile changes', async () => {

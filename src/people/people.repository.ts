@@ -219,6 +219,19 @@ export class PeopleRepository {
       .execute()
   }
 
+  /** The accounts (not disabled) with these ids, by name: however many accounts there are. */
+  async accountsByIds(db: Db, ids: readonly string[]): Promise<AccountChoice[]> {
+    if (ids.length === 0) return []
+    return db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('status', '<>', 'disabled')
+      .where('id', 'in', [...ids])
+      .orderBy('name')
+      .orderBy('email')
+      .execute()
+  }
+
   /** People in the profession holding one of the given career roles, by name. */
   async peopleInRoles(db: Db, roles: readonly string[], limit: number): Promise<AccountChoice[]> {
     if (roles.length === 0) return []

@@ -203,6 +203,11 @@ export class PeopleService implements ViewerSource {
     return this.repo.accountChoices(this.db, limit)
   }
 
+  /** The accounts with these ids that can be chosen (not disabled), whatever the size of the list. */
+  accountsByIds(ids: readonly string[]): Promise<AccountChoice[]> {
+    return this.repo.accountsByIds(this.db, ids)
+  }
+
   /** Who an associate can be associated with: senior product managers and above. */
   async seniorChoices(limit: number): Promise<AccountChoice[]> {
     return this.repo.peopleInRoles(this.db, seniorRoles(await this.framework.terms()), limit)

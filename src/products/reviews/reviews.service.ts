@@ -92,7 +92,9 @@ export class ReviewsService {
   /** Names the people chosen; throws ValidationError when one is not in Valuekit. */
   private async attendees(ids: readonly string[]): Promise<Attendee[]> {
     if (ids.length === 0) return []
-    const known = new Map((await this.peopleChoices()).map(p => [p.id, p]))
+    // Looked up by id, not among the choices offered: a list capped for the form must not refuse
+    // someone further down it.
+    const known = new Map((await this.people.accountsByIds(ids)).map(p => [p.id, { id: p.id, name: p.name }]))
     const chosen = ids.map(id => known.get(id))
     if (chosen.some(p => p === undefined)) throw new ValidationError({ attendees: 'Choose people from the list' })
     return chosen.filter((p): p is Attendee => p !== undefined)
