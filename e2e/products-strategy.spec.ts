@@ -1,10 +1,13 @@
 // A thing's strategy: add a service to the catalogue (with every error shown at once first),
 // follow the strategy page's flag to write its problem statement, change it and compare the two
-// versions, fill both canvases and see what the value proposition leaves unanswered, then print
-// the strategy page on A4 and check it reflows at 320 px.
+// versions, fill both canvases and see what the value proposition leaves unanswered,
+// then draw a Wardley map and move one in as text; print the strategy page on A4 and check it
+// reflows at 320 px.
 import { errorSummary, expect, follow, navigateBy, test, visit } from './support/fixtures.ts'
 
 test('write a service’s strategy and print it', async ({ pageAs, journey, javaScriptEnabled }) => {
+  // One journey through many pages: allowed the time of several.
+  test.setTimeout(240_000)
   const page = await pageAs('administrator')
   const name = `Apply for a river permit (${journey.suffix})`
 
@@ -72,6 +75,39 @@ test('write a service’s strategy and print it', async ({ pageAs, journey, java
   await page.getByLabel('Value delivered and funding').fill('Fewer fines; funded by licence fees')
   await navigateBy(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
   await expect(page.getByRole('region', { name: 'Value propositions' })).toContainText('without a trip')
+
+  // A Wardley map from the form (new items appear in the dependency lists after "Add more
+  // rows"), then the same map moved in as Online Wardley Maps text, a mistake first.
+  await follow(page, page.getByRole('link', { name: `Back to the strategy of ${name}` }))
+  await follow(page, page.getByRole('heading', { name: 'Wardley map' }).getByRole('link'))
+  await follow(page, page.getByRole('button', { name: 'Write the wardley map' }))
+  const item = (n: number) => page.getByRole('group', { name: `Item ${n}`, exact: true })
+  await item(1).getByLabel('Name').fill('Angler')
+  await item(1).getByLabel('User need').check()
+  await item(1).getByLabel('Visibility').fill('95')
+  await item(1).getByLabel('Evolution').fill('60')
+  await item(2).getByLabel('Name').fill('River map')
+  await item(2).getByLabel('Visibility').fill('60')
+  await item(2).getByLabel('Evolution').fill('30')
+  await item(2).getByLabel('Moving to (optional)').fill('50')
+  await navigateBy(page, () => page.getByRole('button', { name: 'Add more rows' }).click())
+  const link = page.getByRole('group', { name: 'Dependency 1' })
+  await link.getByLabel('This item').selectOption('Angler')
+  await link.getByLabel('needs').selectOption('River map')
+  await navigateBy(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
+  await expect(page.getByText('Wardley map saved (version 1)')).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Wardley map' })).toBeVisible()
+  await expect(page.getByTestId('map-table')).toContainText('50 (Product)')
+  await follow(page, page.getByRole('link', { name: 'Import from Online Wardley Maps text' }))
+  await page.getByLabel('Paste the Online Wardley Maps text').fill('anchor Angler [0.95, 0.6]\ncomponent Payments')
+  await navigateBy(page, () => page.getByRole('button', { name: 'Import' }).click())
+  await expect(errorSummary(page)).toContainText('Line 2: Give Payments a place')
+  await page
+    .getByLabel('Paste the Online Wardley Maps text')
+    .fill('anchor Angler [0.95, 0.6]\ncomponent Payments [0.4, 0.75] (buy)\nAngler->Payments\nstyle wardley')
+  await navigateBy(page, () => page.getByRole('button', { name: 'Import' }).click())
+  await expect(page.getByText('Wardley map imported (version 2)')).toBeVisible()
+  await expect(page.getByTestId('map-table')).toContainText('Payments')
 
   // The strategy page, printed: no navigation or buttons, link addresses shown.
   await follow(page, page.getByRole('link', { name: `Back to the strategy of ${name}` }))

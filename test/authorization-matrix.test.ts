@@ -989,6 +989,20 @@ const ROWS: Row[] = [
     path: f => thing(f, '/problem-statement/compare'),
     expect: signedIn(200),
   },
+  // Kinds with a text format (a Wardley map): download for readers, import for those who change it
+  { method: 'GET', route: '/products/:id/:kind/text', path: f => thing(f, '/wardley-map/text'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/products/:id/:kind/import',
+    path: f => thing(f, '/wardley-map/import'),
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/products/:id/:kind/import',
+    path: f => thing(f, '/wardley-map/import'),
+    expect: strategyEditors(400),
+  },
   // Service assessments: open to read, changed by those who change the strategy
   { method: 'GET', route: '/products/:id/assessments', path: f => thing(f, '/assessments'), expect: signedIn(200) },
   {
@@ -1075,7 +1089,30 @@ async function productFixtures(
   const kinds = await import('../src/products/kinds/index.ts')
   const onion = kinds.documentKind('team-onion')
   const problem = kinds.documentKind('problem-statement')
-  if (!onion || !problem) throw new Error('No document kinds')
+  const map = kinds.documentKind('wardley-map')
+  if (!onion || !problem || !map) throw new Error('No document kinds')
+  await documents.save(
+    SYSTEM_ACTOR,
+    product,
+    map,
+    {
+      title: '',
+      components: [
+        {
+          id: 'need',
+          name: 'Checker',
+          type: 'need',
+          visibility: 0.9,
+          evolution: 0.5,
+          moveTo: null,
+          needs: [],
+          decoration: '',
+        },
+      ],
+      other: [],
+    },
+    0,
+  )
   await documents.save(
     SYSTEM_ACTOR,
     product,

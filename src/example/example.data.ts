@@ -341,6 +341,8 @@ export interface ExampleStrategy {
     value: string
   }
   readonly visionBoard?: { vision: string; targetGroup: string; needs: string; product: string; businessGoals: string }
+  /** A Wardley map of the value chain, in the text of Online Wardley Maps. */
+  readonly wardleyMap?: string
   readonly teamOnion?: {
     core: readonly OnionEntry[]
     collaborators: readonly OnionEntry[]
@@ -1668,6 +1670,27 @@ export const EXAMPLE_THINGS: readonly ExampleThing[] = [
         product: 'Eligibility check\nShort application\nAdviser support',
         businessGoals: 'Half of grants to groups that have never had one\n40 new schemes in two years',
       },
+      wardleyMap: [
+        'title Community energy grants',
+        'anchor Community group [0.95, 0.55]',
+        'component Apply for a grant online [0.82, 0.45]',
+        'component Eligibility checker [0.66, 0.22]',
+        'component Grant decisions [0.6, 0.35] (inertia)',
+        'component Case management [0.42, 0.5]',
+        'component Payments [0.35, 0.72] (buy)',
+        'component Identity checks [0.3, 0.62]',
+        'component Cloud hosting [0.1, 0.92]',
+        'Community group->Apply for a grant online',
+        'Apply for a grant online->Eligibility checker',
+        'Apply for a grant online->Grant decisions',
+        'Grant decisions->Case management',
+        'Grant decisions->Payments',
+        'Apply for a grant online->Identity checks',
+        'Case management->Cloud hosting',
+        'Eligibility checker->Cloud hosting',
+        'evolve Eligibility checker 0.45',
+        'evolve Case management 0.7',
+      ].join('\n'),
       teamOnion: {
         core: [
           { person: 'chloe', role: 'Product manager' },

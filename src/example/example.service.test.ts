@@ -331,12 +331,10 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
     expect(await t.services.example.status()).toEqual({ loaded: false, people: 0, things: {}, thingCount: 0 })
   })
 
-  it('loads people, things with strategies, check-ins and plans, quickly', async () => {
+  // How long it takes is the benchmark's to measure (bench/products.ts loads it), not a test's.
+  it('loads people, things with strategies, check-ins and plans', async () => {
     const { example, people, products, documents, pathway } = t.services
-    const started = performance.now()
     const summary = await example.load(actor)
-    const took = performance.now() - started
-    if (dialect === 'sqlite') expect(took).toBeLessThan(2000)
 
     expect(summary.people).toBe(50)
     expect(summary.things).toBe(EXAMPLE_THINGS.length)

@@ -48,6 +48,7 @@ import {
 } from '../products/kinds/value-proposition-canvas/value-proposition-canvas.kind.ts'
 import { businessModelCanvas } from '../products/kinds/business-model-canvas/business-model-canvas.kind.ts'
 import { visionBoard } from '../products/kinds/vision-board/vision-board.kind.ts'
+import { wardleyMap } from '../products/kinds/wardley-map/wardley-map.kind.ts'
 import type { ProductsService } from '../products/products.service.ts'
 import type { Product, ProductKind } from '../products/products.types.ts'
 import {
@@ -627,6 +628,7 @@ export class ExampleService {
       businessModel,
       visionBoard: vision,
       teamOnion: onion,
+      wardleyMap: map,
     } = strategy
     if (problem) parts.push(() => this.documents.save(author, subject, problemStatement, { ...problem }, 0, note))
     if (valueProposition)
@@ -637,6 +639,12 @@ export class ExampleService {
       parts.push(() => this.documents.save(author, subject, businessModelCanvas, { ...businessModel }, 0, note))
     if (vision) parts.push(() => this.documents.save(author, subject, visionBoard, { ...vision }, 0, note))
     if (onion) parts.push(() => this.documents.save(author, subject, teamOnion, onionContent(onion, people), 0, note))
+    const mapRead = map ? wardleyMap.text?.parse(map, wardleyMap.empty) : undefined
+    if (mapRead && !mapRead.ok) throw new Error(`The example's Wardley map does not read: ${mapRead.problems.join('; ')}`)
+    if (mapRead?.ok) {
+      const content = mapRead.content
+      parts.push(() => this.documents.save(author, subject, wardleyMap, content, 0, note))
+    }
     // One after another: each save is a transaction, and SQLite has one connection.
     for (const part of parts) await part()
     return parts.length

@@ -24,6 +24,7 @@ import type {
   Suggestion,
 } from './handbook.repository.ts'
 import { HEADING_ID_PREFIX, headingId, renderMarkdown } from './markdown.ts'
+import { slugify as slugOf } from '../platform/slug.ts'
 
 export const STARTER_HANDBOOK_DIR = resolve(import.meta.dirname, '../../content/handbook')
 export const SEARCH_PAGE_SIZE = 20
@@ -73,15 +74,7 @@ export interface SuggestionReview {
 }
 
 export function slugify(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'page'
-  )
+  return slugOf(text) || 'page'
 }
 
 /** Paths under /handbook that pages cannot take as their slug. */

@@ -12,6 +12,7 @@ import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
 import anchor from 'markdown-it-anchor'
 import { escapeHtml } from '../platform/html.ts'
+import { slugify as slugOf } from '../platform/slug.ts'
 
 export interface Heading {
   level: 2 | 3
@@ -44,13 +45,7 @@ const EXTERNAL = /^(?:https?:)?\/\//i
 
 /** Lowercase ASCII letters, digits and single hyphens; '' when nothing is left. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/^-+|-+$/g, '')
+  return slugOf(text, MAX_SLUG_LENGTH)
 }
 
 /** The id a heading with this text gets (before duplicates get -2, -3). */

@@ -7,6 +7,7 @@ import { problemStatement } from './problem-statement/problem-statement.kind.ts'
 import { teamOnion } from './team-onion/team-onion.kind.ts'
 import { valuePropositionCanvas } from './value-proposition-canvas/value-proposition-canvas.kind.ts'
 import { visionBoard } from './vision-board/vision-board.kind.ts'
+import { wardleyMap } from './wardley-map/wardley-map.kind.ts'
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   problemStatement,
@@ -14,6 +15,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   businessModelCanvas,
   visionBoard,
   teamOnion,
+  wardleyMap,
 ]
 
 const BY_SLUG = new Map(DOCUMENT_KINDS.map(k => [k.slug, k]))

@@ -56,6 +56,23 @@ export interface DocumentKind<T = unknown> {
   formView?(values: FormValues, saved: T, context: FormContext): Record<string, unknown>
   /** More for the show template, such as the canvas's fit. */
   showView?(content: T): Record<string, unknown>
+  /**
+   * A text format the document can be read from and downloaded as (a Wardley map's), which
+   * gives it two more pages: import (paste the text) and download.
+   */
+  readonly text?: DocumentText<T>
+}
+
+export interface DocumentText<T> {
+  /** The format's name, as in "Import from <label>". */
+  readonly label: string
+  /** The downloaded file's ending, after the thing's name. */
+  readonly extension: string
+  /** Shown under the box the text is pasted into. */
+  readonly hint: string
+  /** Reads pasted text; `saved` is the content now (so kept items keep their ids). */
+  parse(text: string, saved: T): { ok: true; content: T } | { ok: false; problems: string[] }
+  format(content: T): string
 }
 
 // ---- Kinds made of text sections -------------------------------------------------------------

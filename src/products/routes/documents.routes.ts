@@ -6,10 +6,11 @@ import { authorize } from '../../platform/auth/authorize.ts'
 import { NotFoundError, StaleVersionError } from '../../platform/errors.ts'
 import { formatDateTime } from '../../platform/dates.ts'
 import { readText, saveVersioned, type FormErrors, type FormValues } from '../../platform/forms.ts'
+import { slugify } from '../../platform/slug.ts'
 import type { Services } from '../../services.ts'
 import { diffSections, type StrategyDocument } from '../documents.service.ts'
 import { documentKind, KIND_SLUGS } from '../kinds/index.ts'
-import type { DocumentKind, FormContext } from '../kinds/kind.ts'
+import type { DocumentKind, DocumentText, FormContext } from '../kinds/kind.ts'
 import { readVersion } from '../products.schemas.ts'
 import type { Product } from '../products.types.ts'
 import { productHref } from '../products.views.ts'
@@ -241,6 +242,102 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
         },
         { nav: NAV },
       )
+    },
+  )
+
+  // ---- Kinds with a text format (a Wardley map's): download it, and import pasted text ----
+
+  /** The kind's text format; kinds without one have no such pages. */
+  const textOf = (kind: DocumentKind): DocumentText<unknown> => {
+    if (!kind.text) throw new NotFoundError('This part of a strategy has no text format')
+    return kind.text
+  }
+
+  app.get<{ Params: { id: string; kind: string } }>(
+    '/products/:id/:kind/text',
+    { config: { access: 'signed-in' }, schema: { params: kindParams } },
+    async (request, reply) => {
+      const { product, kind } = await load(request)
+      const text = textOf(kind)
+      const doc = await documents.get(product.id, kind)
+      if (doc.version === 0) throw new NotFoundError('Nothing has been written yet')
+      const name = `${slugify(product.name) || 'thing'}-${kind.slug}.${text.extension}`
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(text.format(doc.content))
+    },
+  )
+
+  async function importForm(
+    reply: FastifyReply,
+    product: Product,
+    kind: DocumentKind,
+    values: FormValues,
+    o: { errors?: FormErrors; status?: number; conflict?: StrategyDocument } = {},
+  ) {
+    return reply.page(
+      'products/views/document-import.njk',
+      {
+        pageTitle: `Import the ${kind.name.toLowerCase()}: ${product.name}`,
+        ...base(product, kind),
+        text: textOf(kind),
+        values,
+        errors: o.errors,
+        conflict: o.conflict ? { ...o.conflict, savedAt: formatDateTime(o.conflict.updatedAt) } : null,
+      },
+      { status: o.status ?? 200, nav: NAV },
+    )
+  }
+
+  app.get<{ Params: { id: string; kind: string } }>(
+    '/products/:id/:kind/import',
+    { config: { access: 'signed-in' }, schema: { params: kindParams } },
+    async (request, reply) => {
+      const { product, kind, can } = await load(request)
+      authorize(can.edit)
+      textOf(kind)
+      const doc = await documents.get(product.id, kind)
+      return importForm(reply, product, kind, { text: '', version: String(doc.version) })
+    },
+  )
+
+  app.post<{ Params: { id: string; kind: string } }>(
+    '/products/:id/:kind/import',
+    { config: { access: 'signed-in' }, schema: { params: kindParams } },
+    async (request, reply) => {
+      const { product, kind, can, actor } = await load(request)
+      authorize(can.edit)
+      const format = textOf(kind)
+      const saved = await documents.get(product.id, kind)
+      const posted = readText(request.body, 'text', 200_000)
+      const values = { text: posted, version: readText(request.body, 'version', 20) }
+      const parsed =
+        posted === ''
+          ? ({ ok: false, problems: [`Paste the ${format.label}`] } as const)
+          : posted.length > 100_000
+            ? ({ ok: false, problems: ['The text must be 100,000 characters or fewer'] } as const)
+            : format.parse(posted, saved.content)
+      return saveVersioned<unknown, number, StrategyDocument, unknown>({
+        form: parsed.ok
+          ? { ok: true, value: parsed.content }
+          : {
+              ok: false,
+              errors: {
+                list: parsed.problems.map(text => ({ text, href: '#text' })),
+                fields: { text: { text: parsed.problems.join('. ') } },
+              },
+            },
+        save: content =>
+          documents.save(actor, product, kind, content, readVersion(request.body), `Imported from ${format.label}`),
+        invalid: (errors, status) => importForm(reply, product, kind, values, { errors, status }),
+        conflict: (latest: StrategyDocument, _yours, status) =>
+          importForm(reply, product, kind, { ...values, version: String(latest.version) }, { conflict: latest, status }),
+        saved: version => {
+          request.session.flash({ kind: 'success', heading: `${kind.name} imported (version ${version})` })
+          return reply.seeOther(productHref(product.id, `/${kind.slug}`))
+        },
+      })
     },
   )
 }

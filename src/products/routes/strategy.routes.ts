@@ -2,6 +2,7 @@
 // link to its own page, and flags for what is missing or stale; and the same as Markdown.
 import type { FastifyInstance } from 'fastify'
 import { PageCache } from '../../platform/http/page-cache.ts'
+import { slugify } from '../../platform/slug.ts'
 import type { Services } from '../../services.ts'
 import { NAME_ADVICE, nameGuidance } from '../naming/naming.ts'
 import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
@@ -76,11 +77,7 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     async (request, reply) => {
       const { product } = await load(request)
       const full = await strategy.full(product)
-      const slug =
-        product.name
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '') || 'strategy'
+      const slug = slugify(product.name) || 'strategy'
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slug}-strategy.md"`)

@@ -1,0 +1,130 @@
+// A Wardley map through its pages: drawn from the form, shown as SVG and a table, downloaded as
+// Online Wardley Maps text and imported from it (every problem at once, the text kept, a conflict
+// caught), on the strategy page, and only for kinds with a text format.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { $, formFields, type TestContext } from '../../../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../../../test/products.ts'
+
+describe('Wardley map pages', () => {
+  let ctx: TestContext
+  let owner: Named
+  let other: Named
+  let path: string
+
+  beforeAll(async () => {
+    const world = await productWorld()
+    ctx = world.ctx
+    owner = await world.member('Mia Mapper', { careerRole: 'product-manager', businessArea: 'Fisheries' })
+    other = await world.member('Ned Nobody', { careerRole: 'product-manager', businessArea: 'Benefits' })
+    const thing = await addThing(owner, {
+      name: 'Apply for a fishing licence',
+      purpose: 'Licences for anglers',
+      area: 'Fisheries',
+    })
+    path = `${thing.path}/wardley-map`
+  })
+  afterAll(() => ctx.close())
+
+  it('draws a map from the form, after adding rows for new links', async () => {
+    const form = await owner.get(`${path}/edit`)
+    expect(form.statusCode).toBe(200)
+    const fields = formFields(form.body, `${path}/edit`)
+    const typed = {
+      ...fields,
+      'component-0-name': 'Angler',
+      'component-0-type': 'need',
+      'component-0-visibility': '95',
+      'component-0-evolution': '60',
+      'component-1-name': 'Licence rules',
+      'component-1-type': 'component',
+      'component-1-visibility': '50',
+      'component-1-evolution': '25',
+      'component-1-moveTo': '45',
+    }
+    // "Add more rows" shows the names typed so far in the dependency lists.
+    const more = await owner.post(`${path}/edit`, { ...typed, action: 'more' })
+    expect(more.statusCode).toBe(200)
+    expect(
+      $(more.body)('#link-0-from option')
+        .map((_, o) => $(more.body)(o).text())
+        .get(),
+    ).toEqual(['Choose an item', 'Angler', 'Licence rules'])
+    const saved = await owner.post(`${path}/edit`, { ...typed, 'link-0-from': 'Angler', 'link-0-to': 'Licence rules' })
+    expect(saved.statusCode).toBe(303)
+    const page = await owner.get(path)
+    const $page = $(page.body)
+    expect($page('[data-testid="map-point"]').length).toBe(2)
+    expect($page('svg desc').text()).toContain('2 items on the map, serving Angler, 1 is planned to move')
+    expect($page('[data-testid="map-table"] tbody tr').first().text()).toContain('Licence rules')
+    expect($page('[data-testid="map-table"]').text()).toContain('45 (Product)')
+  })
+
+  it('shows every problem at once and keeps what was typed', async () => {
+    const form = await owner.get(`${path}/edit`)
+    const bad = await owner.post(`${path}/edit`, {
+      ...formFields(form.body, `${path}/edit`),
+      'component-1-visibility': 'high',
+      'component-2-name': 'Angler',
+      'component-2-visibility': '10',
+      'component-2-evolution': '10',
+    })
+    expect(bad.statusCode).toBe(400)
+    const summary = errorSummary(bad.body)
+    expect(summary).toContain('The visibility of Licence rules must be a number from 0 to 100')
+    expect(summary).toContain('Angler is on the map twice')
+    expect($(bad.body)('#component-1-visibility').val()).toBe('high')
+  })
+
+  it('downloads the map as text and imports it back, every problem at once', async () => {
+    const download = await other.get(`${path}/text`)
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-disposition']).toBe(
+      'attachment; filename="apply-for-a-fishing-licence-wardley-map.txt"',
+    )
+    expect(download.body).toBe(
+      'anchor Angler [0.95, 0.6]\ncomponent Licence rules [0.5, 0.25]\nAngler->Licence rules\nevolve Licence rules 0.45\n',
+    )
+
+    const form = await owner.get(`${path}/import`)
+    expect(form.statusCode).toBe(200)
+    const fields = formFields(form.body, `${path}/import`)
+    const wrong = 'anchor Angler [0.95, 0.6]\ncomponent Payments\nevolve Kettle 0.5'
+    const bad = await owner.post(`${path}/import`, { ...fields, text: wrong })
+    expect(bad.statusCode).toBe(400)
+    expect($(bad.body)('.govuk-error-summary li').length).toBe(2)
+    expect(errorSummary(bad.body)).toContain('Line 2: Give Payments a place')
+    expect(errorSummary(bad.body)).toContain('Line 3: There is no component called Kettle to evolve')
+    expect($(bad.body)('#text').val()).toBe(wrong)
+
+    const text = `${download.body}component Payments [0.4, 0.75] (buy)\nLicence rules->Payments\nnote Spring rules [0.3, 0.2]\n`
+    const good = await owner.post(`${path}/import`, { ...fields, text })
+    expect(good.statusCode).toBe(303)
+    const again = await owner.get(`${path}/text`)
+    expect(again.body).toBe(
+      'anchor Angler [0.95, 0.6]\ncomponent Licence rules [0.5, 0.25]\ncomponent Payments [0.4, 0.75] (buy)\nAngler->Licence rules\nLicence rules->Payments\nevolve Licence rules 0.45\nnote Spring rules [0.3, 0.2]\n',
+    )
+    const history = await owner.get(`${path}/history`)
+    expect($(history.body)('main').text()).toContain('Imported from Online Wardley Maps text')
+  })
+
+  it('catches an import that someone else’s save overtook, keeping the text', async () => {
+    const form = await owner.get(`${path}/import`)
+    const fields = formFields(form.body, `${path}/import`)
+    const edit = await owner.get(`${path}/edit`)
+    const changed = await owner.post(`${path}/edit`, { ...formFields(edit.body, `${path}/edit`), title: 'Licences' })
+    expect(changed.statusCode).toBe(303)
+    const text = 'anchor Angler [0.9, 0.6]'
+    const late = await owner.post(`${path}/import`, { ...fields, text })
+    expect(late.statusCode).toBe(409)
+    expect($(late.body)('[data-testid="conflict"]').text()).toContain('Importing now would replace their version')
+    expect($(late.body)('#text').val()).toBe(text)
+  })
+
+  it('is on the strategy page, and only kinds with a text format have these pages', async () => {
+    const strategy = await owner.get(path.replace('/wardley-map', ''))
+    expect($(strategy.body)('[data-testid="part-wardley-map"]').text()).toContain('User need: Angler')
+    expect((await owner.get(path.replace('wardley-map', 'problem-statement/text'))).statusCode).toBe(404)
+    expect((await owner.get(path.replace('wardley-map', 'problem-statement/import'))).statusCode).toBe(404)
+    expect((await other.get(`${path}/import`)).statusCode).toBe(403)
+  })
+})
