@@ -640,7 +640,8 @@ export class ExampleService {
     if (vision) parts.push(() => this.documents.save(author, subject, visionBoard, { ...vision }, 0, note))
     if (onion) parts.push(() => this.documents.save(author, subject, teamOnion, onionContent(onion, people), 0, note))
     const mapRead = map ? wardleyMap.text?.parse(map, wardleyMap.empty) : undefined
-    if (mapRead && !mapRead.ok) throw new Error(`The example's Wardley map does not read: ${mapRead.problems.join('; ')}`)
+    if (mapRead && !mapRead.ok)
+      throw new Error(`The example's Wardley map does not read: ${mapRead.problems.join('; ')}`)
     if (mapRead?.ok) {
       const content = mapRead.content
       parts.push(() => this.documents.save(author, subject, wardleyMap, content, 0, note))

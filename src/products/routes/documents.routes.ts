@@ -332,7 +332,13 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
           documents.save(actor, product, kind, content, readVersion(request.body), `Imported from ${format.label}`),
         invalid: (errors, status) => importForm(reply, product, kind, values, { errors, status }),
         conflict: (latest: StrategyDocument, _yours, status) =>
-          importForm(reply, product, kind, { ...values, version: String(latest.version) }, { conflict: latest, status }),
+          importForm(
+            reply,
+            product,
+            kind,
+            { ...values, version: String(latest.version) },
+            { conflict: latest, status },
+          ),
         saved: version => {
           request.session.flash({ kind: 'success', heading: `${kind.name} imported (version ${version})` })
           return reply.seeOther(productHref(product.id, `/${kind.slug}`))
