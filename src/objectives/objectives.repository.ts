@@ -154,10 +154,7 @@ export class ObjectivesRepository {
     await db.deleteFrom('objectives').where('id', '=', id).execute()
   }
 
-  async insertEvent(
-    db: Db,
-    e: ObjectiveEvent & { recordedById: string | null },
-  ): Promise<void> {
+  async insertEvent(db: Db, e: ObjectiveEvent & { recordedById: string | null }): Promise<void> {
     await db
       .insertInto('objective_events')
       .values({

@@ -191,6 +191,7 @@ describe('objective pages', () => {
     const groupPage = $((await other.get(thingObjective)).body)
     const groupHref = groupPage('[data-testid="objective-facts"] a[href^="/objectives/"]').last().attr('href') ?? ''
     expect((await owner.get(`${groupHref}/delete`)).statusCode).toBe(403)
+    expect((await owner.post(`${groupHref}/delete`, { _csrf: await owner.token() })).statusCode).toBe(403)
     const confirm = await lead.get(`${groupHref}/delete`)
     expect(confirm.body).toContain('1 objective supports it')
     const removed = await lead.post(`${groupHref}/delete`, formFields(confirm.body, `${groupHref}/delete`))

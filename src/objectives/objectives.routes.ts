@@ -75,10 +75,7 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
   /** Whether the viewer may set objectives for a scope (a thing's asks for its team). */
   const maySet = async (viewer: Viewer, scope: Scope) => {
     if (scope.level !== 'thing' || !scope.productId) return canSetObjectives(viewer, scope, null)
-    const [product, members] = await Promise.all([
-      products.get(scope.productId),
-      products.members(scope.productId),
-    ])
+    const [product, members] = await Promise.all([products.get(scope.productId), products.members(scope.productId)])
     return canSetObjectives(viewer, scope, { product, members })
   }
 
@@ -194,9 +191,12 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
         const places = await objectives.places()
         const scopes: Scope[] = [
           { level: 'organisation', area: '', group: '', productId: null },
-          ...[...new Set(places.map(p => p.area).filter(Boolean))].map(
-            (area): Scope => ({ level: 'area', area, group: '', productId: null }),
-          ),
+          ...[...new Set(places.map(p => p.area).filter(Boolean))].map((area): Scope => ({
+            level: 'area',
+            area,
+            group: '',
+            productId: null,
+          })),
           ...places
             .filter(p => p.group !== '')
             .map((p): Scope => ({ level: 'group', area: p.area, group: p.group, productId: null })),
@@ -291,7 +291,13 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
       scopeOf(objective),
       objectives.choices(objective, objective.quarter, objective),
     ])
-    return objectiveForm(reply, { scope, quarter: objective.quarter, values: objectiveValues(objective), choices, objective })
+    return objectiveForm(reply, {
+      scope,
+      quarter: objective.quarter,
+      values: objectiveValues(objective),
+      choices,
+      objective,
+    })
   })
 
   app.post<Id>('/objectives/:id/edit', { config, schema: { params: idParams } }, async (request, reply) => {

@@ -9,9 +9,7 @@ import type { ObjectiveInput } from './objectives.types.ts'
 export const OBJECTIVE_FIELDS = ['title', 'description', 'parentId', 'metricIds', 'itemIds'] as const
 
 const texts = z.object({
-  title: formText(
-    z.string().min(1, 'Enter the objective').max(200, 'The objective must be 200 characters or fewer'),
-  ),
+  title: formText(z.string().min(1, 'Enter the objective').max(200, 'The objective must be 200 characters or fewer')),
   description: formText(z.string().max(2000, 'What success looks like must be 2,000 characters or fewer')),
 })
 

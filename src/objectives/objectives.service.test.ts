@@ -34,7 +34,10 @@ describe.each(DIALECTS)('objectives on %s', dialect => {
   beforeAll(async () => {
     // A clock that moves on a second each time it is read, so history has an order.
     let tick = 0
-    t = await buildTestServices({ dialect, clock: () => new Date(Date.parse('2026-12-07T10:00:00.000Z') + 1000 * tick++) })
+    t = await buildTestServices({
+      dialect,
+      clock: () => new Date(Date.parse('2026-12-07T10:00:00.000Z') + 1000 * tick++),
+    })
     const { products, metrics, roadmap } = t.services
     const add = (name: string, area: string, group: string) =>
       products.create(SYSTEM_ACTOR, {
@@ -53,7 +56,15 @@ describe.each(DIALECTS)('objectives on %s', dialect => {
     renew = await add('Renew a licence', 'Licensing', '')
     grants = await add('Apply for a grant', 'Grants', 'Farming')
     const metricOf = (p: Product, name: string, direction: 'higher' | 'lower', baseline: number, target: number) =>
-      metrics.create(SYSTEM_ACTOR, p, { name, definition: '', unit: '%', direction, baseline, target, targetDate: null })
+      metrics.create(SYSTEM_ACTOR, p, {
+        name,
+        definition: '',
+        unit: '%',
+        direction,
+        baseline,
+        target,
+        targetDate: null,
+      })
     completion = await metricOf(renew, 'Completion rate', 'higher', 60, 80)
     calls = await metricOf(renew, 'Calls per renewal', 'lower', 20, 10)
     grantsMetric = await metricOf(grants, 'Digital take-up', 'higher', 40, 60)
@@ -61,8 +72,9 @@ describe.each(DIALECTS)('objectives on %s', dialect => {
       { measuredOn: '2026-10-01', value: 62, note: '' },
       { measuredOn: '2026-11-01', value: 70, note: '' },
     ])
-    itemId = (await roadmap.add(SYSTEM_ACTOR, renew, { column: 'now', problem: 'Payment fails', outcome: '', metricId: null }))
-      .id
+    itemId = (
+      await roadmap.add(SYSTEM_ACTOR, renew, { column: 'now', problem: 'Payment fails', outcome: '', metricId: null })
+    ).id
   })
   afterAll(() => t?.close())
 
@@ -139,9 +151,9 @@ describe.each(DIALECTS)('objectives on %s', dialect => {
     expect(detail.history[0]?.note).toContain('Removed key results: Completion rate')
     expect(detail.items.map(i => i.thingName)).toEqual(['Renew a licence'])
 
-    await expect(
-      objectives.update(SYSTEM_ACTOR, thing, { ...thing, title: 'Too late' }, 1),
-    ).rejects.toBeInstanceOf(StaleVersionError)
+    await expect(objectives.update(SYSTEM_ACTOR, thing, { ...thing, title: 'Too late' }, 1)).rejects.toBeInstanceOf(
+      StaleVersionError,
+    )
 
     const set = await objectives.quarter(Q)
     expect(set.objectives.map(o => o.title).sort()).toEqual(['Licences are quick', 'Renew online first'])
@@ -202,9 +214,9 @@ describe.each(DIALECTS)('the objectives repository on %s', dialect => {
     const input = { title: 'T', description: '', parentId: null, metricIds: [ids[2] ?? '', ids[0] ?? ''], itemIds: [] }
     await repo.insert(db, { id: 'o1', quarter: '2027-Q1', scope, input, at: '2026-12-01T00:00:00.000Z', byName: 'A' })
     expect((await repo.find(db, 'o1'))?.metricIds).toEqual([ids[2], ids[0]])
-    expect(await repo.update(db, 'o1', { ...input, metricIds: [ids[1] ?? ''] }, 1, '2026-12-02T00:00:00.000Z', 'B')).toBe(
-      true,
-    )
+    expect(
+      await repo.update(db, 'o1', { ...input, metricIds: [ids[1] ?? ''] }, 1, '2026-12-02T00:00:00.000Z', 'B'),
+    ).toBe(true)
     expect(await repo.update(db, 'o1', input, 1, '2026-12-02T00:00:00.000Z', 'B')).toBe(false)
     const found = await repo.find(db, 'o1')
     expect(found).toMatchObject({ version: 2, metricIds: [ids[1]], updatedByName: 'B', group: 'Fines' })

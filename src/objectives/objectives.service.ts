@@ -174,10 +174,10 @@ export class ObjectivesService {
     ])
     // Metrics already chosen stay on offer even if their thing has moved elsewhere since.
     const known = new Set(metrics.map(m => m.id))
-    const kept = current ? (await this.metrics.standings(current.metricIds.filter(id => !known.has(id)))).map(s => s.metric) : []
-    const extraThings = [...kept.map(m => m.productId), ...linked.map(i => i.productId)].filter(
-      id => !ids.includes(id),
-    )
+    const kept = current
+      ? (await this.metrics.standings(current.metricIds.filter(id => !known.has(id)))).map(s => s.metric)
+      : []
+    const extraThings = [...kept.map(m => m.productId), ...linked.map(i => i.productId)].filter(id => !ids.includes(id))
     const names = new Map(things.map(t => [t.id, t.name]))
     if (extraThings.length)
       for (const t of await this.products.outline({ ids: [...new Set(extraThings)] })) names.set(t.id, t.name)
@@ -297,7 +297,13 @@ export class ObjectivesService {
       const children = await this.repo.list(trx, { parentId: objective.id })
       await this.repo.unlinkChildren(trx, objective.id, at, actor.name)
       for (const child of children) {
-        await this.event(trx, actor, child.id, 'No longer supports an objective', `It supported: ${objective.title}, which was removed`)
+        await this.event(
+          trx,
+          actor,
+          child.id,
+          'No longer supports an objective',
+          `It supported: ${objective.title}, which was removed`,
+        )
         await this.audit.record(trx, actor, {
           action: 'objective.unlinked',
           ...auditSubject(child),

@@ -118,7 +118,8 @@ export function keyResultRow(standing: MetricStanding, thingName: string) {
       p.baseline === null
         ? 'Not set'
         : `${formatValue(p.baseline, metric.unit)}${p.baselineFrom === 'first-measurement' ? ' (first measurement)' : ''}`,
-    latest: p.latest === null ? 'Not measured yet' : `${formatValue(p.latest, metric.unit)} on ${formatDate(p.latestOn)}`,
+    latest:
+      p.latest === null ? 'Not measured yet' : `${formatValue(p.latest, metric.unit)} on ${formatDate(p.latestOn)}`,
     target: p.target === null ? 'Not set' : formatValue(p.target, metric.unit),
     progress: percent(p.progress),
     bar: bar(p.progress),
@@ -131,7 +132,10 @@ export function keyResultRow(standing: MetricStanding, thingName: string) {
 // ---- Scopes ------------------------------------------------------------------------------------
 
 /** What an objective is for, in words. */
-export function scopeText(o: Pick<Objective, 'level' | 'area' | 'group' | 'productId'>, thingNames: ReadonlyMap<string, string>) {
+export function scopeText(
+  o: Pick<Objective, 'level' | 'area' | 'group' | 'productId'>,
+  thingNames: ReadonlyMap<string, string>,
+) {
   const name = o.level === 'thing' ? (thingNames.get(o.productId ?? '') ?? 'A thing') : placeName(o)
   return { level: LEVEL_LABELS[o.level], name }
 }
@@ -182,7 +186,10 @@ export function quarterTree(set: ObjectiveSet) {
     seen.add(o.id)
     return {
       ...objectiveCard(o, set),
-      children: (byParent.get(o.id) ?? []).filter(c => !seen.has(c.id)).sort(order).map(node),
+      children: (byParent.get(o.id) ?? [])
+        .filter(c => !seen.has(c.id))
+        .sort(order)
+        .map(node),
     }
   }
   const levels = LEVELS.map(level => {
@@ -306,7 +313,9 @@ export function objectiveFormView(values: FormValues, choices: ObjectiveChoices,
       value: item.id,
       text: item.problem,
       hint: {
-        text: [thingName, item.status === 'open' ? COLUMN_LABELS[item.column] : item.status].filter(Boolean).join(' · '),
+        text: [thingName, item.status === 'open' ? COLUMN_LABELS[item.column] : item.status]
+          .filter(Boolean)
+          .join(' · '),
       },
       checked: itemIds.includes(item.id),
     })),

@@ -45,21 +45,33 @@ export class StrategyService {
   /** Everything the strategy page summarises, read side by side. */
   async overview(product: Product) {
     const p = this.parts
-    const [links, moves, docs, board, metrics, hypotheses, assessments, health, options, decisions, reviews, objectives] =
-      await Promise.all([
-        p.products.links(product.id),
-        p.products.moves(product.id),
-        p.documents.all(product.id, DOCUMENT_KINDS),
-        p.roadmap.board(product.id),
-        p.metrics.summaries(product.id),
-        p.hypotheses.list(product.id),
-        p.assessments.list(product.id),
-        p.health.results(product.id),
-        p.prioritisation.board(product.id),
-        p.decisions.summary(product.id),
-        p.reviews.list(product.id),
-        p.objectives.strategyPart(product),
-      ])
+    const [
+      links,
+      moves,
+      docs,
+      board,
+      metrics,
+      hypotheses,
+      assessments,
+      health,
+      options,
+      decisions,
+      reviews,
+      objectives,
+    ] = await Promise.all([
+      p.products.links(product.id),
+      p.products.moves(product.id),
+      p.documents.all(product.id, DOCUMENT_KINDS),
+      p.roadmap.board(product.id),
+      p.metrics.summaries(product.id),
+      p.hypotheses.list(product.id),
+      p.assessments.list(product.id),
+      p.health.results(product.id),
+      p.prioritisation.board(product.id),
+      p.decisions.summary(product.id),
+      p.reviews.list(product.id),
+      p.objectives.strategyPart(product),
+    ])
     return {
       today: p.hypotheses.today(),
       links,

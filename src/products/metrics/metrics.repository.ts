@@ -168,7 +168,11 @@ export class MetricsRepository {
   /** Metrics by id (unknown ids are left out). */
   async findMany(db: Db, ids: readonly string[]): Promise<Metric[]> {
     if (ids.length === 0) return []
-    const rows = await db.selectFrom('product_metrics').selectAll().where('id', 'in', [...ids]).execute()
+    const rows = await db
+      .selectFrom('product_metrics')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute()
     return rows.map(toMetric)
   }
 

@@ -62,7 +62,10 @@ export class RoadmapRepository {
   /** Items by id (unknown ids are left out). */
   async findMany(db: Db, ids: readonly string[]): Promise<RoadmapItem[]> {
     if (ids.length === 0) return []
-    const rows = await this.base(db).where('i.id', 'in', [...ids]).orderBy('i.position').execute()
+    const rows = await this.base(db)
+      .where('i.id', 'in', [...ids])
+      .orderBy('i.position')
+      .execute()
     return rows.map(r => toItem(r as Joined))
   }
 
