@@ -24,7 +24,6 @@ import {
   LEVELS,
   parentScope,
   placeName,
-  sameScope,
   type Level,
   type NamedScope,
   type Objective,
@@ -372,10 +371,5 @@ export class ObjectivesService {
       thingNames,
       history,
     }
-  }
-
-  /** Whether an objective belongs to this scope (for pages that name both). */
-  belongsTo(objective: Objective, scope: Scope): boolean {
-    return sameScope(objective, scope)
   }
 }
