@@ -29,6 +29,8 @@ import type { Nav, NavItem } from './platform/http/navigation.ts'
 import { RequestLog } from './platform/http/request-log.ts'
 import httpPlatform, { httpServerOptions } from './platform/http/plugin.ts'
 import type { LayoutBase } from './platform/http/types.ts'
+import { nav as objectivesNav } from './objectives/objectives.nav.ts'
+import objectivesRoutes from './objectives/objectives.routes.ts'
 import { nav as productsNav } from './products/products.nav.ts'
 import productsRoutes from './products/routes/index.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
@@ -43,6 +45,7 @@ const NAVIGATION: readonly Nav[] = [
   siteNav,
   handbookNav,
   productsNav,
+  objectivesNav,
   pathwayNav,
   peopleNav,
   professionNav,
@@ -160,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(pathwayRoutes, { services })
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
+  await app.register(objectivesRoutes, { services })
   await app.register(exampleRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App

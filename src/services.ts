@@ -58,6 +58,9 @@ import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
 import { RoadmapService } from './products/roadmap/roadmap.service.ts'
+import { ObjectivesRepository } from './objectives/objectives.repository.ts'
+import { ObjectivesService } from './objectives/objectives.service.ts'
+import { ObjectivesStrategyPart } from './objectives/objectives.part.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
@@ -94,6 +97,8 @@ export interface Services {
   readonly reviews: ReviewsService
   /** A thing's whole strategy read at once, for its page and its export. */
   readonly strategy: StrategyService
+  /** Objectives and key results for the organisation, areas, groups and things. */
+  readonly objectives: ObjectivesService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -129,6 +134,7 @@ export interface Repositories {
   readonly prioritisation: PrioritisationRepository
   readonly decisions: DecisionsRepository
   readonly reviews: ReviewsRepository
+  readonly objectives: ObjectivesRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -154,6 +160,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     prioritisation: replaced.prioritisation ?? new PrioritisationRepository(),
     decisions: replaced.decisions ?? new DecisionsRepository(),
     reviews: replaced.reviews ?? new ReviewsRepository(),
+    objectives: replaced.objectives ?? new ObjectivesRepository(),
   }
 }
 
@@ -207,6 +214,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const prioritisation = new PrioritisationService(kysely, repos.prioritisation, audit, clock)
   const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
   const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
+  const objectives = new ObjectivesService(kysely, repos.objectives, products, metrics, roadmap, audit, clock)
   const strategy = new StrategyService({
     products,
     documents,
@@ -219,6 +227,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     assessments,
     health,
     people,
+    objectives: new ObjectivesStrategyPart(objectives),
   })
   const example = new ExampleService(
     organisation,
@@ -262,6 +271,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     decisions,
     reviews,
     strategy,
+    objectives,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

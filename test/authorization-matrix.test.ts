@@ -60,6 +60,9 @@ interface Fixtures {
     removableOptionId: string
     decisionId: string
     reviewId: string
+    /** The thing's objective for 2026 Q4 (its metric as the key result), and one to remove. */
+    objectiveId: string
+    removableObjectiveId: string
   }
 }
 
@@ -603,6 +606,63 @@ const ROWS: Row[] = [
     route: '/products/:id/delete',
     path: f => `/products/${f.products.removableId}/delete`,
     expect: administrators({ redirect: '/products' }),
+  },
+  // Objectives: read by everyone signed in; a thing's set by those responsible for its strategy
+  { method: 'GET', route: '/objectives', path: at('/objectives?quarter=2026-Q4'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/objectives/things/:id',
+    path: f => `/objectives/things/${f.products.id}`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/objectives/new',
+    path: f => `/objectives/new?quarter=2026-Q4&level=thing&thing=${f.products.id}`,
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/objectives/new',
+    path: f => `/objectives/new?quarter=2026-Q4&level=thing&thing=${f.products.id}`,
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/objectives/:id',
+    path: f => `/objectives/${f.products.objectiveId}`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/objectives/:id/edit',
+    path: f => `/objectives/${f.products.objectiveId}/edit`,
+    expect: strategyEditors(200),
+  },
+  {
+    method: 'POST',
+    route: '/objectives/:id/edit',
+    path: f => `/objectives/${f.products.objectiveId}/edit`,
+    expect: strategyEditors(400),
+  },
+  {
+    method: 'GET',
+    route: '/objectives/:id/delete',
+    path: f => `/objectives/${f.products.removableObjectiveId}/delete`,
+    expect: strategyEditors(200),
+  },
+  {
+    // The member removes the objective, so it has gone (404) by the time the others ask; that they
+    // may not is shown by the GET row above and by objectives.routes.test.ts, which share the check.
+    method: 'POST',
+    route: '/objectives/:id/delete',
+    path: f => `/objectives/${f.products.removableObjectiveId}/delete`,
+    expect: f => ({
+      ...strategyEditors({ redirect: `/objectives/things/${f.products.id}` }),
+      editor: 404,
+      leader: 404,
+      administrator: 404,
+    }),
   },
   // Prioritisation, decisions and strategy reviews: read by everyone signed in, changed by those responsible
   {
@@ -1186,7 +1246,27 @@ async function productFixtures(
     notes: '',
   })
   await reviews.link(SYSTEM_ACTOR, product, { ...(await reviews.get(product.id, reviewId)) }, decisionId, 'Nothing')
+  const { objectives } = ctx.app.services
+  const scope = {
+    level: 'thing' as const,
+    area: product.area,
+    group: product.group,
+    productId: product.id,
+    name: product.name,
+  }
+  const objective = (title: string) =>
+    objectives.create(SYSTEM_ACTOR, scope, '2026-Q4', {
+      title,
+      description: '',
+      parentId: null,
+      metricIds: [metric.id],
+      itemIds: [item.id],
+    })
+  const objectiveId = (await objective('Every route has a rule')).id
+  const removableObjectiveId = (await objective('Remove me')).id
   return {
+    objectiveId,
+    removableObjectiveId,
     id: product.id,
     removableId: removable.id,
     metricId: metric.id,
@@ -1453,6 +1533,8 @@ describe('authorization matrix', () => {
         removableOptionId: '',
         decisionId: '',
         reviewId: '',
+        objectiveId: '',
+        removableObjectiveId: '',
       },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)

@@ -676,6 +676,56 @@ export interface StrategyReviewDecisionsTable {
   linked_at: string
 }
 
+// ---- Objectives and key results (owner: objectives) ----
+
+/** An objective for the organisation, an area, a group or a thing, in one calendar quarter. */
+export interface ObjectivesTable {
+  id: string
+  /** A calendar quarter: 2026-Q4. */
+  quarter: string
+  /** 'organisation', 'area', 'group' or 'thing'. */
+  level: string
+  /** The area of an area's, a group's or a thing's objective ('' for the organisation). */
+  area: string
+  /** The group of a group's or a thing's objective ('' otherwise). */
+  group_name: string
+  /** The thing of a thing's objective. */
+  product_id: string | null
+  /** The objective one level up that this one supports. */
+  parent_id: string | null
+  title: string
+  description: string
+  created_at: string
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** A key result: a metric of a thing whose measurements show the objective's progress. */
+export interface ObjectiveKeyResultsTable {
+  objective_id: string
+  metric_id: string
+  position: number
+}
+
+/** A roadmap item that serves an objective. */
+export interface ObjectiveRoadmapItemsTable {
+  objective_id: string
+  item_id: string
+}
+
+/** One change of an objective, kept for its history. */
+export interface ObjectiveEventsTable {
+  id: string
+  objective_id: string
+  title: string
+  note: string
+  recorded_at: string
+  recorded_by: string | null
+  recorded_by_name: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -728,4 +778,8 @@ export interface Database {
   strategy_review_attendees: StrategyReviewAttendeesTable
   strategy_review_parts: StrategyReviewPartsTable
   strategy_review_decisions: StrategyReviewDecisionsTable
+  objectives: ObjectivesTable
+  objective_key_results: ObjectiveKeyResultsTable
+  objective_roadmap_items: ObjectiveRoadmapItemsTable
+  objective_events: ObjectiveEventsTable
 }

@@ -14,6 +14,8 @@ import type {
   ProductLink,
   ProductMember,
   ProductMove,
+  ProductOutline,
+  ProductPlace,
   Stage,
   TeamLayer,
 } from './products.types.ts'
@@ -155,6 +157,32 @@ export class ProductsRepository {
       .select(eb => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
     return Number(row?.n ?? 0)
+  }
+
+  /**
+   * Things in brief, by name: those in an area (and a group within it) when given, those with the
+   * given ids when given, or every thing.
+   */
+  async outline(db: Db, o: { area?: string; group?: string; ids?: readonly string[] }): Promise<ProductOutline[]> {
+    if (o.ids && o.ids.length === 0) return []
+    let query = db.selectFrom('products').select(['id', 'kind', 'name', 'area', 'group_name'])
+    if (o.area !== undefined) query = query.where('area', '=', o.area)
+    if (o.group !== undefined) query = query.where('group_name', '=', o.group)
+    if (o.ids) query = query.where('id', 'in', [...o.ids])
+    const rows = await query.orderBy('name_key').orderBy('id').execute()
+    return rows.map(r => ({ id: r.id, kind: r.kind as ProductKind, name: r.name, area: r.area, group: r.group_name }))
+  }
+
+  /** Every area and group things sit in, by area then group. */
+  async places(db: Db): Promise<ProductPlace[]> {
+    const rows = await db
+      .selectFrom('products')
+      .select(['area', 'group_name'])
+      .distinct()
+      .orderBy('area')
+      .orderBy('group_name')
+      .execute()
+    return rows.map(r => ({ area: r.area, group: r.group_name }))
   }
 
   /** Things of the given kinds, by name: the choices for links. */

@@ -28,6 +28,8 @@ import {
   type ProductLink,
   type ProductMember,
   type ProductMove,
+  type ProductOutline,
+  type ProductPlace,
 } from './products.types.ts'
 
 export const CATALOGUE_PAGE_SIZE = 50
@@ -98,6 +100,16 @@ export class ProductsService {
       this.repo.catalogueVersion(this.db),
     ])
     return `${product.version}|${changes}|${catalogue}|${this.today()}`
+  }
+
+  /** Things in brief, by name: in an area (and a group within it), with the given ids, or all. */
+  outline(o: { area?: string; group?: string; ids?: readonly string[] } = {}): Promise<ProductOutline[]> {
+    return this.repo.outline(this.db, o)
+  }
+
+  /** Every area and group things sit in. */
+  places(): Promise<ProductPlace[]> {
+    return this.repo.places(this.db)
   }
 
   catalogueChoices(): Promise<CatalogueChoices> {

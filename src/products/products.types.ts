@@ -148,3 +148,18 @@ export interface CatalogueChoices {
   groups: string[]
   owners: { id: string; name: string }[]
 }
+
+/** A thing in brief, for other capabilities' lists and choices (objectives). */
+export interface ProductOutline {
+  id: string
+  kind: ProductKind
+  name: string
+  area: string
+  group: string
+}
+
+/** Where things sit: an area and a group within it (either may be empty). */
+export interface ProductPlace {
+  area: string
+  group: string
+}

@@ -13,6 +13,16 @@ import type { ProductsService } from './products.service.ts'
 import type { Product } from './products.types.ts'
 import type { ReviewsService } from './reviews/reviews.service.ts'
 import type { RoadmapService } from './roadmap/roadmap.service.ts'
+import type { StrategyPart } from './strategy.ts'
+
+/**
+ * A part of the strategy page that a capability built on products gives (objectives): a port, so
+ * products need not know it. Whatever it shows must be audited against the thing when it
+ * changes, as the page is cached until the thing's latest audit event changes.
+ */
+export interface StrategyPartSource {
+  strategyPart(product: Product): Promise<StrategyPart>
+}
 
 export interface StrategyParts {
   readonly products: ProductsService
@@ -26,6 +36,7 @@ export interface StrategyParts {
   readonly assessments: AssessmentsService
   readonly health: HealthService
   readonly people: PeopleService
+  readonly objectives: StrategyPartSource
 }
 
 export class StrategyService {
@@ -34,20 +45,33 @@ export class StrategyService {
   /** Everything the strategy page summarises, read side by side. */
   async overview(product: Product) {
     const p = this.parts
-    const [links, moves, docs, board, metrics, hypotheses, assessments, health, options, decisions, reviews] =
-      await Promise.all([
-        p.products.links(product.id),
-        p.products.moves(product.id),
-        p.documents.all(product.id, DOCUMENT_KINDS),
-        p.roadmap.board(product.id),
-        p.metrics.summaries(product.id),
-        p.hypotheses.list(product.id),
-        p.assessments.list(product.id),
-        p.health.results(product.id),
-        p.prioritisation.board(product.id),
-        p.decisions.summary(product.id),
-        p.reviews.list(product.id),
-      ])
+    const [
+      links,
+      moves,
+      docs,
+      board,
+      metrics,
+      hypotheses,
+      assessments,
+      health,
+      options,
+      decisions,
+      reviews,
+      objectives,
+    ] = await Promise.all([
+      p.products.links(product.id),
+      p.products.moves(product.id),
+      p.documents.all(product.id, DOCUMENT_KINDS),
+      p.roadmap.board(product.id),
+      p.metrics.summaries(product.id),
+      p.hypotheses.list(product.id),
+      p.assessments.list(product.id),
+      p.health.results(product.id),
+      p.prioritisation.board(product.id),
+      p.decisions.summary(product.id),
+      p.reviews.list(product.id),
+      p.objectives.strategyPart(product),
+    ])
     return {
       today: p.hypotheses.today(),
       links,
@@ -61,6 +85,7 @@ export class StrategyService {
       options,
       decisions,
       reviews,
+      objectives,
     }
   }
 

@@ -70,6 +70,7 @@ export function strategyParts(product: Product, s: StrategyOverview): StrategyPa
     ...s.docs.map(d => documentPart(d, product.id)),
     roadmapPart(s.board, product.id),
     metricsPart(s.metrics, product.id),
+    s.objectives,
     hypothesesPart(s.hypotheses, product.id, s.today),
     prioritisationPart(product.id, { ...s.options, criteria: s.options.criteria.criteria }),
     decisionsPart(product.id, s.decisions),

@@ -164,4 +164,57 @@ export class MetricsRepository {
       .execute()
     return new Map(rows.map(r => [r.metric_id, toMeasurement(r)]))
   }
+
+  /** Metrics by id (unknown ids are left out). */
+  async findMany(db: Db, ids: readonly string[]): Promise<Metric[]> {
+    if (ids.length === 0) return []
+    const rows = await db
+      .selectFrom('product_metrics')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute()
+    return rows.map(toMetric)
+  }
+
+  /** The metrics of the given things, by name. */
+  async forThings(db: Db, productIds: readonly string[]): Promise<Metric[]> {
+    if (productIds.length === 0) return []
+    const rows = await db
+      .selectFrom('product_metrics')
+      .selectAll()
+      .where('product_id', 'in', [...productIds])
+      .orderBy('name_key')
+      .orderBy('id')
+      .execute()
+    return rows.map(toMetric)
+  }
+
+  /** The first and the latest measurement of each of the given metrics that has any. */
+  async ends(db: Db, ids: readonly string[]): Promise<Map<string, { first: Measurement; latest: Measurement }>> {
+    if (ids.length === 0) return new Map()
+    const edge = (fn: 'min' | 'max') =>
+      db
+        .selectFrom('product_measurements as m')
+        .selectAll('m')
+        .where('m.metric_id', 'in', [...ids])
+        .where(eb =>
+          eb(
+            'm.measured_on',
+            '=',
+            eb
+              .selectFrom('product_measurements as l')
+              .select(l => (fn === 'min' ? l.fn.min('l.measured_on') : l.fn.max('l.measured_on')).as('d'))
+              .whereRef('l.metric_id', '=', 'm.metric_id'),
+          ),
+        )
+        .execute()
+    const [firsts, latests] = await Promise.all([edge('min'), edge('max')])
+    const latest = new Map(latests.map(r => [r.metric_id, toMeasurement(r)]))
+    const out = new Map<string, { first: Measurement; latest: Measurement }>()
+    for (const r of firsts) {
+      const last = latest.get(r.metric_id)
+      if (last) out.set(r.metric_id, { first: toMeasurement(r), latest: last })
+    }
+    return out
+  }
 }

@@ -13,6 +13,7 @@ import type {
   Measurement,
   Metric,
   MetricDetails,
+  MetricStanding,
   MetricSummary,
   NewMeasurement,
   TargetStatus,
@@ -53,6 +54,23 @@ export class MetricsService {
     return metrics.map(metric => {
       const last = latest.get(metric.id) ?? null
       return { metric, latest: last, status: targetStatus(metric, last) }
+    })
+  }
+
+  /** The metrics of the given things, by name: what other capabilities (objectives) may measure with. */
+  forThings(productIds: readonly string[]): Promise<Metric[]> {
+    return this.repo.forThings(this.db, productIds)
+  }
+
+  /**
+   * The given metrics (unknown ids are left out), each with its first and latest measurement: what
+   * progress towards its target is read from.
+   */
+  async standings(ids: readonly string[]): Promise<MetricStanding[]> {
+    const [metrics, ends] = await Promise.all([this.repo.findMany(this.db, ids), this.repo.ends(this.db, ids)])
+    return metrics.map(metric => {
+      const e = ends.get(metric.id)
+      return { metric, first: e?.first ?? null, latest: e?.latest ?? null }
     })
   }
 

@@ -64,6 +64,13 @@ export interface MetricSummary {
   status: TargetStatus
 }
 
+/** A metric with its first and latest measurements: where it started and where it is now. */
+export interface MetricStanding {
+  metric: Metric
+  first: Measurement | null
+  latest: Measurement | null
+}
+
 /** A starting point for a metric: GOV.UK's four standard KPIs. */
 export interface MetricTemplate {
   slug: string

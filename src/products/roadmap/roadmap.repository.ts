@@ -59,6 +59,28 @@ export class RoadmapRepository {
     return rows.map(r => toItem(r as Joined))
   }
 
+  /** Items by id (unknown ids are left out). */
+  async findMany(db: Db, ids: readonly string[]): Promise<RoadmapItem[]> {
+    if (ids.length === 0) return []
+    const rows = await this.base(db)
+      .where('i.id', 'in', [...ids])
+      .orderBy('i.position')
+      .execute()
+    return rows.map(r => toItem(r as Joined))
+  }
+
+  /** The open items of the given things, in column order. */
+  async openFor(db: Db, productIds: readonly string[]): Promise<RoadmapItem[]> {
+    if (productIds.length === 0) return []
+    const rows = await this.base(db)
+      .where('i.product_id', 'in', [...productIds])
+      .where('i.status', '=', 'open')
+      .orderBy('i.position')
+      .orderBy('i.created_at')
+      .execute()
+    return rows.map(r => toItem(r as Joined))
+  }
+
   /** The open items of one column, in order. */
   async column(db: Db, productId: string, column: Column): Promise<RoadmapItem[]> {
     const rows = await this.base(db)

@@ -51,6 +51,16 @@ export class RoadmapService {
     return arrange(await this.repo.list(this.db, productId))
   }
 
+  /** Items by id, whatever thing they belong to (unknown ids are left out): for objectives. */
+  some(ids: readonly string[]): Promise<RoadmapItem[]> {
+    return this.repo.findMany(this.db, ids)
+  }
+
+  /** The open items of the given things: what objectives may be served by. */
+  openFor(productIds: readonly string[]): Promise<RoadmapItem[]> {
+    return this.repo.openFor(this.db, productIds)
+  }
+
   /** One of the thing's items; NotFoundError for an item of another thing. */
   async get(productId: string, itemId: string): Promise<RoadmapItem> {
     const item = await this.repo.find(this.db, itemId)
