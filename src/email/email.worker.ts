@@ -202,10 +202,12 @@ export class EmailWorker {
       })
       return 'cancelled'
     }
+    let providerId: string | null
+    let alreadySent = false
     try {
       // A worker stopped while sending this one: Notify can say whether it went.
-      let providerId = message.interrupted && this.transport.findSent ? await this.transport.findSent(message.id) : null
-      const alreadySent = providerId !== null
+      providerId = message.interrupted && this.transport.findSent ? await this.transport.findSent(message.id) : null
+      alreadySent = providerId !== null
       if (!providerId) {
         const written = writeMessage(message, recipient.name, { ...this.context, organisationName })
         providerId = await this.transport.send({
@@ -215,27 +217,6 @@ export class EmailWorker {
           body: written.body,
         })
       }
-      const recorded = await this.repo.markSent(this.db, {
-        id: message.id,
-        worker,
-        at: this.clock().toISOString(),
-        transport,
-        providerId,
-        email: recipient.email,
-        resent: message.interrupted && !alreadySent && !this.transport.findSent,
-      })
-      if (!recorded)
-        this.log.warn({ event: 'email-lease-lost', messageId: message.id }, 'An email was sent after its lease ran out')
-      this.log.info(
-        {
-          event: alreadySent ? 'email-found-sent' : 'email-sent',
-          messageId: message.id,
-          kind: message.kind,
-          transport,
-        },
-        alreadySent ? 'An interrupted email had been sent; recorded it' : 'Sent an email',
-      )
-      return 'sent'
     } catch (err) {
       const permanent = err instanceof PermanentSendError
       const reason = (err instanceof Error ? err.message : String(err)).replace(/[\r\n]+/g, ' ').slice(0, 300)
@@ -256,5 +237,23 @@ export class EmailWorker {
       )
       return last ? 'failed' : 'retrying'
     }
+    // Recorded outside the try: if this fails (or the process stops here), the message stays
+    // 'sending' until its lease ends, and the next worker finds out whether it went.
+    const recorded = await this.repo.markSent(this.db, {
+      id: message.id,
+      worker,
+      at: this.clock().toISOString(),
+      transport,
+      providerId,
+      email: recipient.email,
+      resent: message.interrupted && !alreadySent && !this.transport.findSent,
+    })
+    if (!recorded)
+      this.log.warn({ event: 'email-lease-lost', messageId: message.id }, 'An email was sent after its lease ran out')
+    this.log.info(
+      { event: alreadySent ? 'email-found-sent' : 'email-sent', messageId: message.id, kind: message.kind, transport },
+      alreadySent ? 'An interrupted email had been sent; recorded it' : 'Sent an email',
+    )
+    return 'sent'
   }
 }

@@ -238,7 +238,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
       ].join('\n')
       const before = await auditCount('people.imported')
       const outcome = await people.importPeople(admin, csv, OPTIONS)
-      expect(outcome).toEqual({ applied: true, counts: { create: 3, add: 1, update: 0, unchanged: 0 } })
+      expect(outcome).toEqual({ applied: true, counts: { create: 3, add: 1, update: 0, unchanged: 0 }, invited: 0 })
       const ann = await people.findByEmail('ann@import.gov.uk')
       const sid = await people.findByEmail('sid@import.gov.uk')
       expect(ann).toMatchObject({
