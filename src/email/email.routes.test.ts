@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, buildTestApp, formFields, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
 import { SmtpSink, smtpEnv } from '../../test/smtp-sink.ts'
 import { emailWorkerFor } from './email.runner.ts'
+import type { EmailWorker } from './email.worker.ts'
 
 const HEADER = 'name,email,career_role,line_manager_email,associate_of_email,business_area,group,date_into_role'
 
@@ -23,7 +24,7 @@ describe('email pages', () => {
     await sink.stop()
   })
 
-  const send = () => emailWorkerFor(ctx.app.services)!.drain()
+  const send = () => workerOf(ctx.app.services).drain()
 
   it('invites one person from their page, and shows the invitation was sent', async () => {
     const added = await admin.submit('/admin/people/new', '/admin/people/new', {
@@ -48,8 +49,8 @@ describe('email pages', () => {
     const before = sink.received.length
     await send()
     await sink.waitFor(before + 1)
-    expect(sink.received[before]!.to).toEqual(['una.invite@example.gov.uk'])
-    const link = /http:\/\/\S+\/set-password\/\S+/.exec(sink.received[before]!.text)?.[0] ?? ''
+    expect(must(sink.received[before]).to).toEqual(['una.invite@example.gov.uk'])
+    const link = /http:\/\/\S+\/set-password\/\S+/.exec(must(sink.received[before]).text)?.[0] ?? ''
     expect((await admin.get(`/admin/people/${id}`)).body).toContain('We emailed them an invitation on')
 
     // The link in the email works: it leads to setting a password.
@@ -144,7 +145,7 @@ describe('email pages', () => {
 
   it('pages through a long list with the kit’s pagination', async () => {
     const { email, accounts } = ctx.app.services
-    const person = (await accounts.list())[0]!
+    const person = must((await accounts.list())[0])
     await ctx.testDb.db.kysely.transaction().execute(async trx => {
       for (let i = 0; i < 55; i++)
         await email.enqueue(
@@ -189,3 +190,14 @@ describe('email pages with email off', () => {
     expect($((await admin.get('/admin/people')).body)('.govuk-notification-banner').text()).toContain('Email is off')
   })
 })
+
+/** The value, or a failed test when there is none. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('Expected a value')
+  return value
+}
+
+/** The worker for these services; email is on in these tests. */
+function workerOf(...args: Parameters<typeof emailWorkerFor>): EmailWorker {
+  return must(emailWorkerFor(...args))
+}

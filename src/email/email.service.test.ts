@@ -16,6 +16,7 @@ import { SmtpSink, smtpEnv } from '../../test/smtp-sink.ts'
 import { hashToken } from '../platform/ids.ts'
 import { EmailRepository } from './email.repository.ts'
 import { emailWorkerFor } from './email.runner.ts'
+import type { EmailWorker } from './email.worker.ts'
 import type { Services } from '../services.ts'
 import { backoffMs } from './email.worker.ts'
 
@@ -71,22 +72,22 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     // The outbox holds no live token: the link is derived again when the message is sent.
     expect(JSON.stringify(queued)).not.toMatch(/set-password\//)
 
-    const done = await emailWorkerFor(notify)!.drain()
+    const done = await workerOf(notify).drain()
 
     expect(done).toEqual({ sent: 1, retrying: 0, failed: 0, cancelled: 0 })
-    const sent = fake.notifications.filter(n => n.reference === queued!.id)
+    const sent = fake.notifications.filter(n => n.reference === must(queued).id)
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ email_address: person.email, template_id: FAKE_TEMPLATE_ID })
-    expect(sent[0]!.personalisation.subject).toBe('Set your password for Valuekit')
-    expect(sent[0]!.personalisation.body).toContain('Hello Ira Invited')
-    expect(sent[0]!.personalisation.body).toContain('Department for Testing')
-    const token = linkIn(sent[0]!.personalisation.body ?? '')
+    expect(must(sent[0]).personalisation.subject).toBe('Set your password for Valuekit')
+    expect(must(sent[0]).personalisation.body).toContain('Hello Ira Invited')
+    expect(must(sent[0]).personalisation.body).toContain('Department for Testing')
+    const token = linkIn(must(sent[0]).personalisation.body ?? '')
     expect(await notify.accounts.userForSetPasswordToken(hashToken(token))).toMatchObject({ id: person.id })
     const [row] = await outbox()
     expect(row).toMatchObject({
       status: 'sent',
       transport: 'notify',
-      provider_id: sent[0]!.id,
+      provider_id: must(sent[0]).id,
       recipient_email: person.email,
     })
   })
@@ -95,16 +96,16 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     const person = await insertUser(built.db, { name: 'Sam Smtp', status: 'invited' })
     const before = sink.received.length
     await smtp.accounts.inviteByEmail(admin, person.id)
-    await emailWorkerFor(smtp)!.drain()
+    await workerOf(smtp).drain()
     await sink.waitFor(before + 1)
-    const mail = sink.received[before]!
+    const mail = must(sink.received[before])
     const [row] = await outbox()
     expect(mail).toMatchObject({
       to: [person.email],
       from: 'valuekit@test.invalid',
       subject: 'Set your password for Valuekit',
     })
-    expect(mail.messageId).toBe(`<${row!.id}@127.0.0.1>`)
+    expect(mail.messageId).toBe(`<${must(row).id}@127.0.0.1>`)
     expect(await smtp.accounts.userForSetPasswordToken(hashToken(linkIn(mail.text)))).toMatchObject({ id: person.id })
     expect(row).toMatchObject({ status: 'sent', transport: 'smtp', provider_id: mail.messageId })
   })
@@ -112,7 +113,7 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
   it('tries again later with exponential backoff, then sends', async () => {
     const person = await insertUser(built.db, { status: 'invited' })
     await notify.accounts.inviteByEmail(admin, person.id)
-    const worker = emailWorkerFor(notify, { options: { baseDelayMs: 60_000 } })!
+    const worker = workerOf(notify, { options: { baseDelayMs: 60_000 } })
     fake.plan(
       { status: 500, error: 'Exception', message: 'Internal server error' },
       { status: 429, error: 'RateLimitError', message: 'Too many' },
@@ -121,21 +122,21 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     expect(await worker.drain()).toMatchObject({ retrying: 1 })
     let [row] = await outbox()
     expect(row).toMatchObject({ status: 'pending', attempts: 1 })
-    expect(row!.last_error).toContain('GOV.UK Notify answered 500')
-    const firstWait = Date.parse(row!.next_attempt_at) - now
+    expect(must(row).last_error).toContain('GOV.UK Notify answered 500')
+    const firstWait = Date.parse(must(row).next_attempt_at) - now
     expect(firstWait).toBeGreaterThanOrEqual(48_000)
     expect(firstWait).toBeLessThanOrEqual(72_000)
     // Not due yet: nothing happens.
     expect(await worker.drain()).toMatchObject({ sent: 0, retrying: 0 })
 
-    now = Date.parse(row!.next_attempt_at)
+    now = Date.parse(must(row).next_attempt_at)
     expect(await worker.drain()).toMatchObject({ retrying: 1 })
     ;[row] = await outbox()
-    const secondWait = Date.parse(row!.next_attempt_at) - now
+    const secondWait = Date.parse(must(row).next_attempt_at) - now
     expect(secondWait).toBeGreaterThanOrEqual(96_000)
-    expect(row!.last_error).toContain('429')
+    expect(must(row).last_error).toContain('429')
 
-    now = Date.parse(row!.next_attempt_at)
+    now = Date.parse(must(row).next_attempt_at)
     expect(await worker.drain()).toMatchObject({ sent: 1 })
     ;[row] = await outbox()
     expect(row).toMatchObject({ status: 'sent', attempts: 3, last_error: null })
@@ -149,17 +150,17 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
       error: 'BadRequestError',
       message: 'Can’t send to this recipient using a team-only API key',
     })
-    expect(await emailWorkerFor(notify)!.drain()).toMatchObject({ failed: 1 })
+    expect(await workerOf(notify).drain()).toMatchObject({ failed: 1 })
     const [refused] = await outbox()
     expect(refused).toMatchObject({ status: 'failed', attempts: 1 })
-    expect(refused!.last_error).toContain('team-only API key')
+    expect(must(refused).last_error).toContain('team-only API key')
 
     await built.db.deleteFrom('email_outbox').execute()
     const b = await insertUser(built.db, { status: 'invited' })
     const before = sink.received.length
     await smtp.accounts.inviteByEmail(admin, b.id)
     sink.refuse(451, 451)
-    const worker = emailWorkerFor(smtp, { options: { maxAttempts: 2, baseDelayMs: 1000 } })!
+    const worker = workerOf(smtp, { options: { maxAttempts: 2, baseDelayMs: 1000 } })
     expect(await worker.drain()).toMatchObject({ retrying: 1 })
     now += 10_000
     expect(await worker.drain()).toMatchObject({ failed: 1 })
@@ -168,7 +169,7 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     expect(sink.received.length).toBe(before)
 
     // An administrator asks for it again: it goes.
-    await smtp.email.retry(admin, row!.id)
+    await smtp.email.retry(admin, must(row).id)
     expect(await worker.drain()).toMatchObject({ sent: 1 })
   })
 
@@ -176,7 +177,7 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     const person = await insertUser(built.db, { status: 'invited' })
     await notify.accounts.inviteByEmail(admin, person.id)
     await built.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', person.id).execute()
-    expect(await emailWorkerFor(notify)!.drain()).toMatchObject({ cancelled: 1 })
+    expect(await workerOf(notify).drain()).toMatchObject({ cancelled: 1 })
     const [row] = await outbox()
     expect(row).toMatchObject({ status: 'cancelled', last_error: 'Not sent: their account is disabled' })
   })
@@ -223,7 +224,7 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
       ['suggestion-outcome', author.id, 'Your suggestion for “Roadmaps” was accepted'],
       ['suggestion-outcome', author.id, 'Your suggestion for “Roadmaps” was not accepted'],
     ])
-    await emailWorkerFor(notify)!.drain()
+    await workerOf(notify).drain()
     const bodies = fake.notifications
       .filter(n => rows.some(r => r.id === n.reference))
       .map(n => n.personalisation.body ?? '')
@@ -280,15 +281,15 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     const second =
       dialect === 'postgres'
         ? connect(
-            { kind: 'postgres', connectionString: process.env.DATABASE_URL! },
+            { kind: 'postgres', connectionString: must(process.env.DATABASE_URL) },
             { searchPath: await schemaOf(built) },
           )
         : null
     const other = second
       ? servicesOn({ db: second, destroy: () => second.close() }, { clock, env: notifyEnv(fake) })
       : notify
-    const a = emailWorkerFor(notify, { options: { batch: 3 } })!
-    const b = emailWorkerFor(other, { options: { batch: 3 } })!
+    const a = workerOf(notify, { options: { batch: 3 } })
+    const b = workerOf(other, { options: { batch: 3 } })
     try {
       const [ra, rb] = await Promise.all([a.drain(), b.drain()])
       expect(ra.sent + rb.sent).toBe(24)
@@ -312,31 +313,29 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     await notify.accounts.inviteByEmail(admin, person.id)
     const [queued] = await outbox()
     const dying = servicesOn(built.testDb, { clock, env: notifyEnv(fake), replace: { email: stopping } })
-    await expect(emailWorkerFor(dying, { options: { leaseMs: 60_000 } })!.drain()).rejects.toThrow(
-      'The worker stopped here',
-    )
+    await expect(workerOf(dying, { options: { leaseMs: 60_000 } }).drain()).rejects.toThrow('The worker stopped here')
     expect((await outbox())[0]).toMatchObject({ status: 'sending' })
-    expect(fake.notifications.filter(n => n.reference === queued!.id)).toHaveLength(1)
+    expect(fake.notifications.filter(n => n.reference === must(queued).id)).toHaveLength(1)
 
     // While the lease lasts, nobody takes it; once it ends, the next worker asks Notify first.
-    expect(await emailWorkerFor(notify)!.drain()).toMatchObject({ sent: 0 })
+    expect(await workerOf(notify).drain()).toMatchObject({ sent: 0 })
     now += 61_000
     const posts = fake.requests.filter(r => r.startsWith('POST')).length
-    expect(await emailWorkerFor(notify)!.drain()).toMatchObject({ sent: 1 })
+    expect(await workerOf(notify).drain()).toMatchObject({ sent: 1 })
     expect(fake.requests.filter(r => r.startsWith('POST')).length).toBe(posts)
-    expect(fake.notifications.filter(n => n.reference === queued!.id)).toHaveLength(1)
+    expect(fake.notifications.filter(n => n.reference === must(queued).id)).toHaveLength(1)
     expect((await outbox())[0]).toMatchObject({ status: 'sent', resent: 0, attempts: 2 })
 
     await built.db.deleteFrom('email_outbox').execute()
     await smtp.accounts.inviteByEmail(admin, person.id)
     const before = sink.received.length
     const dyingSmtp = servicesOn(built.testDb, { clock, env: smtpEnv(sink), replace: { email: stopping } })
-    await expect(emailWorkerFor(dyingSmtp, { options: { leaseMs: 60_000 } })!.drain()).rejects.toThrow()
+    await expect(workerOf(dyingSmtp, { options: { leaseMs: 60_000 } }).drain()).rejects.toThrow()
     now += 61_000
-    await emailWorkerFor(smtp)!.drain()
+    await workerOf(smtp).drain()
     await sink.waitFor(before + 2)
     const [first, second] = sink.received.slice(before)
-    expect(first!.messageId).toBe(second!.messageId)
+    expect(must(first).messageId).toBe(must(second).messageId)
     expect((await outbox())[0]).toMatchObject({ status: 'sent', resent: 1 })
   })
 
@@ -353,5 +352,16 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
 async function schemaOf(built: TestServices): Promise<string> {
   const { sql } = await import('kysely')
   const result = await sql<{ s: string }>`select current_schema() as s`.execute(built.db)
-  return result.rows[0]!.s
+  return must(result.rows[0]).s
+}
+
+/** The value, or a failed test when there is none. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('Expected a value')
+  return value
+}
+
+/** The worker for these services; email is on in these tests. */
+function workerOf(...args: Parameters<typeof emailWorkerFor>): EmailWorker {
+  return must(emailWorkerFor(...args))
 }
