@@ -72,7 +72,9 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     // The outbox holds no live token: the link is derived again when the message is sent.
     expect(JSON.stringify(queued)).not.toMatch(/set-password\//)
 
-    const done = await workerOf(notify).drain()
+    const logged: unknown[] = []
+    const log = { info: (o: object, m: string) => logged.push([o, m]), warn: () => {}, error: () => {} }
+    const done = await workerOf(notify, { log }).drain()
 
     expect(done).toEqual({ sent: 1, retrying: 0, failed: 0, cancelled: 0 })
     const sent = fake.notifications.filter(n => n.reference === must(queued).id)
@@ -83,6 +85,11 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     expect(must(sent[0]).personalisation.body).toContain('Department for Testing')
     const token = linkIn(must(sent[0]).personalisation.body ?? '')
     expect(await notify.accounts.userForSetPasswordToken(hashToken(token))).toMatchObject({ id: person.id })
+    // The log names the message, never its body, its address or its link.
+    expect(logged).toHaveLength(1)
+    expect(JSON.stringify(logged)).not.toContain(token)
+    expect(JSON.stringify(logged)).not.toContain('Hello')
+    expect(JSON.stringify(logged)).not.toContain(person.email)
     const [row] = await outbox()
     expect(row).toMatchObject({
       status: 'sent',
