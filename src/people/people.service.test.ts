@@ -273,6 +273,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
       expect(await people.importPeople(admin, changed, OPTIONS)).toEqual({
         applied: true,
         counts: { create: 0, add: 0, update: 2, unchanged: 2 },
+        invited: 0,
       })
       const pat = await people.findByEmail('pat@import.gov.uk')
       expect(pat).toMatchObject({ careerRole: 'senior-product-manager', version: 2 })
