@@ -16,6 +16,7 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = []
   private readonly refusals: number[] = []
   private waiters: { count: number; resolve: () => void }[] = []
+  private readonly listeners: ((mail: ReceivedMail) => void)[] = []
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -28,13 +29,15 @@ export class SmtpSink {
             const err = Object.assign(new Error('Refused by the test'), { responseCode: refusal })
             return callback(err)
           }
-          this.received.push({
+          const received: ReceivedMail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map(r => r.address),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             messageId: mail.messageId ?? '',
-          })
+          }
+          this.received.push(received)
+          for (const listener of this.listeners) listener(received)
           callback()
           this.waiters = this.waiters.filter(w => {
             if (this.received.length < w.count) return true
@@ -55,6 +58,16 @@ export class SmtpSink {
 
   async stop(): Promise<void> {
     await new Promise<void>(resolve => this.server.close(() => resolve()))
+  }
+
+  /** Calls `listener` with each message as it arrives. */
+  onMail(listener: (mail: ReceivedMail) => void): void {
+    this.listeners.push(listener)
+  }
+
+  /** Lets the process end while the server still listens (the journeys' runner). */
+  unref(): void {
+    this.server.server.unref()
   }
 
   /** The next messages are refused with these SMTP reply codes. */
