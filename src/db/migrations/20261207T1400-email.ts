@@ -29,11 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'text')
     .addColumn('updated_at', 'text', c => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('email_outbox_due')
-    .on('email_outbox')
-    .columns(['status', 'next_attempt_at'])
-    .execute()
+  await db.schema.createIndex('email_outbox_due').on('email_outbox').columns(['status', 'next_attempt_at']).execute()
   await db.schema.createIndex('email_outbox_created').on('email_outbox').column('created_at').execute()
   await db.schema.createIndex('email_outbox_recipient').on('email_outbox').column('recipient_id').execute()
 }
