@@ -4,11 +4,12 @@
 // journeys need to know to run.json (its path goes to the tests in E2E_RUN_FILE).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
+import { SmtpSink, smtpEnv } from '../test/smtp-sink.ts'
 import { RUN_FILE_VARIABLE, SESSION_SECRET, stopRun, type RunInfo } from './support/run.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -52,7 +53,15 @@ export default async function globalSetup(): Promise<void> {
   const givenUrl = process.env.DATABASE_URL
   const postgres = givenUrl?.startsWith('postgres') ? await postgresSchema(givenUrl) : null
 
+  // A real SMTP server on loopback receives the server's email; each message is appended to a file
+  // the journeys read (e2e/email.spec.ts). It lives as long as this runner and keeps nothing alive.
+  const mailFile = join(dataDir, 'mail.jsonl')
+  const sink = await new SmtpSink().start()
+  sink.unref()
+  sink.onMail(mail => appendFileSync(mailFile, `${JSON.stringify(mail)}\n`))
+
   const serverEnv: Record<string, string> = {
+    ...smtpEnv(sink),
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -84,6 +93,7 @@ export default async function globalSetup(): Promise<void> {
     pid: child.pid ?? 0,
     serverEnv,
     postgres: postgres && givenUrl ? { url: givenUrl, schema: postgres.schema } : null,
+    mailFile,
   }
   const runFile = join(dataDir, 'run.json')
   // Written before waiting, so the teardown can stop the server and drop the schema even when it never got going.

@@ -8,6 +8,7 @@ import auditRoutes from './audit/audit.routes.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import developmentRoutes from './development/routes/index.ts'
+import emailRoutes from './email/email.routes.ts'
 import exampleRoutes from './example/example.routes.ts'
 import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(accountsRoutes, { services })
   await app.register(organisationRoutes, { services })
   await app.register(auditRoutes, { services })
+  await app.register(emailRoutes, { services })
   await app.register(handbookRoutes, { services })
   await app.register(frameworkRoutes, { services })
   await app.register(peopleRoutes, { services })

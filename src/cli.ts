@@ -7,6 +7,7 @@
 import { ConfigError, loadConfig } from './config.ts'
 import { connect } from './db/connect.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { EMAIL_COMMANDS, parseEmailArguments } from './email/email.cli.ts'
 import { EXAMPLE_COMMANDS, parseExampleArguments, runExampleCommand } from './example/example.cli.ts'
 import {
   EXIT_FAILED,
@@ -20,11 +21,17 @@ import {
 import { systemClock } from './platform/clock.ts'
 import { buildServices, type Services } from './services.ts'
 
-const USAGE = usage(EXAMPLE_COMMANDS)
+const USAGE = usage(EXAMPLE_COMMANDS + EMAIL_COMMANDS)
 
 /** The command asked for, read by the parser of the capability its first word names. */
 function parse(args: readonly string[]) {
   const first = args.find(arg => !arg.startsWith('-'))
+  if (first === 'email') {
+    const parsed = parseEmailArguments(args)
+    if (parsed.kind !== 'command') return parsed
+    const { run } = parsed
+    return { kind: 'command' as const, run: (services: Services) => run(services, STREAMS) }
+  }
   if (first === 'example') {
     const parsed = parseExampleArguments(args)
     if (parsed.kind !== 'command') return parsed

@@ -129,3 +129,64 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl(value, '/data')).toEqual(expected)
   })
 })
+
+describe('loadConfig: email', () => {
+  let dataDir: string
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'valuekit-config-'))
+  })
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  const KEY = 'valuekit_live-11111111-2222-4333-8444-555555555555-99999999-8888-4777-8666-555555555555'
+  const TEMPLATE = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'
+
+  it('is off unless Notify or SMTP is set', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).email).toEqual({ kind: 'off' })
+  })
+
+  it('sends through Notify with a key and a template, at Notify itself unless told otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, NOTIFY_API_KEY: KEY, NOTIFY_TEMPLATE_ID: TEMPLATE }).email).toEqual({
+      kind: 'notify',
+      apiKey: KEY,
+      templateId: TEMPLATE,
+      baseUrl: null,
+    })
+  })
+
+  it('sends through SMTP with an address and a sender', () => {
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir,
+        SMTP_URL: 'smtp://mail.example.gov.uk:25',
+        EMAIL_FROM: 'Valuekit <v@example.gov.uk>',
+      }).email,
+    ).toEqual({ kind: 'smtp', url: 'smtp://mail.example.gov.uk:25', from: 'Valuekit <v@example.gov.uk>' })
+  })
+
+  it('names every variable that is wrong or missing', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ DATA_DIR: dataDir, ...env })
+        return []
+      } catch (err) {
+        return err instanceof ConfigError ? err.problems : ['not a ConfigError']
+      }
+    }
+    expect(problems({ NOTIFY_API_KEY: 'not-a-key' })[0]).toMatch(/^NOTIFY_API_KEY: must be a GOV.UK Notify API key/)
+    expect(problems({ NOTIFY_API_KEY: KEY })).toEqual([
+      'NOTIFY_TEMPLATE_ID: must be set when NOTIFY_API_KEY is (the id of the template to send with)',
+    ])
+    expect(problems({ SMTP_URL: 'http://mail' })[0]).toMatch(/^SMTP_URL: must start with smtp:\/\/ or smtps:\/\//)
+    expect(problems({ SMTP_URL: 'smtp://mail:25' })).toEqual([
+      'EMAIL_FROM: must be set when SMTP_URL is (the address email comes from)',
+    ])
+    expect(
+      problems({
+        NOTIFY_API_KEY: KEY,
+        NOTIFY_TEMPLATE_ID: TEMPLATE,
+        SMTP_URL: 'smtp://mail:25',
+        EMAIL_FROM: 'a@b.c',
+      }),
+    ).toEqual(['SMTP_URL: set NOTIFY_API_KEY or SMTP_URL, not both'])
+  })
+})

@@ -8,6 +8,11 @@ import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
+/** A Notify API key ends with the service id and the secret, each a UUID. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const NOTIFY_KEY =
+  /^[\w-]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 const envSchema = z.object({
   // Port the HTTP server listens on.
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -43,7 +48,60 @@ const envSchema = z.object({
     .refine(list => list.every(isProxyAddress), {
       message: 'must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.1,10.0.1.0/24',
     }),
+  // GOV.UK Notify API key (key name, service id and secret, joined by hyphens). Sends email through Notify.
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(NOTIFY_KEY, { message: 'must be a GOV.UK Notify API key: its name, then two ids of 36 characters' })
+    .optional(),
+  // The id of the Notify email template Valuekit sends through: subject ((subject)), message ((body)).
+  NOTIFY_TEMPLATE_ID: z.string().regex(UUID, { message: 'must be a Notify template id (36 characters)' }).optional(),
+  // Where Notify's API is; only for testing against a stand-in. Default: GOV.UK Notify itself.
+  NOTIFY_BASE_URL: z.string().url({ message: 'must be a full URL' }).optional(),
+  // An SMTP server to send email through when there is no Notify, such as smtp://mail.example.gov.uk:25.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, { message: 'must start with smtp:// or smtps:// and name a server' })
+    .optional(),
+  // The sender of email sent by SMTP, such as "Valuekit <valuekit@example.gov.uk>".
+  EMAIL_FROM: z.string().min(3).max(200).optional(),
 })
+
+/**
+ * How Valuekit sends email: through GOV.UK Notify, through an SMTP server, or not at all. The API
+ * key and the SMTP address can carry secrets: nothing logs them.
+ */
+export type EmailConfig =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'notify'; readonly apiKey: string; readonly templateId: string; readonly baseUrl: string | null }
+  | { readonly kind: 'smtp'; readonly url: string; readonly from: string }
+
+function emailConfigOf(e: {
+  NOTIFY_API_KEY?: string | undefined
+  NOTIFY_TEMPLATE_ID?: string | undefined
+  NOTIFY_BASE_URL?: string | undefined
+  SMTP_URL?: string | undefined
+  EMAIL_FROM?: string | undefined
+}): { email: EmailConfig; problems: string[] } {
+  const problems: string[] = []
+  if (e.NOTIFY_API_KEY && e.SMTP_URL) problems.push('SMTP_URL: set NOTIFY_API_KEY or SMTP_URL, not both')
+  if (e.NOTIFY_API_KEY && !e.NOTIFY_TEMPLATE_ID)
+    problems.push('NOTIFY_TEMPLATE_ID: must be set when NOTIFY_API_KEY is (the id of the template to send with)')
+  if (e.SMTP_URL && !e.EMAIL_FROM)
+    problems.push('EMAIL_FROM: must be set when SMTP_URL is (the address email comes from)')
+  if (problems.length > 0) return { email: { kind: 'off' }, problems }
+  if (e.NOTIFY_API_KEY && e.NOTIFY_TEMPLATE_ID)
+    return {
+      email: {
+        kind: 'notify',
+        apiKey: e.NOTIFY_API_KEY,
+        templateId: e.NOTIFY_TEMPLATE_ID,
+        baseUrl: e.NOTIFY_BASE_URL?.replace(/\/$/, '') ?? null,
+      },
+      problems,
+    }
+  if (e.SMTP_URL && e.EMAIL_FROM) return { email: { kind: 'smtp', url: e.SMTP_URL, from: e.EMAIL_FROM }, problems }
+  return { email: { kind: 'off' }, problems }
+}
 
 /** An IPv4 or IPv6 address, optionally with a /prefix length. */
 function isProxyAddress(value: string): boolean {
@@ -75,6 +133,8 @@ export interface Config {
   readonly sessionAbsoluteHours: number
   /** Proxies whose X-Forwarded-For names the client; empty means the socket's peer is the client. */
   readonly trustedProxies: readonly string[]
+  /** How email is sent, if at all. */
+  readonly email: EmailConfig
 }
 
 export class ConfigError extends Error {
@@ -107,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`))
   }
   const e = parsed.data
+  const { email, problems } = emailConfigOf(e)
+  if (problems.length > 0) throw new ConfigError(problems)
   const production = e.NODE_ENV === 'production'
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError(['SESSION_SECRET: must be set in production (32 characters or more)'])
@@ -126,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
     trustedProxies: Object.freeze([...e.TRUSTED_PROXIES]),
+    email: Object.freeze(email),
   })
 }

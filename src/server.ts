@@ -4,6 +4,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { connect } from './db/connect.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { emailWorkerFor } from './email/email.runner.ts'
 import { isLateTemplateError } from './platform/http/views.ts'
 
 async function main(): Promise<void> {
@@ -35,8 +36,12 @@ async function main(): Promise<void> {
     process.exit(1)
   })
 
+  // The email outbox's worker: sends what the pages queue, with retries (src/email/email.worker.ts).
+  const emailWorker = emailWorkerFor(app.services, { log: app.log })
+
   const close = async (signal: string) => {
     app.log.info({ signal }, 'Shutting down')
+    await emailWorker?.stop()
     await app.close()
     await db.close()
     process.exit(0)
@@ -47,6 +52,13 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.filename}` : 'PostgreSQL'
   app.log.info({ database: config.database.kind }, `Valuekit is running at ${config.baseUrl} using ${where}`)
+  if (emailWorker) {
+    emailWorker.start(listener => app.services.email.onQueued(listener))
+    app.log.info(
+      { email: config.email.kind },
+      `Sending email through ${config.email.kind === 'notify' ? 'GOV.UK Notify' : 'SMTP'}`,
+    )
+  } else app.log.info({ email: 'off' }, 'Email is off: no email will be sent')
 
   const token = await app.services.setup.issueSetupToken()
   if (token) {

@@ -21,6 +21,8 @@ import type { Db } from './db/connect.ts'
 import { ExampleService } from './example/example.service.ts'
 import { DevelopmentRepository } from './development/development.repository.ts'
 import { DevelopmentService } from './development/development.service.ts'
+import { EmailRepository } from './email/email.repository.ts'
+import { EmailService } from './email/email.service.ts'
 import { FrameworkRepository } from './framework/framework.repository.ts'
 import { FrameworkService } from './framework/framework.service.ts'
 import { FrameworkVersions } from './framework/framework.versions.ts'
@@ -73,6 +75,8 @@ export interface Services {
   readonly views: ViewEnvironment
   readonly sessions: SessionManager
   readonly audit: AuditService
+  /** The email outbox: what other capabilities queue, and what administrators read. */
+  readonly email: EmailService
   readonly organisation: OrganisationService
   readonly accounts: AccountsService
   readonly setup: SetupService
@@ -115,6 +119,7 @@ export interface ServiceOptions {
 export interface Repositories {
   readonly sessions: SessionRepository
   readonly audit: AuditRepository
+  readonly email: EmailRepository
   readonly organisation: OrganisationRepository
   readonly accounts: AccountsRepository
   readonly setup: SetupRepository
@@ -141,6 +146,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
   return {
     sessions: replaced.sessions ?? new SessionRepository(db.kysely),
     audit: replaced.audit ?? new AuditRepository(),
+    email: replaced.email ?? new EmailRepository(),
     organisation: replaced.organisation ?? new OrganisationRepository(),
     accounts: replaced.accounts ?? new AccountsRepository(),
     setup: replaced.setup ?? new SetupRepository(),
@@ -182,9 +188,10 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   })
   const audit = new AuditService(kysely, repos.audit, clock)
   const organisation = new OrganisationService(kysely, repos.organisation, audit, clock)
-  const accounts = new AccountsService(kysely, repos.accounts, audit, sessions, clock)
+  const email = new EmailService(kysely, repos.email, audit, clock, config)
+  const accounts = new AccountsService(kysely, repos.accounts, audit, sessions, clock, email)
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
-  const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions)
+  const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions, email)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
   const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
@@ -249,6 +256,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     views: createViewEnvironment({ production: config.production }),
     sessions,
     audit,
+    email,
     organisation,
     accounts,
     setup,

@@ -211,6 +211,26 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/admin/settings', path: at('/admin/settings'), expect: administrators(200) },
   { method: 'POST', route: '/admin/settings', path: at('/admin/settings'), expect: administrators(400) },
   { method: 'GET', route: '/admin/audit-log', path: at('/admin/audit-log'), expect: administrators(200) },
+  // Email (off here): inviting says so and changes nothing; a message that does not exist is 404
+  {
+    method: 'POST',
+    route: '/admin/people/invite',
+    path: at('/admin/people/invite'),
+    expect: administrators({ redirect: '/admin/people' }),
+  },
+  {
+    method: 'POST',
+    route: '/admin/people/:id/invite',
+    path: f => `/admin/people/${f.personId}/invite`,
+    expect: f => administrators({ redirect: `/admin/people/${f.personId}` }),
+  },
+  { method: 'GET', route: '/admin/email', path: at('/admin/email'), expect: administrators(200) },
+  {
+    method: 'POST',
+    route: '/admin/email/:id/retry',
+    path: at('/admin/email/00000000-0000-4000-8000-000000000000/retry'),
+    expect: administrators(404),
+  },
   // The worked example: not loaded here, and a post without the form's confirm value changes nothing
   { method: 'GET', route: '/admin/example', path: at('/admin/example'), expect: administrators(200) },
   { method: 'POST', route: '/admin/example/load', path: at('/admin/example/load'), expect: administrators(400) },

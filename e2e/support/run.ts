@@ -20,6 +20,8 @@ export interface RunInfo {
   serverEnv: Record<string, string>
   /** The PostgreSQL database and the schema made for this run, when there is one. */
   postgres: { url: string; schema: string } | null
+  /** Every email the server sent, one JSON object a line, as the test SMTP server received them. */
+  mailFile: string
 }
 
 export function runFile(): string {

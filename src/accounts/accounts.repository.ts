@@ -47,6 +47,19 @@ export class AccountsRepository {
     return rows.map(toUser)
   }
 
+  /** Accounts that have never had a password and are not disabled, except those at `exceptDomain`. */
+  async listWaiting(db: Kysely<Database>, exceptDomain: string): Promise<User[]> {
+    const rows = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('status', '=', 'invited')
+      .where('email', 'not like', `%@${exceptDomain}`)
+      .orderBy('name')
+      .orderBy('email')
+      .execute()
+    return rows.map(toUser)
+  }
+
   async countAdministrators(db: Kysely<Database>, status?: UserStatus): Promise<number> {
     let q = db
       .selectFrom('users')

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../platform/auth/authorize.ts'
 import { ROLES, ROLE_HINTS, ROLE_LABELS, type CurrentUser } from '../platform/auth/roles.ts'
 import { safeReturnPath } from '../platform/auth/session.ts'
-import { ValidationError, staleRecord } from '../platform/errors.ts'
+import { ConflictError, ValidationError, staleRecord } from '../platform/errors.ts'
 import { formErrors, parseForm } from '../platform/forms.ts'
 import { hashToken } from '../platform/ids.ts'
 import type { Services } from '../services.ts'
@@ -252,11 +252,40 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
   app.get('/admin/people', { config: { access: 'signed-in' } }, async (request, reply) => {
     authorize(canManagePeople(request.user))
     const people = await accounts.list()
+    const emailOn = services.email.enabled
     return reply.page(
       'accounts/views/people.njk',
-      { pageTitle: 'People', people, roleLabels: ROLE_LABELS },
+      {
+        pageTitle: 'People',
+        people,
+        roleLabels: ROLE_LABELS,
+        emailOn,
+        waiting: emailOn ? await accounts.countWaiting() : 0,
+      },
       { nav: 'admin' },
     )
+  })
+
+  // Email every account that has not set a password an invitation, in one step (after an import).
+  app.post('/admin/people/invite', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = signedIn(request)
+    authorize(canManagePeople(user))
+    try {
+      const invited = await accounts.inviteEveryoneWaiting(actorOf(user))
+      request.session.flash(
+        invited > 0
+          ? {
+              kind: 'success',
+              heading: `We are emailing ${invited === 1 ? '1 person' : `${invited.toLocaleString('en-GB')} people`} a link to set their password`,
+              text: 'See what was sent on the Email page in Administration.',
+            }
+          : { kind: 'important', heading: 'Everyone has set a password already: there is nobody to invite' },
+      )
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err
+      request.session.flash({ kind: 'important', heading: err.message })
+    }
+    return reply.seeOther('/admin/people')
   })
 
   app.get('/admin/people/new', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -302,9 +331,22 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
     async (request, reply) => {
       authorize(canManagePeople(request.user))
       const person = await accounts.get(request.params.id)
+      const emailOn = services.email.enabled
+      const invitation = emailOn ? await services.email.latestFor(person.id, 'invitation') : null
       return reply.page(
         'accounts/views/edit-person.njk',
-        { pageTitle: `Change ${person.name}`, person, values: person, roleItems: roleItems(person.role) },
+        {
+          pageTitle: `Change ${person.name}`,
+          person,
+          values: person,
+          roleItems: roleItems(person.role),
+          emailOn,
+          invitation: invitation && {
+            status: invitation.status,
+            createdAt: invitation.createdAt,
+            sentAt: invitation.sentAt,
+          },
+        },
         { nav: 'admin' },
       )
     },
@@ -377,6 +419,29 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
         added: false,
       })
       return reply.seeOther(`/admin/people/${person.id}/link`)
+    },
+  )
+
+  // Emails them a new set-password link (email must be on); the old link stops working.
+  app.post<{ Params: { id: string } }>(
+    '/admin/people/:id/invite',
+    { config: { access: 'signed-in' }, schema: { params: idParams } },
+    async (request, reply) => {
+      const user = signedIn(request)
+      authorize(canManagePeople(user))
+      const person = await accounts.get(request.params.id)
+      try {
+        await accounts.inviteByEmail(actorOf(user), person.id)
+        request.session.flash({
+          kind: 'success',
+          heading: `We are emailing ${person.name} a link to set their password`,
+          text: `It goes to ${person.email}. Any link they had before has stopped working.`,
+        })
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err
+        request.session.flash({ kind: 'important', heading: err.message })
+      }
+      return reply.seeOther(`/admin/people/${person.id}`)
     },
   )
 

@@ -6,11 +6,12 @@ import type { DbExecutor } from '../db/connect.ts'
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from '../platform/auth/passwords.ts'
 import { SYSTEM_ACTOR, type Actor, type CurrentUser, type Role } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
-import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { hashToken, newId, newToken } from '../platform/ids.ts'
 import type { AccountsRepository } from './accounts.repository.ts'
 import type { InvitedAccount, OneTimeToken, User, UserStatus } from './accounts.types.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
+import type { EmailService } from '../email/email.service.ts'
 
 /** Wrong passwords for one account from one address before sign-in from there is paused. */
 export const FREE_ATTEMPTS = 5
@@ -54,6 +55,9 @@ export function actorOf(user: CurrentUser): Actor & { id: string } {
   return { id: user.id, name: user.name }
 }
 
+/** The email outbox, for invitations (EmailService). */
+export type InvitationOutbox = Pick<EmailService, 'enabled' | 'enqueue' | 'linkToken'>
+
 /** Ends sessions; supplied by the composition root so this service needs no HTTP. */
 export interface SessionEnder {
   endAllFor(userId: string, exceptSessionId?: string): Promise<number>
@@ -66,6 +70,7 @@ export class AccountsService {
     private readonly audit: AuditService,
     private readonly sessions: SessionEnder,
     private readonly clock: Clock,
+    private readonly email: InvitationOutbox,
   ) {}
 
   /**
@@ -182,8 +187,88 @@ export class AccountsService {
    * people creates accounts and profiles together. It records its own audit event; people get
    * their set-password links from the people pages afterwards.
    */
-  async inviteMany(trx: DbExecutor, accounts: readonly InvitedAccount[], at: string): Promise<void> {
+  async inviteMany(
+    trx: DbExecutor,
+    accounts: readonly InvitedAccount[],
+    at: string,
+    options: { emailBy?: Actor } = {},
+  ): Promise<number> {
     await this.repo.insertInvited(trx, accounts, at)
+    if (!options.emailBy || !this.email.enabled) return 0
+    for (const account of accounts) await this.queueInvitation(trx, options.emailBy, account)
+    return accounts.length
+  }
+
+  /**
+   * Emails someone an invitation with a new set-password link (their old link stops working). The
+   * message is queued in the same transaction as the link, so one exists exactly when the other does.
+   */
+  async inviteByEmail(actor: Actor, userId: string): Promise<User> {
+    if (!this.email.enabled) throw new ConflictError('Email is off, so invitations cannot be sent')
+    const user = await this.get(userId)
+    if (user.status === 'disabled') throw new ConflictError('Their account is disabled. Make it active first')
+    await this.db.transaction().execute(async trx => {
+      await this.repo.revokeTokens(trx, SET_PASSWORD_PURPOSE, user.id, this.clock().toISOString())
+      await this.queueInvitation(trx, actor, user)
+      await this.audit.record(trx, actor, {
+        action: 'person.invited',
+        subjectType: 'person',
+        subjectId: user.id,
+        summary: `Emailed ${user.name} an invitation with a set-password link`,
+      })
+    })
+    return user
+  }
+
+  /**
+   * Emails an invitation to everyone who has not set a password yet and is not disabled: the
+   * people an import added, in one step. Returns how many were invited.
+   */
+  async inviteEveryoneWaiting(actor: Actor): Promise<number> {
+    if (!this.email.enabled) throw new ConflictError('Email is off, so invitations cannot be sent')
+    return this.db.transaction().execute(async trx => {
+      const waiting = await this.repo.listWaiting(trx, EXAMPLE_DOMAIN)
+      const at = this.clock().toISOString()
+      for (const user of waiting) {
+        await this.repo.revokeTokens(trx, SET_PASSWORD_PURPOSE, user.id, at)
+        await this.queueInvitation(trx, actor, user)
+      }
+      if (waiting.length > 0)
+        await this.audit.record(trx, actor, {
+          action: 'people.invited',
+          subjectType: 'person',
+          summary: `Emailed invitations with set-password links to ${waiting.length === 1 ? '1 person' : `${waiting.length} people`}`,
+        })
+      return waiting.length
+    })
+  }
+
+  /** How many accounts wait for a first password (not counting the worked example's). */
+  async countWaiting(): Promise<number> {
+    return (await this.repo.listWaiting(this.db, EXAMPLE_DOMAIN)).length
+  }
+
+  /** Who an email goes to, looked up when it is sent (the email capability's RecipientSource). */
+  async emailRecipient(userId: string): Promise<{ name: string; email: string; active: boolean } | null> {
+    const user = await this.repo.findById(this.db, userId)
+    return user ? { name: user.name, email: user.email, active: user.status !== 'disabled' } : null
+  }
+
+  private async queueInvitation(trx: DbExecutor, actor: Actor, user: { id: string; name: string }): Promise<void> {
+    const expiresAt = this.linkExpiry()
+    const queued = await this.email.enqueue(trx, actor, {
+      kind: 'invitation',
+      recipient: { id: user.id, name: user.name },
+      expiresAt,
+    })
+    if (!queued) return
+    await this.repo.insertToken(trx, {
+      id: hashToken(this.email.linkToken(queued.id)),
+      purpose: SET_PASSWORD_PURPOSE,
+      userId: user.id,
+      createdAt: this.clock().toISOString(),
+      expiresAt,
+    })
   }
 
   /** A fresh set-password link for someone (the old one stops working). */

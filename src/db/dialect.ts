@@ -32,3 +32,13 @@ export function fts5Query(terms: string[]): string {
 export function tsQuery(terms: string[]): string {
   return terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ')
 }
+
+/**
+ * A select that locks the rows it reads and skips rows another transaction has locked, on
+ * PostgreSQL (FOR UPDATE SKIP LOCKED: several workers each take different rows). SQLite has one
+ * writer at a time and every write transaction begins IMMEDIATE, so the plain select is enough.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema will do
+export function lockSkippingLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(db: Kysely<any>, query: Q): Q {
+  return isPostgres(db) ? query.forUpdate().skipLocked() : query
+}

@@ -18,6 +18,7 @@ import * as decisions from './migrations/20261207T0910-decisions.ts'
 import * as reviews from './migrations/20261207T0920-reviews.ts'
 import * as strategyPageKeys from './migrations/20261207T1300-strategy-page-keys.ts'
 import * as objectives from './migrations/20261207T1420-objectives.ts'
+import * as email from './migrations/20261207T1400-email.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1200-assessments-health': assessmentsHealth,
   '20261207T1300-strategy-page-keys': strategyPageKeys,
   '20261207T1420-objectives': objectives,
+  '20261207T1400-email': email,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -724,6 +724,43 @@ export interface ObjectiveEventsTable {
   recorded_at: string
   recorded_by: string | null
   recorded_by_name: string
+/**
+ * Owner: email. The transactional outbox: one row per message, written in the transaction of the
+ * change that causes it, sent by the worker. Holds no rendered body and no secret.
+ */
+export interface EmailOutboxTable {
+  id: string
+  /** What kind of message: 'invitation', 'suggestion-outcome'. */
+  kind: string
+  recipient_id: string | null
+  recipient_name: string
+  /** The address it went to, recorded when it is sent. */
+  recipient_email: string | null
+  /** Says what the message is about, never personal content. */
+  subject: string
+  /** JSON: what the message needs to be written (titles, links, dates), never personal content. */
+  payload: string
+  /** Unique when set: at most one message for this key, whoever enqueues it. */
+  dedupe_key: string | null
+  /** 'pending', 'sending' (leased to a worker), 'sent', 'failed' (gave up) or 'cancelled'. */
+  status: string
+  attempts: Generated<number>
+  next_attempt_at: string
+  /** While 'sending': the lease ends here, after which another worker may take the message. */
+  lease_until: string | null
+  leased_by: string | null
+  /** Why the last attempt failed, in a sentence; never a body or a token. */
+  last_error: string | null
+  /** 'notify' or 'smtp': what sent it. */
+  transport: string | null
+  /** Notify's notification id, or the SMTP Message-ID. */
+  provider_id: string | null
+  /** 1 when SMTP may have delivered it twice (a worker stopped between sending and recording). */
+  resent: Generated<number>
+  created_at: string
+  created_by_name: string
+  sent_at: string | null
+  updated_at: string
 }
 
 export interface Database {
@@ -782,4 +819,5 @@ export interface Database {
   objective_key_results: ObjectiveKeyResultsTable
   objective_roadmap_items: ObjectiveRoadmapItemsTable
   objective_events: ObjectiveEventsTable
+  email_outbox: EmailOutboxTable
 }

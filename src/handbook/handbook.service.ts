@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { applyPatch, structuredPatch } from 'diff'
 import { lineDiff, wordDiff, type DiffLine } from '../platform/diff.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { EmailService } from '../email/email.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { HIT_END, HIT_START, searchTerms } from '../db/dialect.ts'
 import { BUNDLED_TERMS, equivalentSkills, type FrameworkTerms, type TermsSource } from '../framework/framework.terms.ts'
@@ -99,6 +100,8 @@ export class HandbookService {
     private readonly clock: Clock,
     /** The current framework's roles and skills, which pages are tagged with. */
     private readonly framework: TermsSource,
+    /** Tells the author of a suggestion what was decided (the email outbox). */
+    private readonly email: Pick<EmailService, 'enqueue'>,
   ) {}
 
   /** The roles and skills pages can be tagged with now, and the name of any role or skill. */
@@ -675,6 +678,16 @@ export class HandbookService {
         subjectId: id,
         summary: `Accepted ${author.name}'s change to "${page.title}" as version ${saved.version}`,
       })
+      // The author hears what was decided, unless they decided it themselves.
+      if (author.id !== actor.id)
+        await this.email.enqueue(trx, actor, {
+          kind: 'suggestion-outcome',
+          recipient: author,
+          outcome: 'accepted',
+          pageTitle: saved.title,
+          pageSlug: saved.slug,
+          version: saved.version,
+        })
       return saved
     })
   }
@@ -696,6 +709,15 @@ export class HandbookService {
         subjectId: id,
         summary: `Declined ${suggestion.createdByName}'s change to "${suggestion.pageTitle}"`,
       })
+      if (suggestion.createdBy !== actor.id)
+        await this.email.enqueue(trx, actor, {
+          kind: 'suggestion-outcome',
+          recipient: { id: suggestion.createdBy, name: suggestion.createdByName },
+          outcome: 'declined',
+          pageTitle: suggestion.pageTitle,
+          pageSlug: suggestion.pageSlug,
+          version: null,
+        })
     })
   }
 

@@ -30,7 +30,7 @@ describe('administration', () => {
     const links = $(res.body)('main a')
       .map((_, a) => $(res.body)(a).attr('href'))
       .get()
-    expect(links).toEqual(['/admin/people', '/admin/settings', '/admin/audit-log', '/admin/example'])
+    expect(links).toEqual(['/admin/people', '/admin/settings', '/admin/audit-log', '/admin/email', '/admin/example'])
     expect($(res.body)('.govuk-service-navigation__item--active').text()).toContain('Administration')
   })
 

@@ -1,4 +1,5 @@
 // Administration: the index of admin tools and the organisation's settings.
+import { canReadEmailLog } from '../email/email.policy.ts'
 import type { FastifyInstance } from 'fastify'
 import { actorOf } from '../accounts/accounts.service.ts'
 import { canManagePeople } from '../accounts/accounts.policy.ts'
@@ -21,6 +22,7 @@ export default async function organisationRoutes(app: FastifyInstance, { service
       people: canManagePeople(request.user),
       audit: canReadAuditLog(request.user),
       example: canManageExample(request.user),
+      email: canReadEmailLog(request.user),
     }
     authorize(can.settings || can.people || can.audit)
     return reply.page('organisation/views/admin.njk', { pageTitle: 'Administration', can }, { nav: 'admin' })

@@ -11,6 +11,8 @@ import {
   readDateParts,
   formErrors,
   formValues,
+  readChoices,
+  readText,
   saveVersioned,
   type FormErrors,
   type FormResult,
@@ -148,6 +150,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     csv: string,
     plan: ImportPlan,
     notice: { changedSinceCheck?: boolean; conflict?: boolean } = {},
+    invite = true,
   ) => {
     const failed = plan.problem !== null || plan.errors.length > 0
     const terms = await careerRoles()
@@ -176,11 +179,18 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         notice,
         newAccounts: plan.counts.create > 0,
         canSendLinks: canSetAccountRoles(viewer),
+        // Email each new account an invitation (ticked unless the person unticked it).
+        emailOn: services.email.enabled,
+        invite,
         ...(await columnHelp()),
       },
       { nav: 'people', status: failed ? 400 : notice.conflict ? 409 : 200 },
     )
   }
+
+  /** Whether to email new accounts invitations: yes unless the preview's box was unticked. */
+  const wantsInvitations = (body: unknown): boolean =>
+    readText(body, 'inviteAsked') !== 'yes' || readChoices(body, 'invite', ['yes']).chosen.includes('yes')
 
   /** The CSV from the form: an uploaded file if one was chosen, or else the text area. */
   const readImport = (body: unknown): FormResult<{ csv: string; checked: string }> => {
@@ -218,7 +228,7 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           400,
         )
       const plan = await people.previewImport(csv, importOptions(viewer))
-      return previewPage(reply, viewer, csv, plan)
+      return previewPage(reply, viewer, csv, plan, {}, wantsInvitations(request.body))
     },
   )
 
@@ -238,30 +248,38 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
           '',
           400,
         )
-      const options = importOptions(viewer)
+      const invite = wantsInvitations(request.body)
+      const options = { ...importOptions(viewer), sendInvitations: invite && services.email.enabled }
       // Import only what was checked: a CSV changed after its preview is shown again first.
       if (checked !== digest(csv))
-        return previewPage(reply, viewer, csv, await people.previewImport(csv, options), {
-          changedSinceCheck: true,
-        })
+        return previewPage(
+          reply,
+          viewer,
+          csv,
+          await people.previewImport(csv, options),
+          { changedSinceCheck: true },
+          invite,
+        )
       try {
         const outcome = await people.importPeople(actorOf(viewer.user), csv, options)
         if (!outcome.applied) return previewPage(reply, viewer, csv, outcome.plan)
-        const { counts } = outcome
+        const { counts, invited } = outcome
         request.session.flash({
           kind: 'success',
           heading: `You imported the spreadsheet: ${importSummary(counts)}`,
           text:
-            counts.create > 0
-              ? canSetAccountRoles(viewer)
-                ? 'New accounts cannot sign in until they set a password. Make set-password links for them on the People page in Administration.'
-                : 'New accounts cannot sign in until they set a password. Ask an administrator to make set-password links for them.'
-              : undefined,
+            invited > 0
+              ? `We are emailing ${invited === 1 ? 'the new person an invitation' : `the ${invited.toLocaleString('en-GB')} new people invitations`} with a link to set their password.`
+              : counts.create > 0
+                ? canSetAccountRoles(viewer)
+                  ? 'New accounts cannot sign in until they set a password. Make set-password links for them on the People page in Administration.'
+                  : 'New accounts cannot sign in until they set a password. Ask an administrator to make set-password links for them.'
+                : undefined,
         })
         return reply.seeOther('/people')
       } catch (err) {
         if (err instanceof ConflictError)
-          return previewPage(reply, viewer, csv, await people.previewImport(csv, options), { conflict: true })
+          return previewPage(reply, viewer, csv, await people.previewImport(csv, options), { conflict: true }, invite)
         throw err
       }
     },

@@ -238,7 +238,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
       ].join('\n')
       const before = await auditCount('people.imported')
       const outcome = await people.importPeople(admin, csv, OPTIONS)
-      expect(outcome).toEqual({ applied: true, counts: { create: 3, add: 1, update: 0, unchanged: 0 } })
+      expect(outcome).toEqual({ applied: true, counts: { create: 3, add: 1, update: 0, unchanged: 0 }, invited: 0 })
       const ann = await people.findByEmail('ann@import.gov.uk')
       const sid = await people.findByEmail('sid@import.gov.uk')
       expect(ann).toMatchObject({
@@ -273,6 +273,7 @@ describe.each(DIALECTS)('people service on %s', dialect => {
       expect(await people.importPeople(admin, changed, OPTIONS)).toEqual({
         applied: true,
         counts: { create: 0, add: 0, update: 2, unchanged: 2 },
+        invited: 0,
       })
       const pat = await people.findByEmail('pat@import.gov.uk')
       expect(pat).toMatchObject({ careerRole: 'senior-product-manager', version: 2 })

@@ -41,6 +41,8 @@ export interface ImportOptions {
   readonly canSetAccountRoles: boolean
   /** Who is importing: their own row may not change their career role or line manager. */
   readonly importerId?: string | null
+  /** Email each new account an invitation with a set-password link, in the import's transaction. */
+  readonly sendInvitations?: boolean
 }
 
 /** A profile as the edit form gives it: people named by email address. */
@@ -59,7 +61,7 @@ export interface ProfileInput {
 }
 
 export type ImportOutcome =
-  | { readonly applied: true; readonly counts: Record<ImportAction, number> }
+  | { readonly applied: true; readonly counts: Record<ImportAction, number>; readonly invited: number }
   | { readonly applied: false; readonly plan: ImportPlan }
 
 export function importSummary(counts: Record<ImportAction, number>): string {
@@ -346,7 +348,9 @@ export class PeopleService implements ViewerSource {
               history.push(entry(id, changes, kind, roleChanged ? (changes.dateIntoRole ?? today) : today))
           }
         }
-        await this.accounts.inviteMany(trx, accounts, at)
+        const invited = await this.accounts.inviteMany(trx, accounts, at, {
+          ...(options.sendInvitations ? { emailBy: actor } : {}),
+        })
         await this.repo.insertProfiles(trx, created, at)
         const saved = await this.repo.updateProfiles(trx, updates, at)
         if (saved !== updates.length) throw new ConflictError('Someone changed a profile while the import was running')
@@ -356,7 +360,7 @@ export class PeopleService implements ViewerSource {
           subjectType: 'person',
           summary: `Imported people from a spreadsheet: ${importSummary(plan.counts)}`,
         })
-        return { applied: true, counts: plan.counts }
+        return { applied: true, counts: plan.counts, invited }
       })
     } catch (err) {
       if (isUniqueViolation(err))

@@ -1,0 +1,103 @@
+// The email capability's domain types, for other capabilities to import instead of its repository.
+
+/** What kinds of message Valuekit sends. */
+export type MessageKind = 'invitation' | 'suggestion-outcome'
+
+/**
+ * Where a message is: waiting to be sent ('pending'), leased to a worker ('sending'), 'sent',
+ * given up on after its last try ('failed'), or not sent because nobody could receive it ('cancelled').
+ */
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'
+
+export const MESSAGE_STATUSES: readonly MessageStatus[] = ['pending', 'sending', 'sent', 'failed', 'cancelled']
+
+/** Who a message is for: an account, whose address is looked up when the message is sent. */
+export interface MessageRecipient {
+  readonly id: string
+  readonly name: string
+}
+
+/**
+ * A message to send, as the capability that causes it describes it. Nothing here is personal
+ * content: what needs attention and where, never what someone wrote about someone.
+ */
+export type NewMessage =
+  | {
+      readonly kind: 'invitation'
+      readonly recipient: MessageRecipient
+      /** When the set-password link stops working. */
+      readonly expiresAt: string
+    }
+  | {
+      readonly kind: 'suggestion-outcome'
+      readonly recipient: MessageRecipient
+      readonly outcome: 'accepted' | 'declined'
+      readonly pageTitle: string
+      readonly pageSlug: string
+      /** The page's version that the suggestion became, when accepted. */
+      readonly version: number | null
+    }
+
+/** One row of the outbox, as the service and the worker see it. */
+export interface OutboxMessage {
+  readonly id: string
+  readonly kind: MessageKind
+  readonly recipientId: string | null
+  readonly recipientName: string
+  readonly recipientEmail: string | null
+  readonly subject: string
+  readonly payload: Record<string, unknown>
+  readonly status: MessageStatus
+  readonly attempts: number
+  readonly nextAttemptAt: string
+  readonly leaseUntil: string | null
+  readonly lastError: string | null
+  readonly transport: string | null
+  readonly providerId: string | null
+  readonly resent: boolean
+  readonly createdAt: string
+  readonly createdByName: string
+  readonly sentAt: string | null
+}
+
+/** A message a worker has just leased: `interrupted` when a worker before it stopped while sending it. */
+export interface ClaimedMessage extends OutboxMessage {
+  readonly interrupted: boolean
+}
+
+/** The account a message goes to, looked up when it is sent (AccountsService implements it). */
+export interface RecipientSource {
+  emailRecipient(userId: string): Promise<{ name: string; email: string; active: boolean } | null>
+}
+
+/** The organisation's name, which every message signs with (OrganisationService implements it). */
+export interface OrganisationNameSource {
+  get(): Promise<{ name: string } | null>
+}
+
+/** A message written out, ready for a transport. */
+export interface OutgoingEmail {
+  /** The outbox message's id: Notify's `reference`, and the SMTP Message-ID's left-hand side. */
+  readonly reference: string
+  readonly to: string
+  readonly subject: string
+  /** Plain text. Never logged. */
+  readonly body: string
+}
+
+/** Sends email one way. `findSent` answers whether a message with this reference was already accepted. */
+export interface EmailTransport {
+  readonly name: 'notify' | 'smtp'
+  /** Sends, and returns the provider's id for the message. Throws PermanentSendError when trying again cannot help. */
+  send(email: OutgoingEmail): Promise<string>
+  /** Notify only: the provider id of a message already accepted with this reference, or null. */
+  findSent?(reference: string): Promise<string | null>
+}
+
+/** A send that will fail however often it is tried (a refused address, a rejected template). */
+export class PermanentSendError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PermanentSendError'
+  }
+}
