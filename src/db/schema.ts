@@ -724,6 +724,8 @@ export interface ObjectiveEventsTable {
   recorded_at: string
   recorded_by: string | null
   recorded_by_name: string
+}
+
 /**
  * Owner: email. The transactional outbox: one row per message, written in the transaction of the
  * change that causes it, sent by the worker. Holds no rendered body and no secret.
