@@ -31,6 +31,8 @@ import httpPlatform, { httpServerOptions } from './platform/http/plugin.ts'
 import type { LayoutBase } from './platform/http/types.ts'
 import { nav as productsNav } from './products/products.nav.ts'
 import productsRoutes from './products/routes/index.ts'
+import { nav as portfolioNav } from './portfolio/portfolio.nav.ts'
+import portfolioRoutes from './portfolio/portfolio.routes.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
 import { buildServices, type Services } from './services.ts'
@@ -43,6 +45,7 @@ const NAVIGATION: readonly Nav[] = [
   siteNav,
   handbookNav,
   productsNav,
+  portfolioNav,
   pathwayNav,
   peopleNav,
   professionNav,
@@ -160,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(pathwayRoutes, { services })
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
+  await app.register(portfolioRoutes, { services })
   await app.register(exampleRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App

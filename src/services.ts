@@ -56,6 +56,8 @@ import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
+import { PortfolioRepository } from './portfolio/portfolio.repository.ts'
+import { PortfolioService } from './portfolio/portfolio.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
 import { RoadmapService } from './products/roadmap/roadmap.service.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
@@ -94,6 +96,8 @@ export interface Services {
   readonly reviews: ReviewsService
   /** A thing's whole strategy read at once, for its page and its export. */
   readonly strategy: StrategyService
+  /** The leaders' views over every strategy, and the leadership team's balance of work. */
+  readonly portfolio: PortfolioService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -129,6 +133,7 @@ export interface Repositories {
   readonly prioritisation: PrioritisationRepository
   readonly decisions: DecisionsRepository
   readonly reviews: ReviewsRepository
+  readonly portfolio: PortfolioRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -154,6 +159,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     prioritisation: replaced.prioritisation ?? new PrioritisationRepository(),
     decisions: replaced.decisions ?? new DecisionsRepository(),
     reviews: replaced.reviews ?? new ReviewsRepository(),
+    portfolio: replaced.portfolio ?? new PortfolioRepository(),
   }
 }
 
@@ -220,6 +226,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     health,
     people,
   })
+  const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -262,6 +269,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     decisions,
     reviews,
     strategy,
+    portfolio,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

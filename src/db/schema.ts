@@ -676,6 +676,25 @@ export interface StrategyReviewDecisionsTable {
   linked_at: string
 }
 
+/** Owner: portfolio. The leadership team's work in the four classes of the portfolio quadrant, one quarter a row. */
+export interface PortfolioQuartersTable {
+  id: string
+  /** A calendar quarter: 2026-Q4. */
+  quarter: string
+  planned_relationships: number
+  done_relationships: number
+  planned_products: number
+  done_products: number
+  planned_dysfunction: number
+  done_dysfunction: number
+  planned_innovation: number
+  done_innovation: number
+  note: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -728,4 +747,5 @@ export interface Database {
   strategy_review_attendees: StrategyReviewAttendeesTable
   strategy_review_parts: StrategyReviewPartsTable
   strategy_review_decisions: StrategyReviewDecisionsTable
+  portfolio_quarters: PortfolioQuartersTable
 }
