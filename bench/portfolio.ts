@@ -62,7 +62,9 @@ export async function generateStrategies(options: GenerateStrategiesOptions): Pr
     const things = await kysely
       .selectFrom('products as p')
       .select('p.id')
-      .where(eb => eb.not(eb.exists(eb.selectFrom('roadmap_items as r').select('r.id').whereRef('r.product_id', '=', 'p.id'))))
+      .where(eb =>
+        eb.not(eb.exists(eb.selectFrom('roadmap_items as r').select('r.id').whereRef('r.product_id', '=', 'p.id'))),
+      )
       .orderBy('p.id')
       .execute()
     const at = new Date().toISOString()

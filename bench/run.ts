@@ -835,7 +835,9 @@ async function main(): Promise<number> {
         databaseUrl: handbook.databaseUrl,
         today: ukDate(new Date()),
       })
-      console.log(`  ${fmt(strategies.things)} strategies (${fmt(strategies.rows)} rows), ready in ${fmt(strategies.seconds, 1)} s`)
+      console.log(
+        `  ${fmt(strategies.things)} strategies (${fmt(strategies.rows)} rows), ready in ${fmt(strategies.seconds, 1)} s`,
+      )
     }
   }
 

@@ -1084,8 +1084,18 @@ const ROWS: Row[] = [
     expect: portfolioLeaders(200),
   },
   { method: 'GET', route: '/portfolio/balance', path: at('/portfolio/balance'), expect: portfolioLeaders(200) },
-  { method: 'GET', route: '/portfolio/balance/:quarter', path: at('/portfolio/balance/2026-Q4'), expect: portfolioLeaders(200) },
-  { method: 'POST', route: '/portfolio/balance/:quarter', path: at('/portfolio/balance/2026-Q4'), expect: portfolioLeaders(400) },
+  {
+    method: 'GET',
+    route: '/portfolio/balance/:quarter',
+    path: at('/portfolio/balance/2026-Q4'),
+    expect: portfolioLeaders(200),
+  },
+  {
+    method: 'POST',
+    route: '/portfolio/balance/:quarter',
+    path: at('/portfolio/balance/2026-Q4'),
+    expect: portfolioLeaders(400),
+  },
 ]
 
 /**

@@ -17,11 +17,7 @@ const isHeadOfProduct = (v: Viewer) => v.headOfProfession || v.careerRole === HE
 const isAreaLead = (v: Viewer) => v.careerRole === LEAD_PRODUCT_MANAGER || v.user.role === 'leader'
 const leadsArea = (v: Viewer, area: string) => area !== '' && v.businessArea === area && isAreaLead(v)
 const leadsGroup = (v: Viewer, area: string, group: string) =>
-  area !== '' &&
-  group !== '' &&
-  v.businessArea === area &&
-  v.group === group &&
-  v.careerRole === SENIOR_PRODUCT_MANAGER
+  area !== '' && group !== '' && v.businessArea === area && v.group === group && v.careerRole === SENIOR_PRODUCT_MANAGER
 
 export const canSeeOrganisationView = (v: Viewer | null): boolean => v !== null && (isAdmin(v) || isHeadOfProduct(v))
 

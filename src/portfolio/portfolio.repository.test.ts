@@ -44,7 +44,17 @@ async function item(db: Kysely<Database>, productId: string, column: string, pos
   const id = newId()
   await db
     .insertInto('roadmap_items')
-    .values({ id, product_id: productId, column_name: column, position, problem: `Problem ${column} ${position}`, outcome: 'Better', metric_id: null, status, ...stamp })
+    .values({
+      id,
+      product_id: productId,
+      column_name: column,
+      position,
+      problem: `Problem ${column} ${position}`,
+      outcome: 'Better',
+      metric_id: null,
+      status,
+      ...stamp,
+    })
     .execute()
   return id
 }
@@ -59,12 +69,33 @@ async function metric(
   const id = newId()
   await db
     .insertInto('product_metrics')
-    .values({ id, product_id: productId, name: `M ${id}`, name_key: `m ${id}`, definition: '', unit: '', direction, baseline: null, target, target_date: null, ...stamp })
+    .values({
+      id,
+      product_id: productId,
+      name: `M ${id}`,
+      name_key: `m ${id}`,
+      definition: '',
+      unit: '',
+      direction,
+      baseline: null,
+      target,
+      target_date: null,
+      ...stamp,
+    })
     .execute()
   for (const [on, value] of values)
     await db
       .insertInto('product_measurements')
-      .values({ id: newId(), metric_id: id, measured_on: on, value, note: '', recorded_at: AT, recorded_by: null, recorded_by_name: 'Tester' })
+      .values({
+        id: newId(),
+        metric_id: id,
+        measured_on: on,
+        value,
+        note: '',
+        recorded_at: AT,
+        recorded_by: null,
+        recorded_by_name: 'Tester',
+      })
       .execute()
 }
 
@@ -154,7 +185,16 @@ describe.each(DIALECTS)('portfolio repository on %s', dialect => {
     // A problem statement and two reviews for renew.
     await db
       .insertInto('strategy_documents')
-      .values({ id: newId(), subject: ids.renew, kind: 'problem-statement', content: '{}', version: 1, updated_at: AT, updated_by: null, updated_by_name: 'Tester' })
+      .values({
+        id: newId(),
+        subject: ids.renew,
+        kind: 'problem-statement',
+        content: '{}',
+        version: 1,
+        updated_at: AT,
+        updated_by: null,
+        updated_by_name: 'Tester',
+      })
       .execute()
     for (const heldOn of ['2026-06-01', '2026-10-15'])
       await db
@@ -230,10 +270,17 @@ describe.each(DIALECTS)('portfolio repository on %s', dialect => {
     expect(saved?.counts).toEqual(counts)
     expect(saved?.version).toBe(1)
     const changed = { ...counts, dysfunction: { planned: 2, done: 1 } }
-    const updated = await repo.updateQuarter(db, saved?.id ?? '', 1, { counts: changed, note: 'Second', at: AT, byName: 'Lee Lead' })
+    const updated = await repo.updateQuarter(db, saved?.id ?? '', 1, {
+      counts: changed,
+      note: 'Second',
+      at: AT,
+      byName: 'Lee Lead',
+    })
     expect(updated?.version).toBe(2)
     expect(updated?.counts.dysfunction).toEqual({ planned: 2, done: 1 })
-    expect(await repo.updateQuarter(db, saved?.id ?? '', 1, { counts, note: 'Stale', at: AT, byName: 'X' })).toBeUndefined()
+    expect(
+      await repo.updateQuarter(db, saved?.id ?? '', 1, { counts, note: 'Stale', at: AT, byName: 'X' }),
+    ).toBeUndefined()
     expect((await repo.quarters(db)).map(q => q.note)).toEqual(['Second'])
   })
 })

@@ -149,18 +149,16 @@ export class PortfolioRepository {
           .selectFrom('product_metrics as m')
           .innerJoin('products as p', 'p.id', 'm.product_id')
           .leftJoin('product_measurements as v', join =>
-            join
-              .onRef('v.metric_id', '=', 'm.id')
-              .on(eb =>
-                eb(
-                  'v.measured_on',
-                  '=',
-                  eb
-                    .selectFrom('product_measurements as latest')
-                    .whereRef('latest.metric_id', '=', 'm.id')
-                    .select(e => e.fn.max('latest.measured_on').as('d')),
-                ),
+            join.onRef('v.metric_id', '=', 'm.id').on(eb =>
+              eb(
+                'v.measured_on',
+                '=',
+                eb
+                  .selectFrom('product_measurements as latest')
+                  .whereRef('latest.metric_id', '=', 'm.id')
+                  .select(e => e.fn.max('latest.measured_on').as('d')),
               ),
+            ),
           )
           .select(eb => {
             const met = eb.or([
@@ -226,7 +224,8 @@ export class PortfolioRepository {
       ).execute(),
     ])
 
-    const byProduct = <R extends { product_id: string }>(rows: readonly R[]) => new Map(rows.map(r => [r.product_id, r]))
+    const byProduct = <R extends { product_id: string }>(rows: readonly R[]) =>
+      new Map(rows.map(r => [r.product_id, r]))
     const column = new Map<string, { now: number; next: number; later: number }>()
     for (const r of columns) {
       const entry = column.get(r.product_id) ?? { now: 0, next: 0, later: 0 }

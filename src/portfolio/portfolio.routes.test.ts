@@ -26,12 +26,35 @@ describe('portfolio pages', () => {
     ctx = world.ctx
     head = await world.member('Hana Head', { careerRole: 'head-of-product', businessArea: '', group: '' })
     lead = await world.member('Lee Lead', { careerRole: 'lead-product-manager', businessArea: 'Licensing', group: '' })
-    spm = await world.member('Sam Senior', { careerRole: 'senior-product-manager', businessArea: 'Licensing', group: 'Fishing' })
-    pm = await world.member('Pat Product', { careerRole: 'product-manager', businessArea: 'Licensing', group: 'Fishing' })
+    spm = await world.member('Sam Senior', {
+      careerRole: 'senior-product-manager',
+      businessArea: 'Licensing',
+      group: 'Fishing',
+    })
+    pm = await world.member('Pat Product', {
+      careerRole: 'product-manager',
+      businessArea: 'Licensing',
+      group: 'Fishing',
+    })
     const { services } = ctx.app
-    renew = await createThing(ctx, { name: 'Renew a rod licence', purpose: 'Anglers renew', area: 'Licensing', group: 'Fishing' })
-    permits = await createThing(ctx, { name: '=HYPERLINK("http://x")', purpose: 'Boats', area: 'Licensing', group: 'Boats' })
-    grant = await createThing(ctx, { name: 'Apply for a farming grant', purpose: 'Farmers', area: 'Grants', group: 'Farms' })
+    renew = await createThing(ctx, {
+      name: 'Renew a rod licence',
+      purpose: 'Anglers renew',
+      area: 'Licensing',
+      group: 'Fishing',
+    })
+    permits = await createThing(ctx, {
+      name: '=HYPERLINK("http://x")',
+      purpose: 'Boats',
+      area: 'Licensing',
+      group: 'Boats',
+    })
+    grant = await createThing(ctx, {
+      name: 'Apply for a farming grant',
+      purpose: 'Farmers',
+      area: 'Grants',
+      group: 'Farms',
+    })
     const metric = await services.metrics.create(SYSTEM_ACTOR, renew, {
       name: 'User satisfaction',
       definition: 'Satisfied users',
@@ -41,7 +64,9 @@ describe('portfolio pages', () => {
       target: 85,
       targetDate: null,
     })
-    await services.metrics.addMeasurements(SYSTEM_ACTOR, renew, metric, [{ measuredOn: '2026-10-31', value: 70, note: '' }])
+    await services.metrics.addMeasurements(SYSTEM_ACTOR, renew, metric, [
+      { measuredOn: '2026-10-31', value: 70, note: '' },
+    ])
     await services.roadmap.add(SYSTEM_ACTOR, renew, {
       column: 'next',
       problem: 'Anglers miss their renewal date',
@@ -82,7 +107,11 @@ describe('portfolio pages', () => {
     expect((await pm.get('/portfolio')).statusCode).toBe(403)
     expect((await pm.get(group)).statusCode).toBe(403)
     const index = $((await lead.get('/portfolio')).body)
-    expect(index('[data-testid="portfolio-views"] a').map((_, a) => index(a).text()).get()).toEqual(['Licensing'])
+    expect(
+      index('[data-testid="portfolio-views"] a')
+        .map((_, a) => index(a).text())
+        .get(),
+    ).toEqual(['Licensing'])
     const spmIndex = $((await spm.get('/portfolio')).body)
     expect(spmIndex('[data-testid="portfolio-views"] a').text()).toBe('Fishing (Licensing)')
   })
@@ -95,13 +124,20 @@ describe('portfolio pages', () => {
     expect(row.text()).toContain('Beta, growth')
     expect(row.find(`a[href^="/products/${renew.id}/roadmap/"]`).text()).toBe('Anglers miss their renewal date')
     expect(row.find(`a[href="/products/${renew.id}/metrics"]`).text()).toBe('1 off target')
-    expect(row.find(`a[href="/products/${renew.id}/prioritisation/balance"]`).text()).toBe('Reduction of technical debt')
+    expect(row.find(`a[href="/products/${renew.id}/prioritisation/balance"]`).text()).toBe(
+      'Reduction of technical debt',
+    )
     const flags = row.find('[data-testid="flags"] a')
     expect(flags.map((_, a) => page(a).text()).get()).toEqual(['No problem statement', 'Never reviewed'])
     expect(flags.first().attr('href')).toBe(`/products/${renew.id}/problem-statement`)
     const other = page(`[data-thing="${permits.id}"]`)
     expect(other.find(`a[href="/products/${permits.id}/prioritisation/balance"]`).text()).toBe('Not recorded')
-    expect(other.find('[data-testid="flags"] a').map((_, a) => page(a).text()).get()).toContain('Name starts with a noun')
+    expect(
+      other
+        .find('[data-testid="flags"] a')
+        .map((_, a) => page(a).text())
+        .get(),
+    ).toContain('Name starts with a noun')
     expect(page.text()).not.toContain(grant.name)
   })
 

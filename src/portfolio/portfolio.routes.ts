@@ -108,7 +108,11 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     const areas = [...new Set(places.map(p => p.area).filter(Boolean))]
     const views: { text: string; href: string; hint: string }[] = []
     if (canSeeOrganisationView(viewer))
-      views.push({ text: 'The organisation', href: viewPath({ level: 'organisation', area: null, group: null }), hint: `${places.reduce((n, p) => n + p.things, 0)} things` })
+      views.push({
+        text: 'The organisation',
+        href: viewPath({ level: 'organisation', area: null, group: null }),
+        hint: `${places.reduce((n, p) => n + p.things, 0)} things`,
+      })
     for (const area of areas)
       if (canSeeAreaView(viewer, area))
         views.push({
@@ -130,14 +134,10 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     )
   })
 
-  app.get(
-    '/portfolio/organisation',
-    { config, schema: { querystring: viewQuery } },
-    async (request, reply) => {
-      authorize(canSeeOrganisationView(requireViewer(request)))
-      return view(reply, { level: 'organisation', area: null, group: null }, readViewQuery(request.query))
-    },
-  )
+  app.get('/portfolio/organisation', { config, schema: { querystring: viewQuery } }, async (request, reply) => {
+    authorize(canSeeOrganisationView(requireViewer(request)))
+    return view(reply, { level: 'organisation', area: null, group: null }, readViewQuery(request.query))
+  })
 
   app.get(
     '/portfolio/organisation/export.csv',
@@ -204,11 +204,13 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
       {
         pageTitle: 'Portfolio balance',
         ...balanceView(quarters, current),
-        record: ([
-          [0, 'this quarter'],
-          [-1, 'last quarter'],
-          [1, 'next quarter'],
-        ] as const).map(([n, when]) => {
+        record: (
+          [
+            [0, 'this quarter'],
+            [-1, 'last quarter'],
+            [1, 'next quarter'],
+          ] as const
+        ).map(([n, when]) => {
           const q = addQuarters(current, n)
           return { href: balanceHref(q), text: `${recorded.has(q) ? 'Change' : 'Record'} ${quarterLabel(q)} (${when})` }
         }),
@@ -230,7 +232,11 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
         pageTitle: `The leadership team’s work in ${quarterLabel(quarter)}`,
         quarter,
         quarterLabel: quarterLabel(quarter, true),
-        classes: PORTFOLIO_CLASSES.map(c => ({ key: c, label: PORTFOLIO_CLASS_LABELS[c], hint: PORTFOLIO_CLASS_HINTS[c] })),
+        classes: PORTFOLIO_CLASSES.map(c => ({
+          key: c,
+          label: PORTFOLIO_CLASS_LABELS[c],
+          hint: PORTFOLIO_CLASS_HINTS[c],
+        })),
         values,
         errors: o.errors,
         conflict: o.conflict,
@@ -271,9 +277,17 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
         save: input => portfolio.saveQuarter(actorOf(viewer.user), quarter, input, readVersion(request.body)),
         invalid: (errors, status) => quarterForm(reply, quarter, form.values, { errors, status }),
         conflict: (latest: PortfolioQuarterRecord, _v, status) =>
-          quarterForm(reply, quarter, { ...form.values, version: String(latest.version) }, { conflict: latest, status }),
+          quarterForm(
+            reply,
+            quarter,
+            { ...form.values, version: String(latest.version) },
+            { conflict: latest, status },
+          ),
         saved: () => {
-          request.session.flash({ kind: 'success', heading: `The leadership team’s work in ${quarterLabel(quarter)} is saved` })
+          request.session.flash({
+            kind: 'success',
+            heading: `The leadership team’s work in ${quarterLabel(quarter)} is saved`,
+          })
           return reply.seeOther(balanceHref())
         },
       })

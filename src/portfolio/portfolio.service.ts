@@ -124,7 +124,8 @@ export class PortfolioService {
           await this.repo.insertQuarter(trx, { id: newId(), quarter, ...input, at, byName: actor.name })
         } else {
           const saved =
-            existing && (await this.repo.updateQuarter(trx, existing.id, expectedVersion, { ...input, at, byName: actor.name }))
+            existing &&
+            (await this.repo.updateQuarter(trx, existing.id, expectedVersion, { ...input, at, byName: actor.name }))
           if (!saved) throw await stale(trx)
         }
         await this.audit.record(trx, actor, {

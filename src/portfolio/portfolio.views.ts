@@ -44,13 +44,16 @@ export function viewPath(scope: Scope): string {
 
 export function viewTitle(scope: Scope): string {
   if (scope.level === 'organisation') return 'The organisation’s portfolio'
-  return scope.level === 'area' ? `${scope.area ?? ''}: the area’s portfolio` : `${scope.group ?? ''}: the group’s portfolio`
+  return scope.level === 'area'
+    ? `${scope.area ?? ''}: the area’s portfolio`
+    : `${scope.group ?? ''}: the group’s portfolio`
 }
 
 /** The health flags of one thing, each with where its cause is. */
 export function flagsOf(t: ThingFigures): { text: string; href: string }[] {
   const flags: { text: string; href: string }[] = []
-  if (t.flags.noProblemStatement) flags.push({ text: 'No problem statement', href: thingHref(t.id, '/problem-statement') })
+  if (t.flags.noProblemStatement)
+    flags.push({ text: 'No problem statement', href: thingHref(t.id, '/problem-statement') })
   if (t.flags.reviewDue)
     flags.push({
       text: t.flags.lastReviewOn ? `No review in ${REVIEW_DUE_DAYS} days` : 'Never reviewed',
@@ -98,7 +101,13 @@ export function selectRows(things: readonly ThingFigures[], q: ViewQuery): Thing
   const value = SORT_VALUE[q.sort]
   const sign = q.order === 'asc' ? 1 : -1
   const byName = (a: ThingFigures, b: ThingFigures) =>
-    a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : 1
+    a.name.toLowerCase() < b.name.toLowerCase()
+      ? -1
+      : a.name.toLowerCase() > b.name.toLowerCase()
+        ? 1
+        : a.id < b.id
+          ? -1
+          : 1
   return things
     .filter(t => matches(t, q, q.show))
     .map(t => ({ t, v: value(t) }))
@@ -159,7 +168,12 @@ function rowView(t: ThingFigures, scope: Scope) {
     name: t.name,
     href: thingHref(t.id),
     kind: PRODUCT_KIND_LABELS[t.kind],
-    place: scope.level === 'organisation' ? [t.area, t.group].filter(Boolean).join(', ') : scope.level === 'area' ? t.group : '',
+    place:
+      scope.level === 'organisation'
+        ? [t.area, t.group].filter(Boolean).join(', ')
+        : scope.level === 'area'
+          ? t.group
+          : '',
     phase: PHASE_LABELS[t.phase],
     stage: STAGE_LABELS[t.stage],
     roadmap: {
@@ -207,7 +221,14 @@ export function leadersView(
     ...values.map(v => ({ value: v, text: labels[v] ?? v, selected: v === chosen })),
   ]
   const areas = [...new Set(things.map(t => t.area).filter(Boolean))].sort()
-  const groups = [...new Set(things.filter(t => !q.area || t.area === q.area).map(t => t.group).filter(Boolean))].sort()
+  const groups = [
+    ...new Set(
+      things
+        .filter(t => !q.area || t.area === q.area)
+        .map(t => t.group)
+        .filter(Boolean),
+    ),
+  ].sort()
   const same = (values: string[]) => Object.fromEntries(values.map(v => [v, v]))
   const filtered =
     q.show !== 'all' || q.kind !== null || q.phase !== null || q.stage !== null || q.area !== null || q.group !== null
@@ -321,7 +342,8 @@ export function csvFilename(scope: Scope, today: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
-  const name = scope.level === 'organisation' ? 'organisation' : slug(`${scope.area ?? ''} ${scope.group ?? ''}`) || 'area'
+  const name =
+    scope.level === 'organisation' ? 'organisation' : slug(`${scope.area ?? ''} ${scope.group ?? ''}`) || 'area'
   return `portfolio-${name}-${today}.csv`
 }
 

@@ -30,8 +30,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('roadmap_items')
     .columns(['status', 'column_name', 'product_id', 'position'])
     .execute()
-  await db.schema.createIndex('backlog_quarters_quarter').on('backlog_quarters').columns(['quarter', 'product_id']).execute()
-  await db.schema.createIndex('hypotheses_result').on('hypotheses').columns(['result', 'product_id', 'by_date']).execute()
+  await db.schema
+    .createIndex('backlog_quarters_quarter')
+    .on('backlog_quarters')
+    .columns(['quarter', 'product_id'])
+    .execute()
+  await db.schema
+    .createIndex('hypotheses_result')
+    .on('hypotheses')
+    .columns(['result', 'product_id', 'by_date'])
+    .execute()
   // The latest change to any thing's strategy (every change is audited against its thing).
   await db.schema
     .createIndex('audit_events_type_time')
