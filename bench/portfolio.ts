@@ -58,10 +58,11 @@ export async function generateStrategies(options: GenerateStrategiesOptions): Pr
   const db: Db = connect(config.database)
   const kysely = db.kysely
   try {
-    // Every thing that has no roadmap yet: the generated ones (the example's have their own).
+    // Every generated thing (the worked example's have strategies of their own).
     const things = await kysely
       .selectFrom('products as p')
       .select('p.id')
+      .where('p.example', '<>', 'yes')
       .where(eb =>
         eb.not(eb.exists(eb.selectFrom('roadmap_items as r').select('r.id').whereRef('r.product_id', '=', 'p.id'))),
       )
