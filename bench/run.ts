@@ -29,6 +29,8 @@ import pg from 'pg'
 import * as prettier from 'prettier'
 import { distinctQueries, generateHandbook, type GeneratedHandbook } from './generate.ts'
 import { generateProducts, type GeneratedProducts } from './products.ts'
+import { generateStrategies } from './portfolio.ts'
+import { ukDate } from '../src/platform/dates.ts'
 import { generateProfession, type GeneratedProfession } from './profession.ts'
 import { WRK, runLoad, type LoadJob, type LoadResult } from './load.ts'
 
@@ -41,6 +43,7 @@ const PAGE_SHARE_TARGET = 50
 const SEARCH_P99_TARGET_MS = 20
 const CAPABILITY_P99_TARGET_MS = 150
 const PRODUCTS_P99_TARGET_MS = 50
+const ORGANISATION_P99_TARGET_MS = 100
 
 /** What people look for: common and rare words, two-word searches, a prefix, and one with no hits. */
 export const SEARCH_TERMS = [
@@ -82,11 +85,12 @@ const TARGET_KEYS = [
   'capability-pages',
   'strategy',
   'catalogue',
+  'organisation',
 ]
 const PROFESSION_KEYS = ['pathway', 'checkin-form', 'capability', 'capability-pages']
 const PRODUCT_KEYS = ['strategy', 'catalogue']
 /** Targets whose aim is a latency at 10 connections: measured at --latency-connections. */
-const LATENCY_KEYS = new Set(['search', 'search-new', 'capability-pages', 'strategy', 'catalogue'])
+const LATENCY_KEYS = new Set(['search', 'search-new', 'capability-pages', 'strategy', 'catalogue', 'organisation'])
 
 /** A mistake in how the benchmark was asked to run: shown without a stack trace. */
 class UsageError extends Error {}
@@ -124,7 +128,7 @@ const HELP = `Usage: npm run bench -- [options]
   --postgres        use PostgreSQL (a new schema in DATABASE_URL) instead of SQLite
   --only LIST       measure only these targets, comma-separated:
                     bare,page,pages,contents,search,search-new,pathway,checkin-form,
-                    capability,capability-pages,strategy,catalogue
+                    capability,capability-pages,strategy,catalogue,organisation
   --things N        things in the generated catalogue, the worked example's included (default
                     2000; 0 leaves the product targets out)
   --profile         record a CPU profile of the server during the load and print where time went
@@ -568,6 +572,13 @@ function verdicts(measured: Map<string, Measured>): Verdicts {
       `${pass ? 'PASS' : 'FAIL'}  ${view.label}: p50 ${ms(view.result.p50)} ms, p99 ${ms(view.result.p99)} ms, ${fmt(view.result.cpuPerRequestUs ?? 0)} µs of CPU a request at ${view.connections} connections (target: p99 under ${PRODUCTS_P99_TARGET_MS} ms at 10 connections)`,
     )
   }
+  const organisation = measured.get('organisation')
+  if (organisation) {
+    const pass = organisation.result.p99 < ORGANISATION_P99_TARGET_MS
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${organisation.label}: p50 ${ms(organisation.result.p50)} ms, p99 ${ms(organisation.result.p99)} ms, ${fmt(organisation.result.cpuPerRequestUs ?? 0)} µs of CPU a request at ${organisation.connections} connections (target: p99 under ${ORGANISATION_P99_TARGET_MS} ms at 10 connections)`,
+    )
+  }
   for (const key of ['capability', 'capability-pages']) {
     const view = measured.get(key)
     if (!view) continue
@@ -806,7 +817,7 @@ async function main(): Promise<number> {
 
   // The catalogue and a full strategy, in the same database, written before the server starts.
   let products: GeneratedProducts | null = null
-  if (options.things > 0 && PRODUCT_KEYS.some(wanted)) {
+  if (options.things > 0 && [...PRODUCT_KEYS, 'organisation'].some(wanted)) {
     console.log(`Loading the worked example and generating a catalogue of ${fmt(options.things)} things`)
     products = await generateProducts({
       dataDir,
@@ -816,6 +827,18 @@ async function main(): Promise<number> {
       onProgress: message => console.log(`  ${message}`),
     })
     console.log(`  ${fmt(products.things)} things, ready in ${fmt(products.seconds, 1)} s`)
+    if (wanted('organisation')) {
+      console.log('Giving every generated thing a full strategy, for the organisation view')
+      const strategies = await generateStrategies({
+        dataDir,
+        sessionSecret,
+        databaseUrl: handbook.databaseUrl,
+        today: ukDate(new Date()),
+      })
+      console.log(
+        `  ${fmt(strategies.things)} strategies (${fmt(strategies.rows)} rows), ready in ${fmt(strategies.seconds, 1)} s`,
+      )
+    }
   }
 
   // The server, as people would run it.
@@ -944,6 +967,45 @@ async function main(): Promise<number> {
     )
   }
 
+  // The organisation view over every thing's strategy, as the administrator (who sees it). The
+  // first request finds nothing cached: every figure is computed in SQL over all the strategies.
+  const organisationTargets: Target[] = []
+  let organisationTimings: { firstMs: number; firstKb: number; csvMs: number; csvKb: number } | null = null
+  if (products && wanted('organisation')) {
+    const timed = async (path: string) => {
+      const started = performance.now()
+      const response = await fetch(`${appBase}${path}`, { headers, redirect: 'manual' })
+      const bytes = (await response.arrayBuffer()).byteLength
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}, not 200`)
+      return { ms: performance.now() - started, kb: bytes / 1024 }
+    }
+    const first = await timed('/portfolio/organisation')
+    const csv = await timed('/portfolio/organisation/export.csv')
+    organisationTimings = { firstMs: first.ms, firstKb: first.kb, csvMs: csv.ms, csvKb: csv.kb }
+    console.log(
+      `Organisation view: first request ${fmt(first.ms)} ms (nothing cached), CSV of every thing ${fmt(csv.ms)} ms (${fmt(csv.kb)} KB)`,
+    )
+    // Every page of the default order (most health flags first), then sorted and filtered views.
+    const organisationPaths = [
+      ...Array.from({ length: products.cataloguePages }, (_, i) => `/portfolio/organisation?page=${i + 1}`),
+      '/portfolio/organisation?sort=name&order=asc',
+      '/portfolio/organisation?sort=off-target&order=desc',
+      '/portfolio/organisation?show=starved',
+      '/portfolio/organisation?show=flagged&phase=live',
+      '/portfolio/organisation?sort=waiting&order=desc&kind=service',
+    ]
+    console.log(`Checking that ${fmt(organisationPaths.length)} organisation view addresses answer 200`)
+    await checkAll(appBase, cookie, organisationPaths)
+    organisationTargets.push({
+      key: 'organisation',
+      label: `organisation view, ${fmt(products.things)} things with full strategies, every page and some sorts in turn`,
+      base: appBase,
+      paths: organisationPaths,
+      servedBy: server,
+      connections: options.latencyConnections,
+    })
+  }
+
   // The bare server returns exactly the body of the page we load.
   const pageResponse = await fetch(`${appBase}${pagePath}`, { headers })
   const pageBody = Buffer.from(await pageResponse.arrayBuffer())
@@ -971,6 +1033,7 @@ async function main(): Promise<number> {
     handbookTarget('search', 'search, 20 terms in turn', appBase, searches),
     handbookTarget('search-new', 'search, every one new', appBase, freshSearches.slice(0, -3)),
     ...professionTargets,
+    ...organisationTargets,
     ...(products
       ? [
           handbookTarget('strategy', `strategy page, ${products.strategyName}`, appBase, [
@@ -1077,6 +1140,11 @@ async function main(): Promise<number> {
       ...(products
         ? [
             `- Products: the worked example (every service with a full strategy) and generated things, ${fmt(products.things)} in all (${products.cataloguePages} catalogue pages of 50); the strategy page is that of ${products.strategyName}`,
+          ]
+        : []),
+      ...(organisationTimings
+        ? [
+            `- Organisation view with nothing cached (the first request after start: every figure computed in SQL over ${fmt(products?.things ?? 0)} strategies): ${fmt(organisationTimings.firstMs)} ms for ${fmt(organisationTimings.firstKb, 1)} KB; the CSV of every thing: ${fmt(organisationTimings.csvMs)} ms for ${fmt(organisationTimings.csvKb)} KB`,
           ]
         : []),
       '',

@@ -34,6 +34,8 @@ import { nav as objectivesNav } from './objectives/objectives.nav.ts'
 import objectivesRoutes from './objectives/objectives.routes.ts'
 import { nav as productsNav } from './products/products.nav.ts'
 import productsRoutes from './products/routes/index.ts'
+import { nav as portfolioNav } from './portfolio/portfolio.nav.ts'
+import portfolioRoutes from './portfolio/portfolio.routes.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
 import { buildServices, type Services } from './services.ts'
@@ -47,6 +49,7 @@ const NAVIGATION: readonly Nav[] = [
   handbookNav,
   productsNav,
   objectivesNav,
+  portfolioNav,
   pathwayNav,
   peopleNav,
   professionNav,
@@ -166,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
   await app.register(objectivesRoutes, { services })
+  await app.register(portfolioRoutes, { services })
   await app.register(exampleRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App

@@ -58,6 +58,8 @@ import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
+import { PortfolioRepository } from './portfolio/portfolio.repository.ts'
+import { PortfolioService } from './portfolio/portfolio.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
 import { RoadmapService } from './products/roadmap/roadmap.service.ts'
 import { ObjectivesRepository } from './objectives/objectives.repository.ts'
@@ -103,6 +105,8 @@ export interface Services {
   readonly strategy: StrategyService
   /** Objectives and key results for the organisation, areas, groups and things. */
   readonly objectives: ObjectivesService
+  /** The leaders' views over every strategy, and the leadership team's balance of work. */
+  readonly portfolio: PortfolioService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -140,6 +144,7 @@ export interface Repositories {
   readonly decisions: DecisionsRepository
   readonly reviews: ReviewsRepository
   readonly objectives: ObjectivesRepository
+  readonly portfolio: PortfolioRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -167,6 +172,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     decisions: replaced.decisions ?? new DecisionsRepository(),
     reviews: replaced.reviews ?? new ReviewsRepository(),
     objectives: replaced.objectives ?? new ObjectivesRepository(),
+    portfolio: replaced.portfolio ?? new PortfolioRepository(),
   }
 }
 
@@ -236,6 +242,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     people,
     objectives: new ObjectivesStrategyPart(objectives),
   })
+  const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -280,6 +287,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     reviews,
     strategy,
     objectives,
+    portfolio,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -129,6 +129,16 @@ const strategyEditors = (o: Outcome): Expected => ({
   administrator: o,
 })
 const thing = (f: Fixtures, rest = '') => `/products/${f.products.id}${rest}`
+/** The portfolio: the leader (a lead of Matrix area) and administrators; members and editors lead nothing. */
+const portfolioLeaders = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: 403,
+  leader: o,
+  administrator: o,
+})
+const LEADER_AREA = '/portfolio/areas/Matrix%20area'
+
 const option = (f: Fixtures, rest = '') => thing(f, `/prioritisation/options/${f.products.optionId}${rest}`)
 const decision = (f: Fixtures, rest = '') => thing(f, `/decisions/${f.products.decisionId}${rest}`)
 const review = (f: Fixtures, rest = '') => thing(f, `/reviews/${f.products.reviewId}${rest}`)
@@ -1135,6 +1145,50 @@ const ROWS: Row[] = [
     route: '/products/:id/health/rounds/:roundId/answers',
     path: f => thing(f, `/health/rounds/${f.products.roundId}/answers`),
     expect: { anonymous: 'sign-in', member: 400, editor: 403, leader: 403, administrator: 403 },
+  },
+  // The portfolio: leaders' views of the things they steer. The organisation's for heads of product
+  // and administrators; an area's also for its lead (the matrix's leader leads Matrix area, set by
+  // developmentFixtures); a group's also for its senior product manager. The leadership team's
+  // balance: heads of product, area leads and administrators.
+  { method: 'GET', route: '/portfolio', path: at('/portfolio'), expect: portfolioLeaders(200) },
+  { method: 'GET', route: '/portfolio/organisation', path: at('/portfolio/organisation'), expect: administrators(200) },
+  {
+    method: 'GET',
+    route: '/portfolio/organisation/export.csv',
+    path: at('/portfolio/organisation/export.csv'),
+    expect: administrators(200),
+  },
+  { method: 'GET', route: '/portfolio/areas/:area', path: at(LEADER_AREA), expect: portfolioLeaders(200) },
+  {
+    method: 'GET',
+    route: '/portfolio/areas/:area/export.csv',
+    path: at(`${LEADER_AREA}/export.csv`),
+    expect: portfolioLeaders(200),
+  },
+  {
+    method: 'GET',
+    route: '/portfolio/areas/:area/groups/:group',
+    path: at(`${LEADER_AREA}/groups/Some%20group`),
+    expect: portfolioLeaders(200),
+  },
+  {
+    method: 'GET',
+    route: '/portfolio/areas/:area/groups/:group/export.csv',
+    path: at(`${LEADER_AREA}/groups/Some%20group/export.csv`),
+    expect: portfolioLeaders(200),
+  },
+  { method: 'GET', route: '/portfolio/balance', path: at('/portfolio/balance'), expect: portfolioLeaders(200) },
+  {
+    method: 'GET',
+    route: '/portfolio/balance/:quarter',
+    path: at('/portfolio/balance/2026-Q4'),
+    expect: portfolioLeaders(200),
+  },
+  {
+    method: 'POST',
+    route: '/portfolio/balance/:quarter',
+    path: at('/portfolio/balance/2026-Q4'),
+    expect: portfolioLeaders(400),
   },
 ]
 

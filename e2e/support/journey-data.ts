@@ -13,6 +13,16 @@ export interface JourneyData {
   readonly suffix: string
   /** The people of the career pathway journeys (e2e/pathway), added through the People pages. */
   readonly pathway: PathwayData
+  /** The portfolio journey (e2e/portfolio.spec.ts): an area's lead, the area, and a thing in it. */
+  readonly portfolio: PortfolioData
+}
+
+export interface PortfolioData {
+  /** A leader (account role Leader) of the area, who reads the area's view. */
+  readonly lead: ProfessionPerson
+  readonly area: string
+  /** A service in the area with no problem statement yet: the red flag the lead follows. */
+  readonly thing: string
 }
 
 /** Someone added to the profession by an administrator for the career pathway journeys. */
@@ -116,6 +126,15 @@ const DATA: Record<string, JourneyData> = {
       },
       imported: { area: 'Farming', names: ['Ada Brook', 'Ben Carr', 'Cleo Dunn'] },
     },
+    portfolio: {
+      lead: person('area-lead', 'Lorna Hale', {
+        accountRole: 'Leader',
+        careerRole: 'Senior product manager',
+        businessArea: 'Waterways',
+      }),
+      area: 'Waterways',
+      thing: 'Book a mooring',
+    },
   },
   'no-js': {
     conflictPage: { slug: 'working-with-agility', title: 'Working with agility' },
@@ -138,6 +157,15 @@ const DATA: Record<string, JourneyData> = {
         to: 'Practitioner',
       },
       imported: { area: 'Fisheries', names: ['Dev Ellis', 'Eve Frost', 'Finn Gale'] },
+    },
+    portfolio: {
+      lead: person('area-lead', 'Omar Pike', {
+        accountRole: 'Leader',
+        careerRole: 'Senior product manager',
+        businessArea: 'Forestry',
+      }),
+      area: 'Forestry',
+      thing: 'Report a fallen tree',
     },
   },
 }

@@ -102,6 +102,21 @@ export class AuditRepository {
     })
   }
 
+  /**
+   * The same for every subject of a type at once (every thing in the catalogue, say): the latest
+   * event's time and how many there are. One range of the (subject_type, occurred_at) index.
+   */
+  lastChangeOfType(db: Kysely<Database>, subjectType: string): Promise<string> {
+    return this.lastChanges.get(`${databaseKey(db)}:${subjectType}:*`, async () => {
+      const row = await db
+        .selectFrom('audit_events')
+        .select(eb => [eb.fn.max('occurred_at').as('at'), eb.fn.countAll<number>().as('n')])
+        .where('subject_type', '=', subjectType)
+        .executeTakeFirst()
+      return `${row?.at ?? ''}|${Number(row?.n ?? 0)}`
+    })
+  }
+
   async actors(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
     const rows = await db
       .selectFrom('audit_events')

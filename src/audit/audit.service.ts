@@ -44,6 +44,11 @@ export class AuditService {
     return this.repo.lastChange(this.db, subjectType, subjectId)
   }
 
+  /** Changes whenever an event about any subject of the type is recorded (keys leaders' views). */
+  lastChangeOfType(subjectType: string): Promise<string> {
+    return this.repo.lastChangeOfType(this.db, subjectType)
+  }
+
   async list(
     filter: AuditFilter,
     page: number,

@@ -19,6 +19,7 @@ import * as reviews from './migrations/20261207T0920-reviews.ts'
 import * as strategyPageKeys from './migrations/20261207T1300-strategy-page-keys.ts'
 import * as objectives from './migrations/20261207T1420-objectives.ts'
 import * as email from './migrations/20261207T1400-email.ts'
+import * as portfolio from './migrations/20261207T1415-portfolio.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1300-strategy-page-keys': strategyPageKeys,
   '20261207T1420-objectives': objectives,
   '20261207T1400-email': email,
+  '20261207T1415-portfolio': portfolio,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -765,6 +765,25 @@ export interface EmailOutboxTable {
   updated_at: string
 }
 
+/** Owner: portfolio. The leadership team's work in the four classes of the portfolio quadrant, one quarter a row. */
+export interface PortfolioQuartersTable {
+  id: string
+  /** A calendar quarter: 2026-Q4. */
+  quarter: string
+  planned_relationships: number
+  done_relationships: number
+  planned_products: number
+  done_products: number
+  planned_dysfunction: number
+  done_dysfunction: number
+  planned_innovation: number
+  done_innovation: number
+  note: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -822,4 +841,5 @@ export interface Database {
   objective_roadmap_items: ObjectiveRoadmapItemsTable
   objective_events: ObjectiveEventsTable
   email_outbox: EmailOutboxTable
+  portfolio_quarters: PortfolioQuartersTable
 }

@@ -26,6 +26,7 @@ export const VERSIONED_KEYS = {
   product_decisions: 'id',
   strategy_reviews: 'id',
   objectives: 'id',
+  portfolio_quarters: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

@@ -20,7 +20,7 @@ import type { Clock } from '../platform/clock.ts'
 import { ukDate } from '../platform/dates.ts'
 import { ForbiddenError } from '../platform/errors.ts'
 import { CHECKIN_DUE_DAYS, overdueAgainst, overdueBefore as overdueBeforeAt } from '../pathway/pathway.rules.ts'
-import { csvDocument } from './profession.csv.ts'
+import { csvDocument } from '../platform/csv.ts'
 import { areaScope, canSeeProfessionViews } from './profession.policy.ts'
 import type { Viewer } from '../platform/auth/viewer.ts'
 import type {

@@ -8,6 +8,7 @@ import {
   SCORE_MIN,
   WORK_CLASSES,
   WORK_CLASS_LABELS,
+  type BalanceCounts,
   type ClassCounts,
   type Criterion,
   type Method,
@@ -17,7 +18,7 @@ import {
 
 export const OPTION_FIELDS = ['title', 'description']
 export const CRITERIA_MAX = 10
-export const QUARTER_FIELDS = WORK_CLASSES.flatMap(c => [`${c}-planned`, `${c}-done`]).concat('note')
+export const QUARTER_FIELDS = balanceFields(WORK_CLASSES)
 
 const SCORES = ['1', '2', '3', '4', '5'] as const
 
@@ -141,17 +142,29 @@ export function readCriteria(body: unknown): FormResult<{ id: string | null; nam
   return problems.result(['criteria', ...order], criteria, body)
 }
 
-/** A quarter's backlog work: <class>-planned and <class>-done for each class, and a note. */
-export function readQuarter(body: unknown): FormResult<{ counts: ClassCounts; note: string }> {
+/** The fields of a balance form over these classes, in page order: planned and done for each, then the note. */
+export function balanceFields(classes: readonly string[]): string[] {
+  return classes.flatMap(c => [`${c}-planned`, `${c}-done`]).concat('note')
+}
+
+/**
+ * A quarter's balance of work over any set of classes: <class>-planned and <class>-done for each
+ * class, and a note. The backlog's four classes use it, and so does the portfolio's quadrant.
+ */
+export function readBalance<C extends string>(
+  body: unknown,
+  classes: readonly C[],
+  labels: Record<C, string>,
+): FormResult<{ counts: BalanceCounts<C>; note: string }> {
   const problems = new FormProblems()
-  const counts = {} as ClassCounts
-  for (const c of WORK_CLASSES) {
+  const counts = {} as BalanceCounts<C>
+  for (const c of classes) {
     const entry = { planned: 0, done: 0 }
     for (const what of ['planned', 'done'] as const) {
       const name = `${c}-${what}`
-      const label = `${WORK_CLASS_LABELS[c]}: ${what}`
+      const label = `${labels[c]}: ${what}`
       const n = wholeNumber(readText(body, name, 20), label, 0, 10_000)
-      if (n === null) problems.add(name, `Enter how much ${WORK_CLASS_LABELS[c].toLowerCase()} work was ${what}, or 0`)
+      if (n === null) problems.add(name, `Enter how much ${labels[c].toLowerCase()} work was ${what}, or 0`)
       else if ('message' in n) problems.add(name, n.message)
       else entry[what] = n.value
     }
@@ -159,5 +172,10 @@ export function readQuarter(body: unknown): FormResult<{ counts: ClassCounts; no
   }
   const note = readText(body, 'note')
   if (note.length > 2000) problems.add('note', 'The note must be 2,000 characters or fewer')
-  return problems.result(QUARTER_FIELDS, { counts, note }, body)
+  return problems.result(balanceFields(classes), { counts, note }, body)
+}
+
+/** A quarter's backlog work: <class>-planned and <class>-done for each class, and a note. */
+export function readQuarter(body: unknown): FormResult<{ counts: ClassCounts; note: string }> {
+  return readBalance(body, WORK_CLASSES, WORK_CLASS_LABELS)
 }

@@ -76,7 +76,9 @@ export interface CriteriaSet {
   updatedByName: string | null
 }
 
-export type ClassCounts = Record<WorkClass, { planned: number; done: number }>
+/** Work planned and done in one quarter, by class (any set of classes: the portfolio has its own). */
+export type BalanceCounts<C extends string> = Record<C, { planned: number; done: number }>
+export type ClassCounts = BalanceCounts<WorkClass>
 
 export interface BacklogQuarter {
   id: string
@@ -185,30 +187,41 @@ export function quarterLabel(quarter: string, withMonths = false): string {
 }
 
 /** A class is starved in a quarter when none of it was planned, or none of it was done. */
-export function isStarved(counts: ClassCounts, workClass: WorkClass): boolean {
+export function isStarved<C extends string>(counts: BalanceCounts<C>, workClass: C): boolean {
   return counts[workClass].planned === 0 || counts[workClass].done === 0
 }
 
-export interface StarvedRun {
-  workClass: WorkClass
+export interface StarvedRun<C extends string = WorkClass> {
+  workClass: C
   /** The two quarters in a row, earlier first. */
   quarters: [string, string]
+}
+
+/** A quarter of balance records, for any set of classes. */
+export interface BalanceQuarter<C extends string> {
+  quarter: string
+  counts: BalanceCounts<C>
 }
 
 /**
  * Every time a class was starved in two quarters running: both quarters recorded, one straight
  * after the other (2026-Q4 then 2027-Q1 counts; a gap between them does not). Latest first.
+ * `classes` are the classes counted: the backlog's four unless another set is given (the
+ * portfolio's quadrant uses the same rule over its own four).
  */
-export function starvedRuns(quarters: readonly Pick<BacklogQuarter, 'quarter' | 'counts'>[]): StarvedRun[] {
+export function starvedRuns<C extends string = WorkClass>(
+  quarters: readonly BalanceQuarter<C>[],
+  classes: readonly C[] = WORK_CLASSES as readonly string[] as readonly C[],
+): StarvedRun<C>[] {
   const byQuarter = new Map(quarters.map(q => [q.quarter, q]))
-  const runs: StarvedRun[] = []
+  const runs: StarvedRun<C>[] = []
   const sorted = [...byQuarter.keys()].sort().reverse()
   for (const later of sorted) {
     const earlier = addQuarters(later, -1)
     const a = byQuarter.get(earlier)
     const b = byQuarter.get(later)
     if (!a || !b) continue
-    for (const workClass of WORK_CLASSES)
+    for (const workClass of classes)
       if (isStarved(a.counts, workClass) && isStarved(b.counts, workClass))
         runs.push({ workClass, quarters: [earlier, later] })
   }
@@ -216,10 +229,18 @@ export function starvedRuns(quarters: readonly Pick<BacklogQuarter, 'quarter' | 
 }
 
 /** The runs that end in the latest quarter recorded: what needs attention now. */
-export function currentStarvedRuns(quarters: readonly Pick<BacklogQuarter, 'quarter' | 'counts'>[]): StarvedRun[] {
+export function currentStarvedRuns<C extends string = WorkClass>(
+  quarters: readonly BalanceQuarter<C>[],
+  classes: readonly C[] = WORK_CLASSES as readonly string[] as readonly C[],
+): StarvedRun<C>[] {
   const latest = quarters
     .map(q => q.quarter)
     .sort()
     .at(-1)
-  return latest ? starvedRuns(quarters).filter(r => r.quarters[1] === latest) : []
+  return latest ? starvedRuns(quarters, classes).filter(r => r.quarters[1] === latest) : []
+}
+
+/** The classes starved in one quarter's counts, in the order given. */
+export function starvedClasses<C extends string>(counts: BalanceCounts<C>, classes: readonly C[]): C[] {
+  return classes.filter(c => isStarved(counts, c))
 }

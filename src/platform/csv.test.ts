@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, csvDocument, csvRow } from './profession.csv.ts'
+import { csvCell, csvDocument, csvRow } from './csv.ts'
 
 describe('CSV for spreadsheets', () => {
   it('leaves plain text alone and quotes cells with commas, quotes, line breaks or edge spaces', () => {
