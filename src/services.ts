@@ -26,6 +26,9 @@ import { FrameworkService } from './framework/framework.service.ts'
 import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
+import { InsightRepository } from './insight/insight.repository.ts'
+import { InsightService } from './insight/insight.service.ts'
+import { problemKnowledgeSection } from './insight/insight.roadmap.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { PathwayRepository } from './pathway/pathway.repository.ts'
@@ -58,6 +61,7 @@ import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
 import { RoadmapService } from './products/roadmap/roadmap.service.ts'
+import type { ItemSectionSource } from './products/roadmap/roadmap.types.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
@@ -94,6 +98,10 @@ export interface Services {
   readonly reviews: ReviewsService
   /** A thing's whole strategy read at once, for its page and its export. */
   readonly strategy: StrategyService
+  /** The insight backlog and ideas, tagged to things and problems on their roadmaps. */
+  readonly insight: InsightService
+  /** What other capabilities add to a roadmap item's page (the roadmap's ItemSectionSource port). */
+  readonly roadmapItemSections: readonly ItemSectionSource[]
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -129,6 +137,7 @@ export interface Repositories {
   readonly prioritisation: PrioritisationRepository
   readonly decisions: DecisionsRepository
   readonly reviews: ReviewsRepository
+  readonly insight: InsightRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -154,6 +163,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     prioritisation: replaced.prioritisation ?? new PrioritisationRepository(),
     decisions: replaced.decisions ?? new DecisionsRepository(),
     reviews: replaced.reviews ?? new ReviewsRepository(),
+    insight: replaced.insight ?? new InsightRepository(),
   }
 }
 
@@ -220,6 +230,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     health,
     people,
   })
+  const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -262,6 +273,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     decisions,
     reviews,
     strategy,
+    insight,
+    roadmapItemSections: [problemKnowledgeSection(insight)],
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

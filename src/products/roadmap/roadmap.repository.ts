@@ -49,6 +49,15 @@ export class RoadmapRepository {
     return row ? toItem(row as Joined) : undefined
   }
 
+  /** The items given, whatever thing they belong to (unknown ids are left out). */
+  async some(db: Db, ids: readonly string[]): Promise<RoadmapItem[]> {
+    if (ids.length === 0) return []
+    const rows = await this.base(db)
+      .where('i.id', 'in', [...ids])
+      .execute()
+    return rows.map(r => toItem(r as Joined))
+  }
+
   /** Every item of a thing, in column order within each column. */
   async list(db: Db, productId: string): Promise<RoadmapItem[]> {
     const rows = await this.base(db)
