@@ -1,11 +1,12 @@
 // Who may do what with insight and ideas. Like strategy, insight is open inside the organisation:
-// everyone signed in reads the backlog and every idea. Adding is for people in the profession,
-// leaders and administrators. Changing a piece of insight or an idea is for whoever added it and
+// everyone signed in reads the backlog and every idea, and everyone signed in may add to it:
+// insight comes from whoever meets users (researchers, designers, the service desk, analysts),
+// not only from product managers. Changing a piece of insight or an idea is for whoever added it and
 // for the people responsible for a thing it is tagged to (those who may change the thing's
 // strategy: products.policy.ts), heads of product and administrators. Feedback from the public
 // stays unseen until someone responsible for the thing it was left on has moderated it.
 import type { Viewer } from '../platform/auth/viewer.ts'
-import { canAddProduct, HEAD_OF_PRODUCT } from '../products/products.policy.ts'
+import { HEAD_OF_PRODUCT } from '../products/products.policy.ts'
 import type { Idea, Insight } from './insight.types.ts'
 
 const isAdmin = (v: Viewer) => v.user.role === 'administrator'
@@ -14,8 +15,8 @@ const isHeadOfProduct = (v: Viewer) => v.headOfProfession || v.careerRole === HE
 /** The backlog, ideas and every published piece of insight: everyone signed in. */
 export const canSeeInsight = (v: Viewer | null): boolean => v !== null
 
-/** Adding insight and ideas: people in the profession, leaders, heads of profession and administrators. */
-export const canAddInsight = (v: Viewer | null): boolean => canAddProduct(v)
+/** Adding insight and ideas: everyone signed in. */
+export const canAddInsight = (v: Viewer | null): boolean => v !== null
 
 /**
  * Changing, tagging and merging a piece of insight. `responsible` says whether the viewer may
