@@ -101,11 +101,19 @@ describe('the viewer, once per request', () => {
   })
 
   it('gives each person the navigation their profile calls for', async () => {
-    expect(navOf((await pat.get('/')).body)).toEqual(['Home', 'Handbook', 'Products', 'Your pathway', 'Framework'])
+    expect(navOf((await pat.get('/')).body)).toEqual([
+      'Home',
+      'Handbook',
+      'Products',
+      'Insight',
+      'Your pathway',
+      'Framework',
+    ])
     expect(navOf((await mel.get('/')).body)).toEqual([
       'Home',
       'Handbook',
       'Products',
+      'Insight',
       'Your pathway',
       'Your team',
       'Framework',
@@ -114,17 +122,19 @@ describe('the viewer, once per request', () => {
       'Home',
       'Handbook',
       'Products',
+      'Insight',
       'Your pathway',
       'People',
       'Profession',
       'Framework',
     ])
-    expect(navOf((await newcomer.get('/')).body)).toEqual(['Home', 'Handbook', 'Products', 'Framework'])
+    expect(navOf((await newcomer.get('/')).body)).toEqual(['Home', 'Handbook', 'Products', 'Insight', 'Framework'])
     expect(navOf((await admin.get('/')).body)).toEqual([
       'Home',
       'Handbook',
       'Suggestions',
       'Products',
+      'Insight',
       'People',
       'Framework',
       'Administration',
