@@ -46,11 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('product_id', 'text', c => c.notNull().references('products.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('insight_problems_pk', ['insight_id', 'roadmap_item_id'])
     .execute()
-  await db.schema
-    .createIndex('insight_problems_item')
-    .on('insight_problems')
-    .column('roadmap_item_id')
-    .execute()
+  await db.schema.createIndex('insight_problems_item').on('insight_problems').column('roadmap_item_id').execute()
 
   await db.schema
     .createTable('insight_ideas')
