@@ -14,6 +14,8 @@ import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
 import handbookRoutes from './handbook/routes/index.ts'
+import { nav as insightNav } from './insight/insight.nav.ts'
+import insightRoutes from './insight/routes/index.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
 import type { Organisation } from './organisation/organisation.types.ts'
 import { nav as organisationNav } from './organisation/organisation.nav.ts'
@@ -50,6 +52,7 @@ const NAVIGATION: readonly Nav[] = [
   productsNav,
   objectivesNav,
   portfolioNav,
+  insightNav,
   pathwayNav,
   peopleNav,
   professionNav,
@@ -170,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(productsRoutes, { services })
   await app.register(objectivesRoutes, { services })
   await app.register(portfolioRoutes, { services })
+  await app.register(insightRoutes, { services })
   await app.register(exampleRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App

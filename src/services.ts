@@ -28,6 +28,9 @@ import { FrameworkService } from './framework/framework.service.ts'
 import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
+import { InsightRepository } from './insight/insight.repository.ts'
+import { InsightService } from './insight/insight.service.ts'
+import { problemKnowledgeSection } from './insight/insight.roadmap.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { PathwayRepository } from './pathway/pathway.repository.ts'
@@ -65,6 +68,7 @@ import { RoadmapService } from './products/roadmap/roadmap.service.ts'
 import { ObjectivesRepository } from './objectives/objectives.repository.ts'
 import { ObjectivesService } from './objectives/objectives.service.ts'
 import { ObjectivesStrategyPart } from './objectives/objectives.part.ts'
+import type { ItemSectionSource } from './products/roadmap/roadmap.types.ts'
 import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
@@ -107,6 +111,10 @@ export interface Services {
   readonly objectives: ObjectivesService
   /** The leaders' views over every strategy, and the leadership team's balance of work. */
   readonly portfolio: PortfolioService
+  /** The insight backlog and ideas, tagged to things and problems on their roadmaps. */
+  readonly insight: InsightService
+  /** What other capabilities add to a roadmap item's page (the roadmap's ItemSectionSource port). */
+  readonly roadmapItemSections: readonly ItemSectionSource[]
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -145,6 +153,7 @@ export interface Repositories {
   readonly reviews: ReviewsRepository
   readonly objectives: ObjectivesRepository
   readonly portfolio: PortfolioRepository
+  readonly insight: InsightRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -173,6 +182,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     reviews: replaced.reviews ?? new ReviewsRepository(),
     objectives: replaced.objectives ?? new ObjectivesRepository(),
     portfolio: replaced.portfolio ?? new PortfolioRepository(),
+    insight: replaced.insight ?? new InsightRepository(),
   }
 }
 
@@ -243,6 +253,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     objectives: new ObjectivesStrategyPart(objectives),
   })
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
+  const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -288,6 +299,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     strategy,
     objectives,
     portfolio,
+    insight,
+    roadmapItemSections: [problemKnowledgeSection(insight)],
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

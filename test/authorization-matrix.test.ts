@@ -64,6 +64,11 @@ interface Fixtures {
     objectiveId: string
     removableObjectiveId: string
   }
+  /**
+   * Insight tagged to the thing above (a published piece, a piece of public feedback held for
+   * moderation, another to reject) and an idea for its roadmap item, all added by nobody here.
+   */
+  insight: { id: string; heldId: string; rejectableId: string; ideaId: string }
 }
 
 interface Row {
@@ -139,6 +144,8 @@ const portfolioLeaders = (o: Outcome): Expected => ({
 })
 const LEADER_AREA = '/portfolio/areas/Matrix%20area'
 
+const piece = (f: Fixtures, rest = '') => `/insight/${f.insight.id}${rest}`
+const idea = (f: Fixtures, rest = '') => `/insight/ideas/${f.insight.ideaId}${rest}`
 const option = (f: Fixtures, rest = '') => thing(f, `/prioritisation/options/${f.products.optionId}${rest}`)
 const decision = (f: Fixtures, rest = '') => thing(f, `/decisions/${f.products.decisionId}${rest}`)
 const review = (f: Fixtures, rest = '') => thing(f, `/reviews/${f.products.reviewId}${rest}`)
@@ -1190,6 +1197,65 @@ const ROWS: Row[] = [
     path: at('/portfolio/balance/2026-Q4'),
     expect: portfolioLeaders(400),
   },
+  // Insight and ideas: read and added by everyone signed in; changed and moderated by those
+  // responsible for the thing they are tagged to
+  { method: 'GET', route: '/insight', path: at('/insight'), expect: signedIn(200) },
+  { method: 'GET', route: '/insight/new', path: at('/insight/new'), expect: signedIn(200) },
+  { method: 'POST', route: '/insight/new', path: at('/insight/new'), expect: signedIn(400) },
+  { method: 'GET', route: '/insight/moderation', path: at('/insight/moderation'), expect: signedIn(200) },
+  { method: 'GET', route: '/insight/:insightId', path: f => piece(f), expect: signedIn(200) },
+  { method: 'GET', route: '/insight/:insightId/edit', path: f => piece(f, '/edit'), expect: strategyEditors(200) },
+  { method: 'POST', route: '/insight/:insightId/edit', path: f => piece(f, '/edit'), expect: strategyEditors(400) },
+  { method: 'GET', route: '/insight/:insightId/tags', path: f => piece(f, '/tags'), expect: strategyEditors(200) },
+  { method: 'POST', route: '/insight/:insightId/tags', path: f => piece(f, '/tags'), expect: strategyEditors(400) },
+  {
+    method: 'POST',
+    route: '/insight/:insightId/tags/remove',
+    path: f => piece(f, '/tags/remove'),
+    expect: strategyEditors(400),
+  },
+  { method: 'GET', route: '/insight/:insightId/merge', path: f => piece(f, '/merge'), expect: strategyEditors(200) },
+  { method: 'POST', route: '/insight/:insightId/merge', path: f => piece(f, '/merge'), expect: strategyEditors(400) },
+  {
+    // Sent with no version, so nothing is published: the moderator is told to look again.
+    method: 'POST',
+    route: '/insight/:insightId/approve',
+    path: f => `/insight/${f.insight.heldId}/approve`,
+    expect: strategyEditors({ redirect: '/insight/moderation' }),
+  },
+  {
+    method: 'GET',
+    route: '/insight/:insightId/reject',
+    path: f => `/insight/${f.insight.heldId}/reject`,
+    expect: strategyEditors(200),
+  },
+  {
+    // The member rejects it, which deletes it, so it has gone by the time the others ask (the
+    // GET row above shows that the editor and the leader are refused it while it is held).
+    method: 'POST',
+    route: '/insight/:insightId/reject',
+    path: f => `/insight/${f.insight.rejectableId}/reject`,
+    expect: {
+      anonymous: 'sign-in',
+      member: { redirect: '/insight/moderation' },
+      editor: 404,
+      leader: 404,
+      administrator: 404,
+    },
+  },
+  { method: 'GET', route: '/insight/ideas', path: at('/insight/ideas'), expect: signedIn(200) },
+  { method: 'GET', route: '/insight/ideas/new', path: at('/insight/ideas/new'), expect: signedIn(200) },
+  { method: 'POST', route: '/insight/ideas/new', path: at('/insight/ideas/new'), expect: signedIn(400) },
+  { method: 'GET', route: '/insight/ideas/:ideaId', path: f => idea(f), expect: signedIn(200) },
+  { method: 'GET', route: '/insight/ideas/:ideaId/edit', path: f => idea(f, '/edit'), expect: strategyEditors(200) },
+  { method: 'POST', route: '/insight/ideas/:ideaId/edit', path: f => idea(f, '/edit'), expect: strategyEditors(400) },
+  { method: 'POST', route: '/insight/ideas/:ideaId/links', path: f => idea(f, '/links'), expect: strategyEditors(400) },
+  {
+    method: 'POST',
+    route: '/insight/ideas/:ideaId/links/remove',
+    path: f => idea(f, '/links/remove'),
+    expect: strategyEditors(400),
+  },
 ]
 
 /**
@@ -1353,6 +1419,30 @@ async function productFixtures(
     decisionId,
     reviewId,
   }
+}
+
+/** Insight about the matrix's thing, added by nobody the matrix signs in as. */
+async function insightFixtures(ctx: TestContext, products: Fixtures['products']): Promise<Fixtures['insight']> {
+  const { insight } = ctx.app.services
+  const id = await insight.add(
+    SYSTEM_ACTOR,
+    {
+      title: 'People are refused pages they need',
+      kind: 'support',
+      source: 'Service desk tickets',
+      observedOn: '2026-11-10',
+      evidence: 'Twelve tickets in a month',
+    },
+    [{ productId: products.id, itemId: products.itemId }],
+  )
+  const heldId = await insight.addFromPublic(products.id, { text: 'Please let me see my own record' })
+  const rejectableId = await insight.addFromPublic(products.id, { text: 'Nothing to do with this' })
+  const ideaId = await insight.addIdea(
+    SYSTEM_ACTOR,
+    { title: 'Explain why a page is refused', description: 'Say who can help', itemId: products.itemId },
+    [id],
+  )
+  return { id, heldId, rejectableId, ideaId }
 }
 
 const key = (method: string, url: string) => `${method} ${url}`
@@ -1610,11 +1700,13 @@ describe('authorization matrix', () => {
         objectiveId: '',
         removableObjectiveId: '',
       },
+      insight: { id: '', heldId: '', rejectableId: '', ideaId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)
     fixtures.pathway = await pathwayFixtures(ctx, people, fixtures.development.personId, emails)
     fixtures.products = await productFixtures(ctx, people, member.email)
+    fixtures.insight = await insightFixtures(ctx, fixtures.products)
     tokens.anonymous = await agents.anonymous.token('/sign-in')
     for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
   })

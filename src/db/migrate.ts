@@ -20,6 +20,7 @@ import * as strategyPageKeys from './migrations/20261207T1300-strategy-page-keys
 import * as objectives from './migrations/20261207T1420-objectives.ts'
 import * as email from './migrations/20261207T1400-email.ts'
 import * as portfolio from './migrations/20261207T1415-portfolio.ts'
+import * as insight from './migrations/20261207T1425-insight.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1420-objectives': objectives,
   '20261207T1400-email': email,
   '20261207T1415-portfolio': portfolio,
+  '20261207T1425-insight': insight,
 }
 
 class StaticProvider implements MigrationProvider {

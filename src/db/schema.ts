@@ -784,6 +784,80 @@ export interface PortfolioQuartersTable {
   version: Generated<number>
 }
 
+/** Owner: insight. One piece of user insight: a research finding, feedback, a support contact or an analytics observation. */
+export interface InsightItemsTable {
+  id: string
+  /** A short summary of what was learned. */
+  title: string
+  /** 'research', 'feedback', 'support' or 'analytics'. */
+  kind: string
+  /** Where it came from, in words ('Usability testing, round 3', 'public feedback'). */
+  source: string
+  /** The day it was observed (ISO date). */
+  observed_on: string
+  evidence: string
+  /** 'team' (added by someone signed in) or 'public' (left on a published roadmap). */
+  origin: string
+  /** 'held' (waiting for moderation), 'published' or 'merged' (into merged_into_id). */
+  status: string
+  merged_into_id: string | null
+  /** Title, source and evidence in lower case, for the backlog's search. */
+  search_text: string
+  created_at: string
+  created_by: string | null
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: insight. A piece of insight tagged to a thing. */
+export interface InsightThingsTable {
+  insight_id: string
+  product_id: string
+}
+
+/** Owner: insight. A piece of insight tagged to a problem on a thing's roadmap (the thing is tagged too). */
+export interface InsightProblemsTable {
+  insight_id: string
+  roadmap_item_id: string
+  product_id: string
+}
+
+/** Owner: insight. An idea, optionally answering a problem on a roadmap, linked to the insight behind it. */
+export interface InsightIdeasTable {
+  id: string
+  title: string
+  description: string
+  product_id: string | null
+  roadmap_item_id: string | null
+  created_at: string
+  created_by: string | null
+  created_by_name: string
+  updated_at: string
+  updated_by_name: string
+  version: Generated<number>
+}
+
+/** Owner: insight. The insight behind an idea. */
+export interface InsightIdeaLinksTable {
+  idea_id: string
+  insight_id: string
+}
+
+/** Owner: insight. What happened to a piece of insight: added, changed, tagged, merged. Append only. */
+export interface InsightEventsTable {
+  id: string
+  insight_id: string
+  seq: number
+  title: string
+  note: string
+  recorded_at: string
+  recorded_by: string | null
+  recorded_by_name: string
+}
+
+
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -842,4 +916,10 @@ export interface Database {
   objective_events: ObjectiveEventsTable
   email_outbox: EmailOutboxTable
   portfolio_quarters: PortfolioQuartersTable
+  insight_items: InsightItemsTable
+  insight_things: InsightThingsTable
+  insight_problems: InsightProblemsTable
+  insight_ideas: InsightIdeasTable
+  insight_idea_links: InsightIdeaLinksTable
+  insight_events: InsightEventsTable
 }

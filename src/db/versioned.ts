@@ -27,6 +27,8 @@ export const VERSIONED_KEYS = {
   strategy_reviews: 'id',
   objectives: 'id',
   portfolio_quarters: 'id',
+  insight_items: 'id',
+  insight_ideas: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

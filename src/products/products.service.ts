@@ -72,6 +72,11 @@ export class ProductsService {
     return product
   }
 
+  /** The names of the things given, by id, for pages that list things another capability links to. */
+  names(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.repo.names(this.db, [...new Set(ids)])
+  }
+
   links(id: string) {
     return this.repo.links(this.db, id)
   }

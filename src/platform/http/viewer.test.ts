@@ -106,6 +106,7 @@ describe('the viewer, once per request', () => {
       'Handbook',
       'Products',
       'Objectives',
+      'Insight',
       'Your pathway',
       'Framework',
     ])
@@ -114,6 +115,7 @@ describe('the viewer, once per request', () => {
       'Handbook',
       'Products',
       'Objectives',
+      'Insight',
       'Your pathway',
       'Your team',
       'Framework',
@@ -123,18 +125,27 @@ describe('the viewer, once per request', () => {
       'Handbook',
       'Products',
       'Objectives',
+      'Insight',
       'Your pathway',
       'People',
       'Profession',
       'Framework',
     ])
-    expect(navOf((await newcomer.get('/')).body)).toEqual(['Home', 'Handbook', 'Products', 'Objectives', 'Framework'])
+    expect(navOf((await newcomer.get('/')).body)).toEqual([
+      'Home',
+      'Handbook',
+      'Products',
+      'Objectives',
+      'Insight',
+      'Framework',
+    ])
     expect(navOf((await admin.get('/')).body)).toEqual([
       'Home',
       'Handbook',
       'Suggestions',
       'Products',
       'Objectives',
+      'Insight',
       'People',
       'Framework',
       'Administration',

@@ -3,6 +3,7 @@
 // kept), an item's page with its history, and marking it done or dropped.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../../platform/auth/authorize.ts'
+import type { Viewer } from '../../platform/auth/viewer.ts'
 import { staleRecord, ValidationError } from '../../platform/errors.ts'
 import { formErrors, saveVersioned, type FormErrors, type FormValues } from '../../platform/forms.ts'
 import { uuidParams } from '../../platform/http/route-schemas.ts'
@@ -18,7 +19,7 @@ import {
   readStatus,
   STATUS_FIELDS,
 } from './roadmap.schemas.ts'
-import { COLUMN_LABELS, COLUMNS, ITEM_STATUS_LABELS, type RoadmapItem } from './roadmap.types.ts'
+import { COLUMN_LABELS, COLUMNS, ITEM_STATUS_LABELS, type ItemSection, type RoadmapItem } from './roadmap.types.ts'
 import {
   boardView,
   historyItems,
@@ -131,12 +132,17 @@ export default async function roadmapRoutes(app: FastifyInstance, { services }: 
 
   const itemPage = async (
     reply: FastifyReply,
+    viewer: Viewer,
     product: Product,
     item: RoadmapItem,
     can: { edit: boolean },
     o: { values?: FormValues; errors?: FormErrors; status?: number; conflict?: RoadmapItem } = {},
   ) => {
     const shown = o.conflict ?? item
+    // What other capabilities add to the page (insight: what is known about the problem).
+    const sections = (
+      await Promise.all(services.roadmapItemSections.map(source => source(viewer, product, shown)))
+    ).filter((s): s is ItemSection => s !== null)
     const values = { version: String(shown.version), ...o.values }
     if (o.conflict) values.version = String(o.conflict.version)
     return reply.page(
@@ -154,6 +160,7 @@ export default async function roadmapRoutes(app: FastifyInstance, { services }: 
         values,
         errors: o.errors,
         conflict: o.conflict,
+        sections,
         can,
       },
       { status: o.status ?? 200, nav: NAV },
@@ -164,8 +171,8 @@ export default async function roadmapRoutes(app: FastifyInstance, { services }: 
     '/products/:id/roadmap/:itemId',
     { config: { access: 'signed-in' }, schema: { params: itemParams } },
     async (request, reply) => {
-      const { product, item, can } = await load(request)
-      return itemPage(reply, product, item, can)
+      const { viewer, product, item, can } = await load(request)
+      return itemPage(reply, viewer, product, item, can)
     },
   )
 
@@ -241,16 +248,17 @@ export default async function roadmapRoutes(app: FastifyInstance, { services }: 
     '/products/:id/roadmap/:itemId/status',
     { config: { access: 'signed-in' }, schema: { params: itemParams } },
     async (request, reply) => {
-      const { product, item, can, actor } = await load(request)
+      const { viewer, product, item, can, actor } = await load(request)
       authorize(can.edit)
       const form = readStatus(request.body, item.status)
       return saveVersioned({
         form,
         fields: STATUS_FIELDS,
         save: v => roadmap.setStatus(actor, product, item, v.status, v.note, readVersion(request.body)),
-        invalid: (errors, status) => itemPage(reply, product, item, can, { values: form.values, errors, status }),
+        invalid: (errors, status) =>
+          itemPage(reply, viewer, product, item, can, { values: form.values, errors, status }),
         conflict: (latest: RoadmapItem, _v, status) =>
-          itemPage(reply, product, item, can, { values: form.values, conflict: latest, status }),
+          itemPage(reply, viewer, product, item, can, { values: form.values, conflict: latest, status }),
         saved: (_r, v) => {
           const heading =
             v.status === 'open'

@@ -68,6 +68,12 @@ export class RoadmapService {
     return item
   }
 
+  /** Items by id, for pages of other capabilities that link to problems on roadmaps. */
+  async byId(ids: readonly string[]): Promise<Map<string, RoadmapItem>> {
+    const items = await this.repo.findMany(this.db, [...new Set(ids)])
+    return new Map(items.map(i => [i.id, i]))
+  }
+
   history(itemId: string): Promise<RoadmapEvent[]> {
     return this.repo.events(this.db, itemId)
   }

@@ -1,5 +1,7 @@
 // A thing's roadmap: Now / Next / Later, each item a problem to solve with its intended outcome
 // and the metric that will show it. Promises to solve problems, not features to deliver.
+import type { Viewer } from '../../platform/auth/viewer.ts'
+import type { Product } from '../products.types.ts'
 
 export const COLUMNS = ['now', 'next', 'later'] as const
 export type Column = (typeof COLUMNS)[number]
@@ -73,3 +75,29 @@ export interface Board {
   columns: Record<Column, RoadmapItem[]>
   closed: RoadmapItem[]
 }
+
+/**
+ * A section another capability adds to a roadmap item's page, such as what is known about the
+ * problem: a heading, an introduction, groups of links, and actions for the viewer. Products
+ * renders it and knows nothing of where it comes from.
+ */
+export interface ItemSection {
+  /** Names the section in the page: its heading's id and test id. */
+  key: string
+  heading: string
+  intro: string
+  groups: {
+    heading: string
+    /** Shown when the group has no rows. */
+    empty: string
+    rows: { text: string; href: string; meta: string }[]
+  }[]
+  actions: { text: string; href: string }[]
+}
+
+/**
+ * The port through which other capabilities add sections to a roadmap item's page: given the
+ * viewer, the thing and the item, a section or null. The composition root (services.ts) lists
+ * them; the roadmap's routes ask each one.
+ */
+export type ItemSectionSource = (viewer: Viewer, product: Product, item: RoadmapItem) => Promise<ItemSection | null>
