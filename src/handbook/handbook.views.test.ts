@@ -123,6 +123,8 @@ describe('handbook presenters', () => {
       suggestion,
       page,
       proposedBody: 'Combined text',
+      mergedBody: 'Combined text',
+      conflicts: 0,
       pageChangedSince: false,
       diff: [],
     }
@@ -131,7 +133,15 @@ describe('handbook presenters', () => {
       acceptBody: 'Combined text',
       can: { review: true },
     })
-    expect(suggestionView({ ...review, proposedBody: null }, true).acceptBody).toBe('Their text')
+    // When both changed the same lines, the box holds both versions with markers, never theirs alone.
+    const clash = {
+      ...review,
+      proposedBody: null,
+      mergedBody: '<<<<<<< The page now\nOurs\n=======\nTheirs\n>>>>>>> The suggestion',
+      conflicts: 1,
+    }
+    expect(suggestionView(clash, true).acceptBody).toBe(clash.mergedBody)
+    expect(suggestionView(review, true, { whole: true }).toggleHref).toMatch(/#changes$/)
     expect(suggestionView(review, false).can.review).toBe(false)
     expect(suggestionView({ ...review, suggestion: { ...suggestion, status: 'accepted' } }, true).can.review).toBe(
       false,

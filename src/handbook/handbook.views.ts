@@ -1,6 +1,7 @@
 // The handbook's presenters: pure functions from what the service returns to what the templates
 // show. Handlers load, authorize and call the service, then pass the result through one of these.
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
+import { diffView } from '../platform/diff.ts'
 import { pagination } from '../platform/pagination.ts'
 import type { Page, PageSummary, Resource, Section } from './handbook.repository.ts'
 import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
@@ -124,7 +125,7 @@ export function pageFormView(
     values: o.values,
     errors: o.errors,
     preview: o.preview,
-    conflict: o.conflict,
+    conflict: o.conflict ? { ...o.conflict, view: diffView(o.conflict.diff) } : undefined,
     sectionItems: sections.map(s => ({ value: s.id, text: s.title, selected: s.id === o.input.sectionId })),
     roleItems: roleItems(terms, o.input.roles),
     coreSkillItems: skillItems(terms, o.input.skills, 'core'),
@@ -134,12 +135,20 @@ export function pageFormView(
   }
 }
 
-/** A suggested change beside the page it would change; reviewers may accept or decline it while it is open. */
-export function suggestionView(review: SuggestionReview, mayReview: boolean) {
+/**
+ * A suggested change beside the page it would change; reviewers may accept or decline it while it
+ * is open. The text offered for accepting is the suggestion merged with the page as it is now:
+ * where both changed the same lines, both versions between conflict markers, so no accepted
+ * change can be dropped unseen. The changes are shown in hunks, or the whole page when asked.
+ */
+export function suggestionView(review: SuggestionReview, mayReview: boolean, options: { whole?: boolean } = {}) {
+  const href = `/handbook/suggestions/${review.suggestion.id}`
   return {
     pageTitle: `Suggested change to ${review.suggestion.pageTitle}`,
     ...review,
-    acceptBody: review.proposedBody ?? review.suggestion.body,
+    diffView: diffView(review.diff, { whole: options.whole ?? false }),
+    toggleHref: options.whole ? `${href}#changes` : `${href}?whole=yes#changes`,
+    acceptBody: review.mergedBody,
     can: { review: mayReview && review.suggestion.status === 'open' },
   }
 }
