@@ -324,6 +324,34 @@ describe('handbook pages', () => {
     expect(mine('tbody tr').length).toBe(2)
   })
 
+  it('prints the whole handbook and each section, with contents, for anyone who may read it', async () => {
+    const contents = $((await member.get('/handbook')).body)
+    expect(contents('a[href="/handbook/print"]')).toHaveLength(1)
+    expect(contents('a[href="/handbook/sections/associate-product-manager/print"]')).toHaveLength(1)
+    const whole = await member.get('/handbook/print')
+    expect(whole.statusCode).toBe(200)
+    const doc = $(whole.body)
+    expect(doc('h1').text()).toBe('Handbook')
+    const pages = doc('article.app-print-page')
+    expect(pages.length).toBeGreaterThanOrEqual(40)
+    expect(doc('.app-print-contents a[href="#page-scrum"]').text()).toBe('Scrum')
+    expect(doc('#page-scrum').closest('article').find('.app-prose').text().length).toBeGreaterThan(200)
+    // Every id is unique, so the contents and in-page links find their place.
+    const ids = doc('[id]')
+      .map((_, el) => doc(el).attr('id'))
+      .get()
+    expect(new Set(ids).size).toBe(ids.length)
+    const section = $((await member.get('/handbook/sections/associate-product-manager/print')).body)
+    expect(section('h1').text()).toBe('Associate product manager')
+    expect(section('article.app-print-page').length).toBeGreaterThan(1)
+    expect((await member.get('/handbook/sections/no-such-section/print')).statusCode).toBe(404)
+    // A closed handbook asks people who are not signed in to sign in first.
+    const anonymous = new Agent(ctx.app)
+    const refused = await anonymous.get('/handbook/print')
+    expect(refused.statusCode).toBe(303)
+    expect(refused.headers.location).toBe('/sign-in?returnTo=%2Fhandbook%2Fprint')
+  })
+
   describe('defects found in issue 10', () => {
     const suggestForm = async (slug: string) => {
       const form = $((await member.get(`/handbook/${slug}/suggest`)).body)

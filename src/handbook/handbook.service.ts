@@ -95,7 +95,16 @@ export function slugify(text: string): string {
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
 /** Paths under /handbook that pages cannot take as their slug. */
-export const RESERVED_SLUGS = new Set(['search', 'new', 'manage', 'suggestions', 'sections'])
+export const RESERVED_SLUGS = new Set([
+  'search',
+  'new',
+  'manage',
+  'suggestions',
+  'sections',
+  'print',
+  'review',
+  'feedback',
+])
 
 /** A page slug from a title: reserved words get a suffix. */
 export function pageSlug(title: string): string {

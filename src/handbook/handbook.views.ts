@@ -152,3 +152,49 @@ export function suggestionView(review: SuggestionReview, mayReview: boolean, opt
     can: { review: mayReview && review.suggestion.status === 'open' },
   }
 }
+
+/** A section and the pages in it, in reading order, as the printable document shows them. */
+export interface PrintPart {
+  section: Section
+  pages: Page[]
+}
+
+/**
+ * Our own generated page HTML (markdown-it and the templates double-quote every attribute), with
+ * its ids and in-page links made unique to the page, and links to pages in the same document
+ * turned into links within it, so a printed or saved PDF can be followed from its contents.
+ */
+export function printableBody(html: string, slug: string, inDocument: ReadonlySet<string>): string {
+  const prefix = `p-${slug}--`
+  return html
+    .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${prefix}${id}"`)
+    .replace(/\shref="#([^"]+)"/g, (_m, id: string) => ` href="#${prefix}${id}"`)
+    .replace(/\shref="\/handbook\/([a-z0-9-]{1,100})(?:#([^"]*))?"/g, (match, target: string, fragment?: string) => {
+      if (!inDocument.has(target)) return match
+      return fragment ? ` href="#p-${target}--${fragment}"` : ` href="#page-${target}"`
+    })
+}
+
+/** The printable document of a section, or of the whole handbook with its sections. */
+export function printView(
+  parts: readonly PrintPart[],
+  o: { whole: boolean; title: string; intro?: string; onlineBase?: string; crumbs: { text: string; href?: string }[] },
+) {
+  const kept = parts.filter(part => part.pages.length > 0)
+  const slugs = new Set(kept.flatMap(part => part.pages.map(p => p.slug)))
+  const pages = kept.flatMap(part => part.pages)
+  return {
+    pageTitle: o.whole ? `${o.title}: printable version` : `${o.title}: printable section`,
+    title: o.title,
+    intro: o.intro ?? '',
+    whole: o.whole,
+    onlineBase: o.onlineBase ?? '',
+    crumbs: o.crumbs,
+    pageCount: pages.length,
+    lastChanged: pages.reduce((latest, p) => (p.updatedAt > latest ? p.updatedAt : latest), ''),
+    parts: kept.map(part => ({
+      section: part.section,
+      pages: part.pages.map(p => ({ ...p, bodyHtml: printableBody(p.bodyHtml, p.slug, slugs) })),
+    })),
+  }
+}

@@ -9,7 +9,7 @@ import type { CachedPageRef } from '../../platform/http/fast-lane.ts'
 import { PageCache } from '../../platform/http/page-cache.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook, canReadHandbook, canSeeAuthors, canSeeHistory, canSuggestChange } from '../handbook.policy.ts'
-import { pageView, searchView } from '../handbook.views.ts'
+import { pageView, printView, searchView } from '../handbook.views.ts'
 import { SLUG, slugParams } from './shared.ts'
 
 export default async function readingRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -71,6 +71,65 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
         async () => {
           const result = query ? await handbook.search(query, page) : null
           return searchView(query, result)
+        },
+        { nav: 'handbook' },
+      )
+    },
+  )
+
+  // Printable versions of the whole handbook and of each section, kept like the pages: once per
+  // handbook revision (they show nothing that differs between readers).
+  const printCache = new PageCache(200, 16 * 1024 * 1024)
+  const onlineBase = services.config.baseUrl.replace(/\/+$/, '')
+
+  app.get('/handbook/print', { config: { access: 'public' } }, async (request, reply) => {
+    if (!(await mayRead(request, reply))) return reply
+    const revision = await handbook.revision()
+    return reply.cachedPage(
+      printCache,
+      `print:${revision}`,
+      'handbook/views/print.njk',
+      async () => {
+        const [{ sections }, org] = await Promise.all([handbook.exportData(), organisation.get()])
+        return printView(
+          sections.map(({ pages, ...section }) => ({ section, pages })),
+          {
+            whole: true,
+            title: 'Handbook',
+            intro: org ? `How ${org.name} practises product management.` : '',
+            onlineBase,
+            crumbs: [{ text: 'Handbook', href: '/handbook' }],
+          },
+        )
+      },
+      { nav: 'handbook' },
+    )
+  })
+
+  app.get<{ Params: { slug: string } }>(
+    '/handbook/sections/:slug/print',
+    { config: { access: 'public' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      if (!(await mayRead(request, reply))) return reply
+      const section = await handbook.section(request.params.slug)
+      const revision = await handbook.revision()
+      return reply.cachedPage(
+        printCache,
+        `print-section:${section.slug}:${revision}`,
+        'handbook/views/print.njk',
+        async () => {
+          const { sections } = await handbook.exportData()
+          const pages = sections.find(s => s.id === section.id)?.pages ?? []
+          return printView([{ section, pages }], {
+            whole: false,
+            title: section.title,
+            intro: section.summary,
+            onlineBase,
+            crumbs: [
+              { text: 'Handbook', href: '/handbook' },
+              { text: section.title, href: `/handbook#section-${section.slug}` },
+            ],
+          })
         },
         { nav: 'handbook' },
       )
