@@ -25,6 +25,7 @@ import { FrameworkRepository } from './framework/framework.repository.ts'
 import { FrameworkService } from './framework/framework.service.ts'
 import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
+import { HandbookOwners } from './handbook/handbook.owners.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
@@ -74,6 +75,8 @@ export interface Services {
   readonly accounts: AccountsService
   readonly setup: SetupService
   readonly handbook: HandbookService
+  /** Owners and review dates of handbook pages and sections, and readers' feedback. */
+  readonly handbookOwners: HandbookOwners
   readonly people: PeopleService
   readonly frameworkVersions: FrameworkVersions
   readonly framework: FrameworkService
@@ -178,6 +181,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const accounts = new AccountsService(kysely, repos.accounts, audit, sessions, clock)
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
   const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions)
+  const handbookOwners = new HandbookOwners(kysely, repos.handbook, audit, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
   const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
@@ -244,6 +248,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     accounts,
     setup,
     handbook,
+    handbookOwners,
     people,
     frameworkVersions,
     framework,
