@@ -230,6 +230,11 @@ export class HandbookOwners {
     return this.repo.listFeedback(this.db, { pageIds: pages.map(p => p.id) }, QUEUE_LIMIT)
   }
 
+  /** The latest answers about one page, newest first. */
+  answersFor(pageId: string): Promise<Feedback[]> {
+    return this.repo.listFeedback(this.db, { pageIds: [pageId] }, QUEUE_LIMIT)
+  }
+
   /** The teams named as owners, for choosing a team's queue. */
   async teams(): Promise<string[]> {
     const names = new Map<string, string>()
