@@ -1,7 +1,6 @@
 // Reading the handbook: its contents, search and each page. Pages and results are rendered once
 // per handbook revision and kept in a cache.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { authorize } from '../../platform/auth/authorize.ts'
+import type { FastifyInstance } from 'fastify'
 import type { CurrentUser } from '../../platform/auth/roles.ts'
 import type { CachedPageRef } from '../../platform/http/fast-lane.ts'
 import { PageCache } from '../../platform/http/page-cache.ts'
