@@ -27,6 +27,7 @@ import { FrameworkRepository } from './framework/framework.repository.ts'
 import { FrameworkService } from './framework/framework.service.ts'
 import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
+import { HandbookOwners } from './handbook/handbook.owners.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
 import { InsightRepository } from './insight/insight.repository.ts'
 import { InsightService } from './insight/insight.service.ts'
@@ -87,6 +88,8 @@ export interface Services {
   readonly accounts: AccountsService
   readonly setup: SetupService
   readonly handbook: HandbookService
+  /** Owners and review dates of handbook pages and sections, and readers' feedback. */
+  readonly handbookOwners: HandbookOwners
   readonly people: PeopleService
   readonly frameworkVersions: FrameworkVersions
   readonly framework: FrameworkService
@@ -208,6 +211,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const accounts = new AccountsService(kysely, repos.accounts, audit, sessions, clock, email)
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
   const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions, email)
+  const handbookOwners = new HandbookOwners(kysely, repos.handbook, audit, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
   const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
@@ -279,6 +283,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     accounts,
     setup,
     handbook,
+    handbookOwners,
     people,
     frameworkVersions,
     framework,

@@ -36,6 +36,8 @@ interface Fixtures {
   sectionSlug: string
   personId: string
   suggestionId: string
+  /** A reader's answer to "Was this page useful?" about the fixture page. */
+  feedbackId: string
   /** An associate whose line manager is the member and whose area the leader leads, with one of each record. */
   development: { personId: string; goalId: string; meetingId: string; actionId: string; rotationId: string }
   /** An open framework proposal by a head of profession who is none of the viewers; version 2 exists. */
@@ -341,6 +343,51 @@ const ROWS: Row[] = [
     route: '/handbook/suggestions/:id/decline',
     path: f => `/handbook/suggestions/${f.suggestionId}/decline`,
     expect: editors(400),
+  },
+  // Printing the handbook
+  { method: 'GET', route: '/handbook/print', path: at('/handbook/print'), expect: readers(200) },
+  {
+    method: 'GET',
+    route: '/handbook/sections/:slug/print',
+    path: f => `/handbook/sections/${f.sectionSlug}/print`,
+    expect: readers(200),
+  },
+  // Owners, review dates and readers' feedback
+  { method: 'GET', route: '/handbook/:slug/owner', path: f => `/handbook/${f.slug}/owner`, expect: editors(200) },
+  { method: 'POST', route: '/handbook/:slug/owner', path: f => `/handbook/${f.slug}/owner`, expect: editors(400) },
+  {
+    method: 'GET',
+    route: '/handbook/sections/:slug/owner',
+    path: f => `/handbook/sections/${f.sectionSlug}/owner`,
+    expect: editors(200),
+  },
+  {
+    method: 'POST',
+    route: '/handbook/sections/:slug/owner',
+    path: f => `/handbook/sections/${f.sectionSlug}/owner`,
+    expect: editors(400),
+  },
+  { method: 'GET', route: '/handbook/review', path: at('/handbook/review'), expect: editors(200) },
+  { method: 'GET', route: '/handbook/:slug/feedback', path: f => `/handbook/${f.slug}/feedback`, expect: readers(200) },
+  {
+    method: 'POST',
+    route: '/handbook/:slug/feedback',
+    path: f => `/handbook/${f.slug}/feedback`,
+    expect: readers(400),
+  },
+  { method: 'GET', route: '/handbook/feedback', path: at('/handbook/feedback'), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/handbook/feedback/:id/done',
+    path: f => `/handbook/feedback/${f.feedbackId}/done`,
+    // Nobody owns the fixture page: editors deal with its answers.
+    expect: editors({ redirect: '/handbook/feedback' }),
+  },
+  {
+    method: 'GET',
+    route: '/handbook/:slug/usefulness',
+    path: f => `/handbook/${f.slug}/usefulness`,
+    expect: editors(200),
   },
   // The people of the profession (the subject is the associate in the leader's area, managed by the member)
   { method: 'GET', route: '/people', path: at('/people'), expect: { ...administrators(200), leader: 200 } },
@@ -1673,6 +1720,9 @@ describe('authorization matrix', () => {
     })
     expect(suggested.statusCode).toBe(303)
     const suggestionId = String(suggested.headers.location).split('/').pop() ?? ''
+    const scrumPage = await ctx.app.services.handbook.page('scrum')
+    await ctx.app.services.handbookOwners.give(scrumPage, { useful: true, comment: '' })
+    const feedbackId = (await ctx.app.services.handbookOwners.answersFor(scrumPage.id))[0]?.id ?? ''
 
     const people = await ctx.app.services.accounts.list()
     const sections = await ctx.app.services.handbook.sections()
@@ -1681,6 +1731,7 @@ describe('authorization matrix', () => {
       sectionSlug: sections[0]?.slug ?? '',
       personId: people.find(p => p.email === subject.email)?.id ?? '',
       suggestionId,
+      feedbackId,
       asset: assetUrl(loadManifest(), 'app.css'),
       development: { personId: '', goalId: '', meetingId: '', actionId: '', rotationId: '' },
       framework: { proposalId: '' },

@@ -9,6 +9,8 @@ export interface JourneyData {
   readonly acceptedPage: { slug: string; title: string }
   /** A page a member suggests a change to, which an editor declines. */
   readonly declinedPage: { slug: string; title: string }
+  /** A page an editor names an owner for, and readers say whether it was useful. */
+  readonly ownedPage: { slug: string; title: string; section: string }
   /** Makes the names of imported files, sections and pages unique to the project. */
   readonly suffix: string
   /** The people of the career pathway journeys (e2e/pathway), added through the People pages. */
@@ -108,6 +110,7 @@ const DATA: Record<string, JourneyData> = {
     conflictPage: { slug: 'scrum', title: 'Scrum' },
     acceptedPage: { slug: 'roadmaps', title: 'Roadmaps' },
     declinedPage: { slug: 'saying-no', title: 'Saying no' },
+    ownedPage: { slug: 'lean-startup', title: 'Lean Startup', section: 'product-manager' },
     suffix: 'js',
     pathway: {
       ...pathwayPeople({
@@ -140,6 +143,7 @@ const DATA: Record<string, JourneyData> = {
     conflictPage: { slug: 'working-with-agility', title: 'Working with agility' },
     acceptedPage: { slug: 'prioritisation', title: 'Prioritisation' },
     declinedPage: { slug: 'accessibility', title: 'Accessibility' },
+    ownedPage: { slug: 'continuous-delivery', title: 'Continuous delivery', section: 'product-manager' },
     suffix: 'no-js',
     pathway: {
       ...pathwayPeople({

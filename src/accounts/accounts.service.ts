@@ -134,6 +134,11 @@ export class AccountsService {
     return this.repo.list(this.db)
   }
 
+  /** The account with this email address (in any case), if there is one. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.repo.findByEmail(this.db, email)
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.repo.findById(this.db, id)
     if (!user) throw new NotFoundError('No such person')

@@ -13,6 +13,7 @@ import * as metrics from './migrations/20261207T1000-metrics.ts'
 import * as roadmap from './migrations/20261207T1010-roadmap.ts'
 import * as hypotheses from './migrations/20261207T1020-hypotheses.ts'
 import * as assessmentsHealth from './migrations/20261207T1200-assessments-health.ts'
+import * as handbookOwnersFeedback from './migrations/20261207T1435-handbook-owners-feedback.ts'
 import * as prioritisation from './migrations/20261207T0900-prioritisation.ts'
 import * as decisions from './migrations/20261207T0910-decisions.ts'
 import * as reviews from './migrations/20261207T0920-reviews.ts'
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1400-email': email,
   '20261207T1415-portfolio': portfolio,
   '20261207T1425-insight': insight,
+  '20261207T1435-handbook-owners-feedback': handbookOwnersFeedback,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -146,6 +146,35 @@ export interface HandbookStateTable {
   revision: number
 }
 
+/** Owner: handbook. The owner (a person or a team) and review-by date of a page or a section. */
+export interface HandbookOwnersTable {
+  /** The page's or the section's id. */
+  id: string
+  page_id: string | null
+  section_id: string | null
+  owner_user_id: string | null
+  owner_team: string | null
+  /** A date, YYYY-MM-DD. */
+  review_by: string | null
+  version: number
+  updated_at: string
+  updated_by_name: string
+}
+
+/** Owner: handbook. "Was this page useful?" answers, with nothing that says who gave them. */
+export interface HandbookFeedbackTable {
+  id: string
+  page_id: string
+  /** 1 for yes, 0 for no. */
+  useful: number
+  comment: string
+  created_at: string
+  /** 'new' or 'done'. */
+  status: string
+  done_at: string | null
+  done_by_name: string | null
+}
+
 /** Owner: handbook (SQLite only: the FTS5 index; PostgreSQL uses a tsvector column instead). */
 export interface HandbookSearchTable {
   rowid: number
@@ -872,6 +901,8 @@ export interface Database {
   handbook_suggestions: HandbookSuggestionsTable
   handbook_state: HandbookStateTable
   handbook_search: HandbookSearchTable
+  handbook_owners: HandbookOwnersTable
+  handbook_feedback: HandbookFeedbackTable
   framework_versions: FrameworkVersionsTable
   framework_proposals: FrameworkProposalsTable
   framework_migrations: FrameworkMigrationsTable

@@ -11,6 +11,7 @@ export const VERSIONED_KEYS = {
   users: 'id',
   people: 'user_id',
   handbook_pages: 'id',
+  handbook_owners: 'id',
   checkins: 'id',
   goals: 'id',
   one_to_ones: 'id',

@@ -177,7 +177,9 @@ describe('exportHandbook', () => {
 
   it('links only to files in the export, with no site-absolute address and no script left', async () => {
     const html = files.filter(file => file.endsWith('.html'))
-    expect(html.length).toBe(43)
+    const { sections } = await ctx.app.services.handbook.exportData()
+    // The contents, 41 pages, the statement, the printable handbook and one printable section each.
+    expect(html.length).toBe(43 + 1 + sections.filter(s => s.pages.length > 0).length)
     const ids = new Map<string, Set<string>>()
     for (const file of html) {
       const text = await readFile(path.join(folder, file), 'utf8')
@@ -228,6 +230,29 @@ describe('exportHandbook', () => {
     expect(page('a').filter((_, a) => /sign (in|out)/i.test(page(a).text()))).toHaveLength(0)
     expect(page('a').filter((_, a) => /privacy/i.test(page(a).text()))).toHaveLength(0)
     expect(page('.govuk-pagination__next a').attr('href')).toMatch(/^[a-z0-9-]+\.html$/)
+  })
+
+  it('includes the printable handbook and sections, linked from the contents, with links inside the document', async () => {
+    const index = $(await readFile(path.join(folder, 'index.html'), 'utf8'))
+    expect(index('a[href="handbook.print.html"]').text()).toContain('Print the whole handbook')
+    expect(index('a[href="section-associate-product-manager.print.html"]')).toHaveLength(1)
+    const whole = $(await readFile(path.join(folder, 'handbook.print.html'), 'utf8'))
+    expect(whole('h1').text()).toBe('Handbook')
+    expect(whole('article.app-print-page')).toHaveLength(41)
+    const contents = whole('.app-print-contents a.app-print-contents__link')
+    expect(contents.length).toBe(41 + whole('section.app-print-document__section').length)
+    for (const a of contents.toArray()) expect(whole(whole(a).attr('href') ?? '')).toHaveLength(1)
+    // A link to another page of the handbook goes to that page within the document.
+    const linking = whole('article').filter((_, a) => whole(a).find('h2').first().text().startsWith('Links'))
+    expect(
+      linking
+        .find('a')
+        .filter((_, a) => whole(a).text() === 'Scrum')
+        .attr('href'),
+    ).toBe('#p-scrum--section-the-events')
+    const section = $(await readFile(path.join(folder, 'section-associate-product-manager.print.html'), 'utf8'))
+    expect(section('h1').text()).toBe('Associate product manager')
+    expect(section('article.app-print-page').length).toBeGreaterThan(1)
   })
 
   it('rewrites links in page text and keeps links to places the copy does not have as text', async () => {

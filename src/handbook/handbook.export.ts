@@ -14,7 +14,7 @@ import { BUILD_DIR, buildAssetsIfMissing, loadManifest } from '../platform/http/
 import { createViewEnvironment, renderView } from '../platform/http/views.ts'
 import type { Services } from '../services.ts'
 import type { Page, Section } from './handbook.repository.ts'
-import { pageView } from './handbook.views.ts'
+import { pageView, printView } from './handbook.views.ts'
 
 /** A file in every export folder: its presence says the folder may be overwritten by the next export. */
 export const EXPORT_MARKER = '.valuekit-export'
@@ -22,6 +22,8 @@ export const EXPORT_MARKER = '.valuekit-export'
 const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/
 /** File names the export itself uses, which a page cannot take. */
 const RESERVED_FILES = new Set(['index', 'accessibility'])
+/** Where `files` keeps the printable handbook's file (and, after a colon, each section's). */
+const PRINT_KEY = ':print'
 /** Image folders under public/build that the stylesheet refers to. */
 const IMAGE_FOLDERS = ['moj']
 
@@ -84,6 +86,10 @@ export async function exportHandbook(
     .map(section => ({ ...section, pages: section.pages.filter(page => SAFE_SLUG.test(page.slug)) }))
     .filter(section => section.pages.length > 0)
   const files = pageFiles(sections.flatMap(section => section.pages))
+  // The printable handbook and sections: names with a dot, which no page's file can have.
+  files.set(PRINT_KEY, 'handbook.print.html')
+  for (const section of sections)
+    if (SAFE_SLUG.test(section.slug)) files.set(`${PRINT_KEY}:${section.slug}`, `section-${section.slug}.print.html`)
   const toStatic = (html: string) => staticHtml(html, files)
 
   const layout = (nav: 'handbook' | null) => ({
@@ -114,6 +120,40 @@ export async function exportHandbook(
     const file = files.get(page.slug)
     if (!file) continue
     await write(file, render('handbook/views/page.njk', 'handbook', pageContext(terms, page, section, previous, next)))
+  }
+  const parts = sections.map(({ pages, ...section }) => ({ section, pages }))
+  await write(
+    'handbook.print.html',
+    render(
+      'handbook/views/print.njk',
+      'handbook',
+      printView(parts, {
+        whole: true,
+        title: 'Handbook',
+        intro: `How ${org.name} practises product management.`,
+        crumbs: [{ text: 'Handbook', href: '/handbook' }],
+      }),
+    ),
+  )
+  for (const part of parts) {
+    const file = files.get(`${PRINT_KEY}:${part.section.slug}`)
+    if (!file) continue
+    await write(
+      file,
+      render(
+        'handbook/views/print.njk',
+        'handbook',
+        printView([part], {
+          whole: false,
+          title: part.section.title,
+          intro: part.section.summary,
+          crumbs: [
+            { text: 'Handbook', href: '/handbook' },
+            { text: part.section.title, href: `/handbook#section-${part.section.slug}` },
+          ],
+        }),
+      ),
+    )
   }
   await write(
     'accessibility.html',
@@ -300,6 +340,15 @@ export function staticUrl(url: string, files: ReadonlyMap<string, string>): stri
   if (pathname.startsWith('/assets/')) {
     const file = pathname.slice('/assets/'.length)
     return file.split('/').every(part => part !== '' && part !== '.' && part !== '..') ? `assets/${file}` : null
+  }
+  if (pathname === '/handbook/print') {
+    const file = files.get(PRINT_KEY)
+    return file ? `${file}${fragment}` : null
+  }
+  const sectionPrint = /^\/handbook\/sections\/([a-z0-9-]{1,200})\/print$/.exec(pathname)
+  if (sectionPrint?.[1]) {
+    const file = files.get(`${PRINT_KEY}:${sectionPrint[1]}`)
+    return file ? `${file}${fragment}` : null
   }
   const page = /^\/handbook\/([a-z0-9-]{1,200})$/.exec(pathname)
   const file = page?.[1] ? files.get(page[1]) : undefined

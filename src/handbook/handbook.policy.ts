@@ -15,3 +15,17 @@ export const canSeeSuggestion = (user: CurrentUser | null, suggestion: { created
   user !== null && (user.id === suggestion.createdBy || canReviewSuggestions(user))
 /** Names of the people who changed pages are not shown to the public. */
 export const canSeeAuthors = (user: CurrentUser | null): boolean => user !== null
+
+/** Editors name the owner and review date of pages and sections, and see what is overdue. */
+export const canManageOwners = (user: CurrentUser | null): boolean => canEditHandbook(user)
+/** Anyone who may read the handbook may say whether a page was useful. */
+export const canGiveFeedback = (user: CurrentUser | null, publicHandbook: boolean): boolean =>
+  canReadHandbook(user, publicHandbook)
+/** Every signed-in person has a feedback queue: answers about the pages they own. */
+export const canSeeFeedbackQueue = (user: CurrentUser | null): boolean => user !== null
+/** Editors see every answer, and any team's queue. */
+export const canSeeAllFeedback = (user: CurrentUser | null): boolean => canEditHandbook(user)
+/** The page's owner, and editors, deal with its answers and see how useful it has been. */
+export const canDealWithFeedback = (user: CurrentUser | null, page: { ownerUserId: string | null }): boolean =>
+  user !== null && (canEditHandbook(user) || (page.ownerUserId !== null && page.ownerUserId === user.id))
+export const canSeeUsefulness = canDealWithFeedback

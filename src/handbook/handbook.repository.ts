@@ -99,6 +99,43 @@ export interface Suggestion {
   resultingVersion: number | null
 }
 
+/** Who owns a page or a section (a person, or a team by name) and when it should be reviewed by. */
+export interface Ownership {
+  /** The page's or the section's id. */
+  id: string
+  kind: 'page' | 'section'
+  ownerUserId: string | null
+  ownerName: string | null
+  ownerTeam: string | null
+  /** YYYY-MM-DD. */
+  reviewBy: string | null
+  version: number
+  updatedAt: string
+  updatedByName: string
+}
+
+export interface OwnershipInput {
+  ownerUserId: string | null
+  ownerTeam: string | null
+  reviewBy: string | null
+}
+
+export type FeedbackStatus = 'new' | 'done'
+
+/** One "Was this page useful?" answer. Nothing in it says who gave it. */
+export interface Feedback {
+  id: string
+  pageId: string
+  pageSlug: string
+  pageTitle: string
+  useful: boolean
+  comment: string
+  createdAt: string
+  status: FeedbackStatus
+  doneAt: string | null
+  doneByName: string | null
+}
+
 type Db = Kysely<Database>
 
 const json = <T>(text: string, fallback: T): T => {
@@ -556,6 +593,208 @@ export class HandbookRepository {
   // remembered for a moment (db/remembered.ts); bumpRevision forgets it.
   private revisionQueries = new WeakMap<Db, () => Promise<{ revision: number }[]>>()
   private readonly revisionKnown = new Remembered<number>()
+
+  // ---- Owners and review dates ----
+
+  private ownershipQuery(db: Db) {
+    return db
+      .selectFrom('handbook_owners as o')
+      .leftJoin('users as u', 'u.id', 'o.owner_user_id')
+      .select([
+        'o.id',
+        'o.page_id',
+        'o.owner_user_id',
+        'o.owner_team',
+        'o.review_by',
+        'o.version',
+        'o.updated_at',
+        'o.updated_by_name',
+        'u.name as owner_name',
+      ])
+  }
+
+  private toOwnership(r: {
+    id: string
+    page_id: string | null
+    owner_user_id: string | null
+    owner_team: string | null
+    review_by: string | null
+    version: number
+    updated_at: string
+    updated_by_name: string
+    owner_name: string | null
+  }): Ownership {
+    return {
+      id: r.id,
+      kind: r.page_id ? 'page' : 'section',
+      ownerUserId: r.owner_user_id,
+      ownerName: r.owner_user_id ? r.owner_name : null,
+      ownerTeam: r.owner_team,
+      reviewBy: r.review_by,
+      version: r.version,
+      updatedAt: r.updated_at,
+      updatedByName: r.updated_by_name,
+    }
+  }
+
+  async findOwnership(db: Db, id: string): Promise<Ownership | null> {
+    const row = await this.ownershipQuery(db).where('o.id', '=', id).executeTakeFirst()
+    return row ? this.toOwnership(row) : null
+  }
+
+  async listOwnerships(db: Db): Promise<Ownership[]> {
+    return (await this.ownershipQuery(db).execute()).map(r => this.toOwnership(r))
+  }
+
+  /** The first owner and date of a page or section; false when one was saved meanwhile. */
+  async insertOwnership(
+    db: Db,
+    subject: { id: string; kind: 'page' | 'section' },
+    input: OwnershipInput,
+    at: string,
+    byName: string,
+  ): Promise<boolean> {
+    const inserted = await db
+      .insertInto('handbook_owners')
+      .values({
+        id: subject.id,
+        page_id: subject.kind === 'page' ? subject.id : null,
+        section_id: subject.kind === 'section' ? subject.id : null,
+        owner_user_id: input.ownerUserId,
+        owner_team: input.ownerTeam,
+        review_by: input.reviewBy,
+        version: 1,
+        updated_at: at,
+        updated_by_name: byName,
+      })
+      .onConflict(oc => oc.column('id').doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
+  }
+
+  async updateOwnership(
+    db: Db,
+    id: string,
+    expectedVersion: number,
+    input: OwnershipInput,
+    at: string,
+    byName: string,
+  ): Promise<boolean> {
+    const saved = await updateVersioned(db, 'handbook_owners', id, expectedVersion, {
+      owner_user_id: input.ownerUserId,
+      owner_team: input.ownerTeam,
+      review_by: input.reviewBy,
+      updated_at: at,
+      updated_by_name: byName,
+    })
+    return saved !== undefined
+  }
+
+  // ---- Readers' feedback ----
+
+  async insertFeedback(
+    db: Db,
+    f: { id: string; pageId: string; useful: boolean; comment: string; createdAt: string },
+  ): Promise<void> {
+    await db
+      .insertInto('handbook_feedback')
+      .values({
+        id: f.id,
+        page_id: f.pageId,
+        useful: f.useful ? 1 : 0,
+        comment: f.comment,
+        created_at: f.createdAt,
+        status: 'new',
+        done_at: null,
+        done_by_name: null,
+      })
+      .execute()
+  }
+
+  private feedbackQuery(db: Db) {
+    return db
+      .selectFrom('handbook_feedback as f')
+      .innerJoin('handbook_pages as p', 'p.id', 'f.page_id')
+      .select([
+        'f.id',
+        'f.page_id',
+        'p.slug',
+        'p.title',
+        'f.useful',
+        'f.comment',
+        'f.created_at',
+        'f.status',
+        'f.done_at',
+        'f.done_by_name',
+      ])
+  }
+
+  private toFeedback(r: {
+    id: string
+    page_id: string
+    slug: string
+    title: string
+    useful: number
+    comment: string
+    created_at: string
+    status: string
+    done_at: string | null
+    done_by_name: string | null
+  }): Feedback {
+    return {
+      id: r.id,
+      pageId: r.page_id,
+      pageSlug: r.slug,
+      pageTitle: r.title,
+      useful: Number(r.useful) === 1,
+      comment: r.comment,
+      createdAt: r.created_at,
+      status: r.status === 'done' ? 'done' : 'new',
+      doneAt: r.done_at,
+      doneByName: r.done_by_name,
+    }
+  }
+
+  async findFeedback(db: Db, id: string): Promise<Feedback | null> {
+    const row = await this.feedbackQuery(db).where('f.id', '=', id).executeTakeFirst()
+    return row ? this.toFeedback(row) : null
+  }
+
+  /** Answers about the given pages (all pages when not given), newest first. */
+  async listFeedback(
+    db: Db,
+    filter: { pageIds?: readonly string[]; status?: FeedbackStatus },
+    limit: number,
+  ): Promise<Feedback[]> {
+    if (filter.pageIds && filter.pageIds.length === 0) return []
+    let query = this.feedbackQuery(db)
+    if (filter.pageIds) query = query.where('f.page_id', 'in', [...filter.pageIds])
+    if (filter.status) query = query.where('f.status', '=', filter.status)
+    const rows = await query.orderBy('f.created_at', 'desc').orderBy('f.id').limit(limit).execute()
+    return rows.map(r => this.toFeedback(r))
+  }
+
+  /** Every answer about a page, only whether it was useful and when, oldest first. */
+  async usefulnessOf(db: Db, pageId: string): Promise<{ useful: boolean; createdAt: string }[]> {
+    const rows = await db
+      .selectFrom('handbook_feedback')
+      .select(['useful', 'created_at'])
+      .where('page_id', '=', pageId)
+      .orderBy('created_at')
+      .execute()
+    return rows.map(r => ({ useful: Number(r.useful) === 1, createdAt: r.created_at }))
+  }
+
+  /** Marks an answer dealt with; false when it already was. */
+  async markFeedbackDone(db: Db, id: string, at: string, byName: string): Promise<boolean> {
+    const result = await db
+      .updateTable('handbook_feedback')
+      .set({ status: 'done', done_at: at, done_by_name: byName })
+      .where('id', '=', id)
+      .where('status', '=', 'new')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
 
   async revision(db: Db): Promise<number> {
     return this.revisionKnown.get(databaseKey(db), async () => {

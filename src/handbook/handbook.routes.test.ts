@@ -324,6 +324,151 @@ describe('handbook pages', () => {
     expect(mine('tbody tr').length).toBe(2)
   })
 
+  it('prints the whole handbook and each section, with contents, for anyone who may read it', async () => {
+    const contents = $((await member.get('/handbook')).body)
+    expect(contents('a[href="/handbook/print"]')).toHaveLength(1)
+    expect(contents('a[href="/handbook/sections/associate-product-manager/print"]')).toHaveLength(1)
+    const whole = await member.get('/handbook/print')
+    expect(whole.statusCode).toBe(200)
+    const doc = $(whole.body)
+    expect(doc('h1').text()).toBe('Handbook')
+    const pages = doc('article.app-print-page')
+    expect(pages.length).toBeGreaterThanOrEqual(40)
+    expect(doc('.app-print-contents a[href="#page-scrum"]').text()).toBe('Scrum')
+    expect(doc('#page-scrum').closest('article').find('.app-prose').text().length).toBeGreaterThan(200)
+    // Every id is unique, so the contents and in-page links find their place.
+    const ids = doc('[id]')
+      .map((_, el) => doc(el).attr('id'))
+      .get()
+    expect(new Set(ids).size).toBe(ids.length)
+    const section = $((await member.get('/handbook/sections/associate-product-manager/print')).body)
+    expect(section('h1').text()).toBe('Associate product manager')
+    expect(section('article.app-print-page').length).toBeGreaterThan(1)
+    expect((await member.get('/handbook/sections/no-such-section/print')).statusCode).toBe(404)
+    // A closed handbook asks people who are not signed in to sign in first.
+    const anonymous = new Agent(ctx.app)
+    const refused = await anonymous.get('/handbook/print')
+    expect(refused.statusCode).toBe(303)
+    expect(refused.headers.location).toBe('/sign-in?returnTo=%2Fhandbook%2Fprint')
+  })
+
+  describe('defects found in issue 10', () => {
+    const suggestForm = async (slug: string) => {
+      const form = $((await member.get(`/handbook/${slug}/suggest`)).body)
+      return {
+        title: form('input[name="title"]').attr('value') ?? '',
+        summary: form('textarea[name="summary"]').text(),
+        body: form('textarea[name="body"]').text(),
+        baseVersion: form('input[name="baseVersion"]').attr('value') ?? '',
+      }
+    }
+
+    it('previews a suggestion before the reason is written, and asks for the reason on send', async () => {
+      const base = await suggestForm('saying-no')
+      const preview = await member.post('/handbook/saying-no/suggest', {
+        ...base,
+        body: `${base.body}\n\nA **previewed** line.`,
+        reason: '',
+        action: 'preview',
+        _csrf: await member.token(),
+      })
+      expect(preview.statusCode).toBe(200)
+      const page = $(preview.body)
+      expect(page('.govuk-error-summary').length).toBe(0)
+      expect(page('[data-testid="preview"] strong').last().text()).toBe('previewed')
+      expect(page('textarea[name="body"]').text()).toContain('A **previewed** line.')
+      const send = await member.post('/handbook/saying-no/suggest', {
+        ...base,
+        body: `${base.body}\n\nA **previewed** line.`,
+        reason: '',
+        action: 'send',
+        _csrf: await member.token(),
+      })
+      expect(send.statusCode).toBe(400)
+      expect($(send.body)('.govuk-error-summary').text()).toContain('Say why you suggest this change')
+    })
+
+    it('holds both texts with conflict markers when two suggestions change the same paragraph', async () => {
+      const base = await suggestForm('prioritisation')
+      const lines = base.body.split('\n')
+      const at = lines.findIndex(l => l.trim().length > 40)
+      const change = (by: string) => lines.map((l, i) => (i === at ? by : l)).join('\n')
+      const send = async (body: string) =>
+        (
+          await member.post('/handbook/prioritisation/suggest', {
+            ...base,
+            body,
+            reason: 'Clearer.',
+            action: 'send',
+            _csrf: await member.token(),
+          })
+        ).headers.location as string
+      const first = await send(change('The first suggested wording of this paragraph.'))
+      const second = await send(change('The second suggested wording of this paragraph.'))
+      const firstReview = $((await editor.get(first)).body)
+      expect(
+        (
+          await editor.post(`${first}/accept`, {
+            _csrf: await editor.token(),
+            body: firstReview('textarea[name="body"]').text(),
+            pageVersion: firstReview('input[name="pageVersion"]').attr('value') ?? '',
+          })
+        ).statusCode,
+      ).toBe(303)
+
+      const review = $((await editor.get(second)).body)
+      const box = review('textarea[name="body"]').text()
+      expect(box).toContain('<<<<<<< The page now\nThe first suggested wording of this paragraph.\n=======')
+      expect(box).toContain('The second suggested wording of this paragraph.\n>>>>>>> The suggestion')
+      expect(review('.govuk-warning-text').text()).toContain('Choose what to keep')
+      const pageVersion = review('input[name="pageVersion"]').attr('value') ?? ''
+
+      const markers = await editor.post(`${second}/accept`, { _csrf: await editor.token(), body: box, pageVersion })
+      expect(markers.statusCode).toBe(400)
+      expect($(markers.body)('.govuk-error-summary').text()).toContain('conflict markers')
+      const dropping = await editor.post(`${second}/accept`, {
+        _csrf: await editor.token(),
+        body: change('The second suggested wording of this paragraph.'),
+        pageVersion,
+      })
+      expect(dropping.statusCode).toBe(400)
+      expect($(dropping.body)('.govuk-error-summary').text()).toContain('would undo a change')
+      expect($(dropping.body)('textarea[name="body"]').text()).toContain('The second suggested wording')
+      expect((await member.get('/handbook/prioritisation')).body).toContain('The first suggested wording')
+
+      const confirmed = await editor.post(`${second}/accept`, {
+        _csrf: await editor.token(),
+        body: change('The second suggested wording of this paragraph.'),
+        pageVersion,
+        undoLaterChanges: 'yes',
+      })
+      expect(confirmed.statusCode).toBe(303)
+    })
+
+    it('shows changes in hunks with context and changed words, or the whole page when asked', async () => {
+      const form = formFields((await editor.get('/handbook/scrum/edit')).body, '/handbook/scrum/edit')
+      const body = String(form.body)
+      const lines = body.split('\n')
+      const at = lines.findIndex((l, i) => i > 10 && l.trim().length > 30)
+      const target = lines[at] ?? ''
+      lines[at] = `${target} Added words.`
+      const saved = await editor.post('/handbook/scrum/edit', { ...form, body: lines.join('\n'), action: 'save' })
+      expect(saved.statusCode).toBe(303)
+      const history = $((await editor.get('/handbook/scrum/history')).body)
+      const latest = Number(history('tbody tr').first().find('td').first().text().replace(/\D/g, ''))
+      const url = `/handbook/scrum/compare?from=${latest - 1}&to=${latest}`
+      const compare = $((await editor.get(url)).body)
+      const shown = compare('.app-diff li').length
+      expect(shown).toBeLessThanOrEqual(2 + 6)
+      expect(compare('h3.app-diff__hunk-heading').first().text()).toMatch(/^Around lines \d+ to \d+ of the new text/)
+      expect(compare('ins.app-diff__words').text()).toContain('Added words.')
+      expect(compare(`a[href="${url}&whole=yes"]`).text()).toBe('Show the whole page')
+      const whole = $((await editor.get(`${url}&whole=yes`)).body)
+      expect(whole('.app-diff li').length).toBe(lines.length + 1)
+      expect(whole(`a[href="${url}"]`).text()).toBe('Show only the changes')
+    })
+  })
+
   it('restores an old version as the newest', async () => {
     const history = $((await editor.get('/handbook/scrum/history')).body)
     const latest = history('tbody tr').length

@@ -56,6 +56,11 @@ export const suggestFormSchema = z.object({
 
 export const SUGGEST_FIELDS = ['title', 'summary', 'body', 'reason']
 
+/** A preview needs only the text: the reason is asked for when the suggestion is sent. */
+export const suggestPreviewSchema = suggestFormSchema.extend({
+  reason: formText(z.string().max(1000, { message: 'Reason must be 1,000 characters or fewer' })),
+})
+
 export const declineSchema = z.object({
   reason: formText(
     z
@@ -68,6 +73,8 @@ export const declineSchema = z.object({
 export const acceptSchema = z.object({
   body,
   pageVersion: formText(z.string().regex(/^\d+$/)).transform(Number),
+  /** The editor confirms the text may undo changes made since the suggestion was sent. */
+  undoLaterChanges: formText(z.enum(['yes', ''])).transform(v => v === 'yes'),
 })
 
 export const sectionSchema = z.object({

@@ -553,6 +553,49 @@ describe.each(DIALECTS)('handbook service on %s', dialect => {
       expect(review.proposedBody).toBeNull()
     })
 
+    it('keeps an accepted change when a second suggestion changed the same paragraph (issue 10)', async () => {
+      const page = await newPage('Two suggestions')
+      const first = await suggestOn(page, replaceLine(body10, 4, 'Line four, first suggestion'))
+      const second = await suggestOn(page, replaceLine(body10, 4, 'Line four, second suggestion'))
+      const accepted = await handbook.acceptSuggestion(editor, first.id, first.body, page.version)
+
+      const review = await handbook.review(second.id)
+
+      // The combine-by-hand box holds both versions between markers, never the second alone.
+      expect(review.conflicts).toBe(1)
+      expect(review.proposedBody).toBeNull()
+      expect(review.mergedBody.split('\n').slice(3, 8)).toEqual([
+        '<<<<<<< The page now',
+        'Line four, first suggestion',
+        '=======',
+        'Line four, second suggestion',
+        '>>>>>>> The suggestion',
+      ])
+      // Saving the markers is refused; so is text that drops the accepted line, unless the editor says so.
+      const withMarkers = await rejection(
+        handbook.acceptSuggestion(editor, second.id, review.mergedBody, accepted.version),
+      )
+      expect((withMarkers as ValidationError).fieldErrors.body).toContain('conflict markers')
+      const undoing = await rejection(handbook.acceptSuggestion(editor, second.id, second.body, accepted.version))
+      expect((undoing as ValidationError).fieldErrors.body).toContain('Line four, first suggestion')
+      expect((await handbook.page(page.slug)).version).toBe(accepted.version)
+
+      const both = replaceLine(body10, 4, 'Line four, first suggestion, then the second')
+      const saved = await handbook.acceptSuggestion(editor, second.id, both, accepted.version)
+      expect(saved.body).toBe(both)
+    })
+
+    it('lets an editor undo a later change when they say they mean it', async () => {
+      const page = await newPage('Undo on purpose')
+      const first = await suggestOn(page, replaceLine(body10, 6, 'Line six, first'))
+      const second = await suggestOn(page, replaceLine(body10, 6, 'Line six, second'))
+      const accepted = await handbook.acceptSuggestion(editor, first.id, first.body, page.version)
+      const saved = await handbook.acceptSuggestion(editor, second.id, second.body, accepted.version, {
+        undoLaterChanges: true,
+      })
+      expect(saved.body).toBe(second.body)
+    })
+
     it('accepts a suggestion as a new version credited to the person who suggested it', async () => {
       const page = await newPage('Suggest accepted')
       const suggestion = await suggestOn(page, replaceLine(body10, 3, 'Line three, better'))

@@ -2,8 +2,7 @@
 // and import. Every save is a version; a save based on an old version is refused with a
 // StaleVersionError<Page> carrying the latest page, so the caller can show both texts.
 import { resolve } from 'node:path'
-import { applyPatch, structuredPatch } from 'diff'
-import { lineDiff, wordDiff, type DiffLine } from '../platform/diff.ts'
+import { hasConflictMarkers, lineDiff, merge3, undoneLines, wordDiff, type DiffLine } from '../platform/diff.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { EmailService } from '../email/email.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
@@ -70,16 +69,36 @@ export interface SuggestionReview {
   page: Page
   /** The text the page would have if accepted, or null when it cannot be combined automatically. */
   proposedBody: string | null
+  /**
+   * The suggestion combined with the page as it is now by a three-way merge: where both changed
+   * the same lines, both versions between conflict markers (`conflicts` says how many places).
+   */
+  mergedBody: string
+  conflicts: number
   pageChangedSince: boolean
   diff: DiffLine[]
 }
+
+/** What the conflict markers in a combined text call each side. */
+export const MERGE_LABELS = { ours: 'The page now', theirs: 'The suggestion' }
 
 export function slugify(text: string): string {
   return slugOf(text) || 'page'
 }
 
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
 /** Paths under /handbook that pages cannot take as their slug. */
-export const RESERVED_SLUGS = new Set(['search', 'new', 'manage', 'suggestions', 'sections'])
+export const RESERVED_SLUGS = new Set([
+  'search',
+  'new',
+  'manage',
+  'suggestions',
+  'sections',
+  'print',
+  'review',
+  'feedback',
+])
 
 /** A page slug from a title: reserved words get a suffix. */
 export function pageSlug(title: string): string {
@@ -620,18 +639,21 @@ export class HandbookService {
     const page = await this.page(suggestion.pageSlug)
     const base = await this.repo.findVersion(this.db, page.id, suggestion.baseVersion)
     const pageChangedSince = page.version !== suggestion.baseVersion
-    let proposedBody: string | null = suggestion.body
-    if (pageChangedSince && base) {
-      const patch = structuredPatch('page', 'page', base.body, suggestion.body, '', '', { context: 2 })
-      const merged = applyPatch(page.body, patch)
-      proposedBody = merged === false ? null : merged
-    }
+    // Changes accepted since the suggestion was made are kept: the suggestion is merged into the
+    // page as it is now, never laid over it.
+    const merged =
+      pageChangedSince && base
+        ? merge3(base.body, page.body, suggestion.body, MERGE_LABELS)
+        : { text: suggestion.body, conflicts: 0 }
+    const proposedBody = merged.conflicts === 0 ? merged.text : null
     return {
       suggestion,
       page,
       proposedBody,
+      mergedBody: merged.text,
+      conflicts: merged.conflicts,
       pageChangedSince,
-      diff: lineDiff(page.body, proposedBody ?? suggestion.body),
+      diff: lineDiff(page.body, merged.text),
     }
   }
 
@@ -639,10 +661,30 @@ export class HandbookService {
    * Accepts a suggestion as a new version credited to its author. The editor confirms the text
    * they saw (body) against the page version they saw (pageVersion), so nothing changes unseen.
    */
-  async acceptSuggestion(actor: Actor & { id: string }, id: string, body: string, pageVersion: number): Promise<Page> {
+  async acceptSuggestion(
+    actor: Actor & { id: string },
+    id: string,
+    body: string,
+    pageVersion: number,
+    options: { undoLaterChanges?: boolean } = {},
+  ): Promise<Page> {
     const suggestion = await this.suggestion(id)
     if (suggestion.status !== 'open') throw new ConflictError('This suggestion has already been decided')
     const page = await this.page(suggestion.pageSlug)
+    if (hasConflictMarkers(body))
+      throw new ValidationError({
+        body: 'The text still has conflict markers (lines starting <<<<<<<, ======= or >>>>>>>). Choose what to keep in each place, remove the markers, then accept',
+      })
+    // Text that would undo a change made to the page since the suggestion's base (such as
+    // another suggestion accepted meanwhile) is saved only when the editor says they mean it.
+    if (page.version === pageVersion && page.version !== suggestion.baseVersion && !options.undoLaterChanges) {
+      const base = await this.repo.findVersion(this.db, page.id, suggestion.baseVersion)
+      const undone = base ? undoneLines(base.body, page.body, body) : []
+      if (undone.length > 0)
+        throw new ValidationError({
+          body: `This text would undo ${undone.length === 1 ? 'a change' : `${undone.length} changes`} made to the page since the suggestion was sent, such as ‘${truncate(undone[0] ?? '', 80)}’. Keep ${undone.length === 1 ? 'it' : 'them'}, or confirm that you mean to remove ${undone.length === 1 ? 'it' : 'them'}`,
+        })
+    }
     const author = { id: suggestion.createdBy, name: suggestion.createdByName }
     // One transaction for the new version and the decision: if someone else decided the
     // suggestion meanwhile, the page is left as it was.

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildPage, buildSection } from '../../test/factories.ts'
 import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
-import type { Suggestion } from './handbook.repository.ts'
+import type { Page, Suggestion } from './handbook.repository.ts'
 import type { SuggestionReview } from './handbook.service.ts'
 import {
   pageFormView,
   pageView,
+  printView,
+  printableBody,
   resourceRows,
   roleItems,
   searchView,
@@ -123,6 +125,8 @@ describe('handbook presenters', () => {
       suggestion,
       page,
       proposedBody: 'Combined text',
+      mergedBody: 'Combined text',
+      conflicts: 0,
       pageChangedSince: false,
       diff: [],
     }
@@ -131,10 +135,56 @@ describe('handbook presenters', () => {
       acceptBody: 'Combined text',
       can: { review: true },
     })
-    expect(suggestionView({ ...review, proposedBody: null }, true).acceptBody).toBe('Their text')
+    // When both changed the same lines, the box holds both versions with markers, never theirs alone.
+    const clash = {
+      ...review,
+      proposedBody: null,
+      mergedBody: '<<<<<<< The page now\nOurs\n=======\nTheirs\n>>>>>>> The suggestion',
+      conflicts: 1,
+    }
+    expect(suggestionView(clash, true).acceptBody).toBe(clash.mergedBody)
+    expect(suggestionView(review, true, { whole: true }).toggleHref).toMatch(/#changes$/)
     expect(suggestionView(review, false).can.review).toBe(false)
     expect(suggestionView({ ...review, suggestion: { ...suggestion, status: 'accepted' } }, true).can.review).toBe(
       false,
     )
+  })
+})
+
+describe('printable documents', () => {
+  const basics = buildSection({ id: 's1', slug: 'basics', title: 'Basics' })
+  const pageOf = (slug: string, bodyHtml: string, updatedAt: string): Page => ({
+    ...buildPage({ id: slug, slug, title: slug, sectionId: 's1' }),
+    bodyHtml,
+    updatedAt,
+  })
+
+  it('makes ids unique to each page and links to pages in the document point within it', () => {
+    expect(
+      printableBody(
+        '<h2 id="section-intro">Intro</h2><a href="#section-intro">up</a> <a href="/handbook/two">two</a> <a href="/handbook/two#section-x">x</a> <a href="/handbook/elsewhere">out</a>',
+        'one',
+        new Set(['one', 'two']),
+      ),
+    ).toBe(
+      '<h2 id="p-one--section-intro">Intro</h2><a href="#p-one--section-intro">up</a> <a href="#page-two">two</a> <a href="#p-two--section-x">x</a> <a href="/handbook/elsewhere">out</a>',
+    )
+  })
+
+  it('leaves out empty sections and counts pages and the latest change', () => {
+    const view = printView(
+      [
+        {
+          section: basics,
+          pages: [pageOf('one', '<p>1</p>', '2026-01-02T00:00:00Z'), pageOf('two', '', '2026-03-01T00:00:00Z')],
+        },
+        { section: { ...basics, id: 's2', slug: 'empty' }, pages: [] },
+      ],
+      { whole: true, title: 'Handbook', crumbs: [] },
+    )
+    expect(view.parts).toHaveLength(1)
+    expect(view.pageCount).toBe(2)
+    expect(view.lastChanged).toBe('2026-03-01T00:00:00Z')
+    expect(view.pageTitle).toBe('Handbook: printable version')
   })
 })

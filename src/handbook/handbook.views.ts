@@ -1,9 +1,12 @@
 // The handbook's presenters: pure functions from what the service returns to what the templates
 // show. Handlers load, authorize and call the service, then pass the result through one of these.
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
+import { diffView } from '../platform/diff.ts'
 import { pagination } from '../platform/pagination.ts'
 import type { Page, PageSummary, Resource, Section } from './handbook.repository.ts'
 import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
+import type { ReviewOverview, StewardedItem, Stewardship, UsefulnessMonth } from './handbook.owners.ts'
+import type { Feedback, Ownership } from './handbook.repository.ts'
 import type { DiffLine, SuggestionReview } from './handbook.service.ts'
 
 /** What the reader may do on a page; templates get these flags, never role names. */
@@ -12,6 +15,8 @@ export interface PageAbilities {
   readonly suggest: boolean
   readonly history: boolean
   readonly authors: boolean
+  /** Name the owner and review date, and see how useful readers found the page. */
+  readonly owners?: boolean
 }
 
 /** A page's role and skill tags with their names. */
@@ -30,11 +35,22 @@ export function pageView(
     section: Section
     previous: Pick<PageSummary, 'slug' | 'title'> | null | undefined
     next: Pick<PageSummary, 'slug' | 'title'> | null | undefined
+    stewardship?: Stewardship | undefined
   },
   can: PageAbilities,
 ) {
   const { page, previous, next } = o
+  const s = o.stewardship
   return {
+    // Owners are named to signed-in readers only, like the people who changed the page.
+    owner:
+      s && can.authors
+        ? {
+            name: s.ownerName ?? s.ownerTeam,
+            fromSection: s.ownerFrom === 'section',
+            reviewBy: s.reviewBy,
+          }
+        : null,
     pageTitle: page.title,
     page,
     section: o.section,
@@ -124,7 +140,7 @@ export function pageFormView(
     values: o.values,
     errors: o.errors,
     preview: o.preview,
-    conflict: o.conflict,
+    conflict: o.conflict ? { ...o.conflict, view: diffView(o.conflict.diff) } : undefined,
     sectionItems: sections.map(s => ({ value: s.id, text: s.title, selected: s.id === o.input.sectionId })),
     roleItems: roleItems(terms, o.input.roles),
     coreSkillItems: skillItems(terms, o.input.skills, 'core'),
@@ -134,12 +150,228 @@ export function pageFormView(
   }
 }
 
-/** A suggested change beside the page it would change; reviewers may accept or decline it while it is open. */
-export function suggestionView(review: SuggestionReview, mayReview: boolean) {
+/**
+ * A suggested change beside the page it would change; reviewers may accept or decline it while it
+ * is open. The text offered for accepting is the suggestion merged with the page as it is now:
+ * where both changed the same lines, both versions between conflict markers, so no accepted
+ * change can be dropped unseen. The changes are shown in hunks, or the whole page when asked.
+ */
+export function suggestionView(review: SuggestionReview, mayReview: boolean, options: { whole?: boolean } = {}) {
+  const href = `/handbook/suggestions/${review.suggestion.id}`
   return {
     pageTitle: `Suggested change to ${review.suggestion.pageTitle}`,
     ...review,
-    acceptBody: review.proposedBody ?? review.suggestion.body,
+    diffView: diffView(review.diff, { whole: options.whole ?? false }),
+    toggleHref: options.whole ? `${href}#changes` : `${href}?whole=yes#changes`,
+    acceptBody: review.mergedBody,
     can: { review: mayReview && review.suggestion.status === 'open' },
+  }
+}
+
+/** A section and the pages in it, in reading order, as the printable document shows them. */
+export interface PrintPart {
+  section: Section
+  pages: Page[]
+}
+
+/**
+ * Our own generated page HTML (markdown-it and the templates double-quote every attribute), with
+ * its ids and in-page links made unique to the page, and links to pages in the same document
+ * turned into links within it, so a printed or saved PDF can be followed from its contents.
+ */
+export function printableBody(html: string, slug: string, inDocument: ReadonlySet<string>): string {
+  const prefix = `p-${slug}--`
+  return html
+    .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${prefix}${id}"`)
+    .replace(/\shref="#([^"]+)"/g, (_m, id: string) => ` href="#${prefix}${id}"`)
+    .replace(/\shref="\/handbook\/([a-z0-9-]{1,100})(?:#([^"]*))?"/g, (match, target: string, fragment?: string) => {
+      if (!inDocument.has(target)) return match
+      return fragment ? ` href="#p-${target}--${fragment}"` : ` href="#page-${target}"`
+    })
+}
+
+/** The printable document of a section, or of the whole handbook with its sections. */
+export function printView(
+  parts: readonly PrintPart[],
+  o: { whole: boolean; title: string; intro?: string; onlineBase?: string; crumbs: { text: string; href?: string }[] },
+) {
+  const kept = parts.filter(part => part.pages.length > 0)
+  const slugs = new Set(kept.flatMap(part => part.pages.map(p => p.slug)))
+  const pages = kept.flatMap(part => part.pages)
+  return {
+    pageTitle: o.whole ? `${o.title}: printable version` : `${o.title}: printable section`,
+    title: o.title,
+    intro: o.intro ?? '',
+    whole: o.whole,
+    onlineBase: o.onlineBase ?? '',
+    crumbs: o.crumbs,
+    pageCount: pages.length,
+    lastChanged: pages.reduce((latest, p) => (p.updatedAt > latest ? p.updatedAt : latest), ''),
+    parts: kept.map(part => ({
+      section: part.section,
+      pages: part.pages.map(p => ({ ...p, bodyHtml: printableBody(p.bodyHtml, p.slug, slugs) })),
+    })),
+  }
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+/** "December 2026" from "2026-12". */
+export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`
+
+/** The form naming a page's or section's owner and review date, with someone else's save when there was one. */
+export function ownerFormView(
+  subject: { kind: 'page' | 'section'; slug: string; title: string },
+  own: Ownership | null,
+  values: Record<string, unknown>,
+  o: { errors?: unknown; latest?: Ownership | null; action: string },
+) {
+  const latest = o.latest
+  return {
+    pageTitle: `Owner and review date of ${subject.title}`,
+    subject,
+    own,
+    values,
+    errors: o.errors,
+    action: o.action,
+    back: subject.kind === 'page' ? `/handbook/${subject.slug}` : '/handbook/review',
+    conflict:
+      latest !== undefined
+        ? {
+            byName: latest?.updatedByName ?? 'Someone',
+            owner: latest ? (latest.ownerName ?? latest.ownerTeam ?? 'no one') : 'no one',
+            reviewBy: latest?.reviewBy ?? null,
+          }
+        : null,
+    reviewDate: {
+      day: values['reviewBy-day'] ?? '',
+      month: values['reviewBy-month'] ?? '',
+      year: values['reviewBy-year'] ?? '',
+    },
+  }
+}
+
+const itemHref = (i: StewardedItem) => (i.kind === 'page' ? `/handbook/${i.slug}` : `/handbook#section-${i.slug}`)
+const ownerHref = (i: StewardedItem) =>
+  i.kind === 'page' ? `/handbook/${i.slug}/owner` : `/handbook/sections/${i.slug}/owner`
+
+/** Rows of the review page: what each page or section is, who owns it and when it is due. */
+function reviewRows(items: readonly StewardedItem[]) {
+  return items.map(i => ({
+    kind: i.kind === 'page' ? 'Page' : 'Section',
+    title: i.title,
+    href: itemHref(i),
+    ownerHref: ownerHref(i),
+    section: i.section?.title ?? '',
+    owner: i.stewardship.ownerName ?? i.stewardship.ownerTeam ?? '',
+    ownerFromSection: i.stewardship.ownerFrom === 'section',
+    reviewBy: i.stewardship.reviewBy,
+  }))
+}
+
+/** What editors check: overdue for review, due soon, no owner, no review date. */
+export function reviewView(overview: ReviewOverview) {
+  return {
+    pageTitle: 'Owners and reviews',
+    today: overview.today,
+    groups: [
+      {
+        id: 'overdue',
+        title: 'Overdue for review',
+        empty: 'Nothing is overdue for review.',
+        rows: reviewRows(overview.overdue),
+      },
+      {
+        id: 'due-soon',
+        title: 'Due for review in the next 30 days',
+        empty: 'Nothing is due for review in the next 30 days.',
+        rows: reviewRows(overview.dueSoon),
+      },
+      {
+        id: 'no-owner',
+        title: 'Without an owner',
+        empty: 'Every page and section has an owner.',
+        rows: reviewRows(overview.withoutOwner),
+      },
+      {
+        id: 'no-date',
+        title: 'Without a review date',
+        empty: 'Every page and section has a review date.',
+        rows: reviewRows(overview.withoutDate),
+      },
+    ],
+  }
+}
+
+/** The feedback queue: answers about the pages a person or team owns, or every answer for editors. */
+export function feedbackQueueView(
+  answers: readonly Feedback[],
+  o: { editor: boolean; teams: readonly string[]; team: string | null; all: boolean },
+) {
+  const here = o.all
+    ? '/handbook/feedback?all=yes'
+    : o.team
+      ? `/handbook/feedback?${new URLSearchParams({ team: o.team }).toString()}`
+      : '/handbook/feedback'
+  return {
+    pageTitle: o.all ? 'Feedback on every page' : o.team ? `Feedback for ${o.team}` : 'Feedback on your pages',
+    heading: o.all
+      ? 'Feedback on every page'
+      : o.team
+        ? `Feedback on pages ${o.team} owns`
+        : 'Feedback on pages you own',
+    answers,
+    newCount: answers.filter(a => a.status === 'new').length,
+    editor: o.editor,
+    here,
+    choices: o.editor
+      ? [
+          { text: 'Pages you own', href: '/handbook/feedback', current: !o.all && !o.team },
+          ...o.teams.map(team => ({
+            text: `Pages ${team} owns`,
+            href: `/handbook/feedback?${new URLSearchParams({ team }).toString()}`,
+            current: o.team?.toLowerCase() === team.toLowerCase(),
+          })),
+          { text: 'Every page', href: '/handbook/feedback?all=yes', current: o.all },
+        ]
+      : [],
+  }
+}
+
+/** How useful readers found a page, month by month: a table, and bars that say their numbers. */
+export function usefulnessView(
+  page: { slug: string; title: string },
+  usefulness: { months: readonly UsefulnessMonth[]; yes: number; no: number },
+  answers: readonly Feedback[],
+) {
+  const percent = (yes: number, no: number) => (yes + no === 0 ? null : Math.round((yes / (yes + no)) * 100))
+  return {
+    pageTitle: `How useful readers found ${page.title}`,
+    page,
+    total: {
+      yes: usefulness.yes,
+      no: usefulness.no,
+      answers: usefulness.yes + usefulness.no,
+      percent: percent(usefulness.yes, usefulness.no),
+    },
+    months: usefulness.months.map(m => ({
+      ...m,
+      name: monthName(m.month),
+      answers: m.yes + m.no,
+      percent: percent(m.yes, m.no) ?? 0,
+    })),
+    comments: answers.filter(a => a.comment !== ''),
   }
 }

@@ -8,6 +8,7 @@ import type { Page } from '../handbook.repository.ts'
 import { canEditHandbook, canSeeHistory } from '../handbook.policy.ts'
 import { versionSchema } from '../handbook.schemas.ts'
 import { renderMarkdown } from '../markdown.ts'
+import { diffView } from '../../platform/diff.ts'
 import { requireUser, slugParams, versionParams } from './shared.ts'
 
 export default async function historyRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -79,7 +80,7 @@ export default async function historyRoutes(app: FastifyInstance, { services }: 
     },
   )
 
-  app.get<{ Params: { slug: string }; Querystring: { from?: number; to?: number } }>(
+  app.get<{ Params: { slug: string }; Querystring: { from?: number; to?: number; whole?: string } }>(
     '/handbook/:slug/compare',
     {
       config: { access: 'signed-in' },
@@ -87,7 +88,11 @@ export default async function historyRoutes(app: FastifyInstance, { services }: 
         params: slugParams,
         querystring: {
           type: 'object',
-          properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
+          properties: {
+            from: { type: 'integer', minimum: 1 },
+            to: { type: 'integer', minimum: 1 },
+            whole: { type: 'string', enum: ['yes'] },
+          },
         },
       },
     },
@@ -102,9 +107,16 @@ export default async function historyRoutes(app: FastifyInstance, { services }: 
       }
       const [older, newer] = from < to ? [from, to] : [to, from]
       const comparison = await handbook.compare(page.slug, older, newer)
+      const whole = request.query.whole === 'yes'
+      const here = `/handbook/${page.slug}/compare?from=${older}&to=${newer}`
       return reply.page(
         'handbook/views/compare.njk',
-        { pageTitle: `Compare versions of ${page.title}`, ...comparison },
+        {
+          pageTitle: `Compare versions of ${page.title}`,
+          ...comparison,
+          bodyView: diffView(comparison.body, { whole }),
+          toggleHref: whole ? here : `${here}&whole=yes`,
+        },
         { nav: 'handbook' },
       )
     },

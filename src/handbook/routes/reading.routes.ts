@@ -1,45 +1,30 @@
 // Reading the handbook: its contents, search and each page. Pages and results are rendered once
 // per handbook revision and kept in a cache.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { authorize } from '../../platform/auth/authorize.ts'
+import type { FastifyInstance } from 'fastify'
 import type { CurrentUser } from '../../platform/auth/roles.ts'
-import { safeReturnPath } from '../../platform/auth/session.ts'
-import type { Organisation } from '../../organisation/organisation.types.ts'
 import type { CachedPageRef } from '../../platform/http/fast-lane.ts'
 import { PageCache } from '../../platform/http/page-cache.ts'
 import type { Services } from '../../services.ts'
-import { canEditHandbook, canReadHandbook, canSeeAuthors, canSeeHistory, canSuggestChange } from '../handbook.policy.ts'
-import { pageView, searchView } from '../handbook.views.ts'
-import { SLUG, slugParams } from './shared.ts'
+import { canEditHandbook, canManageOwners, canSeeAuthors, canSeeHistory, canSuggestChange } from '../handbook.policy.ts'
+import { pageView, printView, searchView } from '../handbook.views.ts'
+import { SLUG, readableWith, readingGate, slugParams } from './shared.ts'
 
 export default async function readingRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { handbook, organisation } = services
+  const { handbook, handbookOwners, organisation } = services
 
   const cache = new PageCache()
   // Searches vary more than pages do: keep fewer of them.
   const searchCache = new PageCache(500, 8 * 1024 * 1024)
 
-  /** Whether this reader may read the handbook, given the organisation's settings. */
-  const readableWith = (user: CurrentUser | null, org: Organisation | null) =>
-    canReadHandbook(user, org?.publicHandbook ?? false)
-  const readable = async (user: CurrentUser | null) => readableWith(user, await organisation.get())
-
-  /** Readers of a closed handbook who are not signed in are asked to sign in, then brought back. */
-  const mayRead = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
-    if (await readable(request.user)) return true
-    if (request.user) authorize(false)
-    const returnTo = safeReturnPath(request.url)
-    await reply.seeOther(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
-    return false
-  }
+  const mayRead = readingGate(services)
 
   app.get('/handbook', { config: { access: 'public' } }, async (request, reply) => {
     if (!(await mayRead(request, reply))) return reply
     const revision = await handbook.revision()
-    const can = { edit: canEditHandbook(request.user) }
+    const can = { edit: canEditHandbook(request.user), signedIn: request.user !== null }
     return reply.cachedPage(
       cache,
-      `contents:${revision}:${can.edit}`,
+      `contents:${revision}:${can.edit}:${can.signedIn}`,
       'handbook/views/contents.njk',
       async () => ({ pageTitle: 'Handbook', ...(await handbook.contents()), can }),
       { nav: 'handbook' },
@@ -77,6 +62,65 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
     },
   )
 
+  // Printable versions of the whole handbook and of each section, kept like the pages: once per
+  // handbook revision (they show nothing that differs between readers).
+  const printCache = new PageCache(200, 16 * 1024 * 1024)
+  const onlineBase = services.config.baseUrl.replace(/\/+$/, '')
+
+  app.get('/handbook/print', { config: { access: 'public' } }, async (request, reply) => {
+    if (!(await mayRead(request, reply))) return reply
+    const revision = await handbook.revision()
+    return reply.cachedPage(
+      printCache,
+      `print:${revision}`,
+      'handbook/views/print.njk',
+      async () => {
+        const [{ sections }, org] = await Promise.all([handbook.exportData(), organisation.get()])
+        return printView(
+          sections.map(({ pages, ...section }) => ({ section, pages })),
+          {
+            whole: true,
+            title: 'Handbook',
+            intro: org ? `How ${org.name} practises product management.` : '',
+            onlineBase,
+            crumbs: [{ text: 'Handbook', href: '/handbook' }],
+          },
+        )
+      },
+      { nav: 'handbook' },
+    )
+  })
+
+  app.get<{ Params: { slug: string } }>(
+    '/handbook/sections/:slug/print',
+    { config: { access: 'public' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      if (!(await mayRead(request, reply))) return reply
+      const section = await handbook.section(request.params.slug)
+      const revision = await handbook.revision()
+      return reply.cachedPage(
+        printCache,
+        `print-section:${section.slug}:${revision}`,
+        'handbook/views/print.njk',
+        async () => {
+          const { sections } = await handbook.exportData()
+          const pages = sections.find(s => s.id === section.id)?.pages ?? []
+          return printView([{ section, pages }], {
+            whole: false,
+            title: section.title,
+            intro: section.summary,
+            onlineBase,
+            crumbs: [
+              { text: 'Handbook', href: '/handbook' },
+              { text: section.title, href: `/handbook#section-${section.slug}` },
+            ],
+          })
+        },
+        { nav: 'handbook' },
+      )
+    },
+  )
+
   /**
    * Where a handbook page is kept: one copy per handbook revision and kind of reader (what the
    * page offers differs for editors, members and the public). The route's handler and its fast
@@ -100,6 +144,7 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
         suggest: canSuggestChange(request.user),
         history: canSeeHistory(request.user),
         authors: canSeeAuthors(request.user),
+        owners: canManageOwners(request.user),
       }
       return reply.cachedPage(
         place.cache,
@@ -107,9 +152,12 @@ export default async function readingRoutes(app: FastifyInstance, { services }: 
         'handbook/views/page.njk',
         async () => {
           const [context, terms] = await Promise.all([handbook.pageInContext(request.params.slug), handbook.tagTerms()])
+          // The owner and review date: naming them moves the handbook's revision on, so the
+          // cached page shows them as they are.
+          const stewardship = await handbookOwners.forPage(context.page)
           // Names never change for a slug, so pages cached by handbook revision stay right when
           // the framework gains a version.
-          return pageView(terms, context, can)
+          return pageView(terms, { ...context, stewardship }, can)
         },
         place.options,
       )

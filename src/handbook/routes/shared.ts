@@ -1,7 +1,11 @@
 // What the handbook's route plugins share: their parameter schemas and the signed-in person.
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Organisation } from '../../organisation/organisation.types.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import type { CurrentUser } from '../../platform/auth/roles.ts'
+import { safeReturnPath } from '../../platform/auth/session.ts'
+import type { Services } from '../../services.ts'
+import { canReadHandbook } from '../handbook.policy.ts'
 import { uuidParams } from '../../platform/http/route-schemas.ts'
 
 /** A page's slug, as the routes' schemas accept it (a regular expression, without anchors). */
@@ -27,4 +31,22 @@ export type SlugRequest = FastifyRequest<{ Params: { slug: string } }>
 export function requireUser(request: FastifyRequest): CurrentUser {
   authorize(request.user !== null)
   return request.user
+}
+
+/** Whether this reader may read the handbook, given the organisation's settings. */
+export const readableWith = (user: CurrentUser | null, org: Organisation | null) =>
+  canReadHandbook(user, org?.publicHandbook ?? false)
+
+/**
+ * The reading gate of every handbook page a reader can reach: true when they may read it; a
+ * reader of a closed handbook who is not signed in is asked to sign in, then brought back.
+ */
+export function readingGate(services: Pick<Services, 'organisation'>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (readableWith(request.user, await services.organisation.get())) return true
+    if (request.user) authorize(false)
+    const returnTo = safeReturnPath(request.url)
+    await reply.seeOther(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
+    return false
+  }
 }

@@ -7,10 +7,22 @@ import { formErrors, parseForm } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canReviewSuggestions, canSeeSuggestion, canSuggestChange } from '../handbook.policy.ts'
 import type { Page } from '../handbook.repository.ts'
-import { SUGGEST_FIELDS, acceptSchema, declineSchema, suggestFormSchema } from '../handbook.schemas.ts'
+import {
+  SUGGEST_FIELDS,
+  acceptSchema,
+  declineSchema,
+  suggestFormSchema,
+  suggestPreviewSchema,
+} from '../handbook.schemas.ts'
 import { renderMarkdown } from '../markdown.ts'
 import { suggestionView } from '../handbook.views.ts'
 import { idParams, requireUser, slugParams } from './shared.ts'
+
+/** Which button sent the form (the first value when the key is repeated). */
+const formAction = (body: Record<string, unknown>): string => {
+  const value = Array.isArray(body.action) ? body.action[0] : body.action
+  return typeof value === 'string' ? value : ''
+}
 
 export default async function suggestionsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { handbook } = services
@@ -51,10 +63,14 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
       authorize(canSuggestChange(user))
       const page = await handbook.page(request.params.slug)
       const values = request.body as Record<string, unknown>
+      // A preview needs only the text; the reason is checked when the suggestion is sent.
+      if (formAction(values) === 'preview') {
+        const draft = parseForm(suggestPreviewSchema, request.body, SUGGEST_FIELDS)
+        if (!draft.ok) return suggestForm(reply, page, values, { errors: draft.errors }, 400)
+        return suggestForm(reply, page, values, { preview: renderMarkdown(draft.value.body).html })
+      }
       const parsed = parseForm(suggestFormSchema, request.body, SUGGEST_FIELDS)
       if (!parsed.ok) return suggestForm(reply, page, values, { errors: parsed.errors }, 400)
-      if (parsed.value.action === 'preview')
-        return suggestForm(reply, page, values, { preview: renderMarkdown(parsed.value.body).html })
       try {
         const { baseVersion, action: _action, ...input } = parsed.value
         const suggestion = await handbook.suggest(actorOf(user), page.slug, input, baseVersion)
@@ -102,16 +118,23 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
   ) => {
     const review = await handbook.review(id)
     authorize(canSeeSuggestion(request.user, review.suggestion))
+    const whole = (request.query as { whole?: string } | undefined)?.whole === 'yes'
     return reply.page(
       'handbook/views/suggestion.njk',
-      { ...suggestionView(review, canReviewSuggestions(request.user)), ...extra },
+      { ...suggestionView(review, canReviewSuggestions(request.user), { whole }), ...extra },
       { status, nav: canReviewSuggestions(request.user) ? 'suggestions' : 'home' },
     )
   }
 
   app.get<{ Params: { id: string } }>(
     '/handbook/suggestions/:id',
-    { config: { access: 'signed-in' }, schema: { params: idParams } },
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { whole: { type: 'string', enum: ['yes'] } } },
+      },
+    },
     async (request, reply) => reviewPage(request, reply, request.params.id),
   )
 
@@ -121,13 +144,14 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
     async (request, reply) => {
       const user = requireUser(request)
       authorize(canReviewSuggestions(user))
+      const posted = request.body as Record<string, unknown>
       const parsed = parseForm(acceptSchema, request.body, ['body'])
       if (!parsed.ok)
         return reviewPage(
           request,
           reply,
           request.params.id,
-          { errors: parsed.errors, acceptBody: (request.body as Record<string, unknown>).body },
+          { errors: parsed.errors, acceptBody: posted.body, undoLaterChanges: posted.undoLaterChanges === 'yes' },
           400,
         )
       try {
@@ -136,6 +160,7 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
           request.params.id,
           parsed.value.body,
           parsed.value.pageVersion,
+          { undoLaterChanges: parsed.value.undoLaterChanges },
         )
         request.session.flash({
           kind: 'success',
@@ -164,7 +189,11 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
             request,
             reply,
             request.params.id,
-            { acceptBody: parsed.value.body, errors: formErrors(err.fieldErrors) },
+            {
+              acceptBody: parsed.value.body,
+              undoLaterChanges: parsed.value.undoLaterChanges,
+              errors: formErrors(err.fieldErrors),
+            },
             400,
           )
         if (err instanceof ConflictError) {
