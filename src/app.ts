@@ -9,6 +9,7 @@ import type { Config } from './config.ts'
 import type { Db } from './db/connect.ts'
 import developmentRoutes from './development/routes/index.ts'
 import exampleRoutes from './example/example.routes.ts'
+import openRoutes from './open/open.routes.ts'
 import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
   await app.register(exampleRoutes, { services })
+  await app.register(openRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App
 }

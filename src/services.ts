@@ -48,6 +48,8 @@ import { MetricsService } from './products/metrics/metrics.service.ts'
 import { HealthRepository } from './products/health/health.repository.ts'
 import { HealthService } from './products/health/health.service.ts'
 import { DecisionsRepository } from './products/decisions/decisions.repository.ts'
+import { OpenRepository } from './open/open.repository.ts'
+import { OpenService } from './open/open.service.ts'
 import { DecisionsService } from './products/decisions/decisions.service.ts'
 import { PrioritisationRepository } from './products/prioritisation/prioritisation.repository.ts'
 import { PrioritisationService } from './products/prioritisation/prioritisation.service.ts'
@@ -94,6 +96,8 @@ export interface Services {
   readonly reviews: ReviewsService
   /** A thing's whole strategy read at once, for its page and its export. */
   readonly strategy: StrategyService
+  /** Things' strategies and roadmaps published to public pages, with the redaction record. */
+  readonly open: OpenService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -129,6 +133,7 @@ export interface Repositories {
   readonly prioritisation: PrioritisationRepository
   readonly decisions: DecisionsRepository
   readonly reviews: ReviewsRepository
+  readonly open: OpenRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -154,6 +159,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     prioritisation: replaced.prioritisation ?? new PrioritisationRepository(),
     decisions: replaced.decisions ?? new DecisionsRepository(),
     reviews: replaced.reviews ?? new ReviewsRepository(),
+    open: replaced.open ?? new OpenRepository(),
   }
 }
 
@@ -220,6 +226,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     health,
     people,
   })
+  const open = new OpenService(kysely, repos.open, { documents, roadmap }, audit, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -262,6 +269,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     decisions,
     reviews,
     strategy,
+    open,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -25,6 +25,7 @@ export const VERSIONED_KEYS = {
   backlog_quarters: 'id',
   product_decisions: 'id',
   strategy_reviews: 'id',
+  publications: 'product_id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS
