@@ -10,6 +10,7 @@ import type { Db } from './db/connect.ts'
 import developmentRoutes from './development/routes/index.ts'
 import emailRoutes from './email/email.routes.ts'
 import exampleRoutes from './example/example.routes.ts'
+import openRoutes from './open/open.routes.ts'
 import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(portfolioRoutes, { services })
   await app.register(insightRoutes, { services })
   await app.register(exampleRoutes, { services })
+  await app.register(openRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App
 }

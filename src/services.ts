@@ -54,6 +54,8 @@ import { MetricsService } from './products/metrics/metrics.service.ts'
 import { HealthRepository } from './products/health/health.repository.ts'
 import { HealthService } from './products/health/health.service.ts'
 import { DecisionsRepository } from './products/decisions/decisions.repository.ts'
+import { OpenRepository } from './open/open.repository.ts'
+import { OpenService } from './open/open.service.ts'
 import { DecisionsService } from './products/decisions/decisions.service.ts'
 import { PrioritisationRepository } from './products/prioritisation/prioritisation.repository.ts'
 import { PrioritisationService } from './products/prioritisation/prioritisation.service.ts'
@@ -118,6 +120,8 @@ export interface Services {
   readonly insight: InsightService
   /** What other capabilities add to a roadmap item's page (the roadmap's ItemSectionSource port). */
   readonly roadmapItemSections: readonly ItemSectionSource[]
+  /** Things' strategies and roadmaps published to public pages, with the redaction record. */
+  readonly open: OpenService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -157,6 +161,7 @@ export interface Repositories {
   readonly objectives: ObjectivesRepository
   readonly portfolio: PortfolioRepository
   readonly insight: InsightRepository
+  readonly open: OpenRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -186,6 +191,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     objectives: replaced.objectives ?? new ObjectivesRepository(),
     portfolio: replaced.portfolio ?? new PortfolioRepository(),
     insight: replaced.insight ?? new InsightRepository(),
+    open: replaced.open ?? new OpenRepository(),
   }
 }
 
@@ -258,6 +264,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   })
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
+  const open = new OpenService(kysely, repos.open, { documents, roadmap }, audit, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -306,6 +313,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     portfolio,
     insight,
     roadmapItemSections: [problemKnowledgeSection(insight)],
+    open,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -1147,6 +1147,23 @@ const ROWS: Row[] = [
     path: f => thing(f, '/wardley-map/import'),
     expect: strategyEditors(400),
   },
+  // Working in the open: anyone reads what is published; those who change the strategy publish it
+  { method: 'GET', route: '/open', path: at('/open'), expect: everyone(200) },
+  { method: 'GET', route: '/open/:slug', path: at('/open/check-the-matrix'), expect: everyone(200) },
+  { method: 'GET', route: '/products/:id/publish', path: f => thing(f, '/publish'), expect: signedIn(200) },
+  { method: 'POST', route: '/products/:id/publish', path: f => thing(f, '/publish'), expect: strategyEditors(400) },
+  {
+    method: 'POST',
+    route: '/products/:id/publish/withdraw',
+    path: f => thing(f, '/publish/withdraw'),
+    expect: f => strategyEditors({ redirect: thing(f, '/publish') }),
+  },
+  {
+    method: 'GET',
+    route: '/products/:id/publish/history',
+    path: f => thing(f, '/publish/history'),
+    expect: signedIn(200),
+  },
   // Service assessments: open to read, changed by those who change the strategy
   { method: 'GET', route: '/products/:id/assessments', path: f => thing(f, '/assessments'), expect: signedIn(200) },
   {
@@ -1378,6 +1395,8 @@ async function productFixtures(
     { problem: 'Nobody checks who may do what', who: '', impact: '', evidence: '' },
     0,
   )
+  // Published, so that its public page answers.
+  await ctx.app.services.open.publish(SYSTEM_ACTOR, product, new Map(), 0)
   const metric = await metrics.create(SYSTEM_ACTOR, product, {
     name: 'Completion rate',
     definition: 'Applications finished over applications started',

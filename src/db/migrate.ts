@@ -22,6 +22,7 @@ import * as objectives from './migrations/20261207T1420-objectives.ts'
 import * as email from './migrations/20261207T1400-email.ts'
 import * as portfolio from './migrations/20261207T1415-portfolio.ts'
 import * as insight from './migrations/20261207T1425-insight.ts'
+import * as open from './migrations/20261207T1440-open.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1415-portfolio': portfolio,
   '20261207T1425-insight': insight,
   '20261207T1435-handbook-owners-feedback': handbookOwnersFeedback,
+  '20261207T1440-open': open,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -953,4 +953,31 @@ export interface Database {
   insight_ideas: InsightIdeasTable
   insight_idea_links: InsightIdeaLinksTable
   insight_events: InsightEventsTable
+  publications: PublicationsTable
+  publication_snapshots: PublicationSnapshotsTable
+}
+
+/** Owned by open: a thing's public page, if it has one. */
+export interface PublicationsTable {
+  product_id: string
+  /** Its address under /open/. */
+  slug: string
+  latest_version: number
+  /** When it was taken down; null while it is public. */
+  withdrawn_at: string | null
+  updated_at: string
+  version: Generated<number>
+}
+
+/** Owned by open: what each publish made public, and what it held back. */
+export interface PublicationSnapshotsTable {
+  product_id: string
+  number: number
+  /** JSON: the published parts (open.types.ts Snapshot). */
+  content: string
+  /** JSON: the redaction record, every part held back with the reason. */
+  withheld: string
+  published_at: string
+  published_by: string | null
+  published_by_name: string
 }

@@ -30,6 +30,7 @@ export const VERSIONED_KEYS = {
   portfolio_quarters: 'id',
   insight_items: 'id',
   insight_ideas: 'id',
+  publications: 'product_id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

@@ -1,0 +1,118 @@
+// Working in the open through its pages: publish a thing with one part held back (a reason asked
+// for, every problem at once), read it signed out, see the redaction record, publish again, catch
+// a publish someone else overtook, take it down; and who may do what.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { $, Agent, formFields, type TestContext } from '../../test/build-test-app.ts'
+import { addThing, errorSummary, productWorld, type Named } from '../../test/products.ts'
+
+describe('working in the open', () => {
+  let ctx: TestContext
+  let owner: Named
+  let other: Named
+  let path: string
+  let anonymous: Agent
+
+  beforeAll(async () => {
+    const world = await productWorld()
+    ctx = world.ctx
+    owner = await world.member('Pat Publisher', { careerRole: 'product-manager', businessArea: 'Rivers' })
+    other = await world.member('Rob Reader', { careerRole: 'product-manager', businessArea: 'Benefits' })
+    anonymous = new Agent(ctx.app)
+    const thing = await addThing(owner, { name: 'Report a polluted river', purpose: 'Tells us about pollution fast' })
+    path = thing.path
+    const problem = await owner.get(`${path}/problem-statement/edit`)
+    await owner.post(`${path}/problem-statement/edit`, {
+      ...formFields(problem.body, `${path}/problem-statement/edit`),
+      problem: 'Reports reach us days late, by post.',
+      who: 'People who walk by rivers',
+      evidence: 'Supplier quote from Acme Ltd: £40,000',
+    })
+  })
+  afterAll(() => ctx.close())
+
+  it('asks for a reason for each part held back, and keeps the choices', async () => {
+    const form = await owner.get(`${path}/publish`)
+    expect(form.statusCode).toBe(200)
+    expect($(form.body)('[data-testid="publication-status"]').text()).toContain('It has not been published')
+    const rows = $(form.body)('[data-testid="publish-row"]')
+    expect(rows.length).toBe(3)
+    const fields = formFields(form.body, `${path}/publish`)
+    const bad = await owner.post(`${path}/publish`, { ...fields, 'hold-2': 'doc:problem-statement:3', 'reason-2': '' })
+    expect(bad.statusCode).toBe(400)
+    expect(errorSummary(bad.body)).toContain('Say why ‘Problem statement: How do you know?’ is held back')
+    expect($(bad.body)('#hold-2').is(':checked')).toBe(true)
+    const none = await owner.post(`${path}/publish`, {
+      ...fields,
+      'hold-0': 'doc:problem-statement:0',
+      'reason-0': 'Not ready',
+      'hold-1': 'doc:problem-statement:1',
+      'reason-1': 'Not ready',
+      'hold-2': 'doc:problem-statement:3',
+      'reason-2': 'Not ready',
+    })
+    expect(errorSummary(none.body)).toContain('Choose at least one part to publish')
+  })
+
+  it('publishes a snapshot that anyone can read, without what was held back', async () => {
+    const form = await owner.get(`${path}/publish`)
+    const fields = formFields(form.body, `${path}/publish`)
+    const label = $(form.body)('[data-testid="publish-row"] h3').eq(2).text()
+    expect(label).toBe('Problem statement: How do you know?')
+    const saved = await owner.post(`${path}/publish`, {
+      ...fields,
+      'hold-2': 'doc:problem-statement:3',
+      'reason-2': 'Names a supplier in negotiation',
+    })
+    expect(saved.statusCode).toBe(303)
+    const status = await owner.get(`${path}/publish`)
+    expect($(status.body)('[data-testid="publication-status"] a').attr('href')).toBe('/open/report-a-polluted-river')
+
+    const page = await anonymous.get('/open/report-a-polluted-river')
+    expect(page.statusCode).toBe(200)
+    const text = $(page.body)('main').text()
+    expect(text).toContain('Reports reach us days late, by post.')
+    expect(text).not.toContain('Acme')
+    expect(text).toContain('Some parts are not shown')
+    expect($(page.body)('main').text()).not.toContain('Names a supplier')
+    const list = await anonymous.get('/open')
+    expect($(list.body)('[data-testid="published"]').text()).toContain('Report a polluted river')
+
+    // A change to the strategy does not reach the public page until it is published again.
+    const problem = await owner.get(`${path}/problem-statement/edit`)
+    await owner.post(`${path}/problem-statement/edit`, {
+      ...formFields(problem.body, `${path}/problem-statement/edit`),
+      problem: 'Reports reach us a week late.',
+    })
+    expect($((await anonymous.get('/open/report-a-polluted-river')).body)('main').text()).toContain('days late')
+
+    const history = await other.get(`${path}/publish/history`)
+    expect($(history.body)('[data-testid="published-version"]').text()).toContain('Names a supplier in negotiation')
+  })
+
+  it('catches a publish that another overtook, then takes the page down', async () => {
+    const form = await owner.get(`${path}/publish`)
+    const fields = formFields(form.body, `${path}/publish`)
+    expect((await owner.post(`${path}/publish`, fields)).statusCode).toBe(303)
+    const late = await owner.post(`${path}/publish`, fields)
+    expect(late.statusCode).toBe(409)
+    expect($(late.body)('[data-testid="conflict"]').text()).toContain('Someone published while you were choosing')
+    expect($((await anonymous.get('/open/report-a-polluted-river')).body)('main').text()).toContain('a week late')
+
+    const now = await owner.get(`${path}/publish`)
+    const withdraw = formFields(now.body, `${path}/publish/withdraw`)
+    expect((await owner.post(`${path}/publish/withdraw`, withdraw)).statusCode).toBe(303)
+    expect((await anonymous.get('/open/report-a-polluted-river')).statusCode).toBe(404)
+    expect($((await anonymous.get('/open')).body)('[data-testid="none-published"]').length).toBe(1)
+  })
+
+  it('lets only the people who change the strategy publish', async () => {
+    const form = await other.get(`${path}/publish`)
+    expect(form.statusCode).toBe(200)
+    expect($(form.body)('form[action$="/publish"]').length).toBe(0)
+    expect(
+      (await other.post(`${path}/publish`, formFields((await owner.get(`${path}/publish`)).body, `${path}/publish`)))
+        .statusCode,
+    ).toBe(403)
+    expect((await anonymous.get(`${path}/publish`)).statusCode).toBe(303)
+  })
+})

@@ -1,0 +1,94 @@
+// Presenters for working in the open: the publish form's rows (a field per part of the strategy,
+// each with a box to hold it back and a reason), the publication's status, and the public page.
+import { formatDate, formatDateTime } from '../platform/dates.ts'
+import type { FormErrors } from '../platform/forms.ts'
+import type { Publication, PublishableField, PublishedVersion } from './open.types.ts'
+
+export const openHref = (slug: string) => `/open/${slug}`
+export const publishHref = (productId: string, rest = '') => `/products/${productId}/publish${rest}`
+
+const PREVIEW = 240
+
+/** What the publish form was given: which fields to hold back, and why. */
+export interface PublishForm {
+  withhold: Map<string, string>
+  values: Record<string, string | string[]>
+}
+
+/** Reads the publish form against the fields it was drawn from (by position, checked by key). */
+export function readPublishForm(body: unknown, fields: readonly PublishableField[]): PublishForm {
+  const posted = (body ?? {}) as Record<string, unknown>
+  const text = (name: string, max: number) => {
+    const value = posted[name]
+    return typeof value === 'string' ? value.slice(0, max) : ''
+  }
+  const withhold = new Map<string, string>()
+  const values: Record<string, string | string[]> = {}
+  fields.forEach((field, i) => {
+    const held = text(`hold-${i}`, 300) === field.key
+    const reason = text(`reason-${i}`, 2000)
+    values[`reason-${i}`] = reason
+    if (held) {
+      values[`hold-${i}`] = field.key
+      withhold.set(field.key, reason)
+    }
+  })
+  return { withhold, values }
+}
+
+/** The service's messages (by field key) as the form's errors (by row), every one at once. */
+export function publishErrors(messages: Record<string, string>, fields: readonly PublishableField[]): FormErrors {
+  const rowOf = new Map(fields.map((f, i) => [`reason-${f.key}`, `reason-${i}`]))
+  const list: { text: string; href: string }[] = []
+  const byField: Record<string, { text: string }> = {}
+  for (const [key, text] of Object.entries(messages)) {
+    const id = rowOf.get(key) ?? 'hold-0'
+    list.push({ text, href: `#${id}` })
+    byField[id] = { text }
+  }
+  return { list, fields: byField }
+}
+
+export function publishRows(fields: readonly PublishableField[], values: Record<string, string | string[]>) {
+  return fields.map((f, i) => ({
+    n: i,
+    key: f.key,
+    label: f.label,
+    preview: f.text.length > PREVIEW ? `${f.text.slice(0, PREVIEW - 1)}…` : f.text,
+    held: values[`hold-${i}`] === f.key,
+    reason: String(values[`reason-${i}`] ?? ''),
+  }))
+}
+
+export function publicationStatus(publication: Publication | undefined, latest: PublishedVersion | undefined) {
+  if (!publication || !latest) return { state: 'never' as const, text: 'It has not been published.' }
+  const when = formatDateTime(latest.publishedAt)
+  if (publication.withdrawnAt)
+    return {
+      state: 'withdrawn' as const,
+      text: `It was taken down on ${formatDateTime(publication.withdrawnAt)}. Version ${latest.number} was published on ${when}.`,
+    }
+  return {
+    state: 'public' as const,
+    text: `Version ${latest.number} has been public since ${when}, published by ${latest.publishedByName}.`,
+    href: openHref(publication.slug),
+  }
+}
+
+export function historyRows(versions: readonly PublishedVersion[]) {
+  return versions.map(v => ({
+    number: v.number,
+    when: formatDateTime(v.publishedAt),
+    by: v.publishedByName,
+    shown: v.content.groups.reduce((n, g) => n + g.fields.length, 0),
+    withheld: v.withheld,
+  }))
+}
+
+export function publicPageView(version: PublishedVersion) {
+  return {
+    snapshot: version.content,
+    publishedOn: formatDate(version.publishedAt.slice(0, 10)),
+    heldBack: version.withheld.length,
+  }
+}
