@@ -26,6 +26,7 @@ import { FrameworkService } from './framework/framework.service.ts'
 import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
+import { HomeService } from './home/home.service.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { PathwayRepository } from './pathway/pathway.repository.ts'
@@ -94,6 +95,8 @@ export interface Services {
   readonly reviews: ReviewsService
   /** A thing's whole strategy read at once, for its page and its export. */
   readonly strategy: StrategyService
+  /** What needs each person now: the home page's task list, read from the services above. */
+  readonly home: HomeService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -220,6 +223,17 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     health,
     people,
   })
+  const home = new HomeService({
+    accounts,
+    people,
+    pathway,
+    development,
+    handbook,
+    framework,
+    profession,
+    products,
+    strategy,
+  })
   const example = new ExampleService(
     organisation,
     accounts,
@@ -262,6 +276,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     decisions,
     reviews,
     strategy,
+    home,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

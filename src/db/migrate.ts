@@ -17,6 +17,7 @@ import * as prioritisation from './migrations/20261207T0900-prioritisation.ts'
 import * as decisions from './migrations/20261207T0910-decisions.ts'
 import * as reviews from './migrations/20261207T0920-reviews.ts'
 import * as strategyPageKeys from './migrations/20261207T1300-strategy-page-keys.ts'
+import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1020-hypotheses': hypotheses,
   '20261207T1200-assessments-health': assessmentsHealth,
   '20261207T1300-strategy-page-keys': strategyPageKeys,
+  '20261207T1405-home-tasks': homeTasks,
 }
 
 class StaticProvider implements MigrationProvider {
