@@ -57,7 +57,7 @@ test('add people from a spreadsheet, putting its mistakes right', async ({ pageA
   // Nothing was saved.
   const other = await pageAs('administrator')
   await visit(other, `/people?area=${encodeURIComponent(area)}`)
-  await expect(other.getByTestId('no-people')).toContainText('Nobody matches these filters.')
+  await expect(other.getByTestId('no-people')).toContainText('Nobody matches your search and filters.')
 
   // Put the mistakes right in the box and check again.
   const corrected = [
