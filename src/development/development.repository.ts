@@ -414,7 +414,15 @@ export class DevelopmentRepository {
       .innerJoin('one_to_ones as m', 'm.id', 'a.meeting_id')
       .innerJoin('users as p', 'p.id', 'm.person_id')
       .innerJoin('users as w', 'w.id', 'm.with_id')
-      .select(['a.id', 'a.meeting_id', 'm.person_id', 'p.name as person_name', 'w.name as with_name', 'a.text', 'a.due_on'])
+      .select([
+        'a.id',
+        'a.meeting_id',
+        'm.person_id',
+        'p.name as person_name',
+        'w.name as with_name',
+        'a.text',
+        'a.due_on',
+      ])
       .where('a.owner_id', '=', ownerId)
       .where('a.status', '=', 'open')
       .where('a.due_on', 'is not', null)

@@ -382,7 +382,12 @@ export class FrameworkRepository {
       .orderBy('id')
       .limit(limit)
       .execute()
-    return rows.map(r => ({ id: r.id, summary: r.summary, proposedAt: r.proposed_at, proposedByName: r.proposed_by_name }))
+    return rows.map(r => ({
+      id: r.id,
+      summary: r.summary,
+      proposedAt: r.proposed_at,
+      proposedByName: r.proposed_by_name,
+    }))
   }
 
   /** Records a decision on an open proposal; false when someone decided it first. */

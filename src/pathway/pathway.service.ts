@@ -747,7 +747,9 @@ export class PathwayService implements CheckinLedger {
    * The person's own check-in, for their task list: the one under way (if any), when their last
    * was agreed and whether they are overdue one. Two index look-ups.
    */
-  async ownCheckinState(personId: string): Promise<{ open: Checkin | null; lastAgreedAt: string | null; overdue: boolean }> {
+  async ownCheckinState(
+    personId: string,
+  ): Promise<{ open: Checkin | null; lastAgreedAt: string | null; overdue: boolean }> {
     const [open, last] = await Promise.all([this.repo.findOpen(this.db, personId), this.lastAgreedFor([personId])])
     const lastAgreedAt = last.get(personId) ?? null
     return { open, lastAgreedAt, overdue: isCheckinOverdue(lastAgreedAt, this.clock()) }

@@ -243,7 +243,12 @@ export class ProfessionRepository {
    * `below` lists, for each role and skill with an expectation, the levels short of it (from the
    * framework document, which the caller reads).
    */
-  async countBelowExpectation(db: Db, versionId: string, f: ProfessionFilter, below: readonly Shortfall[]): Promise<number> {
+  async countBelowExpectation(
+    db: Db,
+    versionId: string,
+    f: ProfessionFilter,
+    below: readonly Shortfall[],
+  ): Promise<number> {
     if (below.length === 0) return 0
     const row = await this.people(db, f)
       .innerJoin(this.latest(db, versionId, f).as('l'), 'l.person_id', 'p.user_id')
