@@ -17,6 +17,8 @@ import { nav as handbookNav } from './handbook/handbook.nav.ts'
 import handbookRoutes from './handbook/routes/index.ts'
 import { nav as insightNav } from './insight/insight.nav.ts'
 import insightRoutes from './insight/routes/index.ts'
+import { nav as homeNav } from './home/home.nav.ts'
+import homeRoutes from './home/home.routes.ts'
 import { brandColourOf, organisationLayout } from './organisation/organisation.layout.ts'
 import type { Organisation } from './organisation/organisation.types.ts'
 import { nav as organisationNav } from './organisation/organisation.nav.ts'
@@ -43,12 +45,11 @@ import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
 import { buildServices, type Services } from './services.ts'
 import setupRoutes from './setup/setup.routes.ts'
-import { nav as siteNav } from './site/site.nav.ts'
 import siteRoutes from './site/site.routes.ts'
 
 /** The service navigation, in the order it is shown: each capability decides its own items. */
 const NAVIGATION: readonly Nav[] = [
-  siteNav,
+  homeNav,
   handbookNav,
   productsNav,
   objectivesNav,
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       .send(`:root{--govuk-brand-colour:${colour}}\n`)
   })
 
+  await app.register(homeRoutes, { services })
   await app.register(siteRoutes, { services })
   await app.register(setupRoutes, { services })
   await app.register(accountsRoutes, { services })

@@ -32,6 +32,7 @@ import { HandbookService } from './handbook/handbook.service.ts'
 import { InsightRepository } from './insight/insight.repository.ts'
 import { InsightService } from './insight/insight.service.ts'
 import { problemKnowledgeSection } from './insight/insight.roadmap.ts'
+import { HomeService } from './home/home.service.ts'
 import { OrganisationRepository } from './organisation/organisation.repository.ts'
 import { OrganisationService } from './organisation/organisation.service.ts'
 import { PathwayRepository } from './pathway/pathway.repository.ts'
@@ -122,6 +123,8 @@ export interface Services {
   readonly roadmapItemSections: readonly ItemSectionSource[]
   /** Things' strategies and roadmaps published to public pages, with the redaction record. */
   readonly open: OpenService
+  /** What needs each person now: the home page's task list, read from the services above. */
+  readonly home: HomeService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -265,6 +268,17 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const open = new OpenService(kysely, repos.open, { documents, roadmap }, audit, clock)
+  const home = new HomeService({
+    accounts,
+    people,
+    pathway,
+    development,
+    handbook,
+    framework,
+    profession,
+    products,
+    strategy,
+  })
   const example = new ExampleService(
     organisation,
     accounts,
@@ -314,6 +328,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     insight,
     roadmapItemSections: [problemKnowledgeSection(insight)],
     open,
+    home,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

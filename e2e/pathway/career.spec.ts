@@ -54,6 +54,9 @@ const navLink = (page: Page, name: string): Locator =>
   page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true })
 
 /** The radios of one skill on a check-in form, found by the legend of their fieldset. */
+/** A task on the home page's list of what needs the person, by the words of its link. */
+const homeTask = (page: Page, name: string): Locator =>
+  page.getByTestId('tasks').getByRole('link', { name, exact: true })
 const levelGroup = (page: Page, legend: string): Locator => page.getByRole('group', { name: legend, exact: true })
 
 /** The cells of a table row as text, the row header first. */
@@ -92,6 +95,8 @@ test('a person’s first check-in, to levels agreed with their line manager', as
   const { report, manager } = journey.pathway
   const me = await pageWithState(professionStatePath(testInfo.project.name, report))
   await visit(me, '/')
+  // Never checked in: their home page says a check-in is overdue.
+  await expect(homeTask(me, 'Start your check-in')).toBeVisible()
   await follow(me, navLink(me, 'Your pathway'))
   await expect(me.getByRole('heading', { level: 1, name: 'Your pathway' })).toBeVisible()
   await expect(me.getByTestId('no-history')).toHaveText('No check-ins yet.')
@@ -140,11 +145,15 @@ test('a person’s first check-in, to levels agreed with their line manager', as
   await expect(summaryValue(me, 'Status')).toHaveText('Waiting for line manager')
   await expect(summaryValue(me, 'Line manager')).toHaveText(manager.name)
 
-  // The line manager finds it waiting on their team page and gives their view: one level differs.
+  // The line manager finds it at the top of their home page's tasks and gives their view: one level differs.
   const boss = await pageWithState(professionStatePath(testInfo.project.name, manager))
   await visit(boss, '/')
-  await follow(boss, navLink(boss, 'Your team'))
-  await follow(boss, boss.getByTestId('waiting').getByRole('link', { name: `Give your view for ${report.name}` }))
+  const reviewTask = homeTask(boss, `Give your view of ${report.name}'s check-in`)
+  await expect(boss.getByTestId('tasks').getByRole('listitem').first()).toContainText(
+    `Give your view of ${report.name}'s check-in`,
+  )
+  await expect(boss.getByTestId('tasks').getByRole('listitem').first()).toContainText('Waiting for you')
+  await follow(boss, reviewTask)
   await expect(
     boss.getByRole('heading', { level: 1, name: `Give your view of ${report.name}'s check-in` }),
   ).toBeVisible()
@@ -183,6 +192,10 @@ test('a person’s first check-in, to levels agreed with their line manager', as
   await expect(boss.getByText(`You have recorded ${report.name}'s agreed levels`)).toBeVisible()
   await expect(summaryValue(boss, 'Status')).toHaveText('Agreed')
   await expect(summaryValue(boss, 'Overall note')).toHaveText(overallNote)
+  // Done: the line manager's home page no longer lists the check-in.
+  await visit(boss, '/')
+  await expect(boss.getByRole('heading', { level: 2, name: 'What needs you' })).toBeVisible()
+  await expect(boss.getByRole('main')).not.toContainText(`${report.name}'s check-in`)
 
   // The person sees the check-in agreed, with the note.
   await visit(me, checkinPath)

@@ -57,7 +57,7 @@ test('add people from a spreadsheet, putting its mistakes right', async ({ pageA
   // Nothing was saved.
   const other = await pageAs('administrator')
   await visit(other, `/people?area=${encodeURIComponent(area)}`)
-  await expect(other.getByTestId('no-people')).toContainText('Nobody matches these filters.')
+  await expect(other.getByTestId('no-people')).toContainText('Nobody matches your search and filters.')
 
   // Put the mistakes right in the box and check again.
   const corrected = [
@@ -88,4 +88,17 @@ test('add people from a spreadsheet, putting its mistakes right', async ({ pageA
     await expect(row).toContainText(senior)
     await expect(row).toContainText(area)
   }
+
+  // Found again by part of a name and their line manager, then in the administrators' list by email.
+  await admin.getByLabel('Search by name or email address').fill(third.split(' ')[1] ?? third)
+  await admin.getByLabel('Line manager').selectOption({ label: senior })
+  await navigateBy(admin, () => admin.getByRole('button', { name: 'Search', exact: true }).click())
+  await expect(admin.getByLabel('Search by name or email address')).toHaveValue(third.split(' ')[1] ?? third)
+  await expect(admin.getByRole('table').locator('tbody').getByRole('row')).toHaveCount(1)
+  await expect(admin.getByRole('table').locator('tbody').getByRole('row')).toContainText(third)
+  await visit(admin, '/admin/people')
+  await admin.getByLabel('Search by name or email address').fill(email(second).toUpperCase())
+  await navigateBy(admin, () => admin.getByRole('button', { name: 'Search', exact: true }).click())
+  await expect(admin.getByTestId('people').locator('tbody').getByRole('row')).toHaveCount(1)
+  await expect(admin.getByTestId('people')).toContainText(second)
 })

@@ -60,6 +60,14 @@ export class AccountsRepository {
     return rows.map(toUser)
   }
 
+  async count(db: Kysely<Database>): Promise<number> {
+    const row = await db
+      .selectFrom('users')
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
   async countAdministrators(db: Kysely<Database>, status?: UserStatus): Promise<number> {
     let q = db
       .selectFrom('users')

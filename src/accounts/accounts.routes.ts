@@ -11,12 +11,15 @@ import type { Services } from '../services.ts'
 import type { User } from './accounts.types.ts'
 import { actorOf } from './accounts.service.ts'
 import { canManageOwnAccount, canManagePeople } from './accounts.policy.ts'
+import { adminPeopleView } from './accounts.views.ts'
 import {
   ADD_PERSON_FIELDS,
   EDIT_PERSON_FIELDS,
   addPersonSchema,
   changePasswordSchema,
   editPersonSchema,
+  peopleListQueryJsonSchema,
+  peopleListQuerySchema,
   setPasswordSchema,
   signInSchema,
 } from './accounts.schemas.ts'
@@ -35,7 +38,7 @@ function signedIn(request: FastifyRequest): CurrentUser {
 }
 
 export default async function accountsRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { accounts, sessions, config } = services
+  const { accounts, sessions, config, people } = services
 
   const roleItems = (selected?: string) =>
     ROLES.map(r => ({ value: r, text: ROLE_LABELS[r], hint: { text: ROLE_HINTS[r] }, checked: r === selected }))
@@ -249,22 +252,38 @@ export default async function accountsRoutes(app: FastifyInstance, { services }:
 
   // ---- People (administrators) ------------------------------------------------------------------
 
-  app.get('/admin/people', { config: { access: 'signed-in' } }, async (request, reply) => {
-    authorize(canManagePeople(request.user))
-    const people = await accounts.list()
-    const emailOn = services.email.enabled
-    return reply.page(
-      'accounts/views/people.njk',
-      {
-        pageTitle: 'People',
-        people,
-        roleLabels: ROLE_LABELS,
-        emailOn,
-        waiting: emailOn ? await accounts.countWaiting() : 0,
-      },
-      { nav: 'admin' },
-    )
-  })
+  app.get(
+    '/admin/people',
+    { config: { access: 'signed-in' }, schema: { querystring: peopleListQueryJsonSchema } },
+    async (request, reply) => {
+      authorize(canManagePeople(request.user))
+      const query = peopleListQuerySchema.parse(request.query ?? {})
+      const [result, areas, managers] = await Promise.all([
+        people.listPage(
+          {
+            q: query.q || undefined,
+            accountRole: query.role || undefined,
+            businessArea: query.area || undefined,
+            lineManagerId: query.manager || undefined,
+          },
+          query.page,
+        ),
+        people.areas(),
+        people.lineManagers(),
+      ])
+      const areaNames = [...new Set(areas.map(a => a.businessArea).filter(a => a !== ''))]
+      const emailOn = services.email.enabled
+      return reply.page(
+        'accounts/views/people.njk',
+        {
+          ...adminPeopleView({ query, result, areas: areaNames, managers }),
+          emailOn,
+          waiting: emailOn ? await accounts.countWaiting() : 0,
+        },
+        { nav: 'admin' },
+      )
+    },
+  )
 
   // Email every account that has not set a password an invitation, in one step (after an import).
   app.post('/admin/people/invite', { config: { access: 'signed-in' } }, async (request, reply) => {

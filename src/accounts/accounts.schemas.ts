@@ -72,3 +72,30 @@ export const changePasswordSchema = z
   })
 
 export const personEmailSchema = email
+
+/** The administrators' list of people: a search by name or email, filters and a page. */
+export const peopleListQuerySchema = z.object({
+  q: z.string().max(200).optional().default(''),
+  role: z
+    .enum(['', ...ROLES])
+    .optional()
+    .catch('')
+    .default(''),
+  area: z.string().max(100).optional().default(''),
+  manager: z.string().max(64).optional().default(''),
+  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
+})
+export type PeopleListQuery = z.infer<typeof peopleListQuerySchema>
+
+/** Route schema for that query string: strings of bounded length, so odd input is a 400. */
+export const peopleListQueryJsonSchema = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: 200 },
+    role: { type: 'string', maxLength: 20 },
+    area: { type: 'string', maxLength: 100 },
+    manager: { type: 'string', maxLength: 64 },
+    page: { type: 'integer', minimum: 1, maximum: 100000 },
+  },
+  additionalProperties: false,
+} as const

@@ -139,6 +139,11 @@ export class AccountsService {
     return this.repo.findByEmail(this.db, email)
   }
 
+  /** How many accounts there are, of any status (one just after set-up: the first administrator). */
+  count(): Promise<number> {
+    return this.repo.count(this.db)
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.repo.findById(this.db, id)
     if (!user) throw new NotFoundError('No such person')

@@ -96,6 +96,18 @@ export interface Rotation {
 
 export type RotationChanges = Pick<Rotation, 'team' | 'product' | 'phase' | 'stage' | 'startedOn' | 'endedOn'>
 
+/** An open action someone owns, with the 1:1 it came from: for their task list. */
+export interface OwnedAction {
+  id: string
+  meetingId: string
+  /** The person whose 1:1 it was (the meeting's page is under them). */
+  personId: string
+  personName: string
+  withName: string
+  text: string
+  dueOn: string
+}
+
 /** When a person last had a 1:1 (on or before today) and the next one already planned. */
 export interface MeetingDates {
   personId: string
@@ -176,6 +188,19 @@ export class DevelopmentRepository {
       .where('g.person_id', '=', personId)
       .orderBy('g.due_on')
       .orderBy('g.created_at')
+      .execute()
+    return rows.map(r => this.toGoal(r))
+  }
+
+  /** The person's goals past their date and neither done nor dropped, oldest date first (index range). */
+  async goalsPastDue(db: Db, personId: string, today: string, limit: number): Promise<Goal[]> {
+    const rows = await this.goals(db)
+      .where('g.person_id', '=', personId)
+      .where('g.due_on', '<', today)
+      .where('g.status', 'not in', ['done', 'dropped'])
+      .orderBy('g.due_on')
+      .orderBy('g.id')
+      .limit(limit)
       .execute()
     return rows.map(r => this.toGoal(r))
   }
@@ -377,6 +402,45 @@ export class DevelopmentRepository {
       .selectFrom('people')
       .select('user_id')
       .where(eb => eb.or([eb('line_manager_id', '=', managerId), eb('associate_of_id', '=', managerId)]))
+  }
+
+  /**
+   * Open actions the person owns, due on or before dueBy, earliest first, from 1:1s they are one
+   * of the two in: one range read of the owner index.
+   */
+  async actionsDueFor(db: Db, ownerId: string, dueBy: string, limit: number): Promise<OwnedAction[]> {
+    const rows = await db
+      .selectFrom('one_to_one_actions as a')
+      .innerJoin('one_to_ones as m', 'm.id', 'a.meeting_id')
+      .innerJoin('users as p', 'p.id', 'm.person_id')
+      .innerJoin('users as w', 'w.id', 'm.with_id')
+      .select([
+        'a.id',
+        'a.meeting_id',
+        'm.person_id',
+        'p.name as person_name',
+        'w.name as with_name',
+        'a.text',
+        'a.due_on',
+      ])
+      .where('a.owner_id', '=', ownerId)
+      .where('a.status', '=', 'open')
+      .where('a.due_on', 'is not', null)
+      .where('a.due_on', '<=', dueBy)
+      .where(eb => eb.or([eb('m.person_id', '=', ownerId), eb('m.with_id', '=', ownerId)]))
+      .orderBy('a.due_on')
+      .orderBy('a.id')
+      .limit(limit)
+      .execute()
+    return rows.map(r => ({
+      id: r.id,
+      meetingId: r.meeting_id,
+      personId: r.person_id,
+      personName: r.person_name,
+      withName: r.with_name,
+      text: r.text,
+      dueOn: r.due_on ?? dueBy,
+    }))
   }
 
   async insertAction(db: Db, a: MeetingAction): Promise<void> {

@@ -24,6 +24,7 @@ import type {
   MeetingAction,
   MeetingDates,
   MeetingSummary,
+  OwnedAction,
   Rotation,
 } from './development.repository.ts'
 import { oneToOnePartners } from './development.policy.ts'
@@ -94,6 +95,24 @@ export function cadenceOf(
   const nextDueOn = addDays(lastHeldOn, days)
   const daysOverdue = Math.max(0, daysBetween(nextDueOn, today))
   return { days, lastHeldOn, nextDueOn, nextPlannedOn, status: daysOverdue > 0 ? 'overdue' : 'on-track', daysOverdue }
+}
+
+/** How many days ahead an open 1:1 action counts as due on someone's task list. */
+export const ACTION_DUE_AHEAD_DAYS = 7
+/** At most this many actions and goals are listed for one person at once. */
+const TASK_LIMIT = 20
+
+/** What needs a person in their development records, for their home page's task list. */
+export interface DevelopmentTasks {
+  today: string
+  /** Their own 1:1s with their line manager or associated senior (null: not in the profession). */
+  ownCadence: Cadence | null
+  /** People they have 1:1s with as line manager or associated senior, whose 1:1 is overdue. */
+  reportsOverdue: { person: Person; cadence: Cadence }[]
+  /** Open actions they own, due within ACTION_DUE_AHEAD_DAYS or already past their date. */
+  actions: OwnedAction[]
+  /** Their goals past their date, not done or dropped. */
+  goals: Goal[]
 }
 
 export type Relationship = 'line manager' | 'associated senior product manager'
@@ -461,6 +480,30 @@ export class DevelopmentService {
         cadence: cadenceOf(cadenceDaysOf(p), byPerson.get(p.id), today),
         openActions: open.get(p.id) ?? 0,
       }))
+  }
+
+  /**
+   * What needs the person in 1:1s and their plan: their own 1:1 cadence, their reports' overdue
+   * 1:1s (only if they manage someone), the actions they own that are due, and their goals past
+   * their date. A handful of indexed queries, whatever the size of the profession.
+   */
+  async tasksFor(person: Person, managesOthers: boolean): Promise<DevelopmentTasks> {
+    const today = this.today()
+    const [ownCadence, overview, actions, goals] = await Promise.all([
+      person.hasProfile && this.partnersOf(person).length > 0 ? this.cadence(person) : Promise.resolve(null),
+      managesOthers ? this.overview(person.id) : Promise.resolve([]),
+      this.repo.actionsDueFor(this.db, person.id, addDays(today, ACTION_DUE_AHEAD_DAYS), TASK_LIMIT),
+      person.hasProfile ? this.repo.goalsPastDue(this.db, person.id, today, TASK_LIMIT) : Promise.resolve([]),
+    ])
+    return {
+      today,
+      ownCadence,
+      reportsOverdue: overview
+        .filter(row => row.cadence.status !== 'on-track' && row.cadence.nextPlannedOn === null)
+        .map(row => ({ person: row.person, cadence: row.cadence })),
+      actions,
+      goals,
+    }
   }
 
   // ---- Rotations ----

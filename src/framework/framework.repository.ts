@@ -134,6 +134,14 @@ export interface Proposal {
   resultingVersionNumber: number | null
 }
 
+/** An open proposal as a list of things to review shows it. */
+export interface OpenProposal {
+  id: string
+  summary: string
+  proposedAt: string
+  proposedByName: string
+}
+
 export interface NewProposal {
   id: string
   baseVersionId: string
@@ -361,6 +369,25 @@ export class FrameworkRepository {
       .where('status', '=', 'open')
       .executeTakeFirstOrThrow()
     return Number(row.n)
+  }
+
+  /** Open proposals someone other than this person made, oldest first (the status index). */
+  async openProposalsNotBy(db: Db, userId: string, limit: number): Promise<OpenProposal[]> {
+    const rows = await db
+      .selectFrom('framework_proposals')
+      .select(['id', 'summary', 'proposed_at', 'proposed_by_name'])
+      .where('status', '=', 'open')
+      .where('proposed_by', '<>', userId)
+      .orderBy('proposed_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+    return rows.map(r => ({
+      id: r.id,
+      summary: r.summary,
+      proposedAt: r.proposed_at,
+      proposedByName: r.proposed_by_name,
+    }))
   }
 
   /** Records a decision on an open proposal; false when someone decided it first. */

@@ -27,7 +27,13 @@ import {
 } from './framework.bundled.ts'
 import { canMigrateFramework, canProposeFrameworkChange, canReviewFrameworkProposal } from './framework.policy.ts'
 import type { Viewer } from '../platform/auth/viewer.ts'
-import { SHAPES, type FrameworkRepository, type Proposal, type ProposalChange } from './framework.repository.ts'
+import {
+  SHAPES,
+  type FrameworkRepository,
+  type OpenProposal,
+  type Proposal,
+  type ProposalChange,
+} from './framework.repository.ts'
 import type {
   AgreedCheckin,
   AgreedRating,
@@ -45,7 +51,7 @@ import type {
 import type { FrameworkTerms } from './framework.terms.ts'
 import type { FrameworkVersions } from './framework.versions.ts'
 
-export type { Proposal, ProposalChange }
+export type { OpenProposal, Proposal, ProposalChange }
 
 // ---- The bundled versions -----------------------------------------------------------------------
 
@@ -554,6 +560,12 @@ export class FrameworkService {
 
   openProposalCount(): Promise<number> {
     return this.repo.countOpenProposals(this.db)
+  }
+
+  /** Open proposals the viewer may review (made by someone else), oldest first; none if they review none. */
+  async proposalsToReview(viewer: Viewer, limit = 10): Promise<OpenProposal[]> {
+    if (!canReviewFrameworkProposal(viewer, { proposedBy: '' })) return []
+    return this.repo.openProposalsNotBy(this.db, viewer.user.id, limit)
   }
 
   async proposal(id: string): Promise<Proposal> {

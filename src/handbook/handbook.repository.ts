@@ -560,6 +560,16 @@ export class HandbookRepository {
     return rows.map(r => this.toSuggestion(r))
   }
 
+  /** How many suggestions are open and when the oldest was made: one read of the status index. */
+  async openSuggestionSummary(db: Db): Promise<{ count: number; oldestAt: string | null }> {
+    const row = await db
+      .selectFrom('handbook_suggestions')
+      .select(eb => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow()
+    return { count: Number(row.n), oldestAt: row.oldest ?? null }
+  }
+
   /** Records a decision if the suggestion is still open; says whether it did. */
   async decideSuggestion(
     db: Db,

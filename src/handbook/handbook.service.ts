@@ -629,6 +629,11 @@ export class HandbookService {
     return this.repo.listSuggestions(this.db, { status: 'open' })
   }
 
+  /** How many suggested changes wait for an editor, and since when (for the home page). */
+  openSuggestionSummary(): Promise<{ count: number; oldestAt: string | null }> {
+    return this.repo.openSuggestionSummary(this.db)
+  }
+
   suggestionsBy(userId: string): Promise<Suggestion[]> {
     return this.repo.listSuggestions(this.db, { authorId: userId })
   }

@@ -41,7 +41,7 @@ import type {
   Who,
 } from './pathway.repository.ts'
 
-export type { Checkin, CheckinStatus, PeopleScope, Rating, Who }
+export type { Checkin, CheckinStatus, OverduePerson, PeopleScope, Rating, WaitingCheckin, Who }
 
 export const EVIDENCE_MAX = 2000
 export const NOTE_MAX = 2000
@@ -739,6 +739,30 @@ export class PathwayService implements CheckinLedger {
         resources,
       }
     })
+  }
+
+  // ---- What needs someone (the home page's task list) ------------------------------------------
+
+  /**
+   * The person's own check-in, for their task list: the one under way (if any), when their last
+   * was agreed and whether they are overdue one. Two index look-ups.
+   */
+  async ownCheckinState(
+    personId: string,
+  ): Promise<{ open: Checkin | null; lastAgreedAt: string | null; overdue: boolean }> {
+    const [open, last] = await Promise.all([this.repo.findOpen(this.db, personId), this.lastAgreedFor([personId])])
+    const lastAgreedAt = last.get(personId) ?? null
+    return { open, lastAgreedAt, overdue: isCheckinOverdue(lastAgreedAt, this.clock()) }
+  }
+
+  /** Check-ins of the manager's line reports waiting for them: submitted (to review) or reviewed (to agree). */
+  waitingFor(managerId: string): Promise<WaitingCheckin[]> {
+    return this.repo.waitingFor(this.db, managerId)
+  }
+
+  /** The manager's line reports overdue a check-in: never agreed first, then the longest ago. */
+  overdueReports(managerId: string): Promise<OverduePerson[]> {
+    return this.repo.overdueReports(this.db, managerId, overdueBefore(this.clock()))
   }
 
   // ---- A line manager's team -----------------------------------------------------------------

@@ -22,6 +22,23 @@ type Db = Kysely<Database>
 /** Updates carry two parameters per row per column: keep each statement well under the limits. */
 const UPDATE_BATCH = 100
 
+/** At most this many words of a search are used, each at most this long. */
+const SEARCH_WORDS = 6
+const SEARCH_WORD_LENGTH = 100
+
+/** The words of a search, in lower case. */
+export function searchWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, SEARCH_WORDS)
+    .map(w => w.slice(0, SEARCH_WORD_LENGTH))
+}
+
+/** A LIKE pattern matching text that contains `text`, with its own % _ and \ taken literally. */
+const likeText = (text: string) => `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`
+
 function profileColumns(p: ProfileChanges) {
   return {
     career_role: p.careerRole,
@@ -204,7 +221,33 @@ export class PeopleRepository {
     if (filter.businessArea) q = q.where('p.business_area', '=', filter.businessArea)
     if (filter.group) q = q.where('p.group_name', '=', filter.group)
     if (filter.careerRole) q = q.where('p.career_role', '=', filter.careerRole)
+    if (filter.lineManagerId) q = q.where('p.line_manager_id', '=', filter.lineManagerId)
+    if (filter.accountRole) q = q.where('u.role', '=', filter.accountRole)
+    // Each word in the name or the email address (stored in lower case), as text: % and _ match themselves.
+    for (const word of searchWords(filter.q ?? '')) {
+      const pattern = likeText(word)
+      q = q.where(eb =>
+        eb.or([
+          sql<boolean>`lower(u.name) like ${pattern} escape '\\'`,
+          sql<boolean>`lower(u.email) like ${pattern} escape '\\'`,
+        ]),
+      )
+    }
     return q
+  }
+
+  /** The line managers of the people the filter's area allows, by name: the choices for the filter. */
+  async lineManagers(db: Db, businessArea: string | undefined): Promise<AccountChoice[]> {
+    let managed = db.selectFrom('people as r').select('r.line_manager_id').where('r.line_manager_id', 'is not', null)
+    if (businessArea) managed = managed.where('r.business_area', '=', businessArea)
+    return db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.name', 'u.email'])
+      .where('u.id', 'in', managed)
+      .orderBy('u.name')
+      .orderBy('u.email')
+      .orderBy('u.id')
+      .execute()
   }
 
   /** Accounts that can be chosen as someone's line manager: all but disabled ones, by name. */

@@ -101,22 +101,26 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
       const terms = await careerRoles()
       const result = await people.listPage(
         showAccounts
-          ? { withoutProfileOnly: true }
+          ? { withoutProfileOnly: true, q: query.q || undefined }
           : {
               withProfileOnly: true,
+              q: query.q || undefined,
               businessArea: scope.businessArea ?? (query.area || undefined),
               group: query.group || undefined,
               careerRole: query.role || undefined,
+              lineManagerId: query.manager || undefined,
             },
         query.page,
       )
-      const areas = (await people.areas()).filter(
-        a => scope.businessArea === null || a.businessArea === scope.businessArea,
-      )
+      const [allAreas, managers] = await Promise.all([
+        people.areas(),
+        showAccounts ? Promise.resolve([]) : people.lineManagers(scope.businessArea ?? undefined),
+      ])
+      const areas = allAreas.filter(a => scope.businessArea === null || a.businessArea === scope.businessArea)
       return reply.page(
         'people/views/index.njk',
         {
-          ...listView(terms, { query, showAccounts, result, areas }),
+          ...listView(terms, { query, showAccounts, result, areas, managers }),
           leaderArea: scope.businessArea,
           can,
         },

@@ -7,9 +7,11 @@ import { MAX_IMPORT_BYTES, canonicalCsv } from './people.import.ts'
 // ---- The list ------------------------------------------------------------------------------
 
 export const listQuerySchema = z.object({
+  q: z.string().max(200).optional().default(''),
   role: z.string().max(100).optional().default(''),
   area: z.string().max(100).optional().default(''),
   group: z.string().max(100).optional().default(''),
+  manager: z.string().max(64).optional().default(''),
   show: z.enum(['profession', 'accounts']).optional().default('profession'),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
 })
@@ -19,9 +21,11 @@ export type ListQuery = z.infer<typeof listQuerySchema>
 export const listQueryJsonSchema = {
   type: 'object',
   properties: {
+    q: { type: 'string', maxLength: 200 },
     role: { type: 'string', maxLength: 100 },
     area: { type: 'string', maxLength: 100 },
     group: { type: 'string', maxLength: 100 },
+    manager: { type: 'string', maxLength: 64 },
     show: { type: 'string', enum: ['profession', 'accounts'] },
     page: { type: 'integer', minimum: 1, maximum: 100000 },
   },

@@ -200,6 +200,11 @@ export class PeopleService implements ViewerSource {
     return { people, total, page: safePage, pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) }
   }
 
+  /** Everyone who line manages someone (in this business area, if given), by name: the list's filter. */
+  lineManagers(businessArea?: string): Promise<AccountChoice[]> {
+    return this.repo.lineManagers(this.db, businessArea)
+  }
+
   /** Who can be chosen as a line manager: up to limit accounts (one more means there are more). */
   managerChoices(limit: number): Promise<AccountChoice[]> {
     return this.repo.accountChoices(this.db, limit)

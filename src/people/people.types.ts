@@ -61,6 +61,12 @@ export interface PeopleFilter {
   withProfileOnly?: boolean
   /** Accounts that are not (yet) in the profession. */
   withoutProfileOnly?: boolean
+  /** Words each of which the name or the email address must contain, whatever their case. */
+  q?: string
+  /** People whose line manager is this account. */
+  lineManagerId?: string
+  /** Accounts with this role (member, editor, leader, administrator). */
+  accountRole?: string
 }
 
 /** An account as offered in a list of choices (line manager, associated senior). */

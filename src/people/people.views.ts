@@ -11,15 +11,25 @@ type RoleNames = Pick<FrameworkTerms, 'roleName'>
 
 const option = (value: string, text: string, selected: string) => ({ value, text, selected: value === selected })
 
-/** The address of one page of the list, keeping its filters. */
-export function listHref(query: Pick<ListQuery, 'role' | 'area' | 'group'>, showAccounts: boolean, page: number) {
+/** A line manager's name, with their email address when someone else has the same name. */
+const managerLabel = (m: AccountChoice, all: readonly AccountChoice[]) =>
+  all.filter(o => o.name === m.name).length > 1 ? `${m.name} (${m.email})` : m.name
+
+/** The address of one page of the list, keeping its search and filters. */
+export function listHref(
+  query: Pick<ListQuery, 'role' | 'area' | 'group'> & Partial<Pick<ListQuery, 'q' | 'manager'>>,
+  showAccounts: boolean,
+  page: number,
+) {
   const p = new URLSearchParams()
   if (showAccounts) p.set('show', 'accounts')
-  else
+  if (query.q) p.set('q', query.q)
+  if (!showAccounts)
     for (const [k, v] of [
       ['role', query.role],
       ['area', query.area],
       ['group', query.group],
+      ['manager', query.manager],
     ] as const)
       if (v) p.set(k, v)
   if (page > 1) p.set('page', String(page))
@@ -35,6 +45,8 @@ export function listView(
     showAccounts: boolean
     result: { people: Person[]; page: number; pages: number; total: number }
     areas: readonly { businessArea: string; group: string }[]
+    /** The line managers the filter offers. */
+    managers?: readonly AccountChoice[]
   },
 ) {
   const { query, showAccounts, result } = o
@@ -49,7 +61,11 @@ export function listView(
     roleItems: [option('', 'All roles', query.role), ...terms.roles.map(r => option(r.slug, r.name, query.role))],
     areaItems: [option('', 'All areas', query.area), ...areaNames.map(a => option(a, a, query.area))],
     groupItems: [option('', 'All groups', query.group), ...groupNames.map(g => option(g, g, query.group))],
-    filtered: !showAccounts && Boolean(query.role || query.area || query.group),
+    managerItems: [
+      option('', 'Anyone', query.manager),
+      ...(o.managers ?? []).map(m => option(m.id, managerLabel(m, o.managers ?? []), query.manager)),
+    ],
+    filtered: Boolean(query.q) || (!showAccounts && Boolean(query.role || query.area || query.group || query.manager)),
     pagination: pagination({
       page: result.page,
       pages: result.pages,

@@ -66,6 +66,16 @@ export class ProductsService {
     return { items, total, page: safePage, pages }
   }
 
+  /** The things a person owns, by name, and how many in all: the owner index, two reads. */
+  async ownedBy(personId: string, limit: number): Promise<{ items: Product[]; total: number }> {
+    const filter = { ownerId: personId }
+    const [items, total] = await Promise.all([
+      this.repo.list(this.db, filter, { offset: 0, limit }),
+      this.repo.count(this.db, filter),
+    ])
+    return { items, total }
+  }
+
   async get(id: string): Promise<Product> {
     const product = await this.repo.find(this.db, id)
     if (!product) throw new NotFoundError('No such thing')

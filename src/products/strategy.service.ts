@@ -13,7 +13,7 @@ import type { ProductsService } from './products.service.ts'
 import type { Product } from './products.types.ts'
 import type { ReviewsService } from './reviews/reviews.service.ts'
 import type { RoadmapService } from './roadmap/roadmap.service.ts'
-import type { StrategyPart } from './strategy.ts'
+import { strategyFlags, type StrategyFlag, type StrategyPart } from './strategy.ts'
 
 /**
  * A part of the strategy page that a capability built on products gives (objectives): a port, so
@@ -41,6 +41,11 @@ export interface StrategyParts {
 
 export class StrategyService {
   constructor(private readonly parts: StrategyParts) {}
+
+  /** What is missing or stale in a thing's strategy: the strategy page's flags, without the page. */
+  async flags(product: Product): Promise<StrategyFlag[]> {
+    return strategyFlags(product, await this.overview(product))
+  }
 
   /** Everything the strategy page summarises, read side by side. */
   async overview(product: Product) {

@@ -42,6 +42,13 @@ export interface LevelCount {
   count: number
 }
 
+/** The levels of a skill short of what a role expects. */
+export interface Shortfall {
+  careerRole: string
+  skillSlug: string
+  levels: readonly Level[]
+}
+
 export interface PersonRow {
   id: string
   name: string
@@ -229,6 +236,37 @@ export class ProfessionRepository {
       if (isLevel(r.agreed_level))
         out.push({ careerRole: r.career_role, skillSlug: r.skill_slug, level: r.agreed_level, count: Number(r.n) })
     return out
+  }
+
+  /**
+   * How many people hold at least one current level below what their role expects: one query.
+   * `below` lists, for each role and skill with an expectation, the levels short of it (from the
+   * framework document, which the caller reads).
+   */
+  async countBelowExpectation(
+    db: Db,
+    versionId: string,
+    f: ProfessionFilter,
+    below: readonly Shortfall[],
+  ): Promise<number> {
+    if (below.length === 0) return 0
+    const row = await this.people(db, f)
+      .innerJoin(this.latest(db, versionId, f).as('l'), 'l.person_id', 'p.user_id')
+      .innerJoin('checkin_ratings as r', 'r.checkin_id', 'l.id')
+      .where(eb =>
+        eb.or(
+          below.map(b =>
+            eb.and([
+              eb('p.career_role', '=', b.careerRole),
+              eb('r.skill_slug', '=', b.skillSlug),
+              eb('r.agreed_level', 'in', [...b.levels]),
+            ]),
+          ),
+        ),
+      )
+      .select(eb => eb.fn.count<number>('p.user_id').distinct().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
   }
 
   private personRows(db: Db, f: ProfessionFilter) {

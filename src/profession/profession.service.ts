@@ -30,6 +30,7 @@ import type {
   ProfessionFilter,
   ProfessionRepository,
   RoleSummary,
+  Shortfall,
 } from './profession.repository.ts'
 import type { CapabilityQuery } from './profession.schemas.ts'
 
@@ -161,6 +162,17 @@ export interface PathwayView {
   movesSince: string
 }
 
+/** The few figures the home page shows a leader or head of profession, linking to the views. */
+export interface ProfessionSummary {
+  scopeArea: string | null
+  people: number
+  overdue: number
+  /** People with at least one current level below what their role expects. */
+  belowExpectation: number
+  /** This quarter's movement, as the pathway view counts it. */
+  quarter: { label: string; joined: number; promoted: number; changedRole: number; moved: number }
+}
+
 interface Aggregates {
   summary: RoleSummary[]
   counts: LevelCount[]
@@ -215,6 +227,20 @@ class Lru {
       this.total -= entry.weight
     }
   }
+}
+
+/** For every role and active skill with an expectation, the levels short of it. */
+function shortfalls(doc: FrameworkVersion['document']): Shortfall[] {
+  const levels = Object.keys(RANK) as Level[]
+  const out: Shortfall[] = []
+  for (const role of doc.roles)
+    for (const skill of activeSkills(doc)) {
+      const expected = expectedLevel(doc, role.slug, skill.slug)
+      if (expected === null) continue
+      const short = levels.filter(l => RANK[l] < RANK[expected])
+      if (short.length > 0) out.push({ careerRole: role.slug, skillSlug: skill.slug, levels: short })
+    }
+  return out
 }
 
 const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0)
@@ -314,6 +340,37 @@ export class ProfessionService {
       const overdue = await this.repo.overdue(this.db, filter, snapshot.overdueBefore, OVERDUE_LIST_SIZE)
       return { summary, counts, overdue }
     })
+  }
+
+  /**
+   * The home page's summary of the viewer's profession: people, overdue check-ins, people below
+   * expectation and this quarter's movement. Shares the views' cached figures, so it costs one
+   * more query per change of data (people below expectation).
+   */
+  async summary(snapshot: Snapshot): Promise<ProfessionSummary> {
+    const filter: ProfessionFilter = { businessArea: snapshot.scopeArea, careerRole: null, group: null }
+    const doc = snapshot.version.document
+    const [{ summary }, below, pathway] = await Promise.all([
+      this.aggregates(snapshot, filter),
+      this.cached(JSON.stringify([this.filterKey(snapshot, filter), 'below']), () =>
+        this.repo.countBelowExpectation(this.db, snapshot.version.id, filter, shortfalls(doc)),
+      ),
+      this.pathway(snapshot),
+    ])
+    const last = pathway.quarters[pathway.quarters.length - 1] ?? {
+      label: '',
+      joined: 0,
+      promoted: 0,
+      changedRole: 0,
+      moved: 0,
+    }
+    return {
+      scopeArea: snapshot.scopeArea,
+      people: summary.reduce((n, r) => n + r.people, 0),
+      overdue: summary.reduce((n, r) => n + r.overdue, 0),
+      belowExpectation: below,
+      quarter: last,
+    }
   }
 
   /** The capability view for one page of the heatmap; every figure covers the whole filtered set. */
