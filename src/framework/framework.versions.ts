@@ -110,6 +110,27 @@ export class FrameworkVersions implements TermsSource {
     return found
   }
 
+  private lineageCache: { currentId: string; ids: readonly string[] } | null = null
+
+  /**
+   * The current version and every earlier one in which its skills mean what they mean now: the
+   * versions made from the same framework by approved proposals (a move to another bundled
+   * framework starts a new line). A person's agreed levels are read from their latest agreed
+   * check-in against any of them, skill by skill, so approving a change never hides a level.
+   */
+  async lineage(): Promise<readonly string[]> {
+    const current = await this.current()
+    if (this.lineageCache?.currentId === current.id) return this.lineageCache.ids
+    const ids = [current.id]
+    for (const summary of await this.repo.listVersions(this.db)) {
+      if (summary.id === current.id) continue
+      const version = await this.repo.findById(this.db, summary.id)
+      if (version?.document.key === current.document.key) ids.push(version.id)
+    }
+    this.lineageCache = { currentId: current.id, ids }
+    return ids
+  }
+
   /** Every skill of the current version, retired ones too (what development goals link to). */
   async currentSkills(): Promise<readonly VersionSkill[]> {
     return (await this.current()).document.skills

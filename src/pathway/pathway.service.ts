@@ -204,7 +204,7 @@ export class PathwayService implements CheckinLedger {
     private readonly db: DbExecutor,
     private readonly repo: PathwayRepository,
     /** The framework's versions (its lower half: the pathway reads versions, never proposals). */
-    private readonly framework: Pick<FrameworkVersions, 'current' | 'versionById' | 'shape'>,
+    private readonly framework: Pick<FrameworkVersions, 'current' | 'versionById' | 'shape' | 'lineage'>,
     private readonly people: PeopleService,
     private readonly handbook: HandbookService,
     private readonly audit: AuditService,
@@ -241,11 +241,12 @@ export class PathwayService implements CheckinLedger {
 
   /**
    * The person's current levels: skill → agreed level from their latest agreed check-in (of
-   * either kind) made against the current framework version. Empty if they have none.
+   * either kind) made against the current framework version or an earlier one of its line (see
+   * FrameworkVersions.lineage). Empty if they have none.
    */
   async currentLevels(personId: string): Promise<Map<string, Level>> {
-    const current = await this.framework.current()
-    return (await this.repo.latestAgreedLevels(this.db, current.id, [personId])).get(personId) ?? new Map()
+    const lineage = await this.framework.lineage()
+    return (await this.repo.latestAgreedLevels(this.db, lineage, [personId])).get(personId) ?? new Map()
   }
 
   /**
@@ -253,8 +254,7 @@ export class PathwayService implements CheckinLedger {
    * person id → skill → level. People with no agreed check-in in the current version are absent.
    */
   async currentLevelsFor(who: Who): Promise<Map<string, Map<string, Level>>> {
-    const current = await this.framework.current()
-    return this.repo.latestAgreedLevels(this.db, current.id, who)
+    return this.repo.latestAgreedLevels(this.db, await this.framework.lineage(), who)
   }
 
   /** Person id → when their last check-in was agreed (of any version or kind). */
@@ -582,15 +582,19 @@ export class PathwayService implements CheckinLedger {
     if (!person.hasProfile || !person.careerRole) return { hasProfile: false, person }
     const self = viewer.user.id === person.id
 
-    const [version, shape] = await Promise.all([this.framework.current(), this.framework.shape()])
+    const [version, shape, lineage] = await Promise.all([
+      this.framework.current(),
+      this.framework.shape(),
+      this.framework.lineage(),
+    ])
     const doc = version.document
     const roleSlug = person.careerRole
     const next = nextRole(doc, shape, roleSlug)
     const inPathway = activeRoles(doc, shape).some(r => r.slug === roleSlug)
 
     const [agreedId, selfId, checkins, open, lastAgreed] = await Promise.all([
-      this.repo.latestAgreedId(this.db, version.id, person.id),
-      this.repo.latestSubmittedId(this.db, version.id, person.id),
+      this.repo.latestAgreedId(this.db, lineage, person.id),
+      this.repo.latestSubmittedId(this.db, lineage, person.id),
       this.repo.listForPerson(this.db, person.id),
       this.repo.findOpen(this.db, person.id),
       this.repo.lastAgreedAt(this.db, [person.id]),
