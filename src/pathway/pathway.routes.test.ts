@@ -167,6 +167,30 @@ describe('check-in and pathway pages', () => {
       expect($(again.body)('input[name="version"]').val()).toBe('1')
     })
 
+    it('shows every error at once: evidence too long and the missing levels together', async () => {
+      const form = await pat.get(`${checkin}/self`)
+      const res = await pat.post(`${checkin}/self`, {
+        ...formFields(form.body, `${checkin}/self`),
+        'level-agile-and-lean-practices': 'practitioner',
+        'evidence-product-management': 'x'.repeat(2001),
+        action: 'submit',
+      })
+      expect(res.statusCode).toBe(400)
+      const page = $(res.body)
+      const errors = page('.govuk-error-summary li')
+        .map((_, el) => page(el).text().trim())
+        .get()
+      // Eight skills without a level and one over-long evidence field, in the order of the form.
+      expect(errors).toHaveLength(9)
+      expect(errors).toContain('Evidence for Product management must be 2,000 characters or fewer')
+      expect(errors).toContain('Select your level for Product management')
+      const hrefs = page('.govuk-error-summary a')
+        .map((_, a) => page(a).attr('href'))
+        .get()
+      expect(hrefs.indexOf('#evidence-product-management')).toBe(hrefs.indexOf('#level-product-management') + 1)
+      expect(page('textarea[name="evidence-product-management"]').text()).toBe('x'.repeat(2001))
+    })
+
     it('saves a draft with whatever is there, but not evidence that is too long', async () => {
       const form = await pat.get(`${checkin}/self`)
       const base = { ...formFields(form.body, `${checkin}/self`), 'level-agile-and-lean-practices': 'working' }

@@ -40,7 +40,15 @@ import {
   type ParsedForm,
   type SkillField,
 } from './pathway.schemas.ts'
-import { CheckinStageError, NO_PROFILE_MESSAGE, type CheckinDetail, type CheckinStatus } from './pathway.service.ts'
+import {
+  CheckinStageError,
+  NO_PROFILE_MESSAGE,
+  agreeProblems,
+  reviewProblems,
+  selfProblems,
+  type CheckinDetail,
+  type CheckinStatus,
+} from './pathway.service.ts'
 
 const personParams = uuidParams('id')
 const checkinParams = uuidParams('id', 'checkinId')
@@ -66,10 +74,12 @@ function checkinSteps<T, R>(
   order: string[],
   again: (errors: FormErrors, status: number, latest?: CheckinDetail) => R,
   conflictMessage: string,
+  /** What the stage requires of the answers as read: shown with the reader's own errors, at once. */
+  rules: (value: T) => Record<string, string>,
 ) {
   // The pages show the typed levels again from the reading itself, so no raw values are kept.
   const read: FormResult<T> = Object.keys(form.errors).length
-    ? { ok: false, errors: formErrors(form.errors, order), values: {} }
+    ? { ok: false, errors: formErrors({ ...rules(form.value), ...form.errors }, order), values: {} }
     : { ok: true, value: form.value, values: {} }
   return {
     form: read,
@@ -290,6 +300,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           order,
           again,
           'This check-in was saved in another tab or window after you opened it. What was saved is shown under each skill; your answers are in the form. Check them, then save again',
+          value => selfProblems(detail, value, form.submit),
         ),
         save: value => pathway.saveSelf(viewer, person.id, detail.checkin.id, value, form.version, form.submit),
         otherwise: err => {
@@ -411,6 +422,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           order,
           again,
           'Your view of this check-in was saved in another tab or window after you opened it. Your answers are in the form: check them, then save again',
+          value => reviewProblems(detail, value),
         ),
         save: value => pathway.saveReview(viewer, person.id, detail.checkin.id, value, form.version),
         otherwise: stageMoved(request, reply, detail),
@@ -476,6 +488,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           order,
           again,
           'Your view of this check-in was changed in another tab or window after you opened this page. Check the two views in the table, then record the agreed levels again',
+          value => agreeProblems(detail, value),
         ),
         save: value => pathway.agree(viewer, person.id, detail.checkin.id, value, form.version),
         otherwise: stageMoved(request, reply, detail),

@@ -199,6 +199,51 @@ export function planHref(
 
 const SUGGESTIONS_PER_SKILL = 3
 
+// ---- What each stage of a check-in requires ---------------------------------------------------
+// Pure, so the pages can show every problem at once: what the form reader finds (text too long)
+// together with what the stage requires (a level for every skill).
+
+/** The person's own levels: evidence within length, and on submitting a level for every skill. */
+export function selfProblems(detail: CheckinDetail, input: SelfInput, submit: boolean): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const { skill } of detail.skills) {
+    const given = input.ratings[skill.slug]
+    if (submit && !given?.level) errors[`level-${skill.slug}`] = `Select your level for ${skill.name}`
+    if ((given?.evidence.length ?? 0) > EVIDENCE_MAX)
+      errors[`evidence-${skill.slug}`] = `Evidence for ${skill.name} must be 2,000 characters or fewer`
+  }
+  if (submit && !detail.person.lineManagerId && Object.keys(errors).length === 0)
+    errors.form =
+      'You do not have a line manager in Valuekit yet. Save your draft and ask a leader to add your line manager'
+  return errors
+}
+
+/** The line manager's view: a level for every skill, notes within length. */
+export function reviewProblems(detail: CheckinDetail, input: ReviewInput): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const { skill } of detail.skills) {
+    const given = input.ratings[skill.slug]
+    if (!given?.level)
+      errors[`level-${skill.slug}`] = `Select your view of ${detail.person.name}'s level for ${skill.name}`
+    if ((given?.note.length ?? 0) > NOTE_MAX)
+      errors[`note-${skill.slug}`] = `Your note on ${skill.name} must be 2,000 characters or fewer`
+  }
+  return errors
+}
+
+/** The agreement: an agreed level for every skill, notes within length. */
+export function agreeProblems(detail: CheckinDetail, input: AgreeInput): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const { skill } of detail.skills) {
+    const given = input.ratings[skill.slug]
+    if (!given?.level) errors[`level-${skill.slug}`] = `Select the agreed level for ${skill.name}`
+    if ((given?.note.length ?? 0) > NOTE_MAX)
+      errors[`note-${skill.slug}`] = `The note on ${skill.name} must be 2,000 characters or fewer`
+  }
+  if (input.note.length > NOTE_MAX) errors.note = 'The overall note must be 2,000 characters or fewer'
+  return errors
+}
+
 export class PathwayService implements CheckinLedger {
   constructor(
     private readonly db: DbExecutor,
@@ -383,16 +428,7 @@ export class PathwayService implements CheckinLedger {
     const { person, checkin } = detail
     if (viewer.user.id !== person.id) throw new ForbiddenError('Only the person assesses themselves')
     if (checkin.status !== 'draft') throw new CheckinStageError('You have already submitted this check-in')
-    const errors: Record<string, string> = {}
-    for (const { skill } of detail.skills) {
-      const given = input.ratings[skill.slug]
-      if ((given?.evidence.length ?? 0) > EVIDENCE_MAX)
-        errors[`evidence-${skill.slug}`] = `Evidence for ${skill.name} must be 2,000 characters or fewer`
-      if (submit && !given?.level) errors[`level-${skill.slug}`] = `Select your level for ${skill.name}`
-    }
-    if (submit && !person.lineManagerId && Object.keys(errors).length === 0)
-      errors.form =
-        'You do not have a line manager in Valuekit yet. Save your draft and ask a leader to add your line manager'
+    const errors = selfProblems(detail, input, submit)
     if (Object.keys(errors).length) throw new ValidationError(errors)
 
     const at = this.clock().toISOString()
@@ -473,13 +509,7 @@ export class PathwayService implements CheckinLedger {
     if (!canReviewCheckin(viewer, person)) throw new ForbiddenError('Only the line manager reviews a check-in')
     const stages: CheckinStatus[] = ['submitted', 'reviewed']
     if (!stages.includes(checkin.status)) throw new CheckinStageError(this.stageMessage(checkin.status))
-    const errors: Record<string, string> = {}
-    for (const { skill } of detail.skills) {
-      const given = input.ratings[skill.slug]
-      if (!given?.level) errors[`level-${skill.slug}`] = `Select your view of ${person.name}'s level for ${skill.name}`
-      if ((given?.note.length ?? 0) > NOTE_MAX)
-        errors[`note-${skill.slug}`] = `Your note on ${skill.name} must be 2,000 characters or fewer`
-    }
+    const errors = reviewProblems(detail, input)
     if (Object.keys(errors).length) throw new ValidationError(errors)
 
     const at = this.clock().toISOString()
@@ -522,14 +552,7 @@ export class PathwayService implements CheckinLedger {
     const { person, checkin } = detail
     if (!canReviewCheckin(viewer, person)) throw new ForbiddenError('Only the line manager records agreed levels')
     if (checkin.status !== 'reviewed') throw new CheckinStageError(this.stageMessage(checkin.status))
-    const errors: Record<string, string> = {}
-    for (const { skill } of detail.skills) {
-      const given = input.ratings[skill.slug]
-      if (!given?.level) errors[`level-${skill.slug}`] = `Select the agreed level for ${skill.name}`
-      if ((given?.note.length ?? 0) > NOTE_MAX)
-        errors[`note-${skill.slug}`] = `The note on ${skill.name} must be 2,000 characters or fewer`
-    }
-    if (input.note.length > NOTE_MAX) errors.note = 'The overall note must be 2,000 characters or fewer'
+    const errors = agreeProblems(detail, input)
     if (Object.keys(errors).length) throw new ValidationError(errors)
 
     const at = this.clock().toISOString()
