@@ -131,6 +131,23 @@ export class FrameworkVersions implements TermsSource {
     return ids
   }
 
+  /**
+   * The skills that matter to someone in a role: those the role expects, and those the next role
+   * in the organisation's pathway expects (what they grow towards). Null when the role is not in
+   * the current framework or expects nothing, when every skill is open to them.
+   */
+  async skillsForRole(roleSlug: string): Promise<ReadonlySet<string> | null> {
+    const [current, shape] = await Promise.all([this.current(), this.shape()])
+    const doc = current.document
+    const roles = doc.roles.filter(r => !r.retired && r.shapes.includes(shape))
+    const index = roles.findIndex(r => r.slug === roleSlug)
+    const next = index >= 0 ? roles[index + 1] : undefined
+    const slugs = new Set<string>()
+    for (const role of [roleSlug, ...(next ? [next.slug] : [])])
+      for (const [skill, level] of Object.entries(doc.expectations[role] ?? {})) if (level) slugs.add(skill)
+    return slugs.size ? slugs : null
+  }
+
   /** Every skill of the current version, retired ones too (what development goals link to). */
   async currentSkills(): Promise<readonly VersionSkill[]> {
     return (await this.current()).document.skills

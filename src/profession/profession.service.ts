@@ -326,7 +326,12 @@ export class ProfessionService {
     const doc = snapshot.version.document
     const { filter, choices } = await this.filtersFor(snapshot, query)
     const { summary, counts, overdue } = await this.aggregates(snapshot, filter)
-    const skills = activeSkills(doc).map(s => ({ slug: s.slug, name: s.name }))
+    // Filtered to one role, only the skills that role is expected to have: leadership skills mean
+    // nothing on a page about product managers.
+    const role = filter.careerRole
+    const skills = activeSkills(doc)
+      .filter(s => role === null || expectedLevel(doc, role, s.slug) !== null)
+      .map(s => ({ slug: s.slug, name: s.name }))
     const roleName = this.roleNames(snapshot)
 
     const people = summary.reduce((n, r) => n + r.people, 0)
