@@ -93,6 +93,22 @@ describe('check-in and pathway pages', () => {
       expect($(refused.body)('title').text()).toMatch(/^Error: /)
     })
 
+    it('leads with the first check-in and lists what is expected compactly, with no suggestions yet', async () => {
+      const res = await other.get(pathwayOf(other))
+      expect(res.statusCode).toBe(200)
+      const page = $(res.body)
+      const first = page('[data-testid="first-checkin"]')
+      expect(first.find('h2').text()).toBe('Start your first check-in')
+      expect(first.find(`a[href="/people/${other.id}/check-ins/new"]`).text().trim()).toBe('Start a check-in')
+      // It comes before everything else on the page, and only once.
+      expect(res.body.indexOf('data-testid="first-checkin"')).toBeLessThan(res.body.indexOf('govuk-summary-list'))
+      expect(page(`a[href="/people/${other.id}/check-ins/new"]`).length).toBe(1)
+      // Every skill is a gap before the first check-in: one short row each, no "Add to my plan".
+      expect(page('[data-testid="expected-compact"] tbody tr').length).toBe(SKILLS.length)
+      expect(page('[data-testid="gap"]').length).toBe(0)
+      expect(res.body).not.toContain('Add to my plan')
+    })
+
     it('lets only the person start their own check-in', async () => {
       for (const viewer of [mel, leader, head, admin])
         expect((await viewer.get(`/people/${pat.id}/check-ins/new`)).statusCode).toBe(403)
