@@ -273,7 +273,7 @@ describe('check-in and pathway pages', () => {
       expect((await mel.get(`${checkin}/review`)).headers.location).toBe(checkin)
     })
 
-    it('submits to the line manager, after which the person cannot change it', async () => {
+    it('shows the answers to check, then sends them to the line manager; after that they cannot change', async () => {
       const form = await pat.get(`${checkin}/self`)
       const res = await pat.post(`${checkin}/self`, {
         ...formFields(form.body, `${checkin}/self`),
@@ -281,8 +281,27 @@ describe('check-in and pathway pages', () => {
         'evidence-product-management': 'I led the payments service through beta',
         action: 'submit',
       })
+      // Not sent yet: the answers are saved and shown to check first.
       expect(res.statusCode).toBe(303)
-      expect(res.headers.location).toBe(checkin)
+      expect(res.headers.location).toBe(`${checkin}/check`)
+      expect((await mel.get(`${checkin}/review`)).statusCode).not.toBe(200)
+      const check = await pat.get(`${checkin}/check`)
+      expect(check.statusCode).toBe(200)
+      const page = $(check.body)
+      expect(page('h1').text()).toBe('Check your answers before sending your check-in')
+      const answers = page('[data-testid="answers"] .govuk-summary-list__row')
+      expect(answers.length).toBe(SKILLS.length)
+      const pm = answers.filter((_, row) => page(row).find('dt').text().trim() === 'Product management')
+      expect(pm.find('dd').first().text()).toContain('Expert')
+      expect(pm.find('dd').first().text()).toContain('I led the payments service through beta')
+      expect(pm.find('a').attr('href')).toBe(`${checkin}/self#level-product-management`)
+      expect(pm.find('a').text()).toContain('your level and evidence for Product management')
+      // Someone else cannot send it.
+      expect((await mel.post(`${checkin}/check`, formFields(check.body, `${checkin}/check`))).statusCode).toBe(403)
+
+      const sent = await pat.post(`${checkin}/check`, formFields(check.body, `${checkin}/check`))
+      expect(sent.statusCode).toBe(303)
+      expect(sent.headers.location).toBe(checkin)
       const view = await pat.get(checkin)
       expect(view.body).toContain('Your check-in has been sent to your line manager')
       expect($(view.body)('.govuk-tag').first().text().trim()).toBe('Waiting for line manager')
