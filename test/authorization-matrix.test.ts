@@ -634,6 +634,18 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/check',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/check`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/check',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/check`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
     route: '/people/:id/check-ins/:checkinId/review',
     path: f => dev(f, `/check-ins/${f.pathway.checkinId}/review`),
     expect: lineManagerOnly(200),

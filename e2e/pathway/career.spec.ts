@@ -123,7 +123,7 @@ test('a person’s first check-in, to levels agreed with their line manager', as
   for (const [skill, level] of Object.entries(SELF_LEVELS))
     if (skill !== LEFT_OUT) await levelGroup(me, skill).getByRole('radio', { name: level, exact: true }).check()
   await me.getByLabel('Evidence for Applying user-centred insights (optional)').fill(evidence)
-  await navigateBy(me, () => me.getByRole('button', { name: 'Submit to my line manager' }).click())
+  await navigateBy(me, () => me.getByRole('button', { name: 'Continue to check your answers' }).click())
   await expect(me).toHaveTitle(/^Error: /)
   const missing = `Select your level for ${LEFT_OUT}`
   await expect(errorSummary(me).getByRole('link', { name: missing })).toHaveAttribute(
@@ -139,7 +139,19 @@ test('a person’s first check-in, to levels agreed with their line manager', as
 
   // Second try: the missing level too, and submit.
   await levelGroup(me, LEFT_OUT).getByRole('radio', { name: SELF_LEVELS[LEFT_OUT], exact: true }).check()
-  await navigateBy(me, () => me.getByRole('button', { name: 'Submit to my line manager' }).click())
+  await navigateBy(me, () => me.getByRole('button', { name: 'Continue to check your answers' }).click())
+
+  // Check your answers: each skill with its level and evidence, and a way back to change it.
+  await expect(
+    me.getByRole('heading', { level: 1, name: 'Check your answers before sending your check-in' }),
+  ).toBeVisible()
+  const answers = me.getByTestId('answers')
+  await expect(answers.locator('.govuk-summary-list__row')).toHaveCount(Object.keys(SELF_LEVELS).length)
+  await expect(answers).toContainText(evidence)
+  await follow(me, answers.getByRole('link', { name: `Change your level and evidence for ${LEFT_OUT}` }))
+  await expect(levelGroup(me, LEFT_OUT).getByRole('radio', { name: SELF_LEVELS[LEFT_OUT], exact: true })).toBeChecked()
+  await navigateBy(me, () => me.getByRole('button', { name: 'Continue to check your answers' }).click())
+  await navigateBy(me, () => me.getByRole('button', { name: 'Send to my line manager' }).click())
   await expect(me.getByText('Your check-in has been sent to your line manager')).toBeVisible()
   expect(new URL(me.url()).pathname).toBe(checkinPath)
   await expect(summaryValue(me, 'Status')).toHaveText('Waiting for line manager')

@@ -19,17 +19,23 @@ describe('the audit log', () => {
   let second: Agent & { email: string; name: string; id: string }
   let secondId: string
 
-  const rows = (html: string) =>
-    $(html)('tbody tr')
-      .map((_, tr) =>
-        $(html)(tr)
-          .find('td')
-          .map((__, td) => $(html)(td).text().trim())
-          .get()
-          .join(' | '),
-      )
+  /** Each event as "when | who | what | details", from its summary card. */
+  const rows = (html: string) => {
+    const page = $(html)
+    return page('[data-testid="event"]')
+      .map((_, event) => {
+        const values = new Map(
+          page(event)
+            .find('.govuk-summary-list__row')
+            .map((__, row) => [[page(row).find('dt').text().trim(), page(row).find('dd').text().trim()]])
+            .get() as [string, string][],
+        )
+        const what = page(event).find('.govuk-summary-card__title').text().trim()
+        return [values.get('When'), values.get('Who'), what, values.get('Details')].join(' | ')
+      })
       .get()
-  const caption = (html: string) => $(html)('caption').text().trim()
+  }
+  const caption = (html: string) => $(html)('[data-testid="count"]').text().trim()
 
   beforeAll(async () => {
     // Day 1 (24 November 2026): set-up and a person added.
@@ -55,9 +61,9 @@ describe('the audit log', () => {
     const res = await second.get('/admin/audit-log')
     expect(res.statusCode).toBe(200)
     const all = rows(res.body)
-    expect(all[0]).toBe('26 November 2026 at 10:01am | Sid Second | organisation.updated | Changed logo text')
-    expect(all).toContain('24 November 2026 at 10:00am | Ada Admin | person.added | Added Dana Dayone as member')
-    expect(all.some(r => r.includes('Ada Admin | organisation.created | Set up Department for Testing'))).toBe(true)
+    expect(all[0]).toBe('26 November 2026 at 10:01am | Sid Second | Organisation updated | Changed logo text')
+    expect(all).toContain('24 November 2026 at 10:00am | Ada Admin | Person added | Added Dana Dayone as member')
+    expect(all.some(r => r.includes('Ada Admin | Valuekit set up | Set up Department for Testing'))).toBe(true)
     expect(caption(res.body)).toMatch(/^\d+ changes found$/)
   })
 
@@ -74,13 +80,14 @@ describe('the audit log', () => {
     const byAction = await admin.get('/admin/audit-log?action=person.added')
     const added = rows(byAction.body)
     expect(added.length).toBeGreaterThanOrEqual(3)
-    expect(added.every(r => r.includes('| person.added |'))).toBe(true)
+    expect(added.every(r => r.includes('| Person added |'))).toBe(true)
+    expect($(byAction.body)('#action option[value="person.added"]').text()).toBe('Person added')
     expect($(byAction.body)('#action option[value="person.added"]').attr('selected')).toBeDefined()
 
     const byType = await admin.get('/admin/audit-log?subjectType=organisation')
     const org = rows(byType.body)
     expect(org.length).toBe(2)
-    expect(org.every(r => r.includes('| organisation.'))).toBe(true)
+    expect(org.every(r => /\| (Organisation updated|Valuekit set up) \|/.test(r))).toBe(true)
   })
 
   it('filters by date, including both ends', async () => {
@@ -92,17 +99,43 @@ describe('the audit log', () => {
     expect(untilFirst.length).toBeGreaterThan(0)
     expect(untilFirst.every(r => r.startsWith('24 November 2026'))).toBe(true)
 
-    const between = await admin.get('/admin/audit-log?from=2026-11-25&to=2026-11-25')
+    const between = await admin.get(
+      '/admin/audit-log?from-day=25&from-month=11&from-year=2026&to-day=25&to-month=11&to-year=2026',
+    )
     expect(rows(between.body)).toEqual([])
     expect($(between.body)('main').text()).toContain('No changes match these filters.')
-    expect($(between.body)('#from').val()).toBe('2026-11-25')
+    // The date boxes keep what was typed.
+    expect($(between.body)('#from-day').val()).toBe('25')
+    expect($(between.body)('#from-month').val()).toBe('11')
+    expect($(between.body)('#from-year').val()).toBe('2026')
+    // Filters are GOV.UK date inputs, and a link made before them still works.
+    expect($(between.body)('input[name="from"]').length).toBe(0)
+    const boxes = rows((await admin.get('/admin/audit-log?from-day=26&from-month=11&from-year=2026')).body)
+    expect(boxes).toEqual(fromLater)
+  })
+
+  it('keeps the filters on the page links, as date boxes', async () => {
+    const res = await admin.get('/admin/audit-log?from=2026-11-24&action=person.added')
+    expect(res.statusCode).toBe(200)
+    expect($(res.body)('#from-day').val()).toBe('24')
   })
 
   it.each([
-    ['not a date', 'from=yesterday', '#from', 'Enter the start date as year-month-day'],
-    ['a day that does not exist', 'to=2026-02-30', '#to', 'Enter the end date as year-month-day'],
-    ['a month that does not exist', 'from=2026-13-01', '#from', 'Enter the start date as year-month-day'],
-    ['an end before the start', 'from=2026-11-26&to=2026-11-24', '#to', 'The end date must be the same as or after'],
+    ['a date with a part missing', 'from-day=1&from-year=2026', '#from-month', 'The start date must include a month'],
+    ['a day that does not exist', 'to-day=30&to-month=2&to-year=2026', '#to-day', 'The end date must be a real date'],
+    [
+      'a month that does not exist',
+      'from-day=1&from-month=13&from-year=2026',
+      '#from-day',
+      'The start date must be a real date',
+    ],
+    ['a short year', 'from-day=1&from-month=11&from-year=26', '#from-year', 'Year must include 4 numbers'],
+    [
+      'an end before the start',
+      'from-day=26&from-month=11&from-year=2026&to-day=24&to-month=11&to-year=2026',
+      '#to',
+      'The end date must be the same as or after',
+    ],
   ])('explains %s with an error summary', async (_label, query, href, message) => {
     const res = await admin.get(`/admin/audit-log?${query}`)
     expect(res.statusCode).toBe(400)
@@ -110,8 +143,21 @@ describe('the audit log', () => {
     expect(page('title').text()).toMatch(/^Error: Audit log/)
     expect(page('.govuk-error-summary a').attr('href')).toBe(href)
     expect(page('.govuk-error-summary').text()).toContain(message)
-    expect(page(`${href}-error`).text()).toContain(message)
-    expect(page('tbody tr').length).toBe(0)
+    expect(page(`#${href.slice(1).replace(/-(day|month|year)$/, '')}-error`).text()).toContain(message)
+    expect(page('[data-testid="event"]').length).toBe(0)
+  })
+
+  it('names events in plain English, never by their codes', async () => {
+    const res = await admin.get('/admin/audit-log')
+    const titles = $(res.body)('.govuk-summary-card__title')
+      .map((_, t) => $(res.body)(t).text().trim())
+      .get()
+    expect(titles.length).toBeGreaterThan(0)
+    for (const title of titles) expect(title).not.toMatch(/^[a-z-]+\.[a-z-]+$/)
+    const options = $(res.body)('#action option')
+      .map((_, o) => $(res.body)(o).text().trim())
+      .get()
+    for (const option of options) expect(option).not.toMatch(/\./)
   })
 
   it('pages through many changes, 50 to a page, keeping the filters', async () => {

@@ -673,3 +673,33 @@ describe('development pages', () => {
     expect((await associate.get('/people/00000000-0000-4000-8000-000000000000/plan')).statusCode).toBe(404)
   })
 })
+
+describe('the goal form of someone in a career role', () => {
+  let ctx: TestContext
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+  })
+  afterAll(() => ctx.close())
+
+  it('offers only the skills their role and the next one expect', async () => {
+    const admin = await setUpInstallation(ctx, { leadership: 'yes' })
+    const pat = await addPersonWithId(ctx, admin, 'member', 'Pat Person')
+    await saveTestProfile(ctx, pat.id, { careerRole: 'associate-product-manager' })
+    const page = $((await pat.get(`/people/${pat.id}/plan/goals/new`)).body)
+    const offered = page('input[name="skills"]')
+      .map((_, input) => page(input).val())
+      .get()
+    const doc = (await ctx.app.services.framework.current()).document
+    const leadership = doc.skills.filter(s => s.group === 'leadership').map(s => s.slug)
+    expect(leadership.length).toBeGreaterThan(0)
+    expect(offered.length).toBeGreaterThan(0)
+    for (const slug of leadership) expect(offered).not.toContain(slug)
+    const expected = (role: string) =>
+      Object.entries(doc.expectations[role] ?? {}).flatMap(([slug, level]) => (level ? [slug] : []))
+    // An associate's next role is product manager: what either expects is on offer.
+    expect(new Set(offered)).toEqual(
+      new Set([...expected('associate-product-manager'), ...expected('product-manager')]),
+    )
+  })
+})

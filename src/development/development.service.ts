@@ -56,6 +56,8 @@ export interface SkillRef {
  */
 export interface SkillSource {
   currentSkills(): Promise<readonly SkillRef[]>
+  /** Skills expected of the role or of the next one; null when every skill is open. */
+  skillsForRole(roleSlug: string): Promise<ReadonlySet<string> | null>
 }
 
 export interface GoalView extends Goal {
@@ -160,10 +162,15 @@ export class DevelopmentService {
 
   // ---- Skills ----
 
-  /** Skills a goal may link to: the current framework's, plus any retired ones it already has. */
-  async skillChoices(keep: readonly string[] = []): Promise<SkillRef[]> {
+  /**
+   * Skills a goal may link to: the current framework's, plus any retired ones it already has.
+   * For a person in a career role, only the skills their role or the next one expects (and any
+   * the goal already has): leadership skills are no choice for a product manager's goal.
+   */
+  async skillChoices(keep: readonly string[] = [], careerRole: string | null = null): Promise<SkillRef[]> {
     const all = await this.skills.currentSkills()
-    return all.filter(s => !s.retired || keep.includes(s.slug))
+    const forRole = careerRole ? await this.skills.skillsForRole(careerRole) : null
+    return all.filter(s => keep.includes(s.slug) || (!s.retired && (forRole === null || forRole.has(s.slug))))
   }
 
   private async skillNames(): Promise<Map<string, string>> {

@@ -10,6 +10,7 @@ import {
   navFor,
   noteItems,
   oneToOnesView,
+  oneToOneAttention,
   overviewView,
   personHeading,
   personNav,
@@ -220,6 +221,19 @@ describe('development presenters', () => {
     const view = overviewView(rows, slug => `Role ${slug}`)
     expect(view.overdueCount).toBe(1)
     expect(view.rows.map(r => r.roleName)).toEqual(['Role associate-product-manager', ''])
+  })
+
+  it('never says nobody is overdue above people who have not had a 1:1 yet', () => {
+    const rows = [
+      { person: person(), cadence: { status: 'none' } },
+      { person: person(), cadence: { status: 'none' } },
+      { person: person(), cadence: { status: 'ok' } },
+    ] as OverviewRow[]
+    expect(overviewView(rows, slug => slug).attention).toBe('2 people have not had a 1:1 yet.')
+    expect(oneToOneAttention(1, 3)).toBe('1 person is overdue a 1:1, and 3 people have not had one yet.')
+    expect(oneToOneAttention(2, 0)).toBe('2 people are overdue a 1:1.')
+    expect(oneToOneAttention(0, 1)).toBe('1 person has not had a 1:1 yet.')
+    expect(oneToOneAttention(0, 0)).toBe('Everyone has had a 1:1 recently enough: nobody is overdue.')
   })
 
   it('titles the placement form by whether it adds or changes one', () => {

@@ -196,11 +196,29 @@ export function meetingView(
   }
 }
 
-/** A manager's 1:1s with their people: each person's role by name, and how many are overdue. */
+const people = (n: number) => (n === 1 ? '1 person' : `${n} people`)
+
+/**
+ * What needs the manager's attention, in one true sentence: who is overdue a 1:1 and who has
+ * never had one (both need one now).
+ */
+export function oneToOneAttention(overdue: number, never: number): string {
+  if (overdue && never)
+    return `${people(overdue)} ${overdue === 1 ? 'is' : 'are'} overdue a 1:1, and ${people(never)} ${never === 1 ? 'has' : 'have'} not had one yet.`
+  if (overdue) return `${people(overdue)} ${overdue === 1 ? 'is' : 'are'} overdue a 1:1.`
+  if (never) return `${people(never)} ${never === 1 ? 'has' : 'have'} not had a 1:1 yet.`
+  return 'Everyone has had a 1:1 recently enough: nobody is overdue.'
+}
+
+/** A manager's 1:1s with their people: each person's role by name, and who needs a 1:1 now. */
 export function overviewView(rows: readonly OverviewRow[], roleName: (slug: string) => string) {
+  const overdueCount = rows.filter(r => r.cadence.status === 'overdue').length
+  const neverCount = rows.filter(r => r.cadence.status === 'none').length
   return {
     rows: rows.map(r => ({ ...r, roleName: r.person.careerRole ? roleName(r.person.careerRole) : '' })),
-    overdueCount: rows.filter(r => r.cadence.status === 'overdue').length,
+    overdueCount,
+    neverCount,
+    attention: oneToOneAttention(overdueCount, neverCount),
   }
 }
 

@@ -6,6 +6,7 @@ import {
   addPersonWithId,
   buildTestApp,
   formFields,
+  saveTestProfile,
   setUpInstallation,
   type TestContext,
 } from '../../test/build-test-app.ts'
@@ -419,5 +420,139 @@ describe('moving to a newer framework version', () => {
     // The same review sent again is refused: the framework has moved on.
     const again = await admin.post('/framework/migrate', fields)
     expect(again.statusCode).toBe(409)
+  })
+})
+
+describe('approving a change to the framework keeps everyone’s agreed levels shown', () => {
+  let ctx: TestContext
+  let admin: Agent
+  let head: Named
+  let pat: Named & { id: string }
+
+  const agreedCheckin = async (personId: string, levels: Record<string, Level>) => {
+    const version = await ctx.app.services.framework.current()
+    const id = newId()
+    const db = ctx.testDb.db.kysely
+    await db
+      .insertInto('checkins')
+      .values({
+        id,
+        person_id: personId,
+        framework_version_id: version.id,
+        role_slug: 'product-manager',
+        kind: 'check-in',
+        status: 'agreed',
+        manager_id: null,
+        created_at: '2026-11-01T09:00:00.000Z',
+        submitted_at: '2026-11-02T09:00:00.000Z',
+        reviewed_at: '2026-11-03T09:00:00.000Z',
+        agreed_at: '2026-11-04T09:00:00.000Z',
+        agreed_note: null,
+        carried_from_id: null,
+        version: 1,
+      })
+      .execute()
+    await db
+      .insertInto('checkin_ratings')
+      .values(
+        Object.entries(levels).map(([skill, level]) => ({
+          checkin_id: id,
+          skill_slug: skill,
+          self_level: level,
+          self_evidence: '',
+          manager_level: level,
+          manager_note: '',
+          agreed_level: level,
+          agreed_note: '',
+        })),
+      )
+      .execute()
+  }
+
+  /** Pat's agreed levels as their pathway and the heatmap show them. */
+  const shown = async () => {
+    const pathway = $((await pat.get(`/people/${pat.id}/pathway`)).body)
+    const agreed = Object.fromEntries(
+      pathway('[data-testid="levels-table"] tbody tr')
+        .map((_, tr) => [[pathway(tr).find('th').text().trim(), pathway(tr).find('td').eq(1).text().trim()]])
+        .get() as [string, string][],
+    )
+    const capability = $((await head.get('/profession/capability')).body)
+    const assessed = capability('[data-testid="summary"] .govuk-summary-list__row').eq(1).find('dd').text().trim()
+    const row = capability('[data-testid="heatmap"] tbody tr')
+      .filter((_, tr) => capability(tr).find('th').text().includes('Pat Person'))
+      .text()
+    return { agreed, assessed, row }
+  }
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    admin = await setUpInstallation(ctx)
+    head = await addPerson(ctx, admin, 'leader', 'Hana Head')
+    await makeHeadOfProfession(ctx, head.email)
+    pat = await addPersonWithId(ctx, admin, 'member', 'Pat Person')
+    await saveTestProfile(ctx, pat.id)
+    await agreedCheckin(pat.id, { 'product-management': 'practitioner', 'creating-value-for-money': 'working' })
+  })
+  afterAll(() => ctx.close())
+
+  it('carries levels across on approving a descriptor change, and says so', async () => {
+    const before = await shown()
+    expect(before.agreed['Product management']).toBe('Practitioner')
+    expect(before.assessed).toMatch(/^1 /)
+
+    const sent = await head.submit('/framework/proposals/new/descriptor', '/framework/proposals/new/descriptor', {
+      skill: 'product-management',
+      level: 'working',
+      text: 'Shapes and runs the work of one product team, with support.',
+      reason: 'Plainer words',
+    })
+    const url = String(sent.headers.location)
+    const page = await admin.get(url)
+    expect($(page.body)('.govuk-inset-text').text()).toContain('agreed levels carry across to version 2')
+    const approved = await admin.post(`${url}/approve`, formFields(page.body, `${url}/approve`))
+    expect(approved.statusCode).toBe(303)
+    const banner = $((await admin.get(url)).body)('.govuk-notification-banner').text()
+    expect(banner).toContain('the framework is now at version 2')
+    expect(banner).toContain("1 person's agreed levels were carried across to version 2 as they were")
+    // Nothing is left to move by hand, and no page shows the level as missing.
+    expect(await ctx.app.services.framework.migrationChoices()).toEqual([])
+    expect(await shown()).toEqual(before)
+  })
+
+  it('leads straight to the mapping when a retired skill holds levels, showing every other level meanwhile', async () => {
+    const before = await shown()
+    const sent = await head.submit('/framework/proposals/new/retire-skill', '/framework/proposals/new/retire-skill', {
+      skill: 'creating-value-for-money',
+      reason: 'Folded into product management',
+    })
+    expect(sent.statusCode).toBe(303)
+    const url = String(sent.headers.location)
+    const page = await admin.get(url)
+    expect($(page.body)('.govuk-inset-text').text()).toContain('you will choose where people’s agreed levels')
+    const approved = await admin.post(`${url}/approve`, formFields(page.body, `${url}/approve`))
+    expect(approved.statusCode).toBe(303)
+    expect(approved.headers.location).toBe('/framework/migrate/review?target=version-2')
+
+    const review = await admin.get(String(approved.headers.location))
+    expect(review.statusCode).toBe(200)
+    const reviewPage = $(review.body)
+    expect(reviewPage('.govuk-notification-banner').text()).toContain('the framework is now at version 3')
+    expect(reviewPage('#map-creating-value-for-money option[selected]').val()).toBe('none')
+    // Until the mapping is applied, Pat's other levels are still shown.
+    const meanwhile = await shown()
+    expect(meanwhile.agreed['Product management']).toBe('Practitioner')
+    expect(meanwhile.assessed).toBe(before.assessed)
+
+    const applied = await admin.post('/framework/migrate', {
+      ...formFields(review.body, '/framework/migrate'),
+      'map-creating-value-for-money': 'product-management',
+    })
+    expect(applied.statusCode).toBe(303)
+    const banner = $((await admin.get('/framework/versions')).body)('.govuk-notification-banner').text()
+    // The framework did not move: the levels moved into the version it was already at.
+    expect(banner).not.toContain('is now at version')
+    expect(banner).toContain("1 person's agreed levels carried from version 2 into version 3")
+    expect((await shown()).agreed['Product management']).toBe('Practitioner')
   })
 })

@@ -48,6 +48,8 @@ import {
   expectedLevel,
   parseTargetKey,
   type MigrationPlan,
+  keepsSkillsMeaning,
+  targetKey,
 } from './framework.service.ts'
 import type { FrameworkVersion, SkillMapping } from './framework.types.ts'
 
@@ -376,6 +378,7 @@ export default async function frameworkRoutes(app: FastifyInstance, { services }
         ...review,
         kindName: PROPOSAL_KIND_NAMES[proposal.change.kind],
         currentNumber: current.number,
+        needsMapping: !keepsSkillsMeaning(proposal.change),
         can: {
           review: proposal.status === 'open' && canReviewFrameworkProposal(viewer, proposal),
           approve:
@@ -426,9 +429,24 @@ export default async function frameworkRoutes(app: FastifyInstance, { services }
       }
       try {
         const version = await framework.approve(viewer, proposal.id, parsed.value.note, parsed.value.currentNumber)
+        if (version.mappingFrom !== null) {
+          // Retiring a skill people hold a level in: straight on to saying where those levels go.
+          request.session.flash({
+            kind: 'important',
+            heading: `Proposal approved: the framework is now at version ${version.number}`,
+            text: `People keep their levels in every other skill. Now choose where their levels in the retired skill go.`,
+          })
+          return reply.seeOther(
+            `/framework/migrate/review?target=${targetKey({ kind: 'version', from: version.mappingFrom })}`,
+          )
+        }
         request.session.flash({
           kind: 'success',
           heading: `Proposal approved: the framework is now at version ${version.number}`,
+          text:
+            version.peopleCarried === 0
+              ? 'Nobody had agreed levels to carry across.'
+              : `${version.peopleCarried === 1 ? "1 person's" : `${version.peopleCarried} people's`} agreed levels were carried across to version ${version.number} as they were.`,
         })
         return reply.seeOther(`/framework/proposals/${proposal.id}`)
       } catch (err) {
@@ -562,11 +580,20 @@ export default async function frameworkRoutes(app: FastifyInstance, { services }
     const mapping = readMapping(request.body, plan?.rows.map(r => r.skill.slug) ?? [])
     try {
       const result = await framework.applyMigration(viewer, target, mapping, parsed.value.currentNumber)
-      request.session.flash({
-        kind: 'success',
-        heading: `The framework is now at version ${result.versionNumber}`,
-        text: `${result.peopleCarried === 1 ? "1 person's" : `${result.peopleCarried} people's`} agreed levels were carried across. Their earlier check-ins are unchanged.`,
-      })
+      const whose = result.peopleCarried === 1 ? "1 person's" : `${result.peopleCarried} people's`
+      request.session.flash(
+        result.newVersion
+          ? {
+              kind: 'success',
+              heading: `The framework is now at version ${result.versionNumber}`,
+              text: `${whose} agreed levels were carried across from version ${result.fromNumber}. Their earlier check-ins are unchanged.`,
+            }
+          : {
+              kind: 'success',
+              heading: `${whose.charAt(0).toUpperCase()}${whose.slice(1)} agreed levels carried from version ${result.fromNumber} into version ${result.versionNumber}`,
+              text: 'Their earlier check-ins are unchanged.',
+            },
+      )
       return reply.seeOther('/framework/versions')
     } catch (err) {
       if (err instanceof ValidationError) {

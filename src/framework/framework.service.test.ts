@@ -643,7 +643,7 @@ describe.each(DIALECTS)('framework service on %s', dialect => {
       expect(await w.framework.versions()).toHaveLength(1)
 
       const result = await w.framework.applyMigration(head, { kind: 'bundled', base: '2025' }, mapping, 1)
-      expect(result).toEqual({ versionNumber: 2, peopleCarried: 2 })
+      expect(result).toEqual({ versionNumber: 2, fromNumber: 1, newVersion: true, peopleCarried: 2 })
 
       const v2 = await w.framework.current()
       expect(v2).toMatchObject({ number: 2, createdByName: 'Hana Head' })
@@ -756,7 +756,12 @@ describe.each(DIALECTS)('framework service on %s', dialect => {
         { kind: 'retire-skill', payload: { skill: 'creating-value-for-money' } },
         'Why',
       )
-      await w.framework.approve(admin, retire.id, '')
+      // Retiring a skill someone holds a level in needs a mapping: nothing is carried on approval.
+      expect(await w.framework.approve(admin, retire.id, '')).toMatchObject({
+        number: 2,
+        peopleCarried: 0,
+        mappingFrom: 1,
+      })
       expect((await w.framework.migrationChoices()).map(c => c.key)).toEqual(['version-1'])
 
       const plan = await w.framework.planMigration({ kind: 'version', from: 1 })
@@ -768,6 +773,8 @@ describe.each(DIALECTS)('framework service on %s', dialect => {
       ).toBeInstanceOf(ForbiddenError)
       expect(await w.framework.applyMigration(admin, { kind: 'version', from: 1 }, mapping, 2)).toEqual({
         versionNumber: 2,
+        fromNumber: 1,
+        newVersion: false,
         peopleCarried: 1,
       })
       const v2 = await w.framework.current()
@@ -779,6 +786,52 @@ describe.each(DIALECTS)('framework service on %s', dialect => {
       expect(await w.framework.migrationChoices()).toEqual([])
       const again = await rejection(w.framework.applyMigration(admin, { kind: 'version', from: 1 }, mapping, 2))
       expect((again as ValidationError).fieldErrors.target).toMatch(/nothing to carry across/)
+    })
+
+    it("carries everyone's agreed levels across on approval when a change keeps every skill's meaning", async () => {
+      w = await seeded(dialect, { base: '2025', leadership: false })
+      const hop = await w.viewer('member', true, 'Hana Head')
+      const admin = await w.viewer('administrator', false, 'Adam Admin')
+      const v1 = await w.framework.current()
+      const ana = await w.addPersonInRole('associate-product-manager', 'Ana')
+      const ben = await w.addPersonInRole('product-manager', 'Ben')
+      for (const [person, role] of [
+        [ana, 'associate-product-manager'],
+        [ben, 'product-manager'],
+      ] as const)
+        await w.checkins.insert({
+          personId: person,
+          versionId: v1.id,
+          roleSlug: role,
+          ratings: { 'product-management': 'working', 'creating-value-for-money': 'awareness' },
+        })
+      const descriptor = await w.framework.propose(
+        hop,
+        {
+          kind: 'descriptor',
+          payload: {
+            skill: 'product-management',
+            level: 'working',
+            text: 'Runs discovery and delivery for a service.',
+          },
+        },
+        'Clearer',
+      )
+      const v2 = await w.framework.approve(admin, descriptor.id, '')
+      expect(v2).toMatchObject({ number: 2, peopleCarried: 2, mappingFrom: null })
+      // Nothing is left waiting to be moved, and each person has a carried check-in in version 2.
+      expect(await w.framework.migrationChoices()).toEqual([])
+      for (const person of [ana, ben]) {
+        const carried = (await w.checkins.checkinsOf(person)).find(c => c.kind === 'carried-over')
+        expect(carried?.framework_version_id).toBe(v2.id)
+        expect((await w.checkins.ratingsOf(carried?.id ?? '')).map(r => [r.skill_slug, r.agreed_level]).sort()).toEqual(
+          [
+            ['creating-value-for-money', 'awareness'],
+            ['product-management', 'working'],
+          ],
+        )
+      }
+      expect((await w.framework.migrations())[0]).toMatchObject({ peopleCarried: 2 })
     })
   })
 })

@@ -484,8 +484,26 @@ export interface MigrationPlan {
   withoutSource: VersionSkill[]
 }
 
+/** An approved proposal's new version, and what happened to people's agreed levels. */
+export interface ApprovedVersion extends FrameworkVersion {
+  /** People whose agreed levels were carried into the new version as they were. */
+  peopleCarried: number
+  /**
+   * When the change retires a skill people hold a level in: the version their levels are still
+   * in, to carry from once someone has chosen where the retired skill's levels go. Otherwise null.
+   */
+  mappingFrom: number | null
+}
+
+/** Whether a change leaves every skill that stays meaning what it meant, so levels carry as they are. */
+export const keepsSkillsMeaning = (change: ProposalChange): boolean => change.kind !== 'retire-skill'
+
 export interface MigrationResult {
   versionNumber: number
+  /** Carried from this version number. */
+  fromNumber: number
+  /** Whether the move made a new version (a bundled framework), or carried into the current one. */
+  newVersion: boolean
   peopleCarried: number
 }
 
@@ -661,10 +679,16 @@ export class FrameworkService {
 
   /**
    * Approves a proposal: its change is made to the current version, which becomes version n+1.
-   * Refused for the person who proposed it, and when it no longer applies cleanly.
+   * Refused for the person who proposed it, and when it no longer applies cleanly. When the change
+   * leaves every remaining skill meaning what it did (anything but retiring a skill), everyone's
+   * latest agreed levels in version n are carried into version n+1 in the same transaction, skill
+   * for skill. Retiring a skill people hold a level in needs someone to say where those levels go:
+   * the result names the version to carry from (see planMigration).
    */
-  async approve(viewer: Viewer, id: string, note: string, expectedCurrentNumber?: number): Promise<FrameworkVersion> {
+  async approve(viewer: Viewer, id: string, note: string, expectedCurrentNumber?: number): Promise<ApprovedVersion> {
     const resultId = newId()
+    let peopleCarried = 0
+    let mappingFrom: number | null = null
     const at = this.clock().toISOString()
     // People are looked up before the transaction: on SQLite, other services cannot read while
     // this one holds the only connection.
@@ -718,13 +742,42 @@ export class FrameworkService {
           subjectId: id,
           summary: `Approved "${proposal.summary}", proposed by ${proposal.proposedByName}: now framework version ${number}`,
         })
+        const { checkins, ratings } = await this.ledger.latestAgreedAgainst(trx, current.id)
+        if (checkins.length === 0) return
+        if (!keepsSkillsMeaning(proposal.change)) {
+          mappingFrom = current.number
+          return
+        }
+        const kept = new Set(activeSkills(document).map(s => s.slug))
+        const mapping: SkillMapping = Object.fromEntries(
+          activeSkills(current.document).map(s => [s.slug, kept.has(s.slug) ? s.slug : null]),
+        )
+        const { carried, carriedRatings } = this.carry(current, document, resultId, checkins, ratings, mapping, at)
+        await this.ledger.recordCarriedOver(trx, carried, carriedRatings)
+        await this.repo.insertMigration(trx, {
+          id: newId(),
+          fromVersionId: current.id,
+          toVersionId: resultId,
+          mapping,
+          peopleCarried: carried.length,
+          appliedAt: at,
+          appliedBy: viewer.user.id,
+          appliedByName: viewer.user.name,
+        })
+        await this.audit.record(trx, viewer.user, {
+          action: 'framework.migrated',
+          subjectType: 'framework',
+          subjectId: resultId,
+          summary: `Carried ${carried.length === 1 ? "1 person's" : `${carried.length} people's`} agreed levels from framework version ${current.number} to version ${number} on approval, skill for skill`,
+        })
+        peopleCarried = carried.length
       })
       .catch(err => {
         if (isUniqueViolation(err))
           throw new ConflictError('The framework changed while this was being approved. Try again')
         throw err
       })
-    return this.versionById(resultId)
+    return { ...(await this.versionById(resultId)), peopleCarried, mappingFrom }
   }
 
   /** Rejects a proposal; the person who proposed it sees the note. */
@@ -903,7 +956,12 @@ export class FrameworkService {
           subjectId: toId,
           summary: `Carried ${carried.length === 1 ? "1 person's" : `${carried.length} people's`} agreed levels from framework version ${from.number} to version ${to.number}${to.isNew ? ` (${to.name})` : ''}`,
         })
-        return { versionNumber: to.number, peopleCarried: carried.length }
+        return {
+          versionNumber: to.number,
+          fromNumber: from.number,
+          newVersion: to.isNew,
+          peopleCarried: carried.length,
+        }
       })
       .catch(err => {
         if (isUniqueViolation(err))

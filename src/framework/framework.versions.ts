@@ -110,6 +110,44 @@ export class FrameworkVersions implements TermsSource {
     return found
   }
 
+  private lineageCache: { currentId: string; ids: readonly string[] } | null = null
+
+  /**
+   * The current version and every earlier one in which its skills mean what they mean now: the
+   * versions made from the same framework by approved proposals (a move to another bundled
+   * framework starts a new line). A person's agreed levels are read from their latest agreed
+   * check-in against any of them, skill by skill, so approving a change never hides a level.
+   */
+  async lineage(): Promise<readonly string[]> {
+    const current = await this.current()
+    if (this.lineageCache?.currentId === current.id) return this.lineageCache.ids
+    const ids = [current.id]
+    for (const summary of await this.repo.listVersions(this.db)) {
+      if (summary.id === current.id) continue
+      const version = await this.repo.findById(this.db, summary.id)
+      if (version?.document.key === current.document.key) ids.push(version.id)
+    }
+    this.lineageCache = { currentId: current.id, ids }
+    return ids
+  }
+
+  /**
+   * The skills that matter to someone in a role: those the role expects, and those the next role
+   * in the organisation's pathway expects (what they grow towards). Null when the role is not in
+   * the current framework or expects nothing, when every skill is open to them.
+   */
+  async skillsForRole(roleSlug: string): Promise<ReadonlySet<string> | null> {
+    const [current, shape] = await Promise.all([this.current(), this.shape()])
+    const doc = current.document
+    const roles = doc.roles.filter(r => !r.retired && r.shapes.includes(shape))
+    const index = roles.findIndex(r => r.slug === roleSlug)
+    const next = index >= 0 ? roles[index + 1] : undefined
+    const slugs = new Set<string>()
+    for (const role of [roleSlug, ...(next ? [next.slug] : [])])
+      for (const [skill, level] of Object.entries(doc.expectations[role] ?? {})) if (level) slugs.add(skill)
+    return slugs.size ? slugs : null
+  }
+
   /** Every skill of the current version, retired ones too (what development goals link to). */
   async currentSkills(): Promise<readonly VersionSkill[]> {
     return (await this.current()).document.skills

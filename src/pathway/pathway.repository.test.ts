@@ -195,25 +195,25 @@ describe.each(DIALECTS)('pathway repository on %s', dialect => {
 
     const flat = (m: Map<string, Map<string, Level>>) =>
       Object.fromEntries([...m].map(([person, levels]) => [person, Object.fromEntries(levels)]))
-    expect(flat(await repo.latestAgreedLevels(db, v1, [ann.id, bob.id]))).toEqual({
+    expect(flat(await repo.latestAgreedLevels(db, [v1], [ann.id, bob.id]))).toEqual({
       [ann.id]: { 'product-management': 'practitioner' },
       [bob.id]: { 'strategic-ownership': 'awareness' },
     })
-    expect([...(await repo.latestAgreedLevels(db, v1, { businessArea: 'Benefits' })).keys()].sort()).toEqual(
+    expect([...(await repo.latestAgreedLevels(db, [v1], { businessArea: 'Benefits' })).keys()].sort()).toEqual(
       [ann.id, bob.id].sort(),
     )
-    expect([...(await repo.latestAgreedLevels(db, v1, { businessArea: 'Benefits', group: 'Claims' })).keys()]).toEqual([
-      ann.id,
-    ])
-    expect([...(await repo.latestAgreedLevels(db, v1, { careerRole: 'senior-product-manager' })).keys()]).toEqual([
+    expect([
+      ...(await repo.latestAgreedLevels(db, [v1], { businessArea: 'Benefits', group: 'Claims' })).keys(),
+    ]).toEqual([ann.id])
+    expect([...(await repo.latestAgreedLevels(db, [v1], { careerRole: 'senior-product-manager' })).keys()]).toEqual([
       bob.id,
     ])
-    expect((await repo.latestAgreedLevels(db, v1, { businessArea: null })).size).toBe(3)
-    expect(flat(await repo.latestAgreedLevels(db, v2, { businessArea: null }))).toEqual({
+    expect((await repo.latestAgreedLevels(db, [v1], { businessArea: null })).size).toBe(3)
+    expect(flat(await repo.latestAgreedLevels(db, [v2], { businessArea: null }))).toEqual({
       [ann.id]: { 'product-management': 'expert' },
     })
-    expect(await repo.latestAgreedId(db, v1, cat.id)).not.toBeNull()
-    expect(await repo.latestAgreedId(db, v2, cat.id)).toBeNull()
+    expect(await repo.latestAgreedId(db, [v1], cat.id)).not.toBeNull()
+    expect(await repo.latestAgreedId(db, [v2], cat.id)).toBeNull()
   })
 
   it('reads lists of people longer than one statement carries', async () => {
@@ -224,13 +224,13 @@ describe.each(DIALECTS)('pathway repository on %s', dialect => {
     await checkin(db, { personId: person.id, versionId: v1, levels: { 'product-management': 'working' } })
     const others = Array.from({ length: 2500 }, () => newId())
     const ids = [...others.slice(0, 1700), person.id, ...others.slice(1700)]
-    const levels = await repo.latestAgreedLevels(db, v1, ids)
+    const levels = await repo.latestAgreedLevels(db, [v1], ids)
     expect(levels.get(person.id)?.get('product-management')).toBe('working')
     expect((await repo.lastAgreedAt(db, ids)).get(person.id)).toBe('2026-02-01T09:00:00.000Z')
     expect((await repo.ratingsOf(db, ids)).size).toBe(0)
   })
 
-  it("finds when each person's last check-in was agreed, carried across or not", async () => {
+  it("finds when each person's last check-in was agreed, leaving out levels carried across", async () => {
     t = await createTestDb(dialect)
     const db = t.db.kysely
     const v1 = await version(db, 1)
@@ -243,8 +243,9 @@ describe.each(DIALECTS)('pathway repository on %s', dialect => {
     await checkin(db, { personId: ann.id, versionId: v1, agreedAt: '2026-09-01T09:00:00.000Z', kind: 'carried-over' })
     await checkin(db, { personId: bob.id, versionId: v1, agreedAt: '2026-03-01T09:00:00.000Z' })
     await checkin(db, { personId: bob.id, versionId: v1, status: 'submitted', createdAt: '2026-10-01T09:00:00.000Z' })
+    // Carrying levels to a new framework version is not a conversation with a line manager.
     expect(Object.fromEntries(await repo.lastAgreedAt(db, { businessArea: 'Benefits' }))).toEqual({
-      [ann.id]: '2026-09-01T09:00:00.000Z',
+      [ann.id]: '2026-05-01T09:00:00.000Z',
     })
     expect(Object.fromEntries(await repo.lastAgreedAt(db, { businessArea: 'Tax' }))).toEqual({
       [bob.id]: '2026-03-01T09:00:00.000Z',

@@ -355,10 +355,10 @@ export class PathwayRepository {
   }
 
   /**
-   * Each person's latest agreed check-in (by agreed_at, then created_at, then id) made against the
-   * given framework version, of either kind: its id, person and when it was agreed.
+   * Each person's latest agreed check-in (by agreed_at, then created_at, then id) made against one
+   * of the given framework versions (the current one's line), of either kind: its id and person.
    */
-  private latestAgreedQuery(db: Db, versionId: string, who: Who | null, ids: readonly string[] | null) {
+  private latestAgreedQuery(db: Db, versionIds: readonly string[], who: Who | null, ids: readonly string[] | null) {
     let q = this.checkinsOf(db, who)
       .select(eb => [
         'c.id',
@@ -376,16 +376,16 @@ export class PathwayRepository {
           .as('rank'),
       ])
       .where('c.status', '=', 'agreed')
-      .where('c.framework_version_id', '=', versionId)
+      .where('c.framework_version_id', 'in', [...versionIds])
     if (ids) q = q.where('c.person_id', 'in', ids)
     return db.selectFrom(q.as('latest')).select(['latest.id', 'latest.person_id']).where('latest.rank', '=', 1)
   }
 
-  /** Person id → skill → agreed level, from each person's latest agreed check-in in the version. */
-  async latestAgreedLevels(db: Db, versionId: string, who: Who): Promise<Map<string, Map<string, Level>>> {
+  /** Person id → skill → agreed level, from each person's latest agreed check-in in the versions. */
+  async latestAgreedLevels(db: Db, versionIds: readonly string[], who: Who): Promise<Map<string, Map<string, Level>>> {
     const out = new Map<string, Map<string, Level>>()
     const collect = async (ids: readonly string[] | null) => {
-      const latest = this.latestAgreedQuery(db, versionId, ids ? null : who, ids)
+      const latest = this.latestAgreedQuery(db, versionIds, ids ? null : who, ids)
       const rows = await db
         .selectFrom('checkin_ratings as r')
         .innerJoin(latest.as('l'), 'l.id', 'r.checkin_id')
@@ -408,22 +408,22 @@ export class PathwayRepository {
     return out
   }
 
-  /** The id of the person's latest agreed check-in in the version, if any. */
-  async latestAgreedId(db: Db, versionId: string, personId: string): Promise<string | null> {
-    const row = await this.latestAgreedQuery(db, versionId, null, [personId]).executeTakeFirst()
+  /** The id of the person's latest agreed check-in in the versions, if any. */
+  async latestAgreedId(db: Db, versionIds: readonly string[], personId: string): Promise<string | null> {
+    const row = await this.latestAgreedQuery(db, versionIds, null, [personId]).executeTakeFirst()
     return row?.id ?? null
   }
 
   /**
-   * The person's latest check-in in the version that they have submitted (submitted, reviewed or
+   * The person's latest check-in in the versions that they have submitted (submitted, reviewed or
    * agreed; not carried across), for their own view of their levels.
    */
-  async latestSubmittedId(db: Db, versionId: string, personId: string): Promise<string | null> {
+  async latestSubmittedId(db: Db, versionIds: readonly string[], personId: string): Promise<string | null> {
     const row = await db
       .selectFrom('checkins')
       .select('id')
       .where('person_id', '=', personId)
-      .where('framework_version_id', '=', versionId)
+      .where('framework_version_id', 'in', [...versionIds])
       .where('kind', '=', 'check-in')
       .where('status', 'in', ['submitted', 'reviewed', 'agreed'])
       .orderBy('submitted_at', 'desc')
@@ -434,8 +434,9 @@ export class PathwayRepository {
   }
 
   /**
-   * Person id → when their last check-in was agreed (of any framework version or kind), for
-   * everyone meant by who who has one.
+   * Person id → when their last check-in was agreed (of any framework version), for everyone
+   * meant by who who has one. Levels carried across to a new version are not a conversation with
+   * a line manager, so they do not count.
    */
   async lastAgreedAt(db: Db, who: Who): Promise<Map<string, string>> {
     const out = new Map<string, string>()
@@ -443,6 +444,7 @@ export class PathwayRepository {
       let q = this.checkinsOf(db, ids ? null : who)
         .select(eb => ['c.person_id', eb.fn.max<string>('c.agreed_at').as('last')])
         .where('c.status', '=', 'agreed')
+        .where('c.kind', '=', 'check-in')
         .groupBy('c.person_id')
       if (ids) q = q.where('c.person_id', 'in', ids)
       for (const r of await q.execute()) if (r.last) out.set(r.person_id, r.last)
@@ -550,6 +552,7 @@ export class PathwayRepository {
           .select(eb => ['c.person_id', eb.fn.max<string>('c.agreed_at').as('last')])
           .where('rp.line_manager_id', '=', managerId)
           .where('c.status', '=', 'agreed')
+          .where('c.kind', '=', 'check-in')
           .groupBy('c.person_id')
           .as('a'),
         'a.person_id',

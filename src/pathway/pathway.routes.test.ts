@@ -93,6 +93,22 @@ describe('check-in and pathway pages', () => {
       expect($(refused.body)('title').text()).toMatch(/^Error: /)
     })
 
+    it('leads with the first check-in and lists what is expected compactly, with no suggestions yet', async () => {
+      const res = await other.get(pathwayOf(other))
+      expect(res.statusCode).toBe(200)
+      const page = $(res.body)
+      const first = page('[data-testid="first-checkin"]')
+      expect(first.find('h2').text()).toBe('Start your first check-in')
+      expect(first.find(`a[href="/people/${other.id}/check-ins/new"]`).text().trim()).toBe('Start a check-in')
+      // It comes before everything else on the page, and only once.
+      expect(res.body.indexOf('data-testid="first-checkin"')).toBeLessThan(res.body.indexOf('govuk-summary-list'))
+      expect(page(`a[href="/people/${other.id}/check-ins/new"]`).length).toBe(1)
+      // Every skill is a gap before the first check-in: one short row each, no "Add to my plan".
+      expect(page('[data-testid="expected-compact"] tbody tr').length).toBe(SKILLS.length)
+      expect(page('[data-testid="gap"]').length).toBe(0)
+      expect(res.body).not.toContain('Add to my plan')
+    })
+
     it('lets only the person start their own check-in', async () => {
       for (const viewer of [mel, leader, head, admin])
         expect((await viewer.get(`/people/${pat.id}/check-ins/new`)).statusCode).toBe(403)
@@ -167,6 +183,30 @@ describe('check-in and pathway pages', () => {
       expect($(again.body)('input[name="version"]').val()).toBe('1')
     })
 
+    it('shows every error at once: evidence too long and the missing levels together', async () => {
+      const form = await pat.get(`${checkin}/self`)
+      const res = await pat.post(`${checkin}/self`, {
+        ...formFields(form.body, `${checkin}/self`),
+        'level-agile-and-lean-practices': 'practitioner',
+        'evidence-product-management': 'x'.repeat(2001),
+        action: 'submit',
+      })
+      expect(res.statusCode).toBe(400)
+      const page = $(res.body)
+      const errors = page('.govuk-error-summary li')
+        .map((_, el) => page(el).text().trim())
+        .get()
+      // Eight skills without a level and one over-long evidence field, in the order of the form.
+      expect(errors).toHaveLength(9)
+      expect(errors).toContain('Evidence for Product management must be 2,000 characters or fewer')
+      expect(errors).toContain('Select your level for Product management')
+      const hrefs = page('.govuk-error-summary a')
+        .map((_, a) => page(a).attr('href'))
+        .get()
+      expect(hrefs.indexOf('#evidence-product-management')).toBe(hrefs.indexOf('#level-product-management') + 1)
+      expect(page('textarea[name="evidence-product-management"]').text()).toBe('x'.repeat(2001))
+    })
+
     it('saves a draft with whatever is there, but not evidence that is too long', async () => {
       const form = await pat.get(`${checkin}/self`)
       const base = { ...formFields(form.body, `${checkin}/self`), 'level-agile-and-lean-practices': 'working' }
@@ -233,7 +273,7 @@ describe('check-in and pathway pages', () => {
       expect((await mel.get(`${checkin}/review`)).headers.location).toBe(checkin)
     })
 
-    it('submits to the line manager, after which the person cannot change it', async () => {
+    it('shows the answers to check, then sends them to the line manager; after that they cannot change', async () => {
       const form = await pat.get(`${checkin}/self`)
       const res = await pat.post(`${checkin}/self`, {
         ...formFields(form.body, `${checkin}/self`),
@@ -241,8 +281,27 @@ describe('check-in and pathway pages', () => {
         'evidence-product-management': 'I led the payments service through beta',
         action: 'submit',
       })
+      // Not sent yet: the answers are saved and shown to check first.
       expect(res.statusCode).toBe(303)
-      expect(res.headers.location).toBe(checkin)
+      expect(res.headers.location).toBe(`${checkin}/check`)
+      expect((await mel.get(`${checkin}/review`)).statusCode).not.toBe(200)
+      const check = await pat.get(`${checkin}/check`)
+      expect(check.statusCode).toBe(200)
+      const page = $(check.body)
+      expect(page('h1').text()).toBe('Check your answers before sending your check-in')
+      const answers = page('[data-testid="answers"] .govuk-summary-list__row')
+      expect(answers.length).toBe(SKILLS.length)
+      const pm = answers.filter((_, row) => page(row).find('dt').text().trim() === 'Product management')
+      expect(pm.find('dd').first().text()).toContain('Expert')
+      expect(pm.find('dd').first().text()).toContain('I led the payments service through beta')
+      expect(pm.find('a').attr('href')).toBe(`${checkin}/self#level-product-management`)
+      expect(pm.find('a').text()).toContain('your level and evidence for Product management')
+      // Someone else cannot send it.
+      expect((await mel.post(`${checkin}/check`, formFields(check.body, `${checkin}/check`))).statusCode).toBe(403)
+
+      const sent = await pat.post(`${checkin}/check`, formFields(check.body, `${checkin}/check`))
+      expect(sent.statusCode).toBe(303)
+      expect(sent.headers.location).toBe(checkin)
       const view = await pat.get(checkin)
       expect(view.body).toContain('Your check-in has been sent to your line manager')
       expect($(view.body)('.govuk-tag').first().text().trim()).toBe('Waiting for line manager')

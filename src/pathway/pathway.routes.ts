@@ -1,12 +1,12 @@
 // Check-ins, a person's pathway and a line manager's team. Each handler loads the person (and
 // check-in), asks pathway.policy.ts, calls one service operation, then renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { type Level } from '../framework/framework.bundled.ts'
+import { LEVEL_NAMES, type Level } from '../framework/framework.bundled.ts'
 import type { Person } from '../people/people.types.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer } from '../platform/auth/viewer.ts'
 import type { CurrentUser } from '../platform/auth/roles.ts'
-import { ValidationError } from '../platform/errors.ts'
+import { StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { formErrors, saveVersioned, type FormErrors, type FormResult } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
@@ -40,7 +40,15 @@ import {
   type ParsedForm,
   type SkillField,
 } from './pathway.schemas.ts'
-import { CheckinStageError, NO_PROFILE_MESSAGE, type CheckinDetail, type CheckinStatus } from './pathway.service.ts'
+import {
+  CheckinStageError,
+  NO_PROFILE_MESSAGE,
+  agreeProblems,
+  reviewProblems,
+  selfProblems,
+  type CheckinDetail,
+  type CheckinStatus,
+} from './pathway.service.ts'
 
 const personParams = uuidParams('id')
 const checkinParams = uuidParams('id', 'checkinId')
@@ -66,10 +74,12 @@ function checkinSteps<T, R>(
   order: string[],
   again: (errors: FormErrors, status: number, latest?: CheckinDetail) => R,
   conflictMessage: string,
+  /** What the stage requires of the answers as read: shown with the reader's own errors, at once. */
+  rules: (value: T) => Record<string, string>,
 ) {
   // The pages show the typed levels again from the reading itself, so no raw values are kept.
   const read: FormResult<T> = Object.keys(form.errors).length
-    ? { ok: false, errors: formErrors(form.errors, order), values: {} }
+    ? { ok: false, errors: formErrors({ ...rules(form.value), ...form.errors }, order), values: {} }
     : { ok: true, value: form.value, values: {} }
   return {
     form: read,
@@ -290,26 +300,107 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           order,
           again,
           'This check-in was saved in another tab or window after you opened it. What was saved is shown under each skill; your answers are in the form. Check them, then save again',
+          value => selfProblems(detail, value, form.submit),
         ),
-        save: value => pathway.saveSelf(viewer, person.id, detail.checkin.id, value, form.version, form.submit),
+        // Sending is a separate step after checking the answers: "submit" saves the draft once
+        // every skill has a level, then shows the answers to check.
+        save: value => {
+          const problems = form.submit ? selfProblems(detail, value, true) : {}
+          if (Object.keys(problems).length) throw new ValidationError(problems)
+          return pathway.saveSelf(viewer, person.id, detail.checkin.id, value, form.version, false)
+        },
         otherwise: err => {
           if (!(err instanceof CheckinStageError)) return undefined
           request.session.flash({ kind: 'important', heading: err.message })
           return reply.seeOther(checkinPath(person.id, detail.checkin.id))
         },
         saved: () => {
-          if (form.submit) {
-            request.session.flash({
-              kind: 'success',
-              heading: 'Your check-in has been sent to your line manager',
-              text: `${person.lineManagerName ?? 'Your line manager'} will give their view of each skill, then you will agree your levels together.`,
-            })
-            return reply.seeOther(checkinPath(person.id, detail.checkin.id))
-          }
+          if (form.submit) return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'check'))
           request.session.flash({ kind: 'success', heading: 'Your draft has been saved' })
           return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'self'))
         },
       })
+    },
+  )
+
+  // ---- Checking the answers before sending -----------------------------------------------------
+
+  /** The saved answers of a draft, as the form would send them. */
+  const savedInput = (detail: CheckinDetail) => ({ ratings: savedSelf(detail) })
+
+  function checkPage(reply: FastifyReply, viewer: Viewer, detail: CheckinDetail, errors?: FormErrors, status = 200) {
+    const path = checkinPath(detail.person.id, detail.checkin.id)
+    return reply.page(
+      'pathway/views/check.njk',
+      {
+        pageTitle: 'Check your answers before sending your check-in',
+        ...checkinHeading(viewer, detail),
+        lineManagerName: detail.person.lineManagerName,
+        version: detail.checkin.version,
+        errors,
+        rows: detail.skills.map(s => ({
+          name: s.skill.name,
+          level: s.rating.selfLevel ? LEVEL_NAMES[s.rating.selfLevel] : 'Not answered',
+          evidence: s.rating.selfEvidence,
+          changeHref: `${path}/self#level-${s.skill.slug}`,
+        })),
+      },
+      { status, nav: 'pathway' },
+    )
+  }
+
+  app.get<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/check',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canStartCheckin(viewer, person))
+      if (!canAssessSelf(viewer, detail.checkin)) {
+        request.session.flash({ kind: 'important', heading: 'You have already submitted this check-in' })
+        return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+      }
+      // A draft with a skill unanswered goes back to the form, which says which.
+      if (Object.keys(selfProblems(detail, savedInput(detail), true)).some(k => k.startsWith('level-')))
+        return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'self'))
+      return checkPage(reply, viewer, detail)
+    },
+  )
+
+  app.post<{ Params: { id: string; checkinId: string } }>(
+    '/people/:id/check-ins/:checkinId/check',
+    { config: { access: 'signed-in' }, schema: { params: checkinParams } },
+    async (request, reply) => {
+      const { viewer, person, detail } = await loadCheckin(request)
+      authorize(canStartCheckin(viewer, person))
+      const version = readSelfForm(request.body, []).version
+      try {
+        await pathway.saveSelf(viewer, person.id, detail.checkin.id, savedInput(detail), version, true)
+      } catch (err) {
+        if (err instanceof CheckinStageError) {
+          request.session.flash({ kind: 'important', heading: err.message })
+          return reply.seeOther(checkinPath(person.id, detail.checkin.id))
+        }
+        if (err instanceof StaleVersionError) {
+          request.session.flash({
+            kind: 'important',
+            heading: 'Your answers were changed in another tab or window',
+            text: 'Check them again, then send your check-in.',
+          })
+          return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'check'))
+        }
+        if (err instanceof ValidationError) {
+          if (Object.keys(err.fieldErrors).some(k => k.startsWith('level-')))
+            return reply.seeOther(checkinPath(person.id, detail.checkin.id, 'self'))
+          return checkPage(reply, viewer, detail, formErrors(err.fieldErrors), 400)
+        }
+        throw err
+      }
+      request.session.flash({
+        kind: 'success',
+        heading: 'Your check-in has been sent to your line manager',
+        text: `${person.lineManagerName ?? 'Your line manager'} will give their view of each skill, then you will agree your levels together.`,
+      })
+      return reply.seeOther(checkinPath(person.id, detail.checkin.id))
     },
   )
 
@@ -411,6 +502,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           order,
           again,
           'Your view of this check-in was saved in another tab or window after you opened it. Your answers are in the form: check them, then save again',
+          value => reviewProblems(detail, value),
         ),
         save: value => pathway.saveReview(viewer, person.id, detail.checkin.id, value, form.version),
         otherwise: stageMoved(request, reply, detail),
@@ -476,6 +568,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           order,
           again,
           'Your view of this check-in was changed in another tab or window after you opened this page. Check the two views in the table, then record the agreed levels again',
+          value => agreeProblems(detail, value),
         ),
         save: value => pathway.agree(viewer, person.id, detail.checkin.id, value, form.version),
         otherwise: stageMoved(request, reply, detail),

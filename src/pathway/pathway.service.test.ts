@@ -446,7 +446,8 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
       expect(everyone.size).toBe(2)
       expect((await w.pathway.currentLevelsFor({ careerRole: 'head-of-product' })).size).toBe(0)
 
-      // A newer version: only check-ins made against it count, carried-over ones included.
+      // A newer version made from this one by an approved change: levels agreed against the older
+      // one still count, skill for skill, until a later check-in (carried over or not) replaces them.
       await w.db.updateTable('framework_versions').set({ status: 'superseded' }).execute()
       const v2Id = newId()
       await new FrameworkRepository().insertVersion(w.db, {
@@ -461,7 +462,10 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
         approvedByName: null,
         document: bundledDocument({ base: '2025', leadership: false }),
       })
-      expect((await w.pathway.currentLevels(id)).size).toBe(0)
+      expect(Object.fromEntries(await w.pathway.currentLevels(id))).toEqual({
+        'product-management': 'practitioner',
+        'strategic-ownership': 'working',
+      })
       await w.agreed({
         personId: id,
         versionId: v2Id,
@@ -469,14 +473,15 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
         kind: 'carried-over',
         levels: { 'product-management': 'practitioner' },
       })
-      // An agreed check-in in the old version, later than the carried one, does not count.
+      expect(Object.fromEntries(await w.pathway.currentLevels(id))).toEqual({ 'product-management': 'practitioner' })
+      // A check-in begun in the old version and agreed later still counts: its skills mean the same.
       await w.agreed({
         personId: id,
         versionId: v1.id,
         agreedAt: '2026-07-01T09:00:00.000Z',
         levels: { 'product-management': 'expert' },
       })
-      expect(Object.fromEntries(await w.pathway.currentLevels(id))).toEqual({ 'product-management': 'practitioner' })
+      expect(Object.fromEntries(await w.pathway.currentLevels(id))).toEqual({ 'product-management': 'expert' })
     })
 
     it('knows who is overdue: nobody agreed a check-in in the last 182 days', async () => {
@@ -517,7 +522,9 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
       ])
       expect(await w.pathway.team(person)).toBeNull()
 
-      // Levels carried across to a new framework version count as agreed, as on the profession views.
+      // Levels carried across to a new framework version (as every approved change does) are not a
+      // check-in: the person is still overdue one, as on the profession views.
+      const before = (await w.pathway.lastAgreedFor([person.user.id])).get(person.user.id)
       await w.agreed({
         personId: person.user.id,
         versionId: v1.id,
@@ -525,8 +532,8 @@ describe.each(DIALECTS)('pathway service on %s', dialect => {
         kind: 'carried-over',
         levels: { 'product-management': 'working' },
       })
-      expect((await w.pathway.lastAgreedFor([person.user.id])).get(person.user.id)).toBe(daysAgo(1))
-      expect((await w.pathway.team(manager))?.overdue.map(o => o.name)).toEqual(['Nev Never'])
+      expect((await w.pathway.lastAgreedFor([person.user.id])).get(person.user.id)).toBe(before)
+      expect((await w.pathway.team(manager))?.overdue.map(o => o.name)).toEqual(['Nev Never', 'Pat Person'])
     })
   })
 

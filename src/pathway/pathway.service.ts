@@ -199,12 +199,57 @@ export function planHref(
 
 const SUGGESTIONS_PER_SKILL = 3
 
+// ---- What each stage of a check-in requires ---------------------------------------------------
+// Pure, so the pages can show every problem at once: what the form reader finds (text too long)
+// together with what the stage requires (a level for every skill).
+
+/** The person's own levels: evidence within length, and on submitting a level for every skill. */
+export function selfProblems(detail: CheckinDetail, input: SelfInput, submit: boolean): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const { skill } of detail.skills) {
+    const given = input.ratings[skill.slug]
+    if (submit && !given?.level) errors[`level-${skill.slug}`] = `Select your level for ${skill.name}`
+    if ((given?.evidence.length ?? 0) > EVIDENCE_MAX)
+      errors[`evidence-${skill.slug}`] = `Evidence for ${skill.name} must be 2,000 characters or fewer`
+  }
+  if (submit && !detail.person.lineManagerId && Object.keys(errors).length === 0)
+    errors.form =
+      'You do not have a line manager in Valuekit yet. Save your draft and ask a leader to add your line manager'
+  return errors
+}
+
+/** The line manager's view: a level for every skill, notes within length. */
+export function reviewProblems(detail: CheckinDetail, input: ReviewInput): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const { skill } of detail.skills) {
+    const given = input.ratings[skill.slug]
+    if (!given?.level)
+      errors[`level-${skill.slug}`] = `Select your view of ${detail.person.name}'s level for ${skill.name}`
+    if ((given?.note.length ?? 0) > NOTE_MAX)
+      errors[`note-${skill.slug}`] = `Your note on ${skill.name} must be 2,000 characters or fewer`
+  }
+  return errors
+}
+
+/** The agreement: an agreed level for every skill, notes within length. */
+export function agreeProblems(detail: CheckinDetail, input: AgreeInput): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const { skill } of detail.skills) {
+    const given = input.ratings[skill.slug]
+    if (!given?.level) errors[`level-${skill.slug}`] = `Select the agreed level for ${skill.name}`
+    if ((given?.note.length ?? 0) > NOTE_MAX)
+      errors[`note-${skill.slug}`] = `The note on ${skill.name} must be 2,000 characters or fewer`
+  }
+  if (input.note.length > NOTE_MAX) errors.note = 'The overall note must be 2,000 characters or fewer'
+  return errors
+}
+
 export class PathwayService implements CheckinLedger {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: PathwayRepository,
     /** The framework's versions (its lower half: the pathway reads versions, never proposals). */
-    private readonly framework: Pick<FrameworkVersions, 'current' | 'versionById' | 'shape'>,
+    private readonly framework: Pick<FrameworkVersions, 'current' | 'versionById' | 'shape' | 'lineage'>,
     private readonly people: PeopleService,
     private readonly handbook: HandbookService,
     private readonly audit: AuditService,
@@ -241,11 +286,12 @@ export class PathwayService implements CheckinLedger {
 
   /**
    * The person's current levels: skill → agreed level from their latest agreed check-in (of
-   * either kind) made against the current framework version. Empty if they have none.
+   * either kind) made against the current framework version or an earlier one of its line (see
+   * FrameworkVersions.lineage). Empty if they have none.
    */
   async currentLevels(personId: string): Promise<Map<string, Level>> {
-    const current = await this.framework.current()
-    return (await this.repo.latestAgreedLevels(this.db, current.id, [personId])).get(personId) ?? new Map()
+    const lineage = await this.framework.lineage()
+    return (await this.repo.latestAgreedLevels(this.db, lineage, [personId])).get(personId) ?? new Map()
   }
 
   /**
@@ -253,8 +299,7 @@ export class PathwayService implements CheckinLedger {
    * person id → skill → level. People with no agreed check-in in the current version are absent.
    */
   async currentLevelsFor(who: Who): Promise<Map<string, Map<string, Level>>> {
-    const current = await this.framework.current()
-    return this.repo.latestAgreedLevels(this.db, current.id, who)
+    return this.repo.latestAgreedLevels(this.db, await this.framework.lineage(), who)
   }
 
   /** Person id → when their last check-in was agreed (of any version or kind). */
@@ -383,16 +428,7 @@ export class PathwayService implements CheckinLedger {
     const { person, checkin } = detail
     if (viewer.user.id !== person.id) throw new ForbiddenError('Only the person assesses themselves')
     if (checkin.status !== 'draft') throw new CheckinStageError('You have already submitted this check-in')
-    const errors: Record<string, string> = {}
-    for (const { skill } of detail.skills) {
-      const given = input.ratings[skill.slug]
-      if ((given?.evidence.length ?? 0) > EVIDENCE_MAX)
-        errors[`evidence-${skill.slug}`] = `Evidence for ${skill.name} must be 2,000 characters or fewer`
-      if (submit && !given?.level) errors[`level-${skill.slug}`] = `Select your level for ${skill.name}`
-    }
-    if (submit && !person.lineManagerId && Object.keys(errors).length === 0)
-      errors.form =
-        'You do not have a line manager in Valuekit yet. Save your draft and ask a leader to add your line manager'
+    const errors = selfProblems(detail, input, submit)
     if (Object.keys(errors).length) throw new ValidationError(errors)
 
     const at = this.clock().toISOString()
@@ -473,13 +509,7 @@ export class PathwayService implements CheckinLedger {
     if (!canReviewCheckin(viewer, person)) throw new ForbiddenError('Only the line manager reviews a check-in')
     const stages: CheckinStatus[] = ['submitted', 'reviewed']
     if (!stages.includes(checkin.status)) throw new CheckinStageError(this.stageMessage(checkin.status))
-    const errors: Record<string, string> = {}
-    for (const { skill } of detail.skills) {
-      const given = input.ratings[skill.slug]
-      if (!given?.level) errors[`level-${skill.slug}`] = `Select your view of ${person.name}'s level for ${skill.name}`
-      if ((given?.note.length ?? 0) > NOTE_MAX)
-        errors[`note-${skill.slug}`] = `Your note on ${skill.name} must be 2,000 characters or fewer`
-    }
+    const errors = reviewProblems(detail, input)
     if (Object.keys(errors).length) throw new ValidationError(errors)
 
     const at = this.clock().toISOString()
@@ -522,14 +552,7 @@ export class PathwayService implements CheckinLedger {
     const { person, checkin } = detail
     if (!canReviewCheckin(viewer, person)) throw new ForbiddenError('Only the line manager records agreed levels')
     if (checkin.status !== 'reviewed') throw new CheckinStageError(this.stageMessage(checkin.status))
-    const errors: Record<string, string> = {}
-    for (const { skill } of detail.skills) {
-      const given = input.ratings[skill.slug]
-      if (!given?.level) errors[`level-${skill.slug}`] = `Select the agreed level for ${skill.name}`
-      if ((given?.note.length ?? 0) > NOTE_MAX)
-        errors[`note-${skill.slug}`] = `The note on ${skill.name} must be 2,000 characters or fewer`
-    }
-    if (input.note.length > NOTE_MAX) errors.note = 'The overall note must be 2,000 characters or fewer'
+    const errors = agreeProblems(detail, input)
     if (Object.keys(errors).length) throw new ValidationError(errors)
 
     const at = this.clock().toISOString()
@@ -582,15 +605,19 @@ export class PathwayService implements CheckinLedger {
     if (!person.hasProfile || !person.careerRole) return { hasProfile: false, person }
     const self = viewer.user.id === person.id
 
-    const [version, shape] = await Promise.all([this.framework.current(), this.framework.shape()])
+    const [version, shape, lineage] = await Promise.all([
+      this.framework.current(),
+      this.framework.shape(),
+      this.framework.lineage(),
+    ])
     const doc = version.document
     const roleSlug = person.careerRole
     const next = nextRole(doc, shape, roleSlug)
     const inPathway = activeRoles(doc, shape).some(r => r.slug === roleSlug)
 
     const [agreedId, selfId, checkins, open, lastAgreed] = await Promise.all([
-      this.repo.latestAgreedId(this.db, version.id, person.id),
-      this.repo.latestSubmittedId(this.db, version.id, person.id),
+      this.repo.latestAgreedId(this.db, lineage, person.id),
+      this.repo.latestSubmittedId(this.db, lineage, person.id),
       this.repo.listForPerson(this.db, person.id),
       this.repo.findOpen(this.db, person.id),
       this.repo.lastAgreedAt(this.db, [person.id]),

@@ -149,8 +149,10 @@ describe.each(DIALECTS)('profession repository on %s', dialect => {
     // Tess (Tax): agreed recently, but against the older framework: not overdue, no current levels.
     await person('tess', 'Tess Tax', { businessArea: 'Tax', group: 'Returns' })
     await checkin('tess', { version: older, agreedAt: '2026-10-01T09:00:00.000Z', levels: { agile: 'expert' } })
-    // Rory (Tax): levels carried over into the current version count as current.
+    // Rory (Tax): levels carried over into the current version count as current; his check-in
+    // (agreed against the older version) is what keeps him from being overdue.
     await person('rory', 'Rory Carried', { businessArea: 'Tax', group: 'Returns' })
+    await checkin('rory', { version: older, agreedAt: '2026-09-20T09:00:00.000Z', levels: { agile: 'working' } })
     await checkin('rory', {
       kind: 'carried-over',
       agreedAt: '2026-10-05T09:00:00.000Z',
@@ -163,7 +165,7 @@ describe.each(DIALECTS)('profession repository on %s', dialect => {
   afterAll(() => testDb.destroy())
 
   it('counts people, current assessments and overdue check-ins by role, leaving out disabled accounts', async () => {
-    expect(await repo.roleSummary(db(), current, ALL, CUTOFF)).toEqual([
+    expect(await repo.roleSummary(db(), [current], ALL, CUTOFF)).toEqual([
       { careerRole: 'associate-product-manager', people: 1, assessed: 1, overdue: 1 },
       // Pat, Sam, Tess, Rory: Pat and Rory assessed against this version; Sam never checked in.
       { careerRole: 'product-manager', people: 4, assessed: 2, overdue: 1 },
@@ -174,21 +176,21 @@ describe.each(DIALECTS)('profession repository on %s', dialect => {
 
   it('narrows every figure by business area, role and group', async () => {
     const tax = { ...ALL, businessArea: 'Tax' }
-    expect(await repo.roleSummary(db(), current, tax, CUTOFF)).toEqual([
+    expect(await repo.roleSummary(db(), [current], tax, CUTOFF)).toEqual([
       { careerRole: 'product-manager', people: 2, assessed: 1, overdue: 0 },
     ])
     const claims = { ...ALL, businessArea: 'Benefits', group: 'Claims', careerRole: 'product-manager' }
-    expect(await repo.roleSummary(db(), current, claims, CUTOFF)).toEqual([
+    expect(await repo.roleSummary(db(), [current], claims, CUTOFF)).toEqual([
       { careerRole: 'product-manager', people: 2, assessed: 1, overdue: 1 },
     ])
-    expect(await repo.levelCounts(db(), current, tax)).toEqual(
+    expect(await repo.levelCounts(db(), [current], tax)).toEqual(
       expect.arrayContaining([{ careerRole: 'product-manager', skillSlug: 'agile', level: 'practitioner', count: 1 }]),
     )
-    expect(await repo.levelCounts(db(), current, tax)).toHaveLength(2)
+    expect(await repo.levelCounts(db(), [current], tax)).toHaveLength(2)
   })
 
   it("counts each person's current levels once: latest agreed check-in against this version, ties by creation", async () => {
-    const counts = await repo.levelCounts(db(), current, ALL)
+    const counts = await repo.levelCounts(db(), [current], ALL)
     const sorted = [...counts].sort((a, b) =>
       `${a.careerRole}${a.skillSlug}${a.level}`.localeCompare(`${b.careerRole}${b.skillSlug}${b.level}`),
     )
@@ -223,13 +225,13 @@ describe.each(DIALECTS)('profession repository on %s', dialect => {
   })
 
   it('reads the current levels of the people asked for, by id or by filter', async () => {
-    const byId = await repo.currentLevels(db(), current, [ids.pat ?? '', ids.tess ?? '', ids.sam ?? ''])
+    const byId = await repo.currentLevels(db(), [current], [ids.pat ?? '', ids.tess ?? '', ids.sam ?? ''])
     expect([...byId.keys()]).toEqual([ids.pat])
     expect(byId.get(ids.pat ?? '')?.checkinAgreedAt).toBe('2026-09-01T09:00:00.000Z')
     expect(Object.fromEntries(byId.get(ids.pat ?? '')?.levels ?? [])).toEqual({ agile: 'expert' })
-    const tax = await repo.currentLevels(db(), current, { ...ALL, businessArea: 'Tax' })
+    const tax = await repo.currentLevels(db(), [current], { ...ALL, businessArea: 'Tax' })
     expect([...tax.keys()]).toEqual([ids.rory])
-    expect(await repo.currentLevels(db(), current, [])).toEqual(new Map())
+    expect(await repo.currentLevels(db(), [current], [])).toEqual(new Map())
     expect(await repo.peopleByIds(db(), [])).toEqual([])
   })
 

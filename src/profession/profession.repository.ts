@@ -148,10 +148,11 @@ export class ProfessionRepository {
   }
 
   /**
-   * Each person's latest agreed check-in against the version: one row per person (person_id, id,
-   * agreed_at). Only for the people given (a list of ids, or everyone the filter matches).
+   * Each person's latest agreed check-in against the versions (the current one's line): one row
+   * per person (person_id, id, agreed_at). Only for the people given (a list of ids, or everyone
+   * the filter matches).
    */
-  private latest(db: Db, versionId: string, among: ProfessionFilter | readonly string[]) {
+  private latest(db: Db, versionIds: readonly string[], among: ProfessionFilter | readonly string[]) {
     let ranked = db
       .selectFrom('checkins as c')
       .select(eb => [
@@ -169,7 +170,7 @@ export class ProfessionRepository {
           )
           .as('position'),
       ])
-      .where('c.framework_version_id', '=', versionId)
+      .where('c.framework_version_id', 'in', [...versionIds])
       .where('c.status', '=', 'agreed')
     if (Array.isArray(among)) ranked = ranked.where('c.person_id', 'in', [...among])
     else {
@@ -183,19 +184,28 @@ export class ProfessionRepository {
       .where('ranked.position', '=', 1)
   }
 
-  /** When each person (p) last had a check-in of any version and kind agreed: a correlated look-up. */
+  /**
+   * When each person (p) last had a check-in of any version agreed with their line manager (levels
+   * carried to a new version do not count): a correlated look-up.
+   */
   private lastAgreed(eb: ExpressionBuilder<Database & { p: PeopleTable }, 'p'>) {
     return eb
       .selectFrom('checkins as a')
       .select(e => e.fn.max('a.agreed_at').as('last'))
       .whereRef('a.person_id', '=', 'p.user_id')
       .where('a.status', '=', 'agreed')
+      .where('a.kind', '=', 'check-in')
   }
 
   /** People, with a current assessment, and overdue, for each career role: one query. */
-  async roleSummary(db: Db, versionId: string, f: ProfessionFilter, overdueBefore: string): Promise<RoleSummary[]> {
+  async roleSummary(
+    db: Db,
+    versionIds: readonly string[],
+    f: ProfessionFilter,
+    overdueBefore: string,
+  ): Promise<RoleSummary[]> {
     const rows = await this.people(db, f)
-      .leftJoin(this.latest(db, versionId, f).as('l'), 'l.person_id', 'p.user_id')
+      .leftJoin(this.latest(db, versionIds, f).as('l'), 'l.person_id', 'p.user_id')
       .select(eb => [
         'p.career_role',
         eb.fn.countAll<number>().as('people'),
@@ -223,9 +233,9 @@ export class ProfessionRepository {
   }
 
   /** Current levels counted by role, skill and level: one query for the distribution and shares. */
-  async levelCounts(db: Db, versionId: string, f: ProfessionFilter): Promise<LevelCount[]> {
+  async levelCounts(db: Db, versionIds: readonly string[], f: ProfessionFilter): Promise<LevelCount[]> {
     const rows = await this.people(db, f)
-      .innerJoin(this.latest(db, versionId, f).as('l'), 'l.person_id', 'p.user_id')
+      .innerJoin(this.latest(db, versionIds, f).as('l'), 'l.person_id', 'p.user_id')
       .innerJoin('checkin_ratings as r', 'r.checkin_id', 'l.id')
       .where('r.agreed_level', 'is not', null)
       .select(eb => ['p.career_role', 'r.skill_slug', 'r.agreed_level', eb.fn.countAll<number>().as('n')])
@@ -245,13 +255,13 @@ export class ProfessionRepository {
    */
   async countBelowExpectation(
     db: Db,
-    versionId: string,
+    versionIds: readonly string[],
     f: ProfessionFilter,
     below: readonly Shortfall[],
   ): Promise<number> {
     if (below.length === 0) return 0
     const row = await this.people(db, f)
-      .innerJoin(this.latest(db, versionId, f).as('l'), 'l.person_id', 'p.user_id')
+      .innerJoin(this.latest(db, versionIds, f).as('l'), 'l.person_id', 'p.user_id')
       .innerJoin('checkin_ratings as r', 'r.checkin_id', 'l.id')
       .where(eb =>
         eb.or(
@@ -360,13 +370,13 @@ export class ProfessionRepository {
    */
   async currentLevels(
     db: Db,
-    versionId: string,
+    versionIds: readonly string[],
     among: ProfessionFilter | readonly string[],
   ): Promise<Map<string, CurrentLevels>> {
     const out = new Map<string, CurrentLevels>()
     if (Array.isArray(among) && among.length === 0) return out
     const rows = await db
-      .selectFrom(this.latest(db, versionId, among).as('l'))
+      .selectFrom(this.latest(db, versionIds, among).as('l'))
       .leftJoin('checkin_ratings as r', 'r.checkin_id', 'l.id')
       .select(['l.person_id', 'l.agreed_at', 'r.skill_slug', 'r.agreed_level'])
       .execute()
@@ -400,6 +410,7 @@ export class ProfessionRepository {
               .select('recent.id')
               .whereRef('recent.person_id', '=', 'p.user_id')
               .where('recent.status', '=', 'agreed')
+              .where('recent.kind', '=', 'check-in')
               .where('recent.agreed_at', '>=', overdueBefore),
           ),
         ),

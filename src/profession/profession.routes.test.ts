@@ -321,3 +321,66 @@ describe('profession views', () => {
     expect($(leaderView.body)('[data-testid="roles"] caption').text()).toContain('people in the profession')
   })
 })
+
+describe('the capability view filtered to one role', () => {
+  let ctx: TestContext
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+  })
+  afterAll(() => ctx.close())
+
+  it('shows only the skills that role is expected to have', async () => {
+    const admin = await setUpInstallation(ctx, { leadership: 'yes' })
+    const head = await addPersonWithId(ctx, admin, 'leader', 'Hana Head')
+    await ctx.app.services.people.saveProfile(
+      SYSTEM_ACTOR,
+      head.id,
+      {
+        careerRole: 'head-of-product',
+        lineManagerId: null,
+        associateOfId: null,
+        businessArea: 'Digital',
+        group: '',
+        dateIntoRole: null,
+        headOfProfession: true,
+        oneToOneCadenceDays: 28,
+      },
+      0,
+    )
+    const columns = async (query: string) => {
+      const page = $((await head.get(`/profession/capability${query}`)).body)
+      return page('[data-testid="heatmap"] thead th')
+        .map((_, th) => page(th).text().trim())
+        .get()
+        .slice(1)
+    }
+    const doc = (await ctx.app.services.framework.current()).document
+    const leadership = doc.skills.filter(s => s.group === 'leadership').map(s => s.name)
+    expect(leadership.length).toBeGreaterThan(0)
+    const everyone = await columns('')
+    for (const name of leadership) expect(everyone).toContain(name)
+    const expectedOfPm = doc.skills
+      .filter(s => !s.retired && (doc.expectations['product-manager']?.[s.slug] ?? null) !== null)
+      .map(s => s.name)
+    // A product manager is not expected to have the leadership capabilities.
+    const pat = await addPersonWithId(ctx, admin, 'member', 'Pat Person')
+    await ctx.app.services.people.saveProfile(
+      SYSTEM_ACTOR,
+      pat.id,
+      {
+        careerRole: 'product-manager',
+        lineManagerId: head.id,
+        associateOfId: null,
+        businessArea: 'Digital',
+        group: '',
+        dateIntoRole: null,
+        headOfProfession: false,
+        oneToOneCadenceDays: 28,
+      },
+      0,
+    )
+    expect(new Set(await columns('?role=product-manager'))).toEqual(new Set(expectedOfPm))
+    for (const name of leadership) expect(expectedOfPm).not.toContain(name)
+  })
+})

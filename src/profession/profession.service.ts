@@ -42,6 +42,8 @@ const CACHE_ENTRIES = 300
 export interface FrameworkSource {
   current(): Promise<FrameworkVersion>
   shape(): Promise<Shape>
+  /** The current version and the earlier ones whose skills mean the same (FrameworkVersions.lineage). */
+  lineage(): Promise<readonly string[]>
 }
 
 // ---- Levels against expectation ---------------------------------------------------------------
@@ -73,6 +75,8 @@ export interface Snapshot {
   /** Changes whenever anything the views show may have changed. */
   readonly key: string
   readonly version: FrameworkVersion
+  /** The versions agreed levels are read from: the current one and those of its line. */
+  readonly lineage: readonly string[]
   readonly shape: Shape
   /** The business area the viewer is limited to; null for every area. */
   readonly scopeArea: string | null
@@ -263,16 +267,18 @@ export class ProfessionService {
   async snapshot(viewer: Viewer | null): Promise<Snapshot> {
     if (!viewer || !canSeeProfessionViews(viewer))
       throw new ForbiddenError('Only leaders and heads of profession see the profession views')
-    const [version, shape, dataVersion] = await Promise.all([
+    const [version, shape, dataVersion, lineage] = await Promise.all([
       this.framework.current(),
       this.framework.shape(),
       this.repo.dataVersion(this.db),
+      this.framework.lineage(),
     ])
     const scopeArea = areaScope(viewer)
     const overdueBefore = overdueBeforeAt(this.clock())
     return {
       key: JSON.stringify([version.id, shape, dataVersion, overdueBefore, scopeArea]),
       version,
+      lineage,
       shape,
       scopeArea,
       overdueBefore,
@@ -334,9 +340,8 @@ export class ProfessionService {
 
   private aggregates(snapshot: Snapshot, filter: ProfessionFilter): Promise<Aggregates> {
     return this.cached(this.filterKey(snapshot, filter), async () => {
-      const versionId = snapshot.version.id
-      const summary = await this.repo.roleSummary(this.db, versionId, filter, snapshot.overdueBefore)
-      const counts = await this.repo.levelCounts(this.db, versionId, filter)
+      const summary = await this.repo.roleSummary(this.db, snapshot.lineage, filter, snapshot.overdueBefore)
+      const counts = await this.repo.levelCounts(this.db, snapshot.lineage, filter)
       const overdue = await this.repo.overdue(this.db, filter, snapshot.overdueBefore, OVERDUE_LIST_SIZE)
       return { summary, counts, overdue }
     })
@@ -353,7 +358,7 @@ export class ProfessionService {
     const [{ summary }, below, pathway] = await Promise.all([
       this.aggregates(snapshot, filter),
       this.cached(JSON.stringify([this.filterKey(snapshot, filter), 'below']), () =>
-        this.repo.countBelowExpectation(this.db, snapshot.version.id, filter, shortfalls(doc)),
+        this.repo.countBelowExpectation(this.db, snapshot.lineage, filter, shortfalls(doc)),
       ),
       this.pathway(snapshot),
     ])
@@ -378,7 +383,12 @@ export class ProfessionService {
     const doc = snapshot.version.document
     const { filter, choices } = await this.filtersFor(snapshot, query)
     const { summary, counts, overdue } = await this.aggregates(snapshot, filter)
-    const skills = activeSkills(doc).map(s => ({ slug: s.slug, name: s.name }))
+    // Filtered to one role, only the skills that role is expected to have: leadership skills mean
+    // nothing on a page about product managers.
+    const role = filter.careerRole
+    const skills = activeSkills(doc)
+      .filter(s => role === null || expectedLevel(doc, role, s.slug) !== null)
+      .map(s => ({ slug: s.slug, name: s.name }))
     const roleName = this.roleNames(snapshot)
 
     const people = summary.reduce((n, r) => n + r.people, 0)
@@ -439,7 +449,7 @@ export class ProfessionService {
     const pageRows = await this.repo.peopleByIds(this.db, order.slice(offset, offset + HEATMAP_PAGE_SIZE))
     const current = await this.repo.currentLevels(
       this.db,
-      snapshot.version.id,
+      snapshot.lineage,
       pageRows.map(p => p.id),
     )
     const rows: HeatmapRow[] = pageRows.map(person => {
@@ -511,7 +521,7 @@ export class ProfessionService {
     const skills = activeSkills(doc)
     const roleName = this.roleNames(snapshot)
     const people = await this.repo.allPeople(this.db, filter)
-    const current = await this.repo.currentLevels(this.db, snapshot.version.id, filter)
+    const current = await this.repo.currentLevels(this.db, snapshot.lineage, filter)
     const header = [
       'Name',
       'Email',

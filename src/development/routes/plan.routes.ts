@@ -50,7 +50,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
   type GoalFormView = GoalFormInput & { viewer: Viewer; status?: number }
 
   async function goalForm(reply: FastifyReply, o: GoalFormView) {
-    const skills = await development.skillChoices(o.goal?.skills ?? [])
+    const skills = await development.skillChoices(o.goal?.skills ?? [], o.person.careerRole)
     return reply.page(
       'development/views/goal-form.njk',
       { ...goalFormView(o, skills), ...(await personContext(o.viewer, o.person)) },
@@ -64,7 +64,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
     async (request, reply) => {
       const { viewer, person } = await load(request)
       authorize(canChangePlan(viewer, person))
-      const skills = await development.skillChoices()
+      const skills = await development.skillChoices([], person.careerRole)
       const prefill = readGoalPrefill(
         request.query,
         skills.map(s => s.slug),
@@ -89,7 +89,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
     async (request, reply) => {
       const { user, viewer, person } = await load(request)
       authorize(canChangePlan(viewer, person))
-      const skills = await development.skillChoices()
+      const skills = await development.skillChoices([], person.careerRole)
       const { form, values, chosen } = readGoalPost(request.body, skills, 'new')
       if (!form.ok || !form.value)
         return goalForm(reply, {
@@ -189,7 +189,7 @@ export default async function planRoutes(app: FastifyInstance, { services }: { s
       const { user, viewer, person } = await load(request)
       authorize(canChangePlan(viewer, person))
       const { goal } = await development.goal(person.id, request.params.goalId)
-      const skills = await development.skillChoices(goal.skills)
+      const skills = await development.skillChoices(goal.skills, person.careerRole)
       const { form, values, chosen } = readGoalPost(request.body, skills, 'edit')
       const due = readDateParts(request.body, 'dueOn')
       const again = (extra: Partial<GoalFormView>) =>

@@ -11,6 +11,8 @@ export interface Flash {
   readonly kind: 'success' | 'important'
   readonly heading: string
   readonly text?: string
+  /** A link to what to do next, shown after the text. */
+  readonly link?: { readonly href: string; readonly text: string }
 }
 
 /** A form submission kept while its author signs in again. */
