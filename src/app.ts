@@ -135,9 +135,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
   const layout = async (viewer: Viewer | null): Promise<LayoutBase> => layoutFor(await organisation.get(), viewer)
   // The same, without waiting, while the organisation's settings are in memory (for the fast lane).
+  // The lane asks again and again for the same viewer (rememberedViewer gives the same object
+  // while the person's profile is remembered) under the same remembered settings: the layout is
+  // worked out once for the pair.
+  const laneLayouts = new WeakMap<Viewer, { org: Organisation; layout: LayoutBase }>()
+  let signedOutLayout: { org: Organisation; layout: LayoutBase } | null = null
   const rememberedLayout = (viewer: Viewer | null): LayoutBase | undefined => {
     const org = organisation.remembered()
-    return org && layoutFor(org, viewer)
+    if (!org) return undefined
+    const known = viewer ? laneLayouts.get(viewer) : signedOutLayout
+    if (known?.org === org) return known.layout
+    const made = { org, layout: layoutFor(org, viewer) }
+    if (viewer) laneLayouts.set(viewer, made)
+    else signedOutLayout = made
+    return made.layout
   }
 
   await app.register(httpPlatform, {

@@ -132,6 +132,9 @@ function seniorRoles(terms: FrameworkTerms): string[] {
 class StaleProfile extends Error {}
 
 export class PeopleService implements ViewerSource {
+  /** The viewer last made from each remembered profile, and for whom (rememberedViewer). */
+  private readonly rememberedViewers = new WeakMap<ViewerProfile, { user: CurrentUser; viewer: Viewer }>()
+
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: PeopleRepository,
@@ -160,7 +163,14 @@ export class PeopleService implements ViewerSource {
   /** The same viewer, without waiting, when their profile is remembered; undefined otherwise. */
   rememberedViewer(user: CurrentUser): Viewer | undefined {
     const profile = this.repo.rememberedViewerProfile(this.db, user.id)
-    return profile && viewerOf(user, profile)
+    if (!profile) return undefined
+    // The fast lane asks for the same person with the same remembered profile request after
+    // request: they make the same viewer, so it is made once for them.
+    const known = this.rememberedViewers.get(profile)
+    if (known?.user === user) return known.viewer
+    const viewer = viewerOf(user, profile)
+    this.rememberedViewers.set(profile, { user, viewer })
+    return viewer
   }
 
   async get(id: string): Promise<Person> {

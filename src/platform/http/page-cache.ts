@@ -14,6 +14,12 @@ type Slot = 'nonce' | 'csrf' | 'user-name'
 export interface SplicedPage {
   /** Kept as bytes: writing a large cached page from a Buffer costs a tenth of writing a string. */
   readonly parts: readonly Buffer[]
+  /**
+   * The short parts (under SHORT_PART bytes) as text too, null for the others: pieces() joins them
+   * with the values between them into one string, so a page goes out in a few pieces, not one per
+   * part and value (each piece is a write and an entry in the writev).
+   */
+  readonly texts: readonly (string | null)[]
   readonly slots: readonly Slot[]
   /** The parts' length in bytes, without the slots. */
   readonly bytes: number
@@ -39,6 +45,9 @@ export interface SpliceValues {
  * a budget smaller than the pages people read in turn would keep none of them for long.
  */
 export const PAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024
+
+/** A part shorter than this is sent joined to the values beside it (SplicedPage.texts). */
+const SHORT_PART = 2048
 
 export class PageCache {
   private readonly entries = new Map<string, SplicedPage>()
@@ -71,7 +80,8 @@ export class PageCache {
     }
     parts.push(Buffer.from(html.slice(last)))
     const bytes = parts.reduce((n, part) => n + part.length, 0)
-    const page = { parts, slots, bytes }
+    const texts = parts.map(part => (part.length < SHORT_PART ? part.toString('utf8') : null))
+    const page = { parts, texts, slots, bytes }
     const previous = this.entries.get(key)
     if (previous) this.forget(key, previous)
     // The oldest go first, until both the count and the bytes fit. A page larger than the whole
@@ -93,25 +103,31 @@ export class PageCache {
   }
 
   /**
-   * The page with this request's values in place, as the pieces to send in turn: the kept parts
-   * (shared, never changed) and the values between them. Nothing is copied.
+   * The page with this request's values in place, as the pieces to send in turn: the long kept
+   * parts (shared, never changed) and, between them, one string of the short parts and values
+   * that lie between them. No long part is copied.
    */
   static pieces(page: SplicedPage, values: SpliceValues): SplicedPieces {
     const userName = values.userName === '' ? '' : escapeHtml(values.userName)
     const chunks: (Buffer | string)[] = []
     let bytes = page.bytes
-    const parts = page.parts
-    const slots = page.slots
+    let text = ''
+    const { parts, texts, slots } = page
     for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]
-      if (part && part.length > 0) chunks.push(part)
+      const short = texts[i]
+      if (short != null) text += short
+      else {
+        if (text !== '') chunks.push(text)
+        text = ''
+        chunks.push(parts[i] as Buffer)
+      }
       const slot = slots[i]
       if (slot === undefined) continue
       const value = slot === 'nonce' ? values.nonce : slot === 'csrf' ? values.csrf : userName
-      if (value === '') continue
-      chunks.push(value)
+      text += value
       bytes += Buffer.byteLength(value)
     }
+    if (text !== '') chunks.push(text)
     return { chunks, bytes }
   }
 
