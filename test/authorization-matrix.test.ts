@@ -1162,6 +1162,8 @@ const ROWS: Row[] = [
   // Working in the open: anyone reads what is published; those who change the strategy publish it
   { method: 'GET', route: '/open', path: at('/open'), expect: everyone(200) },
   { method: 'GET', route: '/open/:slug', path: at('/open/check-the-matrix'), expect: everyone(200) },
+  { method: 'GET', route: '/open/:slug/feedback', path: at('/open/check-the-matrix/feedback'), expect: everyone(200) },
+  { method: 'POST', route: '/open/:slug/feedback', path: at('/open/check-the-matrix/feedback'), expect: everyone(400) },
   { method: 'GET', route: '/products/:id/publish', path: f => thing(f, '/publish'), expect: signedIn(200) },
   { method: 'POST', route: '/products/:id/publish', path: f => thing(f, '/publish'), expect: strategyEditors(400) },
   {

@@ -85,11 +85,15 @@ describe('the home page as a task list', () => {
       const started = await pat.submit(`/people/${pat.id}/check-ins/new`, `/people/${pat.id}/check-ins/new`, {})
       const self = String(started.headers.location)
       const form = await pat.get(self)
-      const sent = await pat.post(self, {
+      const checked = await pat.post(self, {
         ...formFields(form.body, self),
         ...Object.fromEntries(SKILLS.map(s => [`level-${s}`, 'working'])),
         action: 'submit',
       })
+      // The answers are shown to check first, then sent.
+      const check = String(checked.headers.location)
+      expect(check).toBe(self.replace(/\/self$/, '/check'))
+      const sent = await pat.post(check, formFields((await pat.get(check)).body, check))
       expect(sent.statusCode).toBe(303)
 
       // Hope proposes a change to the framework.

@@ -1,6 +1,7 @@
 // Working in the open through its pages: publish a thing with one part held back (a reason asked
 // for, every problem at once), read it signed out, see the redaction record, publish again, catch
-// a publish someone else overtook, take it down; and who may do what.
+// a publish someone else overtook, take feedback from the public for moderation, take it down;
+// and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, formFields, type TestContext } from '../../test/build-test-app.ts'
 import { addThing, errorSummary, productWorld, type Named } from '../../test/products.ts'
@@ -87,6 +88,27 @@ describe('working in the open', () => {
 
     const history = await other.get(`${path}/publish/history`)
     expect($(history.body)('[data-testid="published-version"]').text()).toContain('Names a supplier in negotiation')
+  })
+
+  it('takes feedback from the public, held for the team to moderate', async () => {
+    const form = await anonymous.get('/open/report-a-polluted-river/feedback')
+    expect(form.statusCode).toBe(200)
+    const fields = formFields(form.body, '/open/report-a-polluted-river/feedback')
+    const empty = await anonymous.post('/open/report-a-polluted-river/feedback', { ...fields, text: '' })
+    expect(empty.statusCode).toBe(400)
+    expect(errorSummary(empty.body)).toContain('Enter your feedback')
+    const long = 'x'.repeat(2001)
+    const tooLong = await anonymous.post('/open/report-a-polluted-river/feedback', { ...fields, text: long })
+    expect($(tooLong.body)('#text').val()).toBe(long)
+    const sent = await anonymous.post('/open/report-a-polluted-river/feedback', {
+      ...fields,
+      text: 'The form asks for a grid reference I do not know.',
+    })
+    expect(sent.statusCode).toBe(303)
+    // Nobody else sees it until the team approves it.
+    expect((await other.get('/insight?origin=public')).body).not.toContain('grid reference')
+    const queue = await owner.get('/insight/moderation')
+    expect($(queue.body)('[data-testid="held"]').text()).toContain('grid reference')
   })
 
   it('catches a publish that another overtook, then takes the page down', async () => {

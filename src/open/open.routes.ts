@@ -7,13 +7,14 @@ import { actorOf } from '../accounts/accounts.service.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer } from '../platform/auth/viewer.ts'
 import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
-import { readText, type FormErrors } from '../platform/forms.ts'
+import { formErrors, readText, type FormErrors } from '../platform/forms.ts'
 import { PageCache } from '../platform/http/page-cache.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Product } from '../products/products.types.ts'
 import type { Services } from '../services.ts'
 import { canPublish, canReadPublished, canSeePublishing } from './open.policy.ts'
 import type { PublishableField } from './open.types.ts'
+import { PUBLIC_TEXT_MAX as PUBLIC_FEEDBACK_MAX } from '../insight/insight.service.ts'
 import {
   historyRows,
   publicPageView,
@@ -25,6 +26,8 @@ import {
 } from './open.views.ts'
 
 const NAV = 'products'
+/** Feedback a browser's address may leave a minute, across all public pages. */
+const FEEDBACK_RATE_LIMIT = 10
 const slugParams = {
   type: 'object',
   properties: { slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' } },
@@ -175,8 +178,62 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       if (version === null) throw new NotFoundError('Nothing is published here')
       return reply.cachedPage(cache, `${slug}:${version}`, 'open/views/page.njk', async () => {
         const { snapshot } = await open.page(slug)
-        return { pageTitle: snapshot.content.name, ...publicPageView(snapshot) }
+        return { pageTitle: snapshot.content.name, slug, ...publicPageView(snapshot) }
       })
+    },
+  )
+
+  // ---- Feedback from the public: held for the team to moderate, then part of the thing's insight ----
+
+  const feedbackForm = async (
+    reply: FastifyReply,
+    slug: string,
+    name: string,
+    values: { text?: string },
+    errors?: FormErrors,
+    status = 200,
+  ) =>
+    reply.page(
+      'open/views/feedback.njk',
+      { pageTitle: `Tell the team what you think: ${name}`, slug, name, values, errors, max: PUBLIC_FEEDBACK_MAX },
+      { status },
+    )
+
+  app.get<{ Params: { slug: string } }>(
+    '/open/:slug/feedback',
+    { config: { access: 'public' }, schema: { params: slugParams } },
+    async (request, reply) => {
+      authorize(canReadPublished())
+      const { snapshot } = await open.page(request.params.slug)
+      return feedbackForm(reply, request.params.slug, snapshot.content.name, {})
+    },
+  )
+
+  app.post<{ Params: { slug: string } }>(
+    '/open/:slug/feedback',
+    {
+      // Anyone may send it: the form token ties it to a browser's session, and each address may
+      // send only a few a minute. Nothing about the sender is kept.
+      config: { access: 'public', rateLimit: { max: FEEDBACK_RATE_LIMIT, timeWindow: '1 minute' } },
+      schema: { params: slugParams },
+    },
+    async (request, reply) => {
+      authorize(canReadPublished())
+      const { slug } = request.params
+      const { snapshot } = await open.page(slug)
+      const text = readText(request.body, 'text', PUBLIC_FEEDBACK_MAX * 2)
+      try {
+        await services.insight.addFromPublic(snapshot.productId, { text })
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err
+        return feedbackForm(reply, slug, snapshot.content.name, { text }, formErrors(err.fieldErrors, ['text']), 400)
+      }
+      request.session.flash({
+        kind: 'success',
+        heading: 'Thank you: the team will read what you said',
+        text: 'They check feedback before anything is shown to others.',
+      })
+      return reply.seeOther(`/open/${slug}`)
     },
   )
 }
