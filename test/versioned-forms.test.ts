@@ -59,8 +59,16 @@ describe('versioned handbook forms after someone else saved the page', () => {
     // Nothing was written, and the suggestion is still open.
     expect($((await member.get('/handbook/saying-no')).body)('.app-prose').text()).not.toContain('A suggested line.')
 
+    // Sent again as it stands, it would undo their later line: refused until it is kept, or the
+    // editor says they mean to remove it.
     const again = await editor.post(`${url}/accept`, formFields(stale.body, `${url}/accept`))
-    expect(again.statusCode).toBe(303)
+    expect(again.statusCode).toBe(400)
+    expect($(again.body)('main').text()).toContain('Their later line.')
+    const kept = await editor.post(`${url}/accept`, {
+      ...formFields(again.body, `${url}/accept`),
+      body: `${typed}\n\nTheir later line.`,
+    })
+    expect(kept.statusCode).toBe(303)
     const text = $((await member.get('/handbook/saying-no')).body)('.app-prose').text()
     expect(text).toContain("The reviewer's correction.")
   })
