@@ -6,11 +6,11 @@ test('browse the handbook from the contents to a page and along', async ({ pageA
   const page = await pageAs('member')
   await visit(page, '/')
 
-  // Home → the section on the contents page.
-  await follow(page, page.getByRole('main').getByRole('link', { name: 'Product manager', exact: true }))
-  await expect(page).toHaveURL(/\/handbook#section-product-manager$/)
+  // Home → the handbook's contents, from the service navigation, and its sections.
+  await follow(page, page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Handbook' }))
+  await expect(page).toHaveURL(/\/handbook$/)
   const section = page.getByRole('heading', { level: 3, name: 'Product manager', exact: true })
-  await expect(section).toBeInViewport()
+  await expect(section).toBeVisible()
 
   // The section → one of its pages.
   await follow(page, page.getByRole('link', { name: 'Simplicity and the MVP' }))

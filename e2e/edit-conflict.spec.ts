@@ -66,7 +66,7 @@ test('two editors change the same page at once', async ({ pageAs, journey }) => 
   const compared = new URL(second.url()).searchParams
   expect([compared.get('from'), compared.get('to')]).toEqual(['2', '3'])
   await expect(second.getByRole('heading', { level: 1, name: 'Changes from version 2 to version 3' })).toBeVisible()
-  const diff = second.getByRole('list', { name: 'Differences, line by line' })
+  const diff = second.getByRole('list', { name: /^Changes to the page text/ })
   const added = diff.getByRole('listitem').filter({ hasText: 'Added:' })
   const removed = diff.getByRole('listitem').filter({ hasText: 'Removed:' })
   await expect(added.filter({ hasText: secondLine })).toHaveText(`+ Added: ${secondLine}`)

@@ -29,7 +29,7 @@ test('publish a strategy in the open, read it signed out and moderate feedback',
   await evidence.getByLabel('Hold this back').check()
   await navigateBy(page, () => page.getByRole('button', { name: 'Publish' }).click())
   await expect(errorSummary(page)).toContainText('Say why ‘Problem statement: How do you know?’ is held back')
-  await page.getByLabel('Why is it held back?').fill('It names a contractor while the contract is let')
+  await evidence.getByLabel(/Why is it held back/).fill('It names a contractor while the contract is let')
   await navigateBy(page, () => page.getByRole('button', { name: 'Publish' }).click())
   await expect(page.getByText('Version 1 is public')).toBeVisible()
   const publicHref = await page.getByTestId('publication-status').getByRole('link').getAttribute('href')
