@@ -40,7 +40,7 @@ test('a member suggests a change and an editor accepts it', async ({ pageAs, jou
   const suggestion = await suggest(member, slug, line, reason)
 
   await openFromQueue(editor, title)
-  await expect(editor.getByRole('list', { name: 'Differences, line by line' })).toContainText(`Added: ${line}`)
+  await expect(editor.getByRole('list', { name: /^What would change/ })).toContainText(`Added: ${line}`)
   await navigateBy(editor, () => editor.getByRole('button', { name: 'Accept suggestion' }).click())
   await expect(editor.getByText('Suggestion accepted')).toBeVisible()
   await expect(editor.getByRole('link', { name: new RegExp(`^${escapeRegExp(title)}\\s*: suggested`) })).toHaveCount(0)
@@ -49,7 +49,7 @@ test('a member suggests a change and an editor accepts it', async ({ pageAs, jou
   await visit(member, '/')
   const onHome = member.getByRole('listitem').filter({ has: member.getByRole('link', { name: title, exact: true }) })
   await expect(onHome).toContainText('Accepted')
-  await follow(member, member.getByRole('link', { name: 'All your suggestions' }))
+  await visit(member, '/handbook/suggestions/mine')
   await expect(member.getByRole('row', { name: new RegExp(`^${escapeRegExp(title)}`) })).toContainText('Accepted')
   await visit(member, suggestion)
   await expect(summaryValue(member, 'Status')).toHaveText('Accepted')
