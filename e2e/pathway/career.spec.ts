@@ -507,47 +507,14 @@ test('a framework proposal approved, and agreed levels carried across to the new
   expect((await rowTexts(newRow)).slice(2)).toEqual([summary, head.name, PEOPLE.administrator.name])
   await expect(newRow).toContainText('Current')
 
-  // The report's agreed levels were made against the old version, so the new one has none yet.
+  // Approving carried everyone's agreed levels into the new version at once, in the same step:
+  // the report's levels are never shown as missing.
   await visit(me, '/pathway')
   await expect(summaryValue(me, 'Framework')).toContainText(`Version ${toNumber}`)
-  const table = me.getByRole('table', { name: 'Levels by skill' })
-  expect((await rowTexts(table.getByRole('row', { name: /^Product management/ })))[2]).toBe('None')
 
-  // The head of profession carries agreed levels across: review the mapping, then apply it.
-  await visit(hop, '/framework/versions')
-  await follow(hop, hop.getByRole('button', { name: 'Move to a newer version' }))
-  await expect(hop.getByRole('heading', { level: 1, name: 'Move to a newer version of the framework' })).toBeVisible()
-  await hop
-    .getByRole('radio', { name: `Carry agreed levels from version ${fromNumber} into version ${toNumber}` })
-    .check()
-  await navigateBy(hop, () => hop.getByRole('button', { name: 'Continue' }).click())
-  await expect(
-    hop.getByRole('heading', { level: 1, name: `Check how assessments carry across to version ${toNumber}` }),
-  ).toBeVisible()
-  const carried = Number(await summaryValue(hop, 'People carried across').innerText())
-  expect(carried).toBeGreaterThanOrEqual(1)
-  await expect(summaryValue(hop, 'Skills not carried across')).toHaveText('0 skills: None')
-  const mapping = hop.getByTestId('mapping')
-  for (const skill of Object.keys(SELF_LEVELS)) {
-    const select = mapping.getByLabel(skill, { exact: true })
-    await expect(select.locator('option:checked')).toHaveText(skill)
-  }
-  await navigateBy(hop, () => hop.getByRole('button', { name: 'Apply the move' }).click())
-  await expect(hop.getByText(`The framework is now at version ${toNumber}`)).toBeVisible()
-  const people = carried === 1 ? "1 person's" : `${carried} people's`
-  await expect(hop.getByText(`${people} agreed levels were carried across.`)).toBeVisible()
-  const moves = hop.getByTestId('migrations')
-  const move = moves.getByRole('row', { name: new RegExp(`Version ${fromNumber}\\s+Version ${toNumber}`) })
-  expect((await rowTexts(move)).slice(1)).toEqual([
-    `Version ${fromNumber}`,
-    `Version ${toNumber}`,
-    String(carried),
-    head.name,
-  ])
-
-  // The report's levels are back, carried across; the old check-in still reads against its version.
-  await visit(me, '/pathway')
-  await expectLevels(me, 'Your levels against product manager', { selfAssessed: false })
+  // The report's levels, carried across with what they said of themselves; the old check-in
+  // still reads against its version.
+  await expectLevels(me, 'Your levels against product manager', { selfAssessed: true })
   const history = me.getByTestId('history')
   await expect(history.getByRole('row')).toHaveCount(3)
   const carriedRow = history.getByRole('row').filter({ hasText: 'Carried across' })
