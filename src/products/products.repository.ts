@@ -185,17 +185,6 @@ export class ProductsRepository {
     return rows.map(r => ({ area: r.area, group: r.group_name }))
   }
 
-  /** The names of the things given, by id (unknown ids are left out). */
-  async names(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map()
-    const rows = await db
-      .selectFrom('products')
-      .select(['id', 'name'])
-      .where('id', 'in', [...ids])
-      .execute()
-    return new Map(rows.map(r => [r.id, r.name]))
-  }
-
   /** Things of the given kinds, by name: the choices for links. */
   async choices(db: Db, kinds: readonly ProductKind[]): Promise<ProductLink[]> {
     if (kinds.length === 0) return []

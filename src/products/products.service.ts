@@ -83,8 +83,9 @@ export class ProductsService {
   }
 
   /** The names of the things given, by id, for pages that list things another capability links to. */
-  names(ids: readonly string[]): Promise<Map<string, string>> {
-    return this.repo.names(this.db, [...new Set(ids)])
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const things = await this.repo.outline(this.db, { ids: [...new Set(ids)] })
+    return new Map(things.map(t => [t.id, t.name]))
   }
 
   links(id: string) {

@@ -70,7 +70,7 @@ export class RoadmapService {
 
   /** Items by id, for pages of other capabilities that link to problems on roadmaps. */
   async byId(ids: readonly string[]): Promise<Map<string, RoadmapItem>> {
-    const items = await this.repo.findMany(this.db, [...new Set(ids)])
+    const items = await this.some([...new Set(ids)])
     return new Map(items.map(i => [i.id, i]))
   }
 
