@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely'
 import { loadConfig, type Config } from '../src/config.ts'
 import type { Database } from '../src/db/schema.ts'
-import type { SeedChoice } from '../src/framework/framework.service.ts'
+import type { SeedChoice } from '../src/framework/framework.document.ts'
 import type { Shape } from '../src/framework/framework.bundled.ts'
 import type { Actor } from '../src/platform/auth/roles.ts'
 import type { Clock } from '../src/platform/clock.ts'

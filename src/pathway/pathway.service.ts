@@ -8,7 +8,7 @@
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { LEVEL_NAMES, type Level, type Shape } from '../framework/framework.bundled.ts'
-import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.service.ts'
+import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.document.ts'
 import type { FrameworkVersion, VersionDocument, VersionRole, VersionSkill } from '../framework/framework.types.ts'
 import type {
   AgreedCheckin,
