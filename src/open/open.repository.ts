@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, PublicationSnapshotsTable, PublicationsTable } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
-import type { Publication, PublishedVersion, Snapshot, Withheld } from './open.types.ts'
+import type { Publication, PublicPage, PublishedVersion, Snapshot, Withheld } from './open.types.ts'
 
 type Db = Kysely<Database>
 
@@ -132,5 +132,21 @@ export class OpenRepository {
         return { slug: r.slug, name: content.name, purpose: content.purpose, publishedAt: r.published_at }
       })
       .sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  /** The latest snapshot of everything public now, with its address, by name. */
+  async publicPages(db: Db): Promise<PublicPage[]> {
+    const rows = await db
+      .selectFrom('publications as p')
+      .innerJoin('publication_snapshots as s', join =>
+        join.onRef('s.product_id', '=', 'p.product_id').onRef('s.number', '=', 'p.latest_version'),
+      )
+      .select('p.slug')
+      .selectAll('s')
+      .where('p.withdrawn_at', 'is', null)
+      .execute()
+    return rows
+      .map(({ slug, ...snapshot }) => ({ slug, snapshot: toVersion(snapshot) }))
+      .sort((a, b) => a.snapshot.content.name.localeCompare(b.snapshot.content.name))
   }
 }

@@ -13,9 +13,11 @@ import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Product } from '../products/products.types.ts'
 import type { Services } from '../services.ts'
 import { canPublish, canReadPublished, canSeePublishing } from './open.policy.ts'
-import type { PublishableField } from './open.types.ts'
+import { publishedProblems } from './open.service.ts'
+import type { PublishableField, PublishedVersion } from './open.types.ts'
 import { PUBLIC_TEXT_MAX as PUBLIC_FEEDBACK_MAX } from '../insight/insight.service.ts'
 import {
+  feedbackChoices,
   historyRows,
   publicPageView,
   publicationStatus,
@@ -107,7 +109,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       }
       const expected = Number(posted)
       try {
-        const published = await open.publish(actorOf(viewer.user), product, form.withhold, expected)
+        const published = await open.publish(actorOf(viewer.user), product, form.withhold, expected, fields)
         request.session.flash({ kind: 'success', heading: `Version ${published.number} is public` })
         return reply.seeOther(publishHref(product.id))
       } catch (err) {
@@ -188,16 +190,26 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
   const feedbackForm = async (
     reply: FastifyReply,
     slug: string,
-    name: string,
-    values: { text?: string },
+    snapshot: PublishedVersion,
+    values: { text?: string; about?: string },
     errors?: FormErrors,
     status = 200,
-  ) =>
-    reply.page(
+  ) => {
+    const name = snapshot.content.name
+    return reply.page(
       'open/views/feedback.njk',
-      { pageTitle: `Tell the team what you think: ${name}`, slug, name, values, errors, max: PUBLIC_FEEDBACK_MAX },
+      {
+        pageTitle: `Tell the team what you think: ${name}`,
+        slug,
+        name,
+        values,
+        choices: feedbackChoices(publishedProblems(snapshot), values.about ?? ''),
+        errors,
+        max: PUBLIC_FEEDBACK_MAX,
+      },
       { status },
     )
+  }
 
   app.get<{ Params: { slug: string } }>(
     '/open/:slug/feedback',
@@ -205,7 +217,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
     async (request, reply) => {
       authorize(canReadPublished())
       const { snapshot } = await open.page(request.params.slug)
-      return feedbackForm(reply, request.params.slug, snapshot.content.name, {})
+      return feedbackForm(reply, request.params.slug, snapshot, {})
     },
   )
 
@@ -220,13 +232,16 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
     async (request, reply) => {
       authorize(canReadPublished())
       const { slug } = request.params
-      const { snapshot } = await open.page(slug)
-      const text = readText(request.body, 'text', PUBLIC_FEEDBACK_MAX * 2)
+      const form = {
+        text: readText(request.body, 'text', PUBLIC_FEEDBACK_MAX * 2),
+        about: readText(request.body, 'about', 100),
+      }
       try {
-        await services.insight.addFromPublic(snapshot.productId, { text })
+        await open.leaveFeedback(slug, form)
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err
-        return feedbackForm(reply, slug, snapshot.content.name, { text }, formErrors(err.fieldErrors, ['text']), 400)
+        const { snapshot } = await open.page(slug)
+        return feedbackForm(reply, slug, snapshot, form, formErrors(err.fieldErrors, ['about', 'text']), 400)
       }
       request.session.flash({
         kind: 'success',
