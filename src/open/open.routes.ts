@@ -8,6 +8,7 @@ import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer } from '../platform/auth/viewer.ts'
 import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { formErrors, readText, type FormErrors } from '../platform/forms.ts'
+import type { CachedPageRef } from '../platform/http/fast-lane.ts'
 import { PageCache } from '../platform/http/page-cache.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Product } from '../products/products.types.ts'
@@ -30,9 +31,11 @@ import {
 const NAV = 'products'
 /** Feedback a browser's address may leave a minute, across all public pages. */
 const FEEDBACK_RATE_LIMIT = 10
+/** A public page's slug, as the route's schema and the fast lane accept it. */
+const SLUG = '[a-z0-9][a-z0-9-]{0,99}'
 const slugParams = {
   type: 'object',
-  properties: { slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' } },
+  properties: { slug: { type: 'string', pattern: `^${SLUG}$` } },
   required: ['slug'],
 } as const
 
@@ -170,6 +173,13 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
     return reply.page('open/views/index.njk', { pageTitle: 'Working in the open', published: await open.published() })
   })
 
+  /** A public page's place in the cache: one per published version, the same for every reader. */
+  const pagePlace = (slug: string, version: string): CachedPageRef => ({
+    cache,
+    key: `${slug}:${version}`,
+    options: {},
+  })
+
   app.get<{ Params: { slug: string } }>(
     '/open/:slug',
     { config: { access: 'public' }, schema: { params: slugParams } },
@@ -178,12 +188,31 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       const { slug } = request.params
       const version = await open.pageVersion(slug)
       if (version === null) throw new NotFoundError('Nothing is published here')
-      return reply.cachedPage(cache, `${slug}:${version}`, 'open/views/page.njk', async () => {
-        const { snapshot } = await open.page(slug)
-        return { pageTitle: snapshot.content.name, slug, ...publicPageView(snapshot) }
-      })
+      const place = pagePlace(slug, version)
+      return reply.cachedPage(
+        place.cache,
+        place.key,
+        'open/views/page.njk',
+        async () => {
+          const { snapshot } = await open.page(slug)
+          return { pageTitle: snapshot.content.name, slug, ...publicPageView(snapshot) }
+        },
+        place.options,
+      )
     },
   )
+
+  // The same pages, answered in front of Fastify when already in the cache (fast-lane.ts, ADR
+  // 0008), from the version in memory (or not at all: the request then goes to the route above).
+  app.pageLane({
+    path: new RegExp(`^/open/(${SLUG})$`),
+    access: 'public',
+    page: match => {
+      const slug = match[1]
+      const version = slug === undefined ? undefined : open.rememberedPageVersion(slug)
+      return slug === undefined || version === undefined || version === null ? null : pagePlace(slug, version)
+    },
+  })
 
   // ---- Feedback from the public: held for the team to moderate, then part of the thing's insight ----
 

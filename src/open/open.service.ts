@@ -193,12 +193,14 @@ export class OpenService {
     return { slug, snapshot }
   }
 
-  /** Where a public page is, and which snapshot: what keys its cached page. */
-  async pageVersion(slug: string): Promise<string | null> {
-    const publication = await this.repo.bySlug(this.db, slug)
-    return publication && publication.withdrawnAt === null
-      ? `${publication.productId}:${publication.latestVersion}`
-      : null
+  /** Where a public page is, and which snapshot: what keys its cached page. Null when there is none. */
+  pageVersion(slug: string): Promise<string | null> {
+    return this.repo.pageVersion(this.db, slug)
+  }
+
+  /** The same, without waiting, when it is remembered; undefined otherwise (the fast lane's read). */
+  rememberedPageVersion(slug: string): string | null | undefined {
+    return this.repo.rememberedPageVersion(this.db, slug)
   }
 
   published() {
