@@ -267,7 +267,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   })
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
-  const open = new OpenService(kysely, repos.open, { documents, roadmap }, audit, clock)
+  const open = new OpenService(kysely, repos.open, { documents, roadmap, feedback: insight }, audit, clock)
   const home = new HomeService({
     accounts,
     people,
