@@ -43,6 +43,7 @@ import { nav as portfolioNav } from './portfolio/portfolio.nav.ts'
 import portfolioRoutes from './portfolio/portfolio.routes.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
+import evidenceRoutes from './evidence/evidence.routes.ts'
 import { buildServices, type Services } from './services.ts'
 import setupRoutes from './setup/setup.routes.ts'
 import siteRoutes from './site/site.routes.ts'
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(insightRoutes, { services })
   await app.register(exampleRoutes, { services })
   await app.register(openRoutes, { services })
+  await app.register(evidenceRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App
 }

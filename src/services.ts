@@ -55,6 +55,8 @@ import { MetricsService } from './products/metrics/metrics.service.ts'
 import { HealthRepository } from './products/health/health.repository.ts'
 import { HealthService } from './products/health/health.service.ts'
 import { DecisionsRepository } from './products/decisions/decisions.repository.ts'
+import { EvidenceRepository } from './evidence/evidence.repository.ts'
+import { EvidenceService } from './evidence/evidence.service.ts'
 import { OpenRepository } from './open/open.repository.ts'
 import { OpenService } from './open/open.service.ts'
 import { DecisionsService } from './products/decisions/decisions.service.ts'
@@ -123,6 +125,8 @@ export interface Services {
   readonly roadmapItemSections: readonly ItemSectionSource[]
   /** Things' strategies and roadmaps published to public pages, with the redaction record. */
   readonly open: OpenService
+  /** Evidence packs for promotion: the person's own, shared read-only with people they name. */
+  readonly evidence: EvidenceService
   /** What needs each person now: the home page's task list, read from the services above. */
   readonly home: HomeService
   /** Sign-in attempts allowed per client address per minute. */
@@ -165,6 +169,7 @@ export interface Repositories {
   readonly portfolio: PortfolioRepository
   readonly insight: InsightRepository
   readonly open: OpenRepository
+  readonly evidence: EvidenceRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -195,6 +200,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     portfolio: replaced.portfolio ?? new PortfolioRepository(),
     insight: replaced.insight ?? new InsightRepository(),
     open: replaced.open ?? new OpenRepository(),
+    evidence: replaced.evidence ?? new EvidenceRepository(),
   }
 }
 
@@ -268,6 +274,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const open = new OpenService(kysely, repos.open, { documents, roadmap, feedback: insight }, audit, clock)
+  const evidence = new EvidenceService(kysely, repos.evidence, frameworkVersions, pathway, people, audit, clock)
   const home = new HomeService({
     accounts,
     people,
@@ -328,6 +335,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     insight,
     roadmapItemSections: [problemKnowledgeSection(insight)],
     open,
+    evidence,
     home,
     signInRateLimit: options.signInRateLimit ?? 20,
   }

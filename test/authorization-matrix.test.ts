@@ -71,6 +71,8 @@ interface Fixtures {
    * moderation, another to reject) and an idea for its roadmap item, all added by nobody here.
    */
   insight: { id: string; heldId: string; rejectableId: string; ideaId: string }
+  /** The associate's evidence pack (for product manager), shared with the editor only. */
+  evidence: { packId: string; associateId: string }
 }
 
 interface Row {
@@ -147,6 +149,23 @@ const portfolioLeaders = (o: Outcome): Expected => ({
 const LEADER_AREA = '/portfolio/areas/Matrix%20area'
 
 const piece = (f: Fixtures, rest = '') => `/insight/${f.insight.id}${rest}`
+/** An evidence pack: its person (the associate, no viewer here) and whoever they shared it with (the editor). */
+const pack = (f: Fixtures, rest = '') => `/evidence/${f.evidence.packId}${rest}`
+const sharedWithEditor = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: o,
+  leader: 403,
+  administrator: 403,
+})
+/** Making a pack: people in the profession (of the viewers, only the leader has a profile). */
+const inProfession = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: 403,
+  leader: o,
+  administrator: 403,
+})
 const idea = (f: Fixtures, rest = '') => `/insight/ideas/${f.insight.ideaId}${rest}`
 const option = (f: Fixtures, rest = '') => thing(f, `/prioritisation/options/${f.products.optionId}${rest}`)
 const decision = (f: Fixtures, rest = '') => thing(f, `/decisions/${f.products.decisionId}${rest}`)
@@ -1277,6 +1296,34 @@ const ROWS: Row[] = [
   },
   // Insight and ideas: read and added by everyone signed in; changed and moderated by those
   // responsible for the thing they are tagged to
+  // Evidence packs: the person and who they shared it with; never their line manager (the
+  // member), the leader of their area or an administrator
+  { method: 'GET', route: '/evidence', path: at('/evidence'), expect: signedIn(200) },
+  { method: 'GET', route: '/evidence/new', path: at('/evidence/new'), expect: inProfession(200) },
+  { method: 'POST', route: '/evidence/new', path: at('/evidence/new'), expect: inProfession(400) },
+  { method: 'GET', route: '/evidence/:packId', path: f => pack(f), expect: sharedWithEditor(200) },
+  { method: 'GET', route: '/evidence/:packId/print', path: f => pack(f, '/print'), expect: sharedWithEditor(200) },
+  { method: 'GET', route: '/evidence/:packId/edit', path: f => pack(f, '/edit'), expect: signedIn(403) },
+  {
+    method: 'GET',
+    route: '/evidence/:packId/edit/:skill',
+    path: f => pack(f, '/edit/product-management'),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/evidence/:packId/edit/:skill',
+    path: f => pack(f, '/edit/product-management'),
+    expect: signedIn(403),
+  },
+  { method: 'GET', route: '/evidence/:packId/share', path: f => pack(f, '/share'), expect: signedIn(403) },
+  { method: 'POST', route: '/evidence/:packId/share', path: f => pack(f, '/share'), expect: signedIn(403) },
+  {
+    method: 'POST',
+    route: '/evidence/:packId/share/:personId/stop',
+    path: f => pack(f, `/share/${f.pathway.ownIds.editor}/stop`),
+    expect: signedIn(403),
+  },
   { method: 'GET', route: '/insight', path: at('/insight'), expect: signedIn(200) },
   { method: 'GET', route: '/insight/new', path: at('/insight/new'), expect: signedIn(200) },
   { method: 'POST', route: '/insight/new', path: at('/insight/new'), expect: signedIn(400) },
@@ -1560,6 +1607,20 @@ function expectSecurityHeaders(res: InjectResponse, signedIn: boolean, where: st
  * in the leader's area (the leader's own area is kept if another fixture already set one), with a
  * goal, a 1:1 with the member holding an action, and a placement.
  */
+async function evidenceFixtures(
+  ctx: TestContext,
+  associateId: string,
+  editorEmail: string,
+): Promise<Fixtures['evidence']> {
+  const { people, evidence } = ctx.app.services
+  const associate = await people.get(associateId)
+  const viewer = await people.viewer({ id: associate.id, name: associate.name, email: associate.email, role: 'member' })
+  if (!viewer) throw new Error('No associate for the evidence fixtures')
+  const { pack } = await evidence.create(viewer, 'product-manager')
+  await evidence.share(viewer, pack, editorEmail)
+  return { packId: pack.id, associateId }
+}
+
 async function developmentFixtures(
   ctx: TestContext,
   accounts: { id: string; email: string }[],
@@ -1785,12 +1846,14 @@ describe('authorization matrix', () => {
         removableObjectiveId: '',
       },
       insight: { id: '', heldId: '', rejectableId: '', ideaId: '' },
+      evidence: { packId: '', associateId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)
     fixtures.pathway = await pathwayFixtures(ctx, people, fixtures.development.personId, emails)
     fixtures.products = await productFixtures(ctx, people, member.email)
     fixtures.insight = await insightFixtures(ctx, fixtures.products)
+    fixtures.evidence = await evidenceFixtures(ctx, fixtures.development.personId, editor.email)
     tokens.anonymous = await agents.anonymous.token('/sign-in')
     for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
   })

@@ -955,6 +955,9 @@ export interface Database {
   insight_events: InsightEventsTable
   publications: PublicationsTable
   publication_snapshots: PublicationSnapshotsTable
+  evidence_packs: EvidencePacksTable
+  evidence_pack_skills: EvidencePackSkillsTable
+  evidence_pack_shares: EvidencePackSharesTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -980,4 +983,35 @@ export interface PublicationSnapshotsTable {
   published_at: string
   published_by: string | null
   published_by_name: string
+}
+
+/** Owned by evidence: a person's evidence pack for a role they are going for. Personal data. */
+export interface EvidencePacksTable {
+  id: string
+  person_id: string
+  role_slug: string
+  created_at: string
+  updated_at: string
+}
+
+/** Owned by evidence: one skill of a pack: the check-in evidence picked and a STAR example. Personal data. */
+export interface EvidencePackSkillsTable {
+  id: string
+  pack_id: string
+  skill_slug: string
+  /** JSON: the ids of the check-ins whose evidence for this skill the person picked. */
+  picked: string
+  situation: string
+  task: string
+  action: string
+  result: string
+  updated_at: string
+  version: Generated<number>
+}
+
+/** Owned by evidence: who a pack is shared with (read-only). */
+export interface EvidencePackSharesTable {
+  pack_id: string
+  person_id: string
+  shared_at: string
 }

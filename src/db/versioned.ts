@@ -31,6 +31,7 @@ export const VERSIONED_KEYS = {
   insight_items: 'id',
   insight_ideas: 'id',
   publications: 'product_id',
+  evidence_pack_skills: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS
