@@ -3,12 +3,20 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
-import type { AskStatus, AskWaiting, FeedbackAnswer, FeedbackAsk, FeedbackRequest, ReceivedFeedback } from './feedback.types.ts'
+import type {
+  AskStatus,
+  AskWaiting,
+  FeedbackAnswer,
+  FeedbackAsk,
+  FeedbackRequest,
+  ReceivedFeedback,
+} from './feedback.types.ts'
 
 type Db = Kysely<Database>
 
 const ASK_STATUSES: readonly AskStatus[] = ['asked', 'answered', 'declined', 'withdrawn']
-const toStatus = (v: string): AskStatus => (ASK_STATUSES as readonly string[]).includes(v) ? (v as AskStatus) : 'asked'
+const toStatus = (v: string): AskStatus =>
+  (ASK_STATUSES as readonly string[]).includes(v) ? (v as AskStatus) : 'asked'
 
 function slugs(json: string): string[] {
   try {
@@ -109,7 +117,15 @@ export class FeedbackRepository {
     return db
       .selectFrom('feedback_asks as a')
       .innerJoin('users as u', 'u.id', 'a.colleague_id')
-      .select(['a.id', 'a.request_id', 'a.colleague_id', 'u.name as colleague_name', 'a.status', 'a.answered_at', 'a.version'])
+      .select([
+        'a.id',
+        'a.request_id',
+        'a.colleague_id',
+        'u.name as colleague_name',
+        'a.status',
+        'a.answered_at',
+        'a.version',
+      ])
   }
 
   private toAsk(r: {
@@ -150,7 +166,11 @@ export class FeedbackRepository {
 
   async answersOf(db: Db, askIds: readonly string[]): Promise<FeedbackAnswer[]> {
     if (askIds.length === 0) return []
-    const rows = await db.selectFrom('feedback_answers').selectAll().where('ask_id', 'in', [...askIds]).execute()
+    const rows = await db
+      .selectFrom('feedback_answers')
+      .selectAll()
+      .where('ask_id', 'in', [...askIds])
+      .execute()
     return rows.map(r => ({ askId: r.ask_id, skillSlug: r.skill_slug, text: r.text }))
   }
 

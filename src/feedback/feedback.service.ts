@@ -65,8 +65,7 @@ export function askProblems(
 ): Record<string, string> {
   const errors: Record<string, string> = {}
   if (input.colleagues.length === 0) errors.colleagues = 'Select the colleagues you want feedback from'
-  else if (input.colleagues.length > MAX_COLLEAGUES)
-    errors.colleagues = `Select ${MAX_COLLEAGUES} colleagues or fewer`
+  else if (input.colleagues.length > MAX_COLLEAGUES) errors.colleagues = `Select ${MAX_COLLEAGUES} colleagues or fewer`
   else if (input.colleagues.some(id => id === o.self || !o.colleagueIds.has(id)))
     errors.colleagues = 'Select colleagues from the list'
   if (input.skills.length === 0 || input.skills.some(s => !o.skillSlugs.has(s)))
@@ -175,7 +174,10 @@ export class FeedbackService {
   async requestsOf(viewer: Viewer, person: Person): Promise<RequestDetail[]> {
     if (!canSeeFeedbackOf(viewer, person)) throw new ForbiddenError('Not allowed')
     const requests = await this.repo.requestsOf(this.db, person.id)
-    const asks = await this.repo.asksOf(this.db, requests.map(r => r.id))
+    const asks = await this.repo.asksOf(
+      this.db,
+      requests.map(r => r.id),
+    )
     const answers = await this.repo.answersOf(
       this.db,
       asks.filter(a => a.status === 'answered').map(a => a.id),
@@ -184,7 +186,12 @@ export class FeedbackService {
       requests.map(async request => {
         const mine = asks.filter(a => a.requestId === request.id)
         const ids = new Set(mine.map(a => a.id))
-        return { request, skills: await this.skillsOf(request), asks: mine, answers: answers.filter(a => ids.has(a.askId)) }
+        return {
+          request,
+          skills: await this.skillsOf(request),
+          asks: mine,
+          answers: answers.filter(a => ids.has(a.askId)),
+        }
       }),
     )
   }

@@ -103,7 +103,11 @@ function columns(c: ResponseChanges) {
 
 export class CheckinResponsesRepository {
   async find(db: Db, checkinId: string): Promise<CheckinResponse | null> {
-    const row = await db.selectFrom('checkin_responses').selectAll().where('checkin_id', '=', checkinId).executeTakeFirst()
+    const row = await db
+      .selectFrom('checkin_responses')
+      .selectAll()
+      .where('checkin_id', '=', checkinId)
+      .executeTakeFirst()
     return row ? toResponse(row as Row) : null
   }
 
@@ -111,7 +115,14 @@ export class CheckinResponsesRepository {
   async insert(db: Db, checkinId: string, personId: string, changes: ResponseChanges): Promise<boolean> {
     const result = await db
       .insertInto('checkin_responses')
-      .values({ checkin_id: checkinId, person_id: personId, query_skills: '[]', query_text: '', reply: '', ...columns(changes) })
+      .values({
+        checkin_id: checkinId,
+        person_id: personId,
+        query_skills: '[]',
+        query_text: '',
+        reply: '',
+        ...columns(changes),
+      })
       .onConflict(oc => oc.column('checkin_id').doNothing())
       .executeTakeFirst()
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
@@ -158,7 +169,12 @@ export class CheckinResponsesRepository {
       .where('r.status', '=', 'queried')
       .orderBy('r.queried_at')
       .execute()
-    return rows.map(r => ({ checkinId: r.checkin_id, personId: r.person_id, name: r.name, queriedAt: r.queried_at ?? '' }))
+    return rows.map(r => ({
+      checkinId: r.checkin_id,
+      personId: r.person_id,
+      name: r.name,
+      queriedAt: r.queried_at ?? '',
+    }))
   }
 
   /** The person's latest agreed check-in of their own (carried-over ones are not conversations). */

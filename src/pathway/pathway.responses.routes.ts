@@ -75,7 +75,14 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
 
   function queryPage(
     reply: FastifyReply,
-    o: { viewer: Viewer; detail: CheckinDetail; response: CheckinResponse | null; input: QueryInput; errors?: FormErrors; status?: number },
+    o: {
+      viewer: Viewer
+      detail: CheckinDetail
+      response: CheckinResponse | null
+      input: QueryInput
+      errors?: FormErrors
+      status?: number
+    },
   ) {
     return reply.page(
       'pathway/views/query.njk',
@@ -136,7 +143,9 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
             detail,
             response: await checkinResponses.of(detail.checkin.id),
             input,
-            errors: formErrors({ form: 'Your response was changed in another tab or window. Your query is below: check it, then send it again' }),
+            errors: formErrors({
+              form: 'Your response was changed in another tab or window. Your query is below: check it, then send it again',
+            }),
             status: 409,
           })
         if (err instanceof ResponseStageError) return moved(request, reply, detail, err.message)
@@ -213,18 +222,33 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
         reply: readText(request.body, 'reply'),
       }
       try {
-        const outcome = await checkinResponses.answer(viewer, person.id, detail.checkin.id, input, readVersion(request.body))
+        const outcome = await checkinResponses.answer(
+          viewer,
+          person.id,
+          detail.checkin.id,
+          input,
+          readVersion(request.body),
+        )
         request.session.flash({
           kind: 'success',
           heading:
-            outcome === 'changed' ? `You have changed ${person.name}'s agreed levels` : `You have replied to ${person.name}`,
+            outcome === 'changed'
+              ? `You have changed ${person.name}'s agreed levels`
+              : `You have replied to ${person.name}`,
           text: `${person.name} can now confirm the levels, or query them again.`,
         })
         return reply.seeOther(back(detail))
       } catch (err) {
         const order = [...response.querySkills.map(s => `level-${s}`), 'reply']
         if (err instanceof ValidationError)
-          return answerPage(reply, { viewer, detail, response, input, errors: formErrors(err.fieldErrors, order), status: 400 })
+          return answerPage(reply, {
+            viewer,
+            detail,
+            response,
+            input,
+            errors: formErrors(err.fieldErrors, order),
+            status: 400,
+          })
         if (err instanceof StaleVersionError) {
           const latest = await checkinResponses.of(detail.checkin.id)
           if (latest?.status !== 'queried')
@@ -234,7 +258,9 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
             detail: await pathway.checkin(person.id, detail.checkin.id),
             response: latest,
             input,
-            errors: formErrors({ form: 'This query changed after you opened it. It is shown as it is now; your answer is in the form' }),
+            errors: formErrors({
+              form: 'This query changed after you opened it. It is shown as it is now; your answer is in the form',
+            }),
             status: 409,
           })
         }

@@ -45,9 +45,7 @@ export class ResponseStageError extends ConflictError {}
 
 /** Which steps are open to the person on an agreed check-in, given its response so far. */
 export const canRespond = (checkin: CheckinDetail['checkin'], response: CheckinResponse | null): boolean =>
-  checkin.status === 'agreed' &&
-  checkin.kind === 'check-in' &&
-  (response === null || response.status === 'answered')
+  checkin.status === 'agreed' && checkin.kind === 'check-in' && (response === null || response.status === 'answered')
 
 /** A query's problems: at least one of the check-in's skills, and a reason within length. */
 export function queryProblems(detail: CheckinDetail, input: QueryInput): Record<string, string> {
@@ -130,7 +128,9 @@ export class CheckinResponses {
     const managerId = detail.person.lineManagerId ?? detail.checkin.managerId
     const managerName = detail.person.lineManagerId ? detail.person.lineManagerName : detail.checkin.managerName
     if (!managerId)
-      throw new ValidationError({ text: 'You do not have a line manager in Valuekit to answer a query. Ask a leader to add one' })
+      throw new ValidationError({
+        text: 'You do not have a line manager in Valuekit to answer a query. Ask a leader to add one',
+      })
     const querySkills = detail.skills.map(s => s.skill.slug).filter(s => input.skills.includes(s))
     await this.respond(viewer, detail, expectedVersion, async (trx, at) => {
       const changes = {
@@ -229,7 +229,8 @@ export class CheckinResponses {
     const at = this.clock().toISOString()
     await this.saving(detail.checkin.id, () =>
       this.db.transaction().execute(async trx => {
-        if (!(await write(trx, at))) await this.refuse(trx, detail.checkin.id, expectedVersion === 0 ? [] : ['answered'])
+        if (!(await write(trx, at)))
+          await this.refuse(trx, detail.checkin.id, expectedVersion === 0 ? [] : ['answered'])
       }),
     )
   }

@@ -342,7 +342,9 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       form.value.ratings = withQuotes(
         form.value.ratings,
         received,
-        Object.fromEntries(detail.skills.map(s => [s.skill.slug, readChoices(request.body, `quote-${s.skill.slug}`).chosen])),
+        Object.fromEntries(
+          detail.skills.map(s => [s.skill.slug, readChoices(request.body, `quote-${s.skill.slug}`).chosen]),
+        ),
       )
       const order = fieldOrder(skillFields(detail), 'evidence')
       const again = (errors: FormErrors, status: number, conflict?: CheckinDetail) =>
