@@ -85,7 +85,10 @@ describe('peer feedback pages', () => {
     expect(page.body).toContain(NOTE)
     const empty = await cole.post(askPath, formFields(page.body, askPath))
     expect(empty.statusCode).toBe(400)
-    const answered = await cole.post(askPath, { ...formFields(page.body, askPath), 'answer-product-management': ANSWER })
+    const answered = await cole.post(askPath, {
+      ...formFields(page.body, askPath),
+      'answer-product-management': ANSWER,
+    })
     expect(answered.statusCode).toBe(303)
     const after = await cole.get(askPath)
     expect(after.body).not.toContain(ANSWER)
