@@ -25,6 +25,8 @@ import { nav as organisationNav } from './organisation/organisation.nav.ts'
 import organisationRoutes from './organisation/organisation.routes.ts'
 import { nav as pathwayNav } from './pathway/pathway.nav.ts'
 import pathwayRoutes from './pathway/pathway.routes.ts'
+import checkinResponseRoutes from './pathway/pathway.responses.routes.ts'
+import feedbackRoutes from './feedback/feedback.routes.ts'
 import { nav as peopleNav } from './people/people.nav.ts'
 import peopleRoutes from './people/people.routes.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
@@ -184,6 +186,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(peopleRoutes, { services })
   await app.register(developmentRoutes, { services })
   await app.register(pathwayRoutes, { services })
+  await app.register(checkinResponseRoutes, { services })
+  await app.register(feedbackRoutes, { services })
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
   await app.register(objectivesRoutes, { services })

@@ -79,6 +79,10 @@ import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
 import { SetupService } from './setup/setup.service.ts'
+import { FeedbackRepository } from './feedback/feedback.repository.ts'
+import { FeedbackService } from './feedback/feedback.service.ts'
+import { CheckinResponsesRepository } from './pathway/pathway.responses.repository.ts'
+import { CheckinResponses } from './pathway/pathway.responses.ts'
 
 export interface Services {
   readonly config: Config
@@ -129,6 +133,10 @@ export interface Services {
   readonly evidence: EvidenceService
   /** What needs each person now: the home page's task list, read from the services above. */
   readonly home: HomeService
+  /** The person's confirmation or query of agreed levels, and the line manager's answer (pathway). */
+  readonly checkinResponses: CheckinResponses
+  /** Peer feedback: requests to named colleagues, their answers per skill. */
+  readonly feedback: FeedbackService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -170,6 +178,8 @@ export interface Repositories {
   readonly insight: InsightRepository
   readonly open: OpenRepository
   readonly evidence: EvidenceRepository
+  readonly checkinResponses: CheckinResponsesRepository
+  readonly feedback: FeedbackRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -201,6 +211,8 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     insight: replaced.insight ?? new InsightRepository(),
     open: replaced.open ?? new OpenRepository(),
     evidence: replaced.evidence ?? new EvidenceRepository(),
+    checkinResponses: replaced.checkinResponses ?? new CheckinResponsesRepository(),
+    feedback: replaced.feedback ?? new FeedbackRepository(),
   }
 }
 
@@ -275,6 +287,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const open = new OpenService(kysely, repos.open, { documents, roadmap, feedback: insight }, audit, clock)
   const evidence = new EvidenceService(kysely, repos.evidence, frameworkVersions, pathway, people, audit, clock)
+  const checkinResponses = new CheckinResponses(kysely, repos.checkinResponses, pathway, email, audit, clock)
+  const feedback = new FeedbackService(kysely, repos.feedback, frameworkVersions, people, email, audit, clock)
   const home = new HomeService({
     accounts,
     people,
@@ -285,6 +299,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     profession,
     products,
     strategy,
+    checkinResponses,
+    feedback,
   })
   const example = new ExampleService(
     organisation,
@@ -337,6 +353,8 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     open,
     evidence,
     home,
+    checkinResponses,
+    feedback,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -73,6 +73,8 @@ interface Fixtures {
   insight: { id: string; heldId: string; rejectableId: string; ideaId: string }
   /** The associate's evidence pack (for product manager), shared with the editor only. */
   evidence: { packId: string; associateId: string }
+  /** The associate's request for feedback, asked of the editor. */
+  feedback: { requestId: string; askId: string }
 }
 
 interface Row {
@@ -689,6 +691,81 @@ const ROWS: Row[] = [
     expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}/review`) }),
   },
   { method: 'GET', route: '/team', path: at('/team'), expect: lineManagerOnly(200) },
+  // Confirming or querying agreed levels: the person only; answering a query: the line manager only
+  // (the fixture check-in is not agreed, so there is nothing to answer yet).
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/confirm',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/confirm`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/query',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/query`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/query',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/query`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/answer',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/answer`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}`) }),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/answer',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/answer`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}`) }),
+  },
+  // Peer feedback: the associate asked the editor. Answers are for the associate and their line
+  // manager (the member) only: not the colleague asked, not leaders, not administrators.
+  { method: 'GET', route: '/feedback', path: at('/feedback'), expect: signedIn(200) },
+  { method: 'GET', route: '/feedback/new', path: at('/feedback/new'), expect: signedIn(200) },
+  { method: 'POST', route: '/feedback/new', path: at('/feedback/new'), expect: signedIn(400) },
+  {
+    method: 'GET',
+    route: '/feedback/requests/:requestId',
+    path: f => `/feedback/requests/${f.feedback.requestId}`,
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/feedback/requests/:requestId/withdraw',
+    path: f => `/feedback/requests/${f.feedback.requestId}/withdraw`,
+    expect: signedIn(403),
+  },
+  { method: 'GET', route: '/people/:id/feedback', path: f => dev(f, '/feedback'), expect: lineManagerOnly(200) },
+  {
+    method: 'GET',
+    route: '/feedback/asks/:askId',
+    path: f => `/feedback/asks/${f.feedback.askId}`,
+    expect: { anonymous: 'sign-in', member: 403, editor: 200, leader: 403, administrator: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/feedback/asks/:askId',
+    path: f => `/feedback/asks/${f.feedback.askId}`,
+    expect: { anonymous: 'sign-in', member: 403, editor: 400, leader: 403, administrator: 403 },
+  },
+  // The probe carries no version, so nothing is declined: the colleague is sent back to the request.
+  {
+    method: 'POST',
+    route: '/feedback/asks/:askId/decline',
+    path: f => `/feedback/asks/${f.feedback.askId}/decline`,
+    expect: f => ({
+      anonymous: 'sign-in',
+      member: 403,
+      editor: { redirect: `/feedback/asks/${f.feedback.askId}` },
+      leader: 403,
+      administrator: 403,
+    }),
+  },
   // Products and their strategy: open to read, changed by those responsible for each thing
   { method: 'GET', route: '/products', path: at('/products'), expect: signedIn(200) },
   {
@@ -1771,6 +1848,19 @@ async function pathwayFixtures(
   }
 }
 
+/** The associate asks the editor for feedback on one skill. */
+async function feedbackFixtures(ctx: TestContext, associateId: string, editorEmail: string) {
+  const { people, feedback } = ctx.app.services
+  const associate = await people.get(associateId)
+  const editor = await people.findByEmail(editorEmail)
+  const viewer = await people.viewer({ id: associate.id, name: associate.name, email: associate.email, role: 'member' })
+  if (!viewer || !editor) throw new Error('No associate or editor for the feedback fixtures')
+  const skill = (await feedback.skillChoices())[0]?.slug ?? ''
+  const requestId = await feedback.ask(viewer, { colleagues: [editor.id], skills: [skill], note: '' })
+  const asked = await feedback.waitingFor(editor.id)
+  return { requestId, askId: asked[0]?.askId ?? '' }
+}
+
 describe('authorization matrix', () => {
   let ctx: TestContext
   let routes: SeenRoute[]
@@ -1847,6 +1937,7 @@ describe('authorization matrix', () => {
       },
       insight: { id: '', heldId: '', rejectableId: '', ideaId: '' },
       evidence: { packId: '', associateId: '' },
+      feedback: { requestId: '', askId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)
@@ -1854,6 +1945,7 @@ describe('authorization matrix', () => {
     fixtures.products = await productFixtures(ctx, people, member.email)
     fixtures.insight = await insightFixtures(ctx, fixtures.products)
     fixtures.evidence = await evidenceFixtures(ctx, fixtures.development.personId, editor.email)
+    fixtures.feedback = await feedbackFixtures(ctx, fixtures.development.personId, editor.email)
     tokens.anonymous = await agents.anonymous.token('/sign-in')
     for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
   })

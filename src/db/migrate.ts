@@ -25,6 +25,7 @@ import * as insight from './migrations/20261207T1425-insight.ts'
 import * as open from './migrations/20261207T1440-open.ts'
 import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
 import * as evidence from './migrations/20261207T1530-evidence.ts'
+import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1440-open': open,
   '20261207T1405-home-tasks': homeTasks,
   '20261207T1530-evidence': evidence,
+  '20261207T1525-peer-feedback': peerFeedback,
 }
 
 class StaticProvider implements MigrationProvider {

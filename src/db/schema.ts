@@ -958,6 +958,10 @@ export interface Database {
   evidence_packs: EvidencePacksTable
   evidence_pack_skills: EvidencePackSkillsTable
   evidence_pack_shares: EvidencePackSharesTable
+  checkin_responses: CheckinResponsesTable
+  feedback_requests: FeedbackRequestsTable
+  feedback_asks: FeedbackAsksTable
+  feedback_answers: FeedbackAnswersTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -1014,4 +1018,56 @@ export interface EvidencePackSharesTable {
   pack_id: string
   person_id: string
   shared_at: string
+}
+
+/** Owner: pathway. The person's confirmation or query of a check-in's agreed levels, and the answer. Personal data. */
+export interface CheckinResponsesTable {
+  checkin_id: string
+  person_id: string
+  /** Who answers a query: the line manager when it was raised. */
+  manager_id: string | null
+  /** 'confirmed' | 'queried' | 'answered' */
+  status: string
+  confirmed_at: string | null
+  queried_at: string | null
+  /** JSON array of skill slugs. */
+  query_skills: string
+  query_text: string
+  answered_at: string | null
+  answered_by_name: string | null
+  /** 'changed' | 'kept' */
+  outcome: string | null
+  reply: string
+  version: Generated<number>
+}
+
+/** Owner: feedback. A person's request for feedback from named colleagues on chosen skills. Personal data. */
+export interface FeedbackRequestsTable {
+  id: string
+  person_id: string
+  framework_version_id: string
+  /** JSON array of skill slugs. */
+  skills: string
+  note: string
+  created_at: string
+  withdrawn_at: string | null
+  version: Generated<number>
+}
+
+/** Owner: feedback. One colleague asked in a request. */
+export interface FeedbackAsksTable {
+  id: string
+  request_id: string
+  colleague_id: string
+  /** 'asked' | 'answered' | 'declined' | 'withdrawn' */
+  status: string
+  answered_at: string | null
+  version: Generated<number>
+}
+
+/** Owner: feedback. A colleague's answer on one skill (final once sent). Personal data. */
+export interface FeedbackAnswersTable {
+  ask_id: string
+  skill_slug: string
+  text: string
 }

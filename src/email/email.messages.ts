@@ -26,6 +26,11 @@ export function subjectOf(message: NewMessage): string {
       return message.outcome === 'accepted'
         ? `Your suggestion for “${message.pageTitle}” was accepted`
         : `Your suggestion for “${message.pageTitle}” was not accepted`
+    case 'levels-queried':
+      // Subjects are listed to administrators: they name no one.
+      return 'A question about agreed levels is waiting for you'
+    case 'feedback-requested':
+      return 'A colleague has asked you for feedback'
   }
 }
 
@@ -41,6 +46,9 @@ export function payloadOf(message: NewMessage): Record<string, unknown> {
         pageSlug: message.pageSlug,
         version: message.version,
       }
+    case 'levels-queried':
+    case 'feedback-requested':
+      return { personName: message.personName, path: message.path }
   }
 }
 
@@ -95,5 +103,29 @@ export function writeMessage(
         ].join('\n'),
       }
     }
+    case 'levels-queried':
+      return {
+        subject: row.subject,
+        body: [
+          `Hello ${recipientName},`,
+          '',
+          `${text(row.payload.personName)} has a question about the levels you agreed in their check-in. Read it in Valuekit, then change the levels or keep them with a reply:`,
+          `${context.baseUrl}${text(row.payload.path)}`,
+          '',
+          signOff,
+        ].join('\n'),
+      }
+    case 'feedback-requested':
+      return {
+        subject: row.subject,
+        body: [
+          `Hello ${recipientName},`,
+          '',
+          `${text(row.payload.personName)} would like your feedback on some of their skills. See what they asked, then give your feedback or decline:`,
+          `${context.baseUrl}${text(row.payload.path)}`,
+          '',
+          signOff,
+        ].join('\n'),
+      }
   }
 }

@@ -1,7 +1,7 @@
 // The email capability's domain types, for other capabilities to import instead of its repository.
 
 /** What kinds of message Valuekit sends. */
-export type MessageKind = 'invitation' | 'suggestion-outcome'
+export type MessageKind = 'invitation' | 'suggestion-outcome' | 'levels-queried' | 'feedback-requested'
 
 /**
  * Where a message is: waiting to be sent ('pending'), leased to a worker ('sending'), 'sent',
@@ -36,6 +36,22 @@ export type NewMessage =
       readonly pageSlug: string
       /** The page's version that the suggestion became, when accepted. */
       readonly version: number | null
+    }
+  | {
+      /** To a line manager: a person queried the levels agreed in their check-in (never what they wrote). */
+      readonly kind: 'levels-queried'
+      readonly recipient: MessageRecipient
+      readonly personName: string
+      /** The path of the page where the query is answered. */
+      readonly path: string
+    }
+  | {
+      /** To a colleague: a person asked them for feedback (never the note or the skills). */
+      readonly kind: 'feedback-requested'
+      readonly recipient: MessageRecipient
+      readonly personName: string
+      /** The path of the page where the feedback is given. */
+      readonly path: string
     }
 
 /** One row of the outbox, as the service and the worker see it. */

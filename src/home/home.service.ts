@@ -17,6 +17,9 @@ import type { ProductsService } from '../products/products.service.ts'
 import type { StrategyService } from '../products/strategy.service.ts'
 import type { StrategyFlag } from '../products/strategy.ts'
 import type { ProfessionService, ProfessionSummary } from '../profession/profession.service.ts'
+import type { FeedbackService } from '../feedback/feedback.service.ts'
+import type { AskWaiting } from '../feedback/feedback.types.ts'
+import type { CheckinResponses, LatestAgreed, WaitingQuery } from '../pathway/pathway.responses.ts'
 import { canSeeHomeProfession, canSeeNewInstallation, canSeeSuggestionQueue } from './home.policy.ts'
 
 /** At most this many things a person owns have their strategy checked for flags on each visit. */
@@ -32,6 +35,10 @@ export interface HomeParts {
   readonly profession: ProfessionService
   readonly products: ProductsService
   readonly strategy: StrategyService
+  /** Agreed levels to confirm, and queries about them to answer (optional: older wiring has none). */
+  readonly checkinResponses?: Pick<CheckinResponses, 'latest' | 'waitingFor'>
+  /** Requests for feedback asked of the person. */
+  readonly feedback?: Pick<FeedbackService, 'waitingFor'>
 }
 
 /** Everything the task list is made from, for one person on one day. */
@@ -57,6 +64,12 @@ export interface HomeFacts {
   profession: ProfessionSummary | null
   /** An administrator of an installation with nobody added yet. */
   newInstallation: boolean
+  /** Their latest agreed check-in when its levels wait for them to confirm or query. */
+  levelsToConfirm?: LatestAgreed | null
+  /** Their line reports' queries about agreed levels, waiting for an answer. */
+  queries?: WaitingQuery[]
+  /** Requests for feedback waiting for them. */
+  feedbackAsks?: AskWaiting[]
 }
 
 const none = <T>(value: T): Promise<T> => Promise.resolve(value)
@@ -87,7 +100,16 @@ export class HomeService {
         owned.items.map(async thing => ({ id: thing.id, name: thing.name, flags: await p.strategy.flags(thing) })),
       )
     ).filter(t => t.flags.length > 0)
+    const [latest, queries, feedbackAsks] = await Promise.all([
+      person.hasProfile && p.checkinResponses ? p.checkinResponses.latest(id) : none(null),
+      viewer.managesSomeone && p.checkinResponses ? p.checkinResponses.waitingFor(id) : none([]),
+      p.feedback ? p.feedback.waitingFor(id) : none([]),
+    ])
+    const toConfirm = latest && (latest.response === null || latest.response.status === 'answered')
     return {
+      levelsToConfirm: toConfirm ? latest.agreed : null,
+      queries,
+      feedbackAsks,
       today: development.today,
       self: id,
       checkin,

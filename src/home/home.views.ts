@@ -106,6 +106,36 @@ export function homeTasks(f: HomeFacts): Task[] {
       since: c.lastAgreedAt ?? '',
     })
 
+  // Agreed levels to confirm or query, and their line reports' queries (pathway.responses.ts).
+  if (f.levelsToConfirm)
+    tasks.push({
+      key: 'levels-confirm',
+      title: 'Confirm or query your agreed levels',
+      href: `/people/${self}/check-ins/${f.levelsToConfirm.checkinId}`,
+      hint: `Your line manager recorded them on ${formatDate(f.levelsToConfirm.agreedAt)}.`,
+      urgency: 'due',
+      since: f.levelsToConfirm.agreedAt,
+    })
+  for (const q of f.queries ?? [])
+    tasks.push({
+      key: `levels-query-${q.checkinId}`,
+      title: `Answer ${q.name}'s query about their agreed levels`,
+      href: `/people/${q.personId}/check-ins/${q.checkinId}/answer`,
+      hint: `${q.name} queried them ${daysAgo(q.queriedAt || today, today)}.`,
+      urgency: 'waiting',
+      since: q.queriedAt,
+    })
+  // Feedback colleagues asked them for (src/feedback).
+  for (const a of f.feedbackAsks ?? [])
+    tasks.push({
+      key: `feedback-${a.askId}`,
+      title: `Give ${a.personName} feedback`,
+      href: `/feedback/asks/${a.askId}`,
+      hint: `${a.personName} asked you ${daysAgo(a.askedAt, today)}. You can also decline.`,
+      urgency: 'waiting',
+      since: a.askedAt,
+    })
+
   // Their line reports' check-ins.
   for (const w of f.waiting) {
     const review = w.status === 'submitted'
