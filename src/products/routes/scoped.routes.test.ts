@@ -61,11 +61,11 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
     const page = await lead.get('/strategy')
     expect(page.statusCode).toBe(200)
     const $page = $(page.body)
-    expect($page('[data-testid="area-strategies"] a').map((_, a) => $page(a).text()).get()).toEqual([
-      'Strategy for the Benefits area',
-      'Strategy for the Central area',
-      'Strategy for the Tax area',
-    ])
+    expect(
+      $page('[data-testid="area-strategies"] a')
+        .map((_, a) => $page(a).text())
+        .get(),
+    ).toEqual(['Strategy for the Benefits area', 'Strategy for the Central area', 'Strategy for the Tax area'])
     const benefits = $page('[data-testid="area-strategies"] li').first().text()
     expect(benefits).toContain('you can change it')
     expect($page('[data-testid="organisation-strategy"]').text()).not.toContain('you can change it')
