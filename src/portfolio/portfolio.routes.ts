@@ -136,13 +136,15 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
           href: viewPath({ level: 'group', area: p.area, group: p.group }),
           hint: `A group: ${p.things} things`,
         })
-    const strategies = views.flatMap(v =>
-      v.href === viewPath({ level: 'organisation', area: null, group: null })
-        ? [strategyLink({ level: 'organisation', area: null, group: null })]
-        : areas.includes(v.text)
-          ? [strategyLink({ level: 'area', area: v.text, group: null })]
-          : [],
-    )
+    // The strategies the viewer steers: the organisation's, and each area's they see, their own
+    // area included even before it has any things.
+    const strategyAreas = [...new Set([...areas, ...(viewer.businessArea ? [viewer.businessArea] : [])])]
+    const strategies = [
+      ...(canSeeOrganisationView(viewer) ? [strategyLink({ level: 'organisation', area: null, group: null })] : []),
+      ...strategyAreas
+        .filter(area => canSeeAreaView(viewer, area))
+        .map(area => strategyLink({ level: 'area', area, group: null })),
+    ]
     return reply.page(
       'portfolio/views/index.njk',
       { pageTitle: 'Portfolio', views, strategies, can: { balance: canSeeBalance(viewer) } },
