@@ -139,7 +139,8 @@ export class ProductsService {
           action: 'product.strategy-started',
           subjectType: 'product',
           subjectId: id,
-          summary: which.scope === 'area' ? `Started the strategy of the ${name} area` : 'Started the organisation’s strategy',
+          summary:
+            which.scope === 'area' ? `Started the strategy of the ${name} area` : 'Started the organisation’s strategy',
         })
       })
     } catch (err) {

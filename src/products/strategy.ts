@@ -93,7 +93,9 @@ export function strategyParts(product: Product, s: StrategyOverview): StrategyPa
  */
 export function strategyFlags(product: Product, s: StrategyOverview): StrategyFlag[] {
   return [
-    ...(product.scope === 'thing' && nameGuidance(product) ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+    ...(product.scope === 'thing' && nameGuidance(product)
+      ? [{ text: 'The name starts with a noun', href: '#name-guidance' }]
+      : []),
     ...documentFlags(s.docs, product.id),
     ...roadmapFlags(s.board, product.id),
     ...hypothesesFlags(s.hypotheses, product.id, s.today),
@@ -114,6 +116,8 @@ export function strategySections(product: Product, s: FullStrategy): MarkdownSec
     },
     { heading: 'Decisions', lines: decisionsMarkdown(s.allDecisions, markdownText) },
     { heading: 'Strategy reviews', lines: reviewsMarkdown(s.fullReviews, markdownText) },
-    ...(product.scope === 'thing' && (product.kind === 'service' || s.assessments.length > 0) ? [assessmentsMarkdown(s.assessments, s.evidence)] : []),
+    ...(product.scope === 'thing' && (product.kind === 'service' || s.assessments.length > 0)
+      ? [assessmentsMarkdown(s.assessments, s.evidence)]
+      : []),
   ]
 }
