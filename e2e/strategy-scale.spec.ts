@@ -11,7 +11,7 @@ test('an area lead writes the area’s strategy and the head of product reads it
   journey,
 }, testInfo) => {
   // Adding two accounts to the profession through their pages, each checked with axe, takes a while.
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   const { lead, head, area } = journey.strategyScale
   const admin = await pageAs('administrator')
   const states = { lead: professionStatePath(testInfo.project.name, lead), head: '' }

@@ -32,6 +32,7 @@ import {
   type ProductOutline,
   type ProductPlace,
   type StrategyScope,
+  strategyTitle,
 } from './products.types.ts'
 
 export const CATALOGUE_PAGE_SIZE = 50
@@ -112,7 +113,9 @@ export class ProductsService {
       throw new NotFoundError('No such area')
     const at = this.clock().toISOString()
     const id = newId()
-    const name = which.scope === 'area' ? which.area : 'The organisation'
+    const area = which.scope === 'area' ? which.area : ''
+    // Named as its pages call it, so every part's page and breadcrumbs say whose strategy it is.
+    const name = strategyTitle({ scope: which.scope, name: '', area })
     try {
       await this.db.transaction().execute(async trx => {
         await this.repo.insert(trx, {
@@ -125,7 +128,7 @@ export class ProductsService {
           ownerId: null,
           team: '',
           group: '',
-          area: which.scope === 'area' ? which.area : '',
+          area,
           parentId: null,
           phase: 'live',
           stage: 'maturity',
@@ -140,7 +143,7 @@ export class ProductsService {
           subjectType: 'product',
           subjectId: id,
           summary:
-            which.scope === 'area' ? `Started the strategy of the ${name} area` : 'Started the organisation’s strategy',
+            which.scope === 'area' ? `Started the strategy of the ${area} area` : 'Started the organisation’s strategy',
         })
       })
     } catch (err) {

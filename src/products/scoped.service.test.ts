@@ -42,7 +42,12 @@ describe.each(DIALECTS)('strategies of areas and the organisation on %s', dialec
       products.strategyFor(actor, { scope: 'area', area: 'Licensing' }),
     ])
     expect(a.id).toBe(b.id)
-    expect(a).toMatchObject({ scope: 'area', area: 'Licensing', name: 'Licensing', ownerId: null })
+    expect(a).toMatchObject({
+      scope: 'area',
+      area: 'Licensing',
+      name: 'Strategy for the Licensing area',
+      ownerId: null,
+    })
     const org = await products.strategyFor(actor, { scope: 'organisation' })
     expect(org).toMatchObject({ scope: 'organisation', area: '' })
     expect((await products.strategyFor(actor, { scope: 'organisation' })).id).toBe(org.id)
@@ -71,7 +76,7 @@ describe.each(DIALECTS)('strategies of areas and the organisation on %s', dialec
     const choices = await products.formChoices()
     expect([...choices.services, ...choices.usable].map(l => l.id)).not.toContain(area.id)
     // Named where its roadmap items are named (insight tags problems by id).
-    expect((await products.names([area.id])).get(area.id)).toBe('Licensing')
+    expect((await products.names([area.id])).get(area.id)).toBe('Strategy for the Licensing area')
     const figures = await t.services.portfolio.figures({ level: 'organisation', area: null, group: null })
     expect(figures.map(f => f.name)).toEqual(['Fishing licences'])
     expect((await t.services.portfolio.places()).reduce((n, p) => n + p.things, 0)).toBe(1)
