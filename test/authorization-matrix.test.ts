@@ -1358,6 +1358,16 @@ const ROWS: Row[] = [
     path: at(`${LEADER_AREA}/groups/Some%20group/export.csv`),
     expect: portfolioLeaders(200),
   },
+  // Strategies of areas and the organisation: everyone signed in reads them; the friendly
+  // addresses start the record on first visit and lead to its strategy page (a 303).
+  { method: 'GET', route: '/strategy', path: at('/strategy'), expect: signedIn(200) },
+  { method: 'GET', route: '/strategy/organisation', path: at('/strategy/organisation'), expect: signedIn(303) },
+  {
+    method: 'GET',
+    route: '/strategy/areas/:area',
+    path: at('/strategy/areas/Matrix%20area'),
+    expect: signedIn(303),
+  },
   { method: 'GET', route: '/portfolio/balance', path: at('/portfolio/balance'), expect: portfolioLeaders(200) },
   {
     method: 'GET',

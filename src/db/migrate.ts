@@ -26,6 +26,7 @@ import * as open from './migrations/20261207T1440-open.ts'
 import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
 import * as evidence from './migrations/20261207T1530-evidence.ts'
 import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
+import * as strategyScope from './migrations/20261207T1500-strategy-scope.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1405-home-tasks': homeTasks,
   '20261207T1530-evidence': evidence,
   '20261207T1525-peer-feedback': peerFeedback,
+  '20261207T1500-strategy-scope': strategyScope,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -383,6 +383,8 @@ export interface ProductsTable {
   stage: string
   /** 'yes' for the worked example's things, removed together in one step. */
   example: Generated<string>
+  /** 'thing' (in the catalogue), or 'area' / 'organisation': the strategy of an area (named in area) or of the organisation. */
+  scope: Generated<string>
   created_at: string
   created_by_name: string
   updated_at: string

@@ -64,28 +64,38 @@ export function documentFlags(docs: readonly StrategyDocument[], productId: stri
     : []
 }
 
-/** Every part of the strategy page, in page order: the documents, then the relational parts. */
+/**
+ * Every part of the strategy page, in page order: the documents, then the relational parts. An
+ * area's or the organisation's strategy has no objectives of a thing (theirs are on the objectives
+ * page, by level) and no service assessments.
+ */
 export function strategyParts(product: Product, s: StrategyOverview): StrategyPart[] {
+  const thing = product.scope === 'thing'
   const parts = [
     ...s.docs.map(d => documentPart(d, product.id)),
     roadmapPart(s.board, product.id),
     metricsPart(s.metrics, product.id),
-    s.objectives,
+    ...(thing ? [s.objectives] : []),
     hypothesesPart(s.hypotheses, product.id, s.today),
     prioritisationPart(product.id, { ...s.options, criteria: s.options.criteria.criteria }),
     decisionsPart(product.id, s.decisions),
     reviewsPart(product.id, s.reviews),
   ]
-  if (product.kind === 'service')
+  if (thing && product.kind === 'service')
     parts.push(assessmentsPart(product.id, s.assessments, nextAssessment(product, s.assessments, s.today)))
   parts.push(healthPart(product.id, s.health))
   return parts
 }
 
-/** What is missing or stale, most basic first. */
+/**
+ * What is missing or stale, most basic first. Naming advice is for services in the catalogue; an
+ * area or the organisation is not named like a service.
+ */
 export function strategyFlags(product: Product, s: StrategyOverview): StrategyFlag[] {
   return [
-    ...(nameGuidance(product) ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+    ...(product.scope === 'thing' && nameGuidance(product)
+      ? [{ text: 'The name starts with a noun', href: '#name-guidance' }]
+      : []),
     ...documentFlags(s.docs, product.id),
     ...roadmapFlags(s.board, product.id),
     ...hypothesesFlags(s.hypotheses, product.id, s.today),
@@ -106,6 +116,8 @@ export function strategySections(product: Product, s: FullStrategy): MarkdownSec
     },
     { heading: 'Decisions', lines: decisionsMarkdown(s.allDecisions, markdownText) },
     { heading: 'Strategy reviews', lines: reviewsMarkdown(s.fullReviews, markdownText) },
-    ...(product.kind === 'service' || s.assessments.length > 0 ? [assessmentsMarkdown(s.assessments, s.evidence)] : []),
+    ...(product.scope === 'thing' && (product.kind === 'service' || s.assessments.length > 0)
+      ? [assessmentsMarkdown(s.assessments, s.evidence)]
+      : []),
   ]
 }
