@@ -24,9 +24,9 @@ import * as portfolio from './migrations/20261207T1415-portfolio.ts'
 import * as insight from './migrations/20261207T1425-insight.ts'
 import * as open from './migrations/20261207T1440-open.ts'
 import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
-import * as evidence from './migrations/20261207T1530-evidence.ts'
-import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
 import * as strategyScope from './migrations/20261207T1500-strategy-scope.ts'
+import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
+import * as evidence from './migrations/20261207T1530-evidence.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -51,9 +51,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1435-handbook-owners-feedback': handbookOwnersFeedback,
   '20261207T1440-open': open,
   '20261207T1405-home-tasks': homeTasks,
-  '20261207T1530-evidence': evidence,
-  '20261207T1525-peer-feedback': peerFeedback,
   '20261207T1500-strategy-scope': strategyScope,
+  '20261207T1525-peer-feedback': peerFeedback,
+  '20261207T1530-evidence': evidence,
 }
 
 class StaticProvider implements MigrationProvider {
