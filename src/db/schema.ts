@@ -955,6 +955,8 @@ export interface Database {
   insight_events: InsightEventsTable
   publications: PublicationsTable
   publication_snapshots: PublicationSnapshotsTable
+  handbook_upstream: HandbookUpstreamTable
+  handbook_upstream_pages: HandbookUpstreamPagesTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -980,4 +982,31 @@ export interface PublicationSnapshotsTable {
   published_at: string
   published_by: string | null
   published_by_name: string
+}
+
+/** Owned by upstream: the handbook this installation follows (one row, id 'upstream'). */
+export interface HandbookUpstreamTable {
+  id: string
+  /** A folder path or an http(s) address, as given on the command line. */
+  source: string
+  checked_at: string
+  checked_by_name: string
+}
+
+/** Owned by upstream: per upstream page, the last upstream text taken and the newest one seen. */
+export interface HandbookUpstreamPagesTable {
+  upstream_slug: string
+  /** The slug of the local page that follows it (slugs never change); null until a new upstream page is added. */
+  page_slug: string | null
+  title: string
+  section_slug: string
+  section_title: string
+  summary: string
+  /** The upstream text last taken or kept (the merge base); null when none was ever taken. */
+  base_body: string | null
+  upstream_body: string
+  upstream_hash: string
+  /** 'current' | 'changed' | 'new' | 'deleted' (upstream.types.ts UpstreamState). */
+  state: string
+  checked_at: string
 }
