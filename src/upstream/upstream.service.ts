@@ -6,7 +6,6 @@
 // is refused (StaleVersionError) and history records it. Pages only this handbook has are never
 // touched, and a page deleted upstream is shown, not deleted.
 import type { DbExecutor } from '../db/connect.ts'
-import type { Page } from '../handbook/handbook.repository.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -20,6 +19,9 @@ import type { UpstreamPageRecord, UpstreamSource } from './upstream.types.ts'
 const sameText = (a: string, b: string): boolean => a.trimEnd() === b.trimEnd()
 
 export const UPSTREAM_LABELS = { ours: 'Your handbook', theirs: 'Upstream' }
+
+/** A handbook page, as the handbook's service returns it. */
+type Page = Awaited<ReturnType<HandbookService['page']>>
 
 export type UpstreamChoice = 'take' | 'keep' | 'combine'
 
