@@ -15,6 +15,7 @@ import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
 import handbookRoutes from './handbook/routes/index.ts'
+import upstreamRoutes from './upstream/upstream.routes.ts'
 import { nav as insightNav } from './insight/insight.nav.ts'
 import insightRoutes from './insight/routes/index.ts'
 import { nav as homeNav } from './home/home.nav.ts'
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { services })
   await app.register(emailRoutes, { services })
   await app.register(handbookRoutes, { services })
+  await app.register(upstreamRoutes, { services })
   await app.register(frameworkRoutes, { services })
   await app.register(peopleRoutes, { services })
   await app.register(developmentRoutes, { services })

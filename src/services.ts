@@ -29,6 +29,8 @@ import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookOwners } from './handbook/handbook.owners.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
+import { UpstreamRepository } from './upstream/upstream.repository.ts'
+import { UpstreamService } from './upstream/upstream.service.ts'
 import { InsightRepository } from './insight/insight.repository.ts'
 import { InsightService } from './insight/insight.service.ts'
 import { problemKnowledgeSection } from './insight/insight.roadmap.ts'
@@ -99,6 +101,8 @@ export interface Services {
   readonly handbook: HandbookService
   /** Owners and review dates of handbook pages and sections, and readers' feedback. */
   readonly handbookOwners: HandbookOwners
+  /** Following an upstream handbook: its changes per page, merged three ways (src/upstream/). */
+  readonly upstream: UpstreamService
   readonly people: PeopleService
   readonly frameworkVersions: FrameworkVersions
   readonly framework: FrameworkService
@@ -158,6 +162,7 @@ export interface Repositories {
   readonly accounts: AccountsRepository
   readonly setup: SetupRepository
   readonly handbook: HandbookRepository
+  readonly upstream: UpstreamRepository
   readonly people: PeopleRepository
   readonly framework: FrameworkRepository
   readonly development: DevelopmentRepository
@@ -191,6 +196,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     accounts: replaced.accounts ?? new AccountsRepository(),
     setup: replaced.setup ?? new SetupRepository(),
     handbook: replaced.handbook ?? new HandbookRepository(),
+    upstream: replaced.upstream ?? new UpstreamRepository(),
     people: replaced.people ?? new PeopleRepository(),
     framework: replaced.framework ?? new FrameworkRepository(),
     development: replaced.development ?? new DevelopmentRepository(),
@@ -239,6 +245,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
   const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions, email)
   const handbookOwners = new HandbookOwners(kysely, repos.handbook, audit, clock)
+  const upstream = new UpstreamService(kysely, repos.upstream, handbook, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
   const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
@@ -328,6 +335,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     setup,
     handbook,
     handbookOwners,
+    upstream,
     people,
     frameworkVersions,
     framework,

@@ -410,6 +410,22 @@ const ROWS: Row[] = [
     path: f => `/handbook/${f.slug}/usefulness`,
     expect: editors(200),
   },
+  // Following an upstream handbook (none is followed here: checking says so, pages are not found)
+  { method: 'GET', route: '/handbook/upstream', path: at('/handbook/upstream'), expect: editors(200) },
+  {
+    method: 'POST',
+    route: '/handbook/upstream/check',
+    path: at('/handbook/upstream/check'),
+    expect: editors({ redirect: '/handbook/upstream' }),
+  },
+  { method: 'GET', route: '/handbook/upstream/:slug', path: at('/handbook/upstream/no-such-page'), expect: editors(404) },
+  { method: 'POST', route: '/handbook/upstream/:slug', path: at('/handbook/upstream/no-such-page'), expect: editors(404) },
+  {
+    method: 'POST',
+    route: '/handbook/upstream/:slug/add',
+    path: at('/handbook/upstream/no-such-page/add'),
+    expect: editors(404),
+  },
   // The people of the profession (the subject is the associate in the leader's area, managed by the member)
   { method: 'GET', route: '/people', path: at('/people'), expect: { ...administrators(200), leader: 200 } },
   { method: 'GET', route: '/people/import', path: at('/people/import'), expect: administrators(200) },

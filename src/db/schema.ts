@@ -964,6 +964,8 @@ export interface Database {
   feedback_requests: FeedbackRequestsTable
   feedback_asks: FeedbackAsksTable
   feedback_answers: FeedbackAnswersTable
+  handbook_upstream: HandbookUpstreamTable
+  handbook_upstream_pages: HandbookUpstreamPagesTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -1072,4 +1074,31 @@ export interface FeedbackAnswersTable {
   ask_id: string
   skill_slug: string
   text: string
+}
+
+/** Owned by upstream: the handbook this installation follows (one row, id 'upstream'). */
+export interface HandbookUpstreamTable {
+  id: string
+  /** A folder path or an http(s) address, as given on the command line. */
+  source: string
+  checked_at: string
+  checked_by_name: string
+}
+
+/** Owned by upstream: per upstream page, the last upstream text taken and the newest one seen. */
+export interface HandbookUpstreamPagesTable {
+  upstream_slug: string
+  /** The slug of the local page that follows it (slugs never change); null until a new upstream page is added. */
+  page_slug: string | null
+  title: string
+  section_slug: string
+  section_title: string
+  summary: string
+  /** The upstream text last taken or kept (the merge base); null when none was ever taken. */
+  base_body: string | null
+  upstream_body: string
+  upstream_hash: string
+  /** 'current' | 'changed' | 'new' | 'deleted' (upstream.types.ts UpstreamState). */
+  state: string
+  checked_at: string
 }

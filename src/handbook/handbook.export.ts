@@ -5,6 +5,7 @@
 // templates (handbook/views/*.njk in views/layouts/base.njk) in "exported" mode: no sign-in, no search,
 // no editing, no names, no history and no JavaScript. The site-absolute links in the generated HTML are
 // then rewritten to relative files, so every link works from file://.
+import { handbookManifest, MANIFEST_FILE } from './handbook.manifest.ts'
 import { createHash } from 'node:crypto'
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -196,6 +197,8 @@ export async function exportHandbook(
         }),
       )
   }
+  // What another Valuekit reads to follow this handbook (src/upstream/).
+  await write(MANIFEST_FILE, `${JSON.stringify(handbookManifest(sections, exportedAt), null, 2)}\n`)
   await write(
     'accessibility.html',
     render('handbook/views/export/accessibility.njk', null, { pageTitle: 'Accessibility statement' }),
