@@ -77,6 +77,8 @@ import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
 import { SetupService } from './setup/setup.service.ts'
+import { RemindersRepository } from './reminders/reminders.repository.ts'
+import { RemindersService } from './reminders/reminders.service.ts'
 
 export interface Services {
   readonly config: Config
@@ -125,6 +127,8 @@ export interface Services {
   readonly open: OpenService
   /** What needs each person now: the home page's task list, read from the services above. */
   readonly home: HomeService
+  /** Each person's choice of reminder email, and the weekly digest of what needs them. */
+  readonly reminders: RemindersService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -165,6 +169,7 @@ export interface Repositories {
   readonly portfolio: PortfolioRepository
   readonly insight: InsightRepository
   readonly open: OpenRepository
+  readonly reminders: RemindersRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -195,6 +200,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     portfolio: replaced.portfolio ?? new PortfolioRepository(),
     insight: replaced.insight ?? new InsightRepository(),
     open: replaced.open ?? new OpenRepository(),
+    reminders: replaced.reminders ?? new RemindersRepository(),
   }
 }
 
@@ -279,6 +285,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     products,
     strategy,
   })
+  const reminders = new RemindersService(kysely, repos.reminders, { accounts, people, home, email, audit }, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -329,6 +336,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     roadmapItemSections: [problemKnowledgeSection(insight)],
     open,
     home,
+    reminders,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

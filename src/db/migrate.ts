@@ -24,6 +24,7 @@ import * as portfolio from './migrations/20261207T1415-portfolio.ts'
 import * as insight from './migrations/20261207T1425-insight.ts'
 import * as open from './migrations/20261207T1440-open.ts'
 import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
+import * as reminders from './migrations/20261207T1520-reminders.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1435-handbook-owners-feedback': handbookOwnersFeedback,
   '20261207T1440-open': open,
   '20261207T1405-home-tasks': homeTasks,
+  '20261207T1520-reminders': reminders,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -955,6 +955,8 @@ export interface Database {
   insight_events: InsightEventsTable
   publications: PublicationsTable
   publication_snapshots: PublicationSnapshotsTable
+  reminder_settings: ReminderSettingsTable
+  reminder_digests: ReminderDigestsTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -980,4 +982,26 @@ export interface PublicationSnapshotsTable {
   published_at: string
   published_by: string | null
   published_by_name: string
+}
+
+/** Owned by reminders: a person's choice of reminder email (no row: a weekly digest on Mondays). */
+export interface ReminderSettingsTable {
+  user_id: string
+  /** 'weekly' or 'off'. */
+  frequency: string
+  /** The ISO day of the week the digest goes on: 1 (Monday) to 7 (Sunday). */
+  weekday: number
+  updated_at: string
+}
+
+/** Owned by reminders: every digest queued, one per person per ISO week (the primary key). */
+export interface ReminderDigestsTable {
+  user_id: string
+  /** The ISO week, such as 2026-W50. */
+  week: string
+  /** The UK date it was queued on. */
+  sent_on: string
+  /** The outbox message it became. */
+  message_id: string | null
+  created_at: string
 }

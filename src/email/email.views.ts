@@ -31,6 +31,7 @@ export function methodText(kind: EmailConfig['kind']): { on: boolean; heading: s
 const KIND_LABELS: Record<string, string> = {
   invitation: 'Invitation',
   'suggestion-outcome': 'Suggestion decided',
+  'reminder-digest': 'Reminders',
 }
 
 export interface EmailRowView {

@@ -6,7 +6,7 @@
 // urgency the oldest comes first.
 import { daysBetween, formatDate } from '../platform/dates.ts'
 import { plural } from '../platform/http/filters.ts'
-import type { HomeFacts } from './home.service.ts'
+import { ownOneToOneOverdue, reportsOverdueNotWaiting, type HomeFacts } from './home.service.ts'
 
 export type Urgency = 'overdue' | 'waiting' | 'due' | 'review' | 'attention'
 
@@ -121,8 +121,7 @@ export function homeTasks(f: HomeFacts): Task[] {
       since,
     })
   }
-  const waitingFor = new Set(f.waiting.map(w => w.personId))
-  const overdueReports = f.overdueReports.filter(o => !waitingFor.has(o.personId))
+  const overdueReports = reportsOverdueNotWaiting(f)
   if (overdueReports.length > 0)
     tasks.push({
       key: 'team-checkins-overdue',
@@ -138,7 +137,7 @@ export function homeTasks(f: HomeFacts): Task[] {
 
   // 1:1s.
   const d = f.development
-  if (d.ownCadence?.status === 'overdue' && d.ownCadence.nextPlannedOn === null)
+  if (ownOneToOneOverdue(d) && d.ownCadence)
     tasks.push({
       key: 'one-to-one-own',
       title: 'Your 1:1 is overdue',
