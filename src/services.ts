@@ -280,6 +280,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     pathway,
     development,
     handbook,
+    handbookOwners,
     framework,
     profession,
     products,

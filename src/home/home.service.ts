@@ -10,6 +10,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts'
 import type { DigestCounts } from '../email/email.types.ts'
 import type { DevelopmentService, DevelopmentTasks } from '../development/development.service.ts'
 import type { FrameworkService, OpenProposal } from '../framework/framework.service.ts'
+import type { HandbookOwners, OwnedWork } from '../handbook/handbook.owners.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { PathwayService, Checkin, OverduePerson, WaitingCheckin } from '../pathway/pathway.service.ts'
 import type { PeopleService } from '../people/people.service.ts'
@@ -30,6 +31,7 @@ export interface HomeParts {
   readonly pathway: PathwayService
   readonly development: DevelopmentService
   readonly handbook: HandbookService
+  readonly handbookOwners: HandbookOwners
   readonly framework: FrameworkService
   readonly profession: ProfessionService
   readonly products: ProductsService
@@ -56,6 +58,8 @@ export interface DueFacts {
 export interface HomeFacts extends DueFacts {
   /** Suggested handbook changes waiting (editors only; null for others). */
   suggestions: { count: number; oldestAt: string | null } | null
+  /** Handbook pages and sections they own past their review date, and readers' answers waiting. */
+  handbook: OwnedWork
   /** Framework proposals they may review. */
   proposals: OpenProposal[]
   /** Things they own with something missing or stale in their strategy. */
@@ -128,9 +132,10 @@ export class HomeService {
     const p = this.parts
     const id = viewer.user.id
     const person = await p.people.get(id)
-    const [due, suggestions, proposals, owned, profession, accounts] = await Promise.all([
+    const [due, suggestions, handbook, proposals, owned, profession, accounts] = await Promise.all([
       this.dueOf(viewer, person),
       canSeeSuggestionQueue(viewer) ? p.handbook.openSuggestionSummary() : none(null),
+      p.handbookOwners.ownedWork(id),
       p.framework.proposalsToReview(viewer),
       person.hasProfile ? p.products.ownedBy(id, OWNED_THINGS_CHECKED) : none({ items: [], total: 0 }),
       canSeeHomeProfession(viewer)
@@ -146,6 +151,7 @@ export class HomeService {
     return {
       ...due,
       suggestions,
+      handbook,
       proposals,
       flagged,
       owned: { total: owned.total, checked: owned.items.length },

@@ -212,6 +212,27 @@ export function homeTasks(f: HomeFacts): Task[] {
       urgency: 'review',
       since: f.suggestions.oldestAt ?? '',
     })
+  for (const item of f.handbook.overdue)
+    tasks.push({
+      key: `handbook-review-${item.id}`,
+      title:
+        item.kind === 'page'
+          ? `Review the handbook page “${shorten(item.title)}”`
+          : `Review the handbook section “${shorten(item.title)}”`,
+      href: item.kind === 'page' ? `/handbook/${encodeURIComponent(item.slug)}` : '/handbook',
+      hint: `You own it. It was due for review by ${formatDate(item.stewardship.reviewBy)}: check it is still right and up to date.`,
+      urgency: 'overdue',
+      since: item.stewardship.reviewBy ?? '',
+    })
+  if (f.handbook.feedback.count > 0)
+    tasks.push({
+      key: 'handbook-feedback',
+      title: `Read ${plural(f.handbook.feedback.count, 'answer')} from readers of pages you own`,
+      href: '/handbook/feedback',
+      hint: f.handbook.feedback.oldestAt ? `The oldest came on ${formatDate(f.handbook.feedback.oldestAt)}.` : '',
+      urgency: 'review',
+      since: f.handbook.feedback.oldestAt ?? '',
+    })
   for (const p of f.proposals)
     tasks.push({
       key: `proposal-${p.id}`,
