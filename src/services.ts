@@ -65,6 +65,7 @@ import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
+import { StrategyRepository } from './products/strategy.repository.ts'
 import { PortfolioRepository } from './portfolio/portfolio.repository.ts'
 import { PortfolioService } from './portfolio/portfolio.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
@@ -169,6 +170,7 @@ export interface Repositories {
   readonly portfolio: PortfolioRepository
   readonly insight: InsightRepository
   readonly open: OpenRepository
+  readonly strategy: StrategyRepository
   readonly reminders: RemindersRepository
 }
 
@@ -201,6 +203,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     insight: replaced.insight ?? new InsightRepository(),
     open: replaced.open ?? new OpenRepository(),
     reminders: replaced.reminders ?? new RemindersRepository(),
+    strategy: replaced.strategy ?? new StrategyRepository(),
   }
 }
 
@@ -257,20 +260,24 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
   const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
   const objectives = new ObjectivesService(kysely, repos.objectives, products, metrics, roadmap, audit, clock)
-  const strategy = new StrategyService({
-    products,
-    documents,
-    roadmap,
-    metrics,
-    hypotheses,
-    prioritisation,
-    decisions,
-    reviews,
-    assessments,
-    health,
-    people,
-    objectives: new ObjectivesStrategyPart(objectives),
-  })
+  const strategy = new StrategyService(
+    {
+      products,
+      documents,
+      roadmap,
+      metrics,
+      hypotheses,
+      prioritisation,
+      decisions,
+      reviews,
+      assessments,
+      health,
+      people,
+      objectives: new ObjectivesStrategyPart(objectives),
+    },
+    kysely,
+    repos.strategy,
+  )
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const open = new OpenService(kysely, repos.open, { documents, roadmap }, audit, clock)

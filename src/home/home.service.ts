@@ -22,9 +22,6 @@ import type { StrategyFlag } from '../products/strategy.ts'
 import type { ProfessionService, ProfessionSummary } from '../profession/profession.service.ts'
 import { canSeeHomeProfession, canSeeNewInstallation, canSeeSuggestionQueue } from './home.policy.ts'
 
-/** At most this many things a person owns have their strategy checked for flags on each visit. */
-export const OWNED_THINGS_CHECKED = 5
-
 export interface HomeParts {
   readonly accounts: AccountsService
   readonly people: PeopleService
@@ -137,24 +134,24 @@ export class HomeService {
       canSeeSuggestionQueue(viewer) ? p.handbook.openSuggestionSummary() : none(null),
       p.handbookOwners.ownedWork(id),
       p.framework.proposalsToReview(viewer),
-      person.hasProfile ? p.products.ownedBy(id, OWNED_THINGS_CHECKED) : none({ items: [], total: 0 }),
+      person.hasProfile ? p.products.allOwnedBy(id) : none([]),
       canSeeHomeProfession(viewer)
         ? p.profession.snapshot(viewer).then(snapshot => p.profession.summary(snapshot))
         : none(null),
       canSeeNewInstallation(viewer) ? p.accounts.count() : none(null),
     ])
-    const flagged = (
-      await Promise.all(
-        owned.items.map(async thing => ({ id: thing.id, name: thing.name, flags: await p.strategy.flags(thing) })),
-      )
-    ).filter(t => t.flags.length > 0)
+    // Every thing they own, in one grouped read (the same flags as each strategy page's).
+    const flags = await p.strategy.flagsOfMany(owned)
+    const flagged = owned
+      .map(thing => ({ id: thing.id, name: thing.name, flags: flags.get(thing.id) ?? [] }))
+      .filter(t => t.flags.length > 0)
     return {
       ...due,
       suggestions,
       handbook,
       proposals,
       flagged,
-      owned: { total: owned.total, checked: owned.items.length },
+      owned: { total: owned.length, checked: owned.length },
       profession,
       newInstallation: accounts !== null && accounts <= 1,
     }
