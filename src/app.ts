@@ -49,6 +49,7 @@ import professionRoutes from './profession/profession.routes.ts'
 import evidenceRoutes from './evidence/evidence.routes.ts'
 import { buildServices, type Services } from './services.ts'
 import setupRoutes from './setup/setup.routes.ts'
+import remindersRoutes from './reminders/reminders.routes.ts'
 import siteRoutes from './site/site.routes.ts'
 
 /** The service navigation, in the order it is shown: each capability decides its own items. */
@@ -198,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(exampleRoutes, { services })
   await app.register(openRoutes, { services })
   await app.register(evidenceRoutes, { services })
+  await app.register(remindersRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App
 }

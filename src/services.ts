@@ -69,6 +69,7 @@ import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
+import { StrategyRepository } from './products/strategy.repository.ts'
 import { PortfolioRepository } from './portfolio/portfolio.repository.ts'
 import { PortfolioService } from './portfolio/portfolio.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
@@ -85,6 +86,8 @@ import { FeedbackRepository } from './feedback/feedback.repository.ts'
 import { FeedbackService } from './feedback/feedback.service.ts'
 import { CheckinResponsesRepository } from './pathway/pathway.responses.repository.ts'
 import { CheckinResponses } from './pathway/pathway.responses.ts'
+import { RemindersRepository } from './reminders/reminders.repository.ts'
+import { RemindersService } from './reminders/reminders.service.ts'
 
 export interface Services {
   readonly config: Config
@@ -141,6 +144,8 @@ export interface Services {
   readonly checkinResponses: CheckinResponses
   /** Peer feedback: requests to named colleagues, their answers per skill. */
   readonly feedback: FeedbackService
+  /** Each person's choice of reminder email, and the weekly digest of what needs them. */
+  readonly reminders: RemindersService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -185,6 +190,8 @@ export interface Repositories {
   readonly evidence: EvidenceRepository
   readonly checkinResponses: CheckinResponsesRepository
   readonly feedback: FeedbackRepository
+  readonly strategy: StrategyRepository
+  readonly reminders: RemindersRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -219,6 +226,8 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     evidence: replaced.evidence ?? new EvidenceRepository(),
     checkinResponses: replaced.checkinResponses ?? new CheckinResponsesRepository(),
     feedback: replaced.feedback ?? new FeedbackRepository(),
+    reminders: replaced.reminders ?? new RemindersRepository(),
+    strategy: replaced.strategy ?? new StrategyRepository(),
   }
 }
 
@@ -276,20 +285,24 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
   const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
   const objectives = new ObjectivesService(kysely, repos.objectives, products, metrics, roadmap, audit, clock)
-  const strategy = new StrategyService({
-    products,
-    documents,
-    roadmap,
-    metrics,
-    hypotheses,
-    prioritisation,
-    decisions,
-    reviews,
-    assessments,
-    health,
-    people,
-    objectives: new ObjectivesStrategyPart(objectives),
-  })
+  const strategy = new StrategyService(
+    {
+      products,
+      documents,
+      roadmap,
+      metrics,
+      hypotheses,
+      prioritisation,
+      decisions,
+      reviews,
+      assessments,
+      health,
+      people,
+      objectives: new ObjectivesStrategyPart(objectives),
+    },
+    kysely,
+    repos.strategy,
+  )
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
   const open = new OpenService(kysely, repos.open, { documents, roadmap, feedback: insight }, audit, clock)
@@ -302,6 +315,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     pathway,
     development,
     handbook,
+    handbookOwners,
     framework,
     profession,
     products,
@@ -309,6 +323,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     checkinResponses,
     feedback,
   })
+  const reminders = new RemindersService(kysely, repos.reminders, { accounts, people, home, email, audit }, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -363,6 +378,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     home,
     checkinResponses,
     feedback,
+    reminders,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

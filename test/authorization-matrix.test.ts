@@ -229,6 +229,9 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/account', path: at('/account'), expect: signedIn(200) },
   { method: 'GET', route: '/account/password', path: at('/account/password'), expect: signedIn(200) },
   { method: 'POST', route: '/account/password', path: at('/account/password'), expect: signedIn(400) },
+  // Reminder emails (src/reminders): each person's own choice
+  { method: 'GET', route: '/account/email', path: at('/account/email'), expect: signedIn(200) },
+  { method: 'POST', route: '/account/email', path: at('/account/email'), expect: signedIn(400) },
   // Administration
   { method: 'GET', route: '/admin', path: at('/admin'), expect: administrators(200) },
   { method: 'GET', route: '/admin/people', path: at('/admin/people'), expect: administrators(200) },

@@ -28,6 +28,7 @@ import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
 import * as strategyScope from './migrations/20261207T1500-strategy-scope.ts'
 import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
 import * as evidence from './migrations/20261207T1530-evidence.ts'
+import * as reminders from './migrations/20261207T1520-reminders.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1500-strategy-scope': strategyScope,
   '20261207T1525-peer-feedback': peerFeedback,
   '20261207T1530-evidence': evidence,
+  '20261207T1520-reminders': reminders,
 }
 
 class StaticProvider implements MigrationProvider {

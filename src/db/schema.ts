@@ -966,6 +966,8 @@ export interface Database {
   feedback_answers: FeedbackAnswersTable
   handbook_upstream: HandbookUpstreamTable
   handbook_upstream_pages: HandbookUpstreamPagesTable
+  reminder_settings: ReminderSettingsTable
+  reminder_digests: ReminderDigestsTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -1101,4 +1103,26 @@ export interface HandbookUpstreamPagesTable {
   /** 'current' | 'changed' | 'new' | 'deleted' (upstream.types.ts UpstreamState). */
   state: string
   checked_at: string
+}
+
+/** Owned by reminders: a person's choice of reminder email (no row: a weekly digest on Mondays). */
+export interface ReminderSettingsTable {
+  user_id: string
+  /** 'weekly' or 'off'. */
+  frequency: string
+  /** The ISO day of the week the digest goes on: 1 (Monday) to 7 (Sunday). */
+  weekday: number
+  updated_at: string
+}
+
+/** Owned by reminders: every digest queued, one per person per ISO week (the primary key). */
+export interface ReminderDigestsTable {
+  user_id: string
+  /** The ISO week, such as 2026-W50. */
+  week: string
+  /** The UK date it was queued on. */
+  sent_on: string
+  /** The outbox message it became. */
+  message_id: string | null
+  created_at: string
 }

@@ -33,6 +33,7 @@ const KIND_LABELS: Record<string, string> = {
   'suggestion-outcome': 'Suggestion decided',
   'levels-queried': 'Agreed levels queried',
   'feedback-requested': 'Feedback asked for',
+  'reminder-digest': 'Reminders',
 }
 
 export interface EmailRowView {

@@ -6,7 +6,7 @@
 // urgency the oldest comes first.
 import { daysBetween, formatDate } from '../platform/dates.ts'
 import { plural } from '../platform/http/filters.ts'
-import type { HomeFacts } from './home.service.ts'
+import { ownOneToOneOverdue, reportsOverdueNotWaiting, type HomeFacts } from './home.service.ts'
 
 export type Urgency = 'overdue' | 'waiting' | 'due' | 'review' | 'attention'
 
@@ -151,8 +151,7 @@ export function homeTasks(f: HomeFacts): Task[] {
       since,
     })
   }
-  const waitingFor = new Set(f.waiting.map(w => w.personId))
-  const overdueReports = f.overdueReports.filter(o => !waitingFor.has(o.personId))
+  const overdueReports = reportsOverdueNotWaiting(f)
   if (overdueReports.length > 0)
     tasks.push({
       key: 'team-checkins-overdue',
@@ -168,7 +167,7 @@ export function homeTasks(f: HomeFacts): Task[] {
 
   // 1:1s.
   const d = f.development
-  if (d.ownCadence?.status === 'overdue' && d.ownCadence.nextPlannedOn === null)
+  if (ownOneToOneOverdue(d) && d.ownCadence)
     tasks.push({
       key: 'one-to-one-own',
       title: 'Your 1:1 is overdue',
@@ -242,6 +241,27 @@ export function homeTasks(f: HomeFacts): Task[] {
       hint: f.suggestions.oldestAt ? `The oldest was made on ${formatDate(f.suggestions.oldestAt)}.` : '',
       urgency: 'review',
       since: f.suggestions.oldestAt ?? '',
+    })
+  for (const item of f.handbook.overdue)
+    tasks.push({
+      key: `handbook-review-${item.id}`,
+      title:
+        item.kind === 'page'
+          ? `Review the handbook page “${shorten(item.title)}”`
+          : `Review the handbook section “${shorten(item.title)}”`,
+      href: item.kind === 'page' ? `/handbook/${encodeURIComponent(item.slug)}` : '/handbook',
+      hint: `You own it. It was due for review by ${formatDate(item.stewardship.reviewBy)}: check it is still right and up to date.`,
+      urgency: 'overdue',
+      since: item.stewardship.reviewBy ?? '',
+    })
+  if (f.handbook.feedback.count > 0)
+    tasks.push({
+      key: 'handbook-feedback',
+      title: `Read ${plural(f.handbook.feedback.count, 'answer')} from readers of pages you own`,
+      href: '/handbook/feedback',
+      hint: f.handbook.feedback.oldestAt ? `The oldest came on ${formatDate(f.handbook.feedback.oldestAt)}.` : '',
+      urgency: 'review',
+      since: f.handbook.feedback.oldestAt ?? '',
     })
   for (const p of f.proposals)
     tasks.push({

@@ -17,7 +17,8 @@ import {
 import type { Product } from './products.types.ts'
 import { documentCard } from './products.views.ts'
 import { reviewFlags, reviewsMarkdown, reviewsPart } from './reviews/reviews.views.ts'
-import { roadmapFlags, roadmapMarkdown, roadmapPart } from './roadmap/roadmap.views.ts'
+import { itemsWithoutMetricFlags, roadmapFlags, roadmapMarkdown, roadmapPart } from './roadmap/roadmap.views.ts'
+import type { FlagFacts } from './strategy.repository.ts'
 import { markdownText, type MarkdownSection } from './strategy.markdown.ts'
 import type { FullStrategy, StrategyOverview } from './strategy.service.ts'
 
@@ -59,9 +60,14 @@ export function documentPart(doc: StrategyDocument, productId: string): Strategy
 /** The flags the documents raise: today, only a missing problem statement. */
 export function documentFlags(docs: readonly StrategyDocument[], productId: string): StrategyFlag[] {
   const problem = docs.find(d => d.kind.slug === 'problem-statement')
-  return problem && problem.version === 0
-    ? [{ text: 'There is no problem statement yet', href: `/products/${productId}/problem-statement/edit` }]
-    : []
+  return problemStatementFlags(productId, !(problem && problem.version === 0))
+}
+
+/** A missing problem statement's flag (a statement is written once its document exists). */
+export function problemStatementFlags(productId: string, written: boolean): StrategyFlag[] {
+  return written
+    ? []
+    : [{ text: 'There is no problem statement yet', href: `/products/${productId}/problem-statement/edit` }]
 }
 
 /**
@@ -101,6 +107,21 @@ export function strategyFlags(product: Product, s: StrategyOverview): StrategyFl
     ...hypothesesFlags(s.hypotheses, product.id, s.today),
     ...reviewFlags(product.id, s.reviews[0]?.heldOn ?? null, s.today),
     ...prioritisationFlags(product.id, s.options.quarters),
+  ]
+}
+
+/**
+ * The same flags as strategyFlags, from the few facts they rest on, read for many things at once
+ * (StrategyService.flagsOfMany): every flag, in the same order, with the same words and links.
+ */
+export function strategyFlagsFrom(product: Product, f: FlagFacts, today: string): StrategyFlag[] {
+  return [
+    ...(nameGuidance(product) ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+    ...problemStatementFlags(product.id, f.problemStatement),
+    ...itemsWithoutMetricFlags(f.itemsWithoutMetric, product.id),
+    ...hypothesesFlags(f.openHypotheses, product.id, today),
+    ...reviewFlags(product.id, f.lastReviewOn, today),
+    ...prioritisationFlags(product.id, f.quarters),
   ]
 }
 
