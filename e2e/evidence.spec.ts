@@ -13,7 +13,7 @@ test('build an evidence pack, share it with one person, and nobody else reads it
   pageWithState,
   journey,
 }, testInfo) => {
-  test.setTimeout(480_000)
+  test.setTimeout(180_000)
   const person: ProfessionPerson = {
     key: 'evidence',
     name: `Priya Evidence ${journey.suffix.toUpperCase()}`,

@@ -476,9 +476,16 @@ test('a framework proposal approved, and agreed levels carried across to the new
   const proposalPath = new URL(hop.url()).pathname
 
   // An administrator reviews it: the change is shown before and after, then approved.
+  // The proposal waits on the administrator's home page, and the task leads to it.
   const admin = await pageAs('administrator')
-  await visit(admin, '/framework/proposals')
-  await follow(admin, admin.getByRole('link', { name: summary }))
+  await visit(admin, '/')
+  await follow(
+    admin,
+    admin
+      .getByTestId('tasks')
+      .getByRole('link', { name: /^Review the proposal: / })
+      .filter({ hasText: summary.slice(0, 40) }),
+  )
   expect(new URL(admin.url()).pathname).toBe(proposalPath)
   await expect(summaryValue(admin, 'Proposed by')).toContainText(head.name)
   await expect(summaryValue(admin, 'Reason')).toHaveText(reason)

@@ -54,6 +54,11 @@ test('the administrator sets Valuekit up from the one-time link', async ({ page,
   await expect(page.getByRole('banner')).toContainText(ORGANISATION)
   await expect(page.getByText('Valuekit is set up')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${admin.name}` })).toBeVisible()
+  // A new installation's only task is to add people, and it leads to the import.
+  const addPeople = page.getByTestId('tasks').getByRole('link', { name: 'Add the people of your profession' })
+  await expect(page.getByTestId('tasks').getByRole('listitem')).toHaveCount(1)
+  await follow(page, addPeople)
+  await expect(page).toHaveURL(`${run.baseUrl}/people/import`)
   await page.context().storageState({ path: storageStatePath('administrator') })
 })
 

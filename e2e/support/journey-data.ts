@@ -17,6 +17,16 @@ export interface JourneyData {
   readonly pathway: PathwayData
   /** The portfolio journey (e2e/portfolio.spec.ts): an area's lead, the area, and a thing in it. */
   readonly portfolio: PortfolioData
+  /** The area strategy journey (e2e/strategy-scale.spec.ts): an area's lead and a head of product. */
+  readonly strategyScale: StrategyScaleData
+}
+
+export interface StrategyScaleData {
+  /** A leader (account role Leader) of the area: the pathway shape has no lead product manager role. */
+  readonly lead: ProfessionPerson
+  /** A head of product in another area, who reads the area's strategy. */
+  readonly head: ProfessionPerson
+  readonly area: string
 }
 
 export interface PortfolioData {
@@ -138,6 +148,19 @@ const DATA: Record<string, JourneyData> = {
       area: 'Waterways',
       thing: 'Book a mooring',
     },
+    strategyScale: {
+      lead: person('scale-lead', 'Nadia Brook', {
+        accountRole: 'Leader',
+        careerRole: 'Senior product manager',
+        businessArea: 'Coastguard',
+      }),
+      head: person('scale-head', 'Grace Holt', {
+        accountRole: 'Member',
+        careerRole: 'Head of product',
+        businessArea: 'Central office',
+      }),
+      area: 'Coastguard',
+    },
   },
   'no-js': {
     conflictPage: { slug: 'working-with-agility', title: 'Working with agility' },
@@ -170,6 +193,19 @@ const DATA: Record<string, JourneyData> = {
       }),
       area: 'Forestry',
       thing: 'Report a fallen tree',
+    },
+    strategyScale: {
+      lead: person('scale-lead', 'Owen Marsh', {
+        accountRole: 'Leader',
+        careerRole: 'Senior product manager',
+        businessArea: 'Lighthouses',
+      }),
+      head: person('scale-head', 'Iris Vale', {
+        accountRole: 'Member',
+        careerRole: 'Head of product',
+        businessArea: 'Head office',
+      }),
+      area: 'Lighthouses',
     },
   },
 }
