@@ -23,6 +23,7 @@ import * as email from './migrations/20261207T1400-email.ts'
 import * as portfolio from './migrations/20261207T1415-portfolio.ts'
 import * as insight from './migrations/20261207T1425-insight.ts'
 import * as open from './migrations/20261207T1440-open.ts'
+import * as handbookImport from './migrations/20261207T1510-handbook-import.ts'
 import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1425-insight': insight,
   '20261207T1435-handbook-owners-feedback': handbookOwnersFeedback,
   '20261207T1440-open': open,
+  '20261207T1510-handbook-import': handbookImport,
   '20261207T1405-home-tasks': homeTasks,
 }
 

@@ -62,3 +62,8 @@ export function storedImageId(src: string): string | null {
   if (!src.startsWith(IMAGE_PATH_PREFIX)) return null
   return /^([0-9a-f]{32})\/[A-Za-z0-9._-]{1,100}$/.exec(src.slice(IMAGE_PATH_PREFIX.length))?.[1] ?? null
 }
+
+/** For renderMarkdown's resolveImage: stored images show as themselves, anything else does not load. */
+export function resolveStoredImage(src: string): string | null {
+  return storedImageId(src) === null ? null : src
+}
