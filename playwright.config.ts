@@ -8,6 +8,10 @@
 // - `js` and `no-js` run every other journey, with JavaScript on and off. Both depend on `setup`.
 //   They share one server and one database, so one worker runs everything in order, and each
 //   journey works on pages of its own (see e2e/support/journey-data.ts).
+//
+// On PostgreSQL (DATABASE_URL set) only a smoke set runs, with JavaScript on, unless E2E_FULL=1:
+// CI runs every journey in both projects on SQLite, and the route and repository tests already run
+// on both engines, so the second engine needs only the journeys whose SQL differs most.
 import { defineConfig, devices } from '@playwright/test'
 
 const launchOptions = {
@@ -24,6 +28,17 @@ const launchOptions = {
 }
 
 const browser = { ...devices['Desktop Chrome'], headless: true, launchOptions }
+
+/** Journeys run on PostgreSQL: sign-in, versioned saves, the email outbox, grouped SQL, strategy, public pages. */
+export const SMOKE_JOURNEYS = [
+  'sign-in.spec.ts',
+  'edit-conflict.spec.ts',
+  'email.spec.ts',
+  'portfolio.spec.ts',
+  'products-strategy.spec.ts',
+  'open.spec.ts',
+]
+const smokeOnly = Boolean(process.env.DATABASE_URL?.startsWith('postgres')) && process.env.E2E_FULL !== '1'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -53,14 +68,19 @@ export default defineConfig({
     {
       name: 'js',
       testIgnore: 'setup/*.spec.ts',
+      ...(smokeOnly ? { testMatch: SMOKE_JOURNEYS.map(file => `**/${file}`) } : {}),
       dependencies: ['setup'],
       use: { ...browser, javaScriptEnabled: true },
     },
-    {
-      name: 'no-js',
-      testIgnore: 'setup/*.spec.ts',
-      dependencies: ['setup'],
-      use: { ...browser, javaScriptEnabled: false },
-    },
+    ...(smokeOnly
+      ? []
+      : [
+          {
+            name: 'no-js',
+            testIgnore: 'setup/*.spec.ts',
+            dependencies: ['setup'],
+            use: { ...browser, javaScriptEnabled: false },
+          },
+        ]),
   ],
 })

@@ -44,6 +44,8 @@ const SEARCH_P99_TARGET_MS = 20
 const CAPABILITY_P99_TARGET_MS = 150
 const PRODUCTS_P99_TARGET_MS = 50
 const ORGANISATION_P99_TARGET_MS = 100
+/** A published page, signed out, as a share of the bare server returning its bytes (issue 9). */
+const OPEN_SHARE_TARGET = 30
 
 /** What people look for: common and rare words, two-word searches, a prefix, and one with no hits. */
 export const SEARCH_TERMS = [
@@ -86,9 +88,13 @@ const TARGET_KEYS = [
   'strategy',
   'catalogue',
   'organisation',
+  'open',
+  'open-bare',
 ]
 const PROFESSION_KEYS = ['pathway', 'checkin-form', 'capability', 'capability-pages']
 const PRODUCT_KEYS = ['strategy', 'catalogue']
+/** Targets of a published page (the worked example's strategy), which need the catalogue too. */
+const OPEN_KEYS = ['open', 'open-bare']
 /** Targets whose aim is a latency at 10 connections: measured at --latency-connections. */
 const LATENCY_KEYS = new Set(['search', 'search-new', 'capability-pages', 'strategy', 'catalogue', 'organisation'])
 
@@ -128,7 +134,8 @@ const HELP = `Usage: npm run bench -- [options]
   --postgres        use PostgreSQL (a new schema in DATABASE_URL) instead of SQLite
   --only LIST       measure only these targets, comma-separated:
                     bare,page,pages,contents,search,search-new,pathway,checkin-form,
-                    capability,capability-pages,strategy,catalogue,organisation
+                    capability,capability-pages,strategy,catalogue,organisation,
+                    open,open-bare
   --things N        things in the generated catalogue, the worked example's included (default
                     2000; 0 leaves the product targets out)
   --profile         record a CPU profile of the server during the load and print where time went
@@ -382,6 +389,31 @@ async function startCheckin(base: string, cookie: string, personId: string): Pro
   return location
 }
 
+/**
+ * Publishes a thing's strategy in the open through the publish form, as its team would (nothing
+ * held back); returns the public page's path.
+ */
+async function publishInTheOpen(base: string, cookie: string, productId: string): Promise<string> {
+  const path = `/products/${productId}/publish`
+  const form = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })
+  const html = await form.text()
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
+  const version = /name="version" value="(\d+)"/.exec(html)?.[1]
+  if (form.status !== 200 || !token || !version) throw new Error(`GET ${path} answered ${form.status} without its form`)
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base },
+    body: new URLSearchParams({ _csrf: token, version }).toString(),
+  })
+  await response.arrayBuffer()
+  if (response.status !== 303) throw new Error(`Publishing ${productId} answered ${response.status}`)
+  const status = await (await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })).text()
+  const href = /href="(\/open\/[a-z0-9-]+)"/.exec(status)?.[1]
+  if (!href) throw new Error(`Publishing ${productId} gave no public page`)
+  return href
+}
+
 /** Fetches each path once as the signed-in person; any answer but 200 stops the benchmark. */
 async function checkAll(base: string, cookie: string, paths: readonly string[]): Promise<void> {
   const queue = [...paths]
@@ -577,6 +609,14 @@ function verdicts(measured: Map<string, Measured>): Verdicts {
     const pass = organisation.result.p99 < ORGANISATION_P99_TARGET_MS
     lines.push(
       `${pass ? 'PASS' : 'FAIL'}  ${organisation.label}: p50 ${ms(organisation.result.p50)} ms, p99 ${ms(organisation.result.p99)} ms, ${fmt(organisation.result.cpuPerRequestUs ?? 0)} µs of CPU a request at ${organisation.connections} connections (target: p99 under ${ORGANISATION_P99_TARGET_MS} ms at 10 connections)`,
+    )
+  }
+  const published = measured.get('open')
+  const publishedBare = measured.get('open-bare')
+  if (published && publishedBare) {
+    const share = (100 * published.result.requestsPerSecond) / publishedBare.result.requestsPerSecond
+    lines.push(
+      `${share >= OPEN_SHARE_TARGET ? 'PASS' : 'FAIL'}  ${published.label}: ${fmt(share, 1)}% of the rate of a bare server returning its bytes, ${fmt(published.result.cpuPerRequestUs ?? 0)} µs of CPU a request against ${fmt(publishedBare.result.cpuPerRequestUs ?? 0)} µs (target: ${OPEN_SHARE_TARGET}% or more)`,
     )
   }
   for (const key of ['capability', 'capability-pages']) {
@@ -817,7 +857,7 @@ async function main(): Promise<number> {
 
   // The catalogue and a full strategy, in the same database, written before the server starts.
   let products: GeneratedProducts | null = null
-  if (options.things > 0 && [...PRODUCT_KEYS, 'organisation'].some(wanted)) {
+  if (options.things > 0 && [...PRODUCT_KEYS, ...OPEN_KEYS, 'organisation'].some(wanted)) {
     console.log(`Loading the worked example and generating a catalogue of ${fmt(options.things)} things`)
     products = await generateProducts({
       dataDir,
@@ -1017,6 +1057,44 @@ async function main(): Promise<number> {
   const bareBase = `http://127.0.0.1:${barePort}`
   await waitFor(bareBase, bare, () => bareLog.out() + bareLog.err())
 
+  // A published page (the worked example's full strategy), read signed out, beside a bare server
+  // returning the same bytes. Each is its own pair: the page is a different size from a handbook page.
+  const openTargets: Target[] = []
+  let openBare: ChildProcess | null = null
+  if (products && (wanted('open') || wanted('open-bare'))) {
+    const openPath = await publishInTheOpen(appBase, cookie, products.strategyId)
+    const signedOut = { 'accept-encoding': 'identity' }
+    const openResponse = await fetch(`${appBase}${openPath}`, { headers: signedOut })
+    if (openResponse.status !== 200) throw new Error(`GET ${openPath} answered ${openResponse.status}, not 200`)
+    const openFile = join(workDir, 'open.html')
+    writeFileSync(openFile, Buffer.from(await openResponse.arrayBuffer()))
+    const openBarePort = await freePort()
+    openBare = spawnTs(0, 'bench/bare-server.ts', [String(openBarePort), openFile], process.env)
+    const openBareLog = collect(openBare)
+    const openBareBase = `http://127.0.0.1:${openBarePort}`
+    await waitFor(openBareBase, openBare, () => openBareLog.out() + openBareLog.err())
+    openTargets.push(
+      {
+        key: 'open-bare',
+        label: 'bare node:http, same bytes as the published page',
+        base: openBareBase,
+        paths: [openPath],
+        servedBy: openBare,
+        connections: options.connections,
+        headers: signedOut,
+      },
+      {
+        key: 'open',
+        label: `published page, ${products.strategyName}, signed out`,
+        base: appBase,
+        paths: [openPath],
+        servedBy: server,
+        connections: options.connections,
+        headers: signedOut,
+      },
+    )
+  }
+
   const handbookTarget = (key: string, label: string, base: string, paths: readonly string[]): Target => ({
     key,
     label,
@@ -1034,6 +1112,7 @@ async function main(): Promise<number> {
     handbookTarget('search-new', 'search, every one new', appBase, freshSearches.slice(0, -3)),
     ...professionTargets,
     ...organisationTargets,
+    ...openTargets,
     ...(products
       ? [
           handbookTarget('strategy', `strategy page, ${products.strategyName}`, appBase, [
@@ -1068,6 +1147,7 @@ async function main(): Promise<number> {
     if (median) measured.set(target.key, { ...target, result: median })
   }
   await stop(bare)
+  if (openBare) await stop(openBare)
 
   // The results.
   const rows = [...measured.values()]

@@ -15,6 +15,7 @@ import { nav as frameworkNav } from './framework/framework.nav.ts'
 import frameworkRoutes from './framework/framework.routes.ts'
 import { nav as handbookNav } from './handbook/handbook.nav.ts'
 import handbookRoutes from './handbook/routes/index.ts'
+import upstreamRoutes from './upstream/upstream.routes.ts'
 import { nav as insightNav } from './insight/insight.nav.ts'
 import insightRoutes from './insight/routes/index.ts'
 import { nav as homeNav } from './home/home.nav.ts'
@@ -25,6 +26,8 @@ import { nav as organisationNav } from './organisation/organisation.nav.ts'
 import organisationRoutes from './organisation/organisation.routes.ts'
 import { nav as pathwayNav } from './pathway/pathway.nav.ts'
 import pathwayRoutes from './pathway/pathway.routes.ts'
+import checkinResponseRoutes from './pathway/pathway.responses.routes.ts'
+import feedbackRoutes from './feedback/feedback.routes.ts'
 import { nav as peopleNav } from './people/people.nav.ts'
 import peopleRoutes from './people/people.routes.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
@@ -43,8 +46,10 @@ import { nav as portfolioNav } from './portfolio/portfolio.nav.ts'
 import portfolioRoutes from './portfolio/portfolio.routes.ts'
 import { nav as professionNav } from './profession/profession.nav.ts'
 import professionRoutes from './profession/profession.routes.ts'
+import evidenceRoutes from './evidence/evidence.routes.ts'
 import { buildServices, type Services } from './services.ts'
 import setupRoutes from './setup/setup.routes.ts'
+import remindersRoutes from './reminders/reminders.routes.ts'
 import siteRoutes from './site/site.routes.ts'
 
 /** The service navigation, in the order it is shown: each capability decides its own items. */
@@ -179,10 +184,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { services })
   await app.register(emailRoutes, { services })
   await app.register(handbookRoutes, { services })
+  await app.register(upstreamRoutes, { services })
   await app.register(frameworkRoutes, { services })
   await app.register(peopleRoutes, { services })
   await app.register(developmentRoutes, { services })
   await app.register(pathwayRoutes, { services })
+  await app.register(checkinResponseRoutes, { services })
+  await app.register(feedbackRoutes, { services })
   await app.register(professionRoutes, { services })
   await app.register(productsRoutes, { services })
   await app.register(objectivesRoutes, { services })
@@ -190,6 +198,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(insightRoutes, { services })
   await app.register(exampleRoutes, { services })
   await app.register(openRoutes, { services })
+  await app.register(evidenceRoutes, { services })
+  await app.register(remindersRoutes, { services })
 
   return Object.assign(app, { services, fastLane }) as App
 }

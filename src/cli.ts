@@ -20,12 +20,19 @@ import {
 } from './handbook/handbook.cli.ts'
 import { systemClock } from './platform/clock.ts'
 import { buildServices, type Services } from './services.ts'
+import { isUpstreamCommand, parseUpstreamArguments, UPSTREAM_COMMANDS } from './upstream/upstream.cli.ts'
 
-const USAGE = usage(EXAMPLE_COMMANDS + EMAIL_COMMANDS)
+const USAGE = usage(EXAMPLE_COMMANDS + EMAIL_COMMANDS + UPSTREAM_COMMANDS)
 
 /** The command asked for, read by the parser of the capability its first word names. */
 function parse(args: readonly string[]) {
   const first = args.find(arg => !arg.startsWith('-'))
+  if (isUpstreamCommand(args)) {
+    const parsed = parseUpstreamArguments(args)
+    if (parsed.kind !== 'command') return parsed
+    const { run } = parsed
+    return { kind: 'command' as const, run: (services: Services) => run(services, STREAMS) }
+  }
   if (first === 'email') {
     const parsed = parseEmailArguments(args)
     if (parsed.kind !== 'command') return parsed

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.ts'
 import { connect } from './db/connect.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { emailWorkerFor } from './email/email.runner.ts'
+import { DigestSchedule } from './reminders/reminders.runner.ts'
 import { isLateTemplateError } from './platform/http/views.ts'
 
 async function main(): Promise<void> {
@@ -38,9 +39,12 @@ async function main(): Promise<void> {
 
   // The email outbox's worker: sends what the pages queue, with retries (src/email/email.worker.ts).
   const emailWorker = emailWorkerFor(app.services, { log: app.log })
+  // The reminder digests: looks every hour for people due their weekly email (src/reminders).
+  const digests = emailWorker ? new DigestSchedule(app.services.reminders, app.log) : null
 
   const close = async (signal: string) => {
     app.log.info({ signal }, 'Shutting down')
+    await digests?.stop()
     await emailWorker?.stop()
     await app.close()
     await db.close()
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
   app.log.info({ database: config.database.kind }, `Valuekit is running at ${config.baseUrl} using ${where}`)
   if (emailWorker) {
     emailWorker.start(listener => app.services.email.onQueued(listener))
+    digests?.start()
     app.log.info(
       { email: config.email.kind },
       `Sending email through ${config.email.kind === 'notify' ? 'GOV.UK Notify' : 'SMTP'}`,

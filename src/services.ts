@@ -29,6 +29,8 @@ import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookOwners } from './handbook/handbook.owners.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
+import { UpstreamRepository } from './upstream/upstream.repository.ts'
+import { UpstreamService } from './upstream/upstream.service.ts'
 import { InsightRepository } from './insight/insight.repository.ts'
 import { InsightService } from './insight/insight.service.ts'
 import { problemKnowledgeSection } from './insight/insight.roadmap.ts'
@@ -55,6 +57,8 @@ import { MetricsService } from './products/metrics/metrics.service.ts'
 import { HealthRepository } from './products/health/health.repository.ts'
 import { HealthService } from './products/health/health.service.ts'
 import { DecisionsRepository } from './products/decisions/decisions.repository.ts'
+import { EvidenceRepository } from './evidence/evidence.repository.ts'
+import { EvidenceService } from './evidence/evidence.service.ts'
 import { OpenRepository } from './open/open.repository.ts'
 import { OpenService } from './open/open.service.ts'
 import { DecisionsService } from './products/decisions/decisions.service.ts'
@@ -65,6 +69,7 @@ import { ReviewsService } from './products/reviews/reviews.service.ts'
 import { ProductsRepository } from './products/products.repository.ts'
 import { ProductsService } from './products/products.service.ts'
 import { StrategyService } from './products/strategy.service.ts'
+import { StrategyRepository } from './products/strategy.repository.ts'
 import { PortfolioRepository } from './portfolio/portfolio.repository.ts'
 import { PortfolioService } from './portfolio/portfolio.service.ts'
 import { RoadmapRepository } from './products/roadmap/roadmap.repository.ts'
@@ -77,6 +82,12 @@ import { ProfessionRepository } from './profession/profession.repository.ts'
 import { ProfessionService } from './profession/profession.service.ts'
 import { SetupRepository } from './setup/setup.repository.ts'
 import { SetupService } from './setup/setup.service.ts'
+import { FeedbackRepository } from './feedback/feedback.repository.ts'
+import { FeedbackService } from './feedback/feedback.service.ts'
+import { CheckinResponsesRepository } from './pathway/pathway.responses.repository.ts'
+import { CheckinResponses } from './pathway/pathway.responses.ts'
+import { RemindersRepository } from './reminders/reminders.repository.ts'
+import { RemindersService } from './reminders/reminders.service.ts'
 
 export interface Services {
   readonly config: Config
@@ -93,6 +104,8 @@ export interface Services {
   readonly handbook: HandbookService
   /** Owners and review dates of handbook pages and sections, and readers' feedback. */
   readonly handbookOwners: HandbookOwners
+  /** Following an upstream handbook: its changes per page, merged three ways (src/upstream/). */
+  readonly upstream: UpstreamService
   readonly people: PeopleService
   readonly frameworkVersions: FrameworkVersions
   readonly framework: FrameworkService
@@ -123,8 +136,16 @@ export interface Services {
   readonly roadmapItemSections: readonly ItemSectionSource[]
   /** Things' strategies and roadmaps published to public pages, with the redaction record. */
   readonly open: OpenService
+  /** Evidence packs for promotion: the person's own, shared read-only with people they name. */
+  readonly evidence: EvidenceService
   /** What needs each person now: the home page's task list, read from the services above. */
   readonly home: HomeService
+  /** The person's confirmation or query of agreed levels, and the line manager's answer (pathway). */
+  readonly checkinResponses: CheckinResponses
+  /** Peer feedback: requests to named colleagues, their answers per skill. */
+  readonly feedback: FeedbackService
+  /** Each person's choice of reminder email, and the weekly digest of what needs them. */
+  readonly reminders: RemindersService
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number
 }
@@ -146,6 +167,7 @@ export interface Repositories {
   readonly accounts: AccountsRepository
   readonly setup: SetupRepository
   readonly handbook: HandbookRepository
+  readonly upstream: UpstreamRepository
   readonly people: PeopleRepository
   readonly framework: FrameworkRepository
   readonly development: DevelopmentRepository
@@ -165,6 +187,11 @@ export interface Repositories {
   readonly portfolio: PortfolioRepository
   readonly insight: InsightRepository
   readonly open: OpenRepository
+  readonly evidence: EvidenceRepository
+  readonly checkinResponses: CheckinResponsesRepository
+  readonly feedback: FeedbackRepository
+  readonly strategy: StrategyRepository
+  readonly reminders: RemindersRepository
 }
 
 function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositories {
@@ -176,6 +203,7 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     accounts: replaced.accounts ?? new AccountsRepository(),
     setup: replaced.setup ?? new SetupRepository(),
     handbook: replaced.handbook ?? new HandbookRepository(),
+    upstream: replaced.upstream ?? new UpstreamRepository(),
     people: replaced.people ?? new PeopleRepository(),
     framework: replaced.framework ?? new FrameworkRepository(),
     development: replaced.development ?? new DevelopmentRepository(),
@@ -195,6 +223,11 @@ function buildRepositories(db: Db, replaced: Partial<Repositories>): Repositorie
     portfolio: replaced.portfolio ?? new PortfolioRepository(),
     insight: replaced.insight ?? new InsightRepository(),
     open: replaced.open ?? new OpenRepository(),
+    evidence: replaced.evidence ?? new EvidenceRepository(),
+    checkinResponses: replaced.checkinResponses ?? new CheckinResponsesRepository(),
+    feedback: replaced.feedback ?? new FeedbackRepository(),
+    reminders: replaced.reminders ?? new RemindersRepository(),
+    strategy: replaced.strategy ?? new StrategyRepository(),
   }
 }
 
@@ -221,6 +254,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
   const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions, email)
   const handbookOwners = new HandbookOwners(kysely, repos.handbook, audit, clock)
+  const upstream = new UpstreamService(kysely, repos.upstream, handbook, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
   const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
@@ -251,34 +285,45 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const decisions = new DecisionsService(kysely, repos.decisions, prioritisation, audit, clock)
   const reviews = new ReviewsService(kysely, repos.reviews, decisions, people, audit, clock)
   const objectives = new ObjectivesService(kysely, repos.objectives, products, metrics, roadmap, audit, clock)
-  const strategy = new StrategyService({
-    products,
-    documents,
-    roadmap,
-    metrics,
-    hypotheses,
-    prioritisation,
-    decisions,
-    reviews,
-    assessments,
-    health,
-    people,
-    objectives: new ObjectivesStrategyPart(objectives),
-  })
+  const strategy = new StrategyService(
+    {
+      products,
+      documents,
+      roadmap,
+      metrics,
+      hypotheses,
+      prioritisation,
+      decisions,
+      reviews,
+      assessments,
+      health,
+      people,
+      objectives: new ObjectivesStrategyPart(objectives),
+    },
+    kysely,
+    repos.strategy,
+  )
   const portfolio = new PortfolioService(kysely, repos.portfolio, products, audit, clock)
   const insight = new InsightService(kysely, repos.insight, products, roadmap, audit, clock)
-  const open = new OpenService(kysely, repos.open, { documents, roadmap }, audit, clock)
+  const open = new OpenService(kysely, repos.open, { documents, roadmap, feedback: insight }, audit, clock)
+  const evidence = new EvidenceService(kysely, repos.evidence, frameworkVersions, pathway, people, audit, clock)
+  const checkinResponses = new CheckinResponses(kysely, repos.checkinResponses, pathway, email, audit, clock)
+  const feedback = new FeedbackService(kysely, repos.feedback, frameworkVersions, people, email, audit, clock)
   const home = new HomeService({
     accounts,
     people,
     pathway,
     development,
     handbook,
+    handbookOwners,
     framework,
     profession,
     products,
     strategy,
+    checkinResponses,
+    feedback,
   })
+  const reminders = new RemindersService(kysely, repos.reminders, { accounts, people, home, email, audit }, clock)
   const example = new ExampleService(
     organisation,
     accounts,
@@ -305,6 +350,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     setup,
     handbook,
     handbookOwners,
+    upstream,
     people,
     frameworkVersions,
     framework,
@@ -328,7 +374,11 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     insight,
     roadmapItemSections: [problemKnowledgeSection(insight)],
     open,
+    evidence,
     home,
+    checkinResponses,
+    feedback,
+    reminders,
     signInRateLimit: options.signInRateLimit ?? 20,
   }
 }

@@ -71,6 +71,10 @@ interface Fixtures {
    * moderation, another to reject) and an idea for its roadmap item, all added by nobody here.
    */
   insight: { id: string; heldId: string; rejectableId: string; ideaId: string }
+  /** The associate's evidence pack (for product manager), shared with the editor only. */
+  evidence: { packId: string; associateId: string }
+  /** The associate's request for feedback, asked of the editor. */
+  feedback: { requestId: string; askId: string }
 }
 
 interface Row {
@@ -147,6 +151,23 @@ const portfolioLeaders = (o: Outcome): Expected => ({
 const LEADER_AREA = '/portfolio/areas/Matrix%20area'
 
 const piece = (f: Fixtures, rest = '') => `/insight/${f.insight.id}${rest}`
+/** An evidence pack: its person (the associate, no viewer here) and whoever they shared it with (the editor). */
+const pack = (f: Fixtures, rest = '') => `/evidence/${f.evidence.packId}${rest}`
+const sharedWithEditor = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: o,
+  leader: 403,
+  administrator: 403,
+})
+/** Making a pack: people in the profession (of the viewers, only the leader has a profile). */
+const inProfession = (o: Outcome): Expected => ({
+  anonymous: 'sign-in',
+  member: 403,
+  editor: 403,
+  leader: o,
+  administrator: 403,
+})
 const idea = (f: Fixtures, rest = '') => `/insight/ideas/${f.insight.ideaId}${rest}`
 const option = (f: Fixtures, rest = '') => thing(f, `/prioritisation/options/${f.products.optionId}${rest}`)
 const decision = (f: Fixtures, rest = '') => thing(f, `/decisions/${f.products.decisionId}${rest}`)
@@ -208,6 +229,9 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/account', path: at('/account'), expect: signedIn(200) },
   { method: 'GET', route: '/account/password', path: at('/account/password'), expect: signedIn(200) },
   { method: 'POST', route: '/account/password', path: at('/account/password'), expect: signedIn(400) },
+  // Reminder emails (src/reminders): each person's own choice
+  { method: 'GET', route: '/account/email', path: at('/account/email'), expect: signedIn(200) },
+  { method: 'POST', route: '/account/email', path: at('/account/email'), expect: signedIn(400) },
   // Administration
   { method: 'GET', route: '/admin', path: at('/admin'), expect: administrators(200) },
   { method: 'GET', route: '/admin/people', path: at('/admin/people'), expect: administrators(200) },
@@ -394,6 +418,22 @@ const ROWS: Row[] = [
     route: '/handbook/:slug/usefulness',
     path: f => `/handbook/${f.slug}/usefulness`,
     expect: editors(200),
+  },
+  // Following an upstream handbook (none is followed here: checking says so, pages are not found)
+  { method: 'GET', route: '/handbook/upstream', path: at('/handbook/upstream'), expect: editors(200) },
+  {
+    method: 'POST',
+    route: '/handbook/upstream/check',
+    path: at('/handbook/upstream/check'),
+    expect: editors({ redirect: '/handbook/upstream' }),
+  },
+  { method: 'GET', route: '/handbook/upstream/:slug', path: at('/handbook/upstream/no-such-page'), expect: editors(404) },
+  { method: 'POST', route: '/handbook/upstream/:slug', path: at('/handbook/upstream/no-such-page'), expect: editors(404) },
+  {
+    method: 'POST',
+    route: '/handbook/upstream/:slug/add',
+    path: at('/handbook/upstream/no-such-page/add'),
+    expect: editors(404),
   },
   // The people of the profession (the subject is the associate in the leader's area, managed by the member)
   { method: 'GET', route: '/people', path: at('/people'), expect: { ...administrators(200), leader: 200 } },
@@ -676,6 +716,81 @@ const ROWS: Row[] = [
     expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}/review`) }),
   },
   { method: 'GET', route: '/team', path: at('/team'), expect: lineManagerOnly(200) },
+  // Confirming or querying agreed levels: the person only; answering a query: the line manager only
+  // (the fixture check-in is not agreed, so there is nothing to answer yet).
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/confirm',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/confirm`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/query',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/query`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/query',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/query`),
+    expect: signedIn(403),
+  },
+  {
+    method: 'GET',
+    route: '/people/:id/check-ins/:checkinId/answer',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/answer`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}`) }),
+  },
+  {
+    method: 'POST',
+    route: '/people/:id/check-ins/:checkinId/answer',
+    path: f => dev(f, `/check-ins/${f.pathway.checkinId}/answer`),
+    expect: f => lineManagerOnly({ redirect: dev(f, `/check-ins/${f.pathway.checkinId}`) }),
+  },
+  // Peer feedback: the associate asked the editor. Answers are for the associate and their line
+  // manager (the member) only: not the colleague asked, not leaders, not administrators.
+  { method: 'GET', route: '/feedback', path: at('/feedback'), expect: signedIn(200) },
+  { method: 'GET', route: '/feedback/new', path: at('/feedback/new'), expect: signedIn(200) },
+  { method: 'POST', route: '/feedback/new', path: at('/feedback/new'), expect: signedIn(400) },
+  {
+    method: 'GET',
+    route: '/feedback/requests/:requestId',
+    path: f => `/feedback/requests/${f.feedback.requestId}`,
+    expect: lineManagerOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/feedback/requests/:requestId/withdraw',
+    path: f => `/feedback/requests/${f.feedback.requestId}/withdraw`,
+    expect: signedIn(403),
+  },
+  { method: 'GET', route: '/people/:id/feedback', path: f => dev(f, '/feedback'), expect: lineManagerOnly(200) },
+  {
+    method: 'GET',
+    route: '/feedback/asks/:askId',
+    path: f => `/feedback/asks/${f.feedback.askId}`,
+    expect: { anonymous: 'sign-in', member: 403, editor: 200, leader: 403, administrator: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/feedback/asks/:askId',
+    path: f => `/feedback/asks/${f.feedback.askId}`,
+    expect: { anonymous: 'sign-in', member: 403, editor: 400, leader: 403, administrator: 403 },
+  },
+  // The probe carries no version, so nothing is declined: the colleague is sent back to the request.
+  {
+    method: 'POST',
+    route: '/feedback/asks/:askId/decline',
+    path: f => `/feedback/asks/${f.feedback.askId}/decline`,
+    expect: f => ({
+      anonymous: 'sign-in',
+      member: 403,
+      editor: { redirect: `/feedback/asks/${f.feedback.askId}` },
+      leader: 403,
+      administrator: 403,
+    }),
+  },
   // Products and their strategy: open to read, changed by those responsible for each thing
   { method: 'GET', route: '/products', path: at('/products'), expect: signedIn(200) },
   {
@@ -1268,6 +1383,16 @@ const ROWS: Row[] = [
     path: at(`${LEADER_AREA}/groups/Some%20group/export.csv`),
     expect: portfolioLeaders(200),
   },
+  // Strategies of areas and the organisation: everyone signed in reads them; the friendly
+  // addresses start the record on first visit and lead to its strategy page (a 303).
+  { method: 'GET', route: '/strategy', path: at('/strategy'), expect: signedIn(200) },
+  { method: 'GET', route: '/strategy/organisation', path: at('/strategy/organisation'), expect: signedIn(303) },
+  {
+    method: 'GET',
+    route: '/strategy/areas/:area',
+    path: at('/strategy/areas/Matrix%20area'),
+    expect: signedIn(303),
+  },
   { method: 'GET', route: '/portfolio/balance', path: at('/portfolio/balance'), expect: portfolioLeaders(200) },
   {
     method: 'GET',
@@ -1283,6 +1408,34 @@ const ROWS: Row[] = [
   },
   // Insight and ideas: read and added by everyone signed in; changed and moderated by those
   // responsible for the thing they are tagged to
+  // Evidence packs: the person and who they shared it with; never their line manager (the
+  // member), the leader of their area or an administrator
+  { method: 'GET', route: '/evidence', path: at('/evidence'), expect: signedIn(200) },
+  { method: 'GET', route: '/evidence/new', path: at('/evidence/new'), expect: inProfession(200) },
+  { method: 'POST', route: '/evidence/new', path: at('/evidence/new'), expect: inProfession(400) },
+  { method: 'GET', route: '/evidence/:packId', path: f => pack(f), expect: sharedWithEditor(200) },
+  { method: 'GET', route: '/evidence/:packId/print', path: f => pack(f, '/print'), expect: sharedWithEditor(200) },
+  { method: 'GET', route: '/evidence/:packId/edit', path: f => pack(f, '/edit'), expect: signedIn(403) },
+  {
+    method: 'GET',
+    route: '/evidence/:packId/edit/:skill',
+    path: f => pack(f, '/edit/product-management'),
+    expect: signedIn(403),
+  },
+  {
+    method: 'POST',
+    route: '/evidence/:packId/edit/:skill',
+    path: f => pack(f, '/edit/product-management'),
+    expect: signedIn(403),
+  },
+  { method: 'GET', route: '/evidence/:packId/share', path: f => pack(f, '/share'), expect: signedIn(403) },
+  { method: 'POST', route: '/evidence/:packId/share', path: f => pack(f, '/share'), expect: signedIn(403) },
+  {
+    method: 'POST',
+    route: '/evidence/:packId/share/:personId/stop',
+    path: f => pack(f, `/share/${f.pathway.ownIds.editor}/stop`),
+    expect: signedIn(403),
+  },
   { method: 'GET', route: '/insight', path: at('/insight'), expect: signedIn(200) },
   { method: 'GET', route: '/insight/new', path: at('/insight/new'), expect: signedIn(200) },
   { method: 'POST', route: '/insight/new', path: at('/insight/new'), expect: signedIn(400) },
@@ -1566,6 +1719,20 @@ function expectSecurityHeaders(res: InjectResponse, signedIn: boolean, where: st
  * in the leader's area (the leader's own area is kept if another fixture already set one), with a
  * goal, a 1:1 with the member holding an action, and a placement.
  */
+async function evidenceFixtures(
+  ctx: TestContext,
+  associateId: string,
+  editorEmail: string,
+): Promise<Fixtures['evidence']> {
+  const { people, evidence } = ctx.app.services
+  const associate = await people.get(associateId)
+  const viewer = await people.viewer({ id: associate.id, name: associate.name, email: associate.email, role: 'member' })
+  if (!viewer) throw new Error('No associate for the evidence fixtures')
+  const { pack } = await evidence.create(viewer, 'product-manager')
+  await evidence.share(viewer, pack, editorEmail)
+  return { packId: pack.id, associateId }
+}
+
 async function developmentFixtures(
   ctx: TestContext,
   accounts: { id: string; email: string }[],
@@ -1716,6 +1883,19 @@ async function pathwayFixtures(
   }
 }
 
+/** The associate asks the editor for feedback on one skill. */
+async function feedbackFixtures(ctx: TestContext, associateId: string, editorEmail: string) {
+  const { people, feedback } = ctx.app.services
+  const associate = await people.get(associateId)
+  const editor = await people.findByEmail(editorEmail)
+  const viewer = await people.viewer({ id: associate.id, name: associate.name, email: associate.email, role: 'member' })
+  if (!viewer || !editor) throw new Error('No associate or editor for the feedback fixtures')
+  const skill = (await feedback.skillChoices())[0]?.slug ?? ''
+  const requestId = await feedback.ask(viewer, { colleagues: [editor.id], skills: [skill], note: '' })
+  const asked = await feedback.waitingFor(editor.id)
+  return { requestId, askId: asked[0]?.askId ?? '' }
+}
+
 describe('authorization matrix', () => {
   let ctx: TestContext
   let routes: SeenRoute[]
@@ -1791,12 +1971,16 @@ describe('authorization matrix', () => {
         removableObjectiveId: '',
       },
       insight: { id: '', heldId: '', rejectableId: '', ideaId: '' },
+      evidence: { packId: '', associateId: '' },
+      feedback: { requestId: '', askId: '' },
     }
     fixtures.framework = await frameworkFixtures(ctx, admin)
     fixtures.development = await developmentFixtures(ctx, people, member.email, leader.email, associate.email)
     fixtures.pathway = await pathwayFixtures(ctx, people, fixtures.development.personId, emails)
     fixtures.products = await productFixtures(ctx, people, member.email)
     fixtures.insight = await insightFixtures(ctx, fixtures.products)
+    fixtures.evidence = await evidenceFixtures(ctx, fixtures.development.personId, editor.email)
+    fixtures.feedback = await feedbackFixtures(ctx, fixtures.development.personId, editor.email)
     tokens.anonymous = await agents.anonymous.token('/sign-in')
     for (const viewer of VIEWERS.filter(v => v !== 'anonymous')) tokens[viewer] = await agents[viewer].token()
   })

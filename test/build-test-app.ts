@@ -11,7 +11,7 @@ import type { ProfileChanges } from '../src/people/people.types.ts'
 import { SYSTEM_ACTOR, type Role } from '../src/platform/auth/roles.ts'
 import type { Clock } from '../src/platform/clock.ts'
 import { testConfig } from './build-test-services.ts'
-import { createTestDb, type DialectName, type TestDb } from './dialects.ts'
+import { createTestDb, DEFAULT_DIALECT, type DialectName, type TestDb } from './dialects.ts'
 
 export type TestApp = App
 
@@ -29,7 +29,7 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 export async function buildTestApp(
   options: { dialect?: DialectName; env?: Record<string, string>; signInRateLimit?: number; testDb?: TestDb } = {},
 ): Promise<TestContext> {
-  const testDb = options.testDb ?? (await createTestDb(options.dialect ?? 'sqlite'))
+  const testDb = options.testDb ?? (await createTestDb(options.dialect ?? DEFAULT_DIALECT))
   const config = testConfig(options.env)
   const logs: string[] = []
   const stream = new Writable({

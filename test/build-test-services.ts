@@ -4,12 +4,12 @@
 import type { Kysely } from 'kysely'
 import { loadConfig, type Config } from '../src/config.ts'
 import type { Database } from '../src/db/schema.ts'
-import type { SeedChoice } from '../src/framework/framework.service.ts'
+import type { SeedChoice } from '../src/framework/framework.document.ts'
 import type { Shape } from '../src/framework/framework.bundled.ts'
 import type { Actor } from '../src/platform/auth/roles.ts'
 import type { Clock } from '../src/platform/clock.ts'
 import { buildServices, type Repositories, type Services } from '../src/services.ts'
-import { createTestDb, type DialectName, type TestDb } from './dialects.ts'
+import { createTestDb, DEFAULT_DIALECT, type DialectName, type TestDb } from './dialects.ts'
 import { insertUser } from './factories.ts'
 
 export const TEST_SESSION_SECRET = 'a-test-secret-that-is-long-enough-1234567890'
@@ -29,7 +29,7 @@ export interface TestServices {
 export async function buildTestServices(
   options: { dialect?: DialectName; clock?: Clock; replace?: Partial<Repositories>; env?: Record<string, string> } = {},
 ): Promise<TestServices> {
-  const testDb = await createTestDb(options.dialect ?? 'sqlite')
+  const testDb = await createTestDb(options.dialect ?? DEFAULT_DIALECT)
   const services = servicesOn(testDb, options)
   return { services, testDb, db: testDb.db.kysely, close: () => testDb.destroy() }
 }

@@ -14,6 +14,12 @@ const pgUrl =
 
 export const DIALECTS: DialectName[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite']
 
+/**
+ * The engine of tests that run on one only (route tests, unless they ask): PostgreSQL when the run
+ * names one, otherwise SQLite. `npm test` runs once on each, so every route test meets both.
+ */
+export const DEFAULT_DIALECT: DialectName = pgUrl ? 'postgres' : 'sqlite'
+
 export interface TestDb {
   db: Db
   /** PostgreSQL only: the application_name its connections carry, unique to this test database. */

@@ -25,6 +25,7 @@ import {
   signIn,
   type TestContext,
 } from './build-test-app.ts'
+import { createThing } from './products.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -330,5 +331,26 @@ describe('the fast lane answers as Fastify does', () => {
     await send({ method: 'HEAD', path: PAGE, browser: admin })
     expect(lane.served).toBe(before)
     lane.enabled = true
+  })
+
+  it('a page published in the open: from the cache for every reader, until it is taken down', async () => {
+    const { open, roadmap } = ctx.app.services
+    const thing = await createThing(ctx, { name: 'Lane in the open', purpose: 'Shows the lane a public page' })
+    await roadmap.add(SYSTEM_ACTOR, thing, { column: 'now', problem: 'Pages are slow', outcome: '', metricId: null })
+    await open.publish(SYSTEM_ACTOR, thing, new Map(), 0)
+    const path = '/open/lane-in-the-open'
+    await send({ path })
+    const { viaLane } = await compare(async () => ({ path }), true)
+    expect(viaLane.status).toBe(200)
+    expect(viaLane.body.toString()).toContain('Pages are slow')
+    const reader = await freshSession()
+    await compare(async () => ({ path, browser: reader }), true)
+    // Its feedback form and a slug the route refuses go to Fastify.
+    await compare(async () => ({ path: `${path}/feedback` }), false)
+    await compare(async () => ({ path: '/open/Lane' }), false)
+    // Taken down: Fastify answers that nothing is published there.
+    await open.withdraw(SYSTEM_ACTOR, thing, (await open.publication(thing.id))?.version ?? 0)
+    const { viaLane: gone } = await compare(async () => ({ path }), false)
+    expect(gone.status).toBe(404)
   })
 })

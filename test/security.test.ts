@@ -290,12 +290,14 @@ describe('form tokens (checklist 11)', () => {
   /** Every row of every table but the sessions (whose last-seen time a visit refreshes). */
   async function snapshot(): Promise<Record<string, unknown[]>> {
     const db = ctx.testDb.db.kysely
-    const tables = await sql<{
-      name: string
-    }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
+    // On PostgreSQL the introspection lists every schema's tables; this test database is one schema.
+    const current = ctx.testDb.applicationName
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined
+    const tables = (await db.introspection.getTables()).filter(t => !current || t.schema === current)
     const result: Record<string, unknown[]> = {}
-    for (const { name } of tables.rows) {
-      if (name === 'sessions' || name.startsWith('sqlite_')) continue
+    for (const { name } of tables) {
+      if (name === 'sessions' || name.startsWith('sqlite_') || name.startsWith('kysely_')) continue
       result[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(db)).rows
     }
     expect(Object.keys(result).length).toBeGreaterThan(5)

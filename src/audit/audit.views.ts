@@ -7,6 +7,7 @@
 const SUBJECTS: Record<string, string> = {
   assessment: 'Service assessment',
   checkin: 'Check-in',
+  'evidence-pack': 'Evidence pack',
   framework: 'Framework',
   'framework-proposal': 'Framework proposal',
   goal: 'Development goal',
@@ -34,6 +35,8 @@ const ACTIONS: Record<string, string> = {
   'checkin.submitted': 'Check-in sent to line manager',
   'checkin.reviewed': 'Line manager’s view of a check-in given',
   'checkin.agreed': 'Check-in levels agreed',
+  'evidence.shared': 'Evidence pack shared',
+  'evidence.unshared': 'Evidence pack no longer shared',
   'framework.seeded': 'Framework set up',
   'framework.proposed': 'Framework change proposed',
   'framework.approved': 'Framework change approved',

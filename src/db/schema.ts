@@ -397,6 +397,8 @@ export interface ProductsTable {
   stage: string
   /** 'yes' for the worked example's things, removed together in one step. */
   example: Generated<string>
+  /** 'thing' (in the catalogue), or 'area' / 'organisation': the strategy of an area (named in area) or of the organisation. */
+  scope: Generated<string>
   created_at: string
   created_by_name: string
   updated_at: string
@@ -969,6 +971,17 @@ export interface Database {
   insight_events: InsightEventsTable
   publications: PublicationsTable
   publication_snapshots: PublicationSnapshotsTable
+  evidence_packs: EvidencePacksTable
+  evidence_pack_skills: EvidencePackSkillsTable
+  evidence_pack_shares: EvidencePackSharesTable
+  checkin_responses: CheckinResponsesTable
+  feedback_requests: FeedbackRequestsTable
+  feedback_asks: FeedbackAsksTable
+  feedback_answers: FeedbackAnswersTable
+  handbook_upstream: HandbookUpstreamTable
+  handbook_upstream_pages: HandbookUpstreamPagesTable
+  reminder_settings: ReminderSettingsTable
+  reminder_digests: ReminderDigestsTable
 }
 
 /** Owned by open: a thing's public page, if it has one. */
@@ -994,4 +1007,136 @@ export interface PublicationSnapshotsTable {
   published_at: string
   published_by: string | null
   published_by_name: string
+}
+
+/** Owned by evidence: a person's evidence pack for a role they are going for. Personal data. */
+export interface EvidencePacksTable {
+  id: string
+  person_id: string
+  role_slug: string
+  created_at: string
+  updated_at: string
+}
+
+/** Owned by evidence: one skill of a pack: the check-in evidence picked and a STAR example. Personal data. */
+export interface EvidencePackSkillsTable {
+  id: string
+  pack_id: string
+  skill_slug: string
+  /** JSON: the ids of the check-ins whose evidence for this skill the person picked. */
+  picked: string
+  situation: string
+  task: string
+  action: string
+  result: string
+  updated_at: string
+  version: Generated<number>
+}
+
+/** Owned by evidence: who a pack is shared with (read-only). */
+export interface EvidencePackSharesTable {
+  pack_id: string
+  person_id: string
+  shared_at: string
+}
+
+/** Owner: pathway. The person's confirmation or query of a check-in's agreed levels, and the answer. Personal data. */
+export interface CheckinResponsesTable {
+  checkin_id: string
+  person_id: string
+  /** Who answers a query: the line manager when it was raised. */
+  manager_id: string | null
+  /** 'confirmed' | 'queried' | 'answered' */
+  status: string
+  confirmed_at: string | null
+  queried_at: string | null
+  /** JSON array of skill slugs. */
+  query_skills: string
+  query_text: string
+  answered_at: string | null
+  answered_by_name: string | null
+  /** 'changed' | 'kept' */
+  outcome: string | null
+  reply: string
+  version: Generated<number>
+}
+
+/** Owner: feedback. A person's request for feedback from named colleagues on chosen skills. Personal data. */
+export interface FeedbackRequestsTable {
+  id: string
+  person_id: string
+  framework_version_id: string
+  /** JSON array of skill slugs. */
+  skills: string
+  note: string
+  created_at: string
+  withdrawn_at: string | null
+  version: Generated<number>
+}
+
+/** Owner: feedback. One colleague asked in a request. */
+export interface FeedbackAsksTable {
+  id: string
+  request_id: string
+  colleague_id: string
+  /** 'asked' | 'answered' | 'declined' | 'withdrawn' */
+  status: string
+  answered_at: string | null
+  version: Generated<number>
+}
+
+/** Owner: feedback. A colleague's answer on one skill (final once sent). Personal data. */
+export interface FeedbackAnswersTable {
+  ask_id: string
+  skill_slug: string
+  text: string
+}
+
+/** Owned by upstream: the handbook this installation follows (one row, id 'upstream'). */
+export interface HandbookUpstreamTable {
+  id: string
+  /** A folder path or an http(s) address, as given on the command line. */
+  source: string
+  checked_at: string
+  checked_by_name: string
+}
+
+/** Owned by upstream: per upstream page, the last upstream text taken and the newest one seen. */
+export interface HandbookUpstreamPagesTable {
+  upstream_slug: string
+  /** The slug of the local page that follows it (slugs never change); null until a new upstream page is added. */
+  page_slug: string | null
+  title: string
+  section_slug: string
+  section_title: string
+  summary: string
+  /** The upstream text last taken or kept (the merge base); null when none was ever taken. */
+  base_body: string | null
+  upstream_body: string
+  upstream_hash: string
+  /** 'current' | 'changed' | 'new' | 'deleted' (upstream.types.ts UpstreamState). */
+  state: string
+  checked_at: string
+}
+
+/** Owned by reminders: a person's choice of reminder email (no row: a weekly digest on Mondays). */
+export interface ReminderSettingsTable {
+  user_id: string
+  /** 'weekly' or 'off'. */
+  frequency: string
+  /** The ISO day of the week the digest goes on: 1 (Monday) to 7 (Sunday). */
+  weekday: number
+  updated_at: string
+}
+
+/** Owned by reminders: every digest queued, one per person per ISO week (the primary key). */
+export interface ReminderDigestsTable {
+  user_id: string
+  /** The ISO week, such as 2026-W50. */
+  week: string
+  /** The UK date it was queued on. */
+  sent_on: string
+  /** The outbox message it became. */
+  message_id: string | null
+  created_at: string
 }

@@ -31,6 +31,10 @@ export const VERSIONED_KEYS = {
   insight_items: 'id',
   insight_ideas: 'id',
   publications: 'product_id',
+  evidence_pack_skills: 'id',
+  checkin_responses: 'checkin_id',
+  feedback_asks: 'id',
+  feedback_requests: 'id',
 } as const satisfies { readonly [T in keyof Database]?: keyof Database[T] & string }
 
 export type VersionedTable = keyof typeof VERSIONED_KEYS

@@ -4,7 +4,9 @@
 import type { Services } from '../services.ts'
 import { emailWorkerFor } from './email.runner.ts'
 
-export const EMAIL_COMMANDS = '  email send                    send every email that is due now, then stop\n'
+export const EMAIL_COMMANDS =
+  '  email send                    send every email that is due now, then stop\n' +
+  '  email digests                 queue the weekly reminder digests due now, then send what is due\n'
 
 export function isEmailCommand(args: readonly string[]): boolean {
   return args.find(arg => !arg.startsWith('-')) === 'email'
@@ -21,9 +23,9 @@ interface Streams {
 
 export function parseEmailArguments(args: readonly string[]): EmailCommandParse {
   const words = args.filter(arg => !arg.startsWith('-'))
-  if (words.length !== 2 || words[1] !== 'send')
-    return { kind: 'usage-error', message: 'The email command is `email send`' }
-  return { kind: 'command', run: sendDue }
+  if (words.length === 2 && words[1] === 'send') return { kind: 'command', run: sendDue }
+  if (words.length === 2 && words[1] === 'digests') return { kind: 'command', run: sendDigests }
+  return { kind: 'usage-error', message: 'The email commands are `email send` and `email digests`' }
 }
 
 async function sendDue(services: Services, streams: Streams): Promise<number> {
@@ -37,4 +39,18 @@ async function sendDue(services: Services, streams: Streams): Promise<number> {
     `Sent ${done.sent}; ${done.retrying} to try again later; ${done.failed} failed; ${done.cancelled} not sent (no account).\n`,
   )
   return done.failed > 0 ? 1 : 0
+}
+
+/** Queues the reminder digests due now (at most one a week each, however often it runs), then sends. */
+async function sendDigests(services: Services, streams: Streams): Promise<number> {
+  const worker = emailWorkerFor(services)
+  if (!worker) {
+    streams.stderr.write('Email is off: set NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID, or SMTP_URL and EMAIL_FROM.\n')
+    return 1
+  }
+  const run = await services.reminders.sendDigests()
+  streams.stdout.write(
+    `Queued ${run.queued} reminder digests; ${run.nothingDue} people had nothing due; ${run.optedOut} chose no reminders; ${run.notYet} not due one yet.\n`,
+  )
+  return sendDue(services, streams)
 }

@@ -2,6 +2,7 @@
 // body, written when the message is sent (so a link is derived again, never stored). A message
 // says what needs attention and links to it; it never carries personal content.
 import { formatDateTime } from '../platform/dates.ts'
+import { plural } from '../platform/http/filters.ts'
 import type { MessageKind, NewMessage } from './email.types.ts'
 
 /** What writing a message needs besides its row. */
@@ -26,6 +27,13 @@ export function subjectOf(message: NewMessage): string {
       return message.outcome === 'accepted'
         ? `Your suggestion for “${message.pageTitle}” was accepted`
         : `Your suggestion for “${message.pageTitle}” was not accepted`
+    case 'levels-queried':
+      // Subjects are listed to administrators: they name no one.
+      return 'A question about agreed levels is waiting for you'
+    case 'feedback-requested':
+      return 'A colleague has asked you for feedback'
+    case 'reminder-digest':
+      return 'What needs you on Valuekit'
   }
 }
 
@@ -41,6 +49,11 @@ export function payloadOf(message: NewMessage): Record<string, unknown> {
         pageSlug: message.pageSlug,
         version: message.version,
       }
+    case 'levels-queried':
+    case 'feedback-requested':
+      return { personName: message.personName, path: message.path }
+    case 'reminder-digest':
+      return { personId: message.recipient.id, due: message.due }
   }
 }
 
@@ -95,5 +108,89 @@ export function writeMessage(
         ].join('\n'),
       }
     }
+    case 'levels-queried':
+      return {
+        subject: row.subject,
+        body: [
+          `Hello ${recipientName},`,
+          '',
+          `${text(row.payload.personName)} has a question about the levels you agreed in their check-in. Read it in Valuekit, then change the levels or keep them with a reply:`,
+          `${context.baseUrl}${text(row.payload.path)}`,
+          '',
+          signOff,
+        ].join('\n'),
+      }
+    case 'feedback-requested':
+      return {
+        subject: row.subject,
+        body: [
+          `Hello ${recipientName},`,
+          '',
+          `${text(row.payload.personName)} would like your feedback on some of their skills. See what they asked, then give your feedback or decline:`,
+          `${context.baseUrl}${text(row.payload.path)}`,
+          '',
+          signOff,
+        ].join('\n'),
+      }
+    case 'reminder-digest':
+      return {
+        subject: row.subject,
+        body: [
+          `Hello ${recipientName},`,
+          '',
+          'This is what needs you on Valuekit now.',
+          '',
+          ...digestLines(row.payload, context.baseUrl),
+          'See everything that needs you on your home page:',
+          `${context.baseUrl}/`,
+          '',
+          'We send this at most once a week, and only when something needs you. To choose the day, or to stop these emails:',
+          `${context.baseUrl}/account/email`,
+          '',
+          signOff,
+        ].join('\n'),
+      }
   }
+}
+
+const count = (value: unknown): number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0
+
+/** A digest's lines: each count with the link that deals with it. Counts only, never names or text. */
+export function digestLines(payload: Record<string, unknown>, baseUrl: string): string[] {
+  const due = (typeof payload.due === 'object' && payload.due !== null ? payload.due : {}) as Record<string, unknown>
+  const self = encodeURIComponent(text(payload.personId))
+  const lines: string[] = []
+  const add = (sentence: string, link: string) => lines.push(sentence, `${baseUrl}${link}`, '')
+  if (due.ownCheckin === 'start') add('Your check-in is overdue. Start it from here:', `/people/${self}/check-ins/new`)
+  if (due.ownCheckin === 'finish')
+    add('You have started a check-in but not sent it to your line manager. Finish it from your home page:', '/')
+  const waiting = count(due.checkinsWaiting)
+  if (waiting)
+    add(
+      `${waiting === 1 ? 'A check-in from your team is' : `${plural(waiting, 'check-in')} from your team are`} waiting for you:`,
+      '/',
+    )
+  const team = count(due.reportsOverdue)
+  if (team)
+    add(
+      `${team === 1 ? '1 person in your team is' : `${plural(team, 'person', 'people')} in your team are`} overdue a check-in:`,
+      '/team',
+    )
+  if (due.ownOneToOneOverdue === true)
+    add('Your 1:1 is overdue. Record it once you have held it:', `/people/${self}/one-to-ones/new`)
+  const late = count(due.oneToOnesOverdue)
+  if (late) add(`${late === 1 ? 'A 1:1 you hold is' : `${plural(late, '1:1')} you hold are`} overdue:`, '/one-to-ones')
+  const first = count(due.firstOneToOnes)
+  if (first)
+    add(
+      `${first === 1 ? '1 person has' : `${plural(first, 'person', 'people')} have`} not had a 1:1 with you yet:`,
+      '/one-to-ones',
+    )
+  const actions = count(due.actionsDue)
+  if (actions) add(`${actions === 1 ? '1 action is' : `${plural(actions, 'action')} are`} due this week:`, '/')
+  const overdue = count(due.actionsOverdue)
+  if (overdue)
+    add(overdue === 1 ? '1 action is past its date:' : `${plural(overdue, 'action')} are past their date:`, '/')
+  return lines
 }

@@ -1,7 +1,12 @@
 // The email capability's domain types, for other capabilities to import instead of its repository.
 
 /** What kinds of message Valuekit sends. */
-export type MessageKind = 'invitation' | 'suggestion-outcome'
+export type MessageKind =
+  | 'invitation'
+  | 'suggestion-outcome'
+  | 'levels-queried'
+  | 'feedback-requested'
+  | 'reminder-digest'
 
 /**
  * Where a message is: waiting to be sent ('pending'), leased to a worker ('sending'), 'sent',
@@ -37,6 +42,47 @@ export type NewMessage =
       /** The page's version that the suggestion became, when accepted. */
       readonly version: number | null
     }
+  | {
+      /** To a line manager: a person queried the levels agreed in their check-in (never what they wrote). */
+      readonly kind: 'levels-queried'
+      readonly recipient: MessageRecipient
+      readonly personName: string
+      /** The path of the page where the query is answered. */
+      readonly path: string
+    }
+  | {
+      /** To a colleague: a person asked them for feedback (never the note or the skills). */
+      readonly kind: 'feedback-requested'
+      readonly recipient: MessageRecipient
+      readonly personName: string
+      /** The path of the page where the feedback is given. */
+      readonly path: string
+    }
+  | {
+      readonly kind: 'reminder-digest'
+      readonly recipient: MessageRecipient
+      /** How many things of each kind need them: counts only, never what anyone wrote. */
+      readonly due: DigestCounts
+    }
+
+/** What a reminder digest counts (the home page's rules decide them; see home.service.ts dueCounts). */
+export interface DigestCounts {
+  /** Their own check-in: to start (overdue), to finish (a draft), or nothing. */
+  readonly ownCheckin: 'start' | 'finish' | null
+  /** Their reports' check-ins waiting for their view or for the agreed levels. */
+  readonly checkinsWaiting: number
+  /** Their reports overdue a check-in (not counting those waiting). */
+  readonly reportsOverdue: number
+  /** Their own 1:1 is past its date. */
+  readonly ownOneToOneOverdue: boolean
+  /** 1:1s past their date that they hold with others (as line manager or associated senior). */
+  readonly oneToOnesOverdue: number
+  /** People they hold 1:1s with who have had none yet. */
+  readonly firstOneToOnes: number
+  /** Actions they own due within the week, and those past their date. */
+  readonly actionsDue: number
+  readonly actionsOverdue: number
+}
 
 /** One row of the outbox, as the service and the worker see it. */
 export interface OutboxMessage {

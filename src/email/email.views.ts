@@ -31,6 +31,9 @@ export function methodText(kind: EmailConfig['kind']): { on: boolean; heading: s
 const KIND_LABELS: Record<string, string> = {
   invitation: 'Invitation',
   'suggestion-outcome': 'Suggestion decided',
+  'levels-queried': 'Agreed levels queried',
+  'feedback-requested': 'Feedback asked for',
+  'reminder-digest': 'Reminders',
 }
 
 export interface EmailRowView {

@@ -39,18 +39,9 @@ import {
   rejectSchema,
   type FormLists,
 } from './framework.schemas.ts'
-import {
-  FrameworkMovedOnError,
-  PROPOSAL_KIND_NAMES,
-  ProposalNoLongerAppliesError,
-  activeRoles,
-  activeSkills,
-  expectedLevel,
-  parseTargetKey,
-  type MigrationPlan,
-  keepsSkillsMeaning,
-  targetKey,
-} from './framework.service.ts'
+import { FrameworkMovedOnError, PROPOSAL_KIND_NAMES, ProposalNoLongerAppliesError } from './framework.changes.ts'
+import { activeRoles, activeSkills, expectedLevel } from './framework.document.ts'
+import { parseTargetKey, type MigrationPlan, keepsSkillsMeaning, targetKey } from './framework.migration.ts'
 import type { FrameworkVersion, SkillMapping } from './framework.types.ts'
 
 const NAV = { nav: 'framework' }

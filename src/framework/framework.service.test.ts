@@ -23,16 +23,9 @@ import {
   type Level,
 } from './framework.bundled.ts'
 import type { ProposalChange } from './framework.repository.ts'
-import {
-  ProposalNoLongerAppliesError,
-  activeRoles,
-  activeSkills,
-  applyChange,
-  bundledDocument,
-  expectedLevel,
-  type FrameworkService,
-  type SeedChoice,
-} from './framework.service.ts'
+import { ProposalNoLongerAppliesError, applyChange } from './framework.changes.ts'
+import { activeRoles, activeSkills, bundledDocument, expectedLevel, type SeedChoice } from './framework.document.ts'
+import { type FrameworkService } from './framework.service.ts'
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

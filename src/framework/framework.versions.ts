@@ -15,7 +15,7 @@ import { NotFoundError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type { Shape } from './framework.bundled.ts'
 import type { FrameworkRepository } from './framework.repository.ts'
-import { bundledDocument, type SeedChoice } from './framework.service.ts'
+import { bundledDocument, type SeedChoice } from './framework.document.ts'
 import { termsOf, type FrameworkTerms, type TermsSource } from './framework.terms.ts'
 import type { FrameworkVersion, VersionSkill, VersionSummary } from './framework.types.ts'
 

@@ -4,7 +4,7 @@ import { NotFoundError } from '../platform/errors.ts'
 import { LEVEL_NAMES, LEVEL_SUMMARIES, LEVELS, type Shape } from './framework.bundled.ts'
 import type { ProposalKind } from './framework.repository.ts'
 import { NOT_EXPECTED } from './framework.schemas.ts'
-import { activeRoles, activeSkills, expectedLevel, levelLabel } from './framework.service.ts'
+import { activeRoles, activeSkills, expectedLevel, levelLabel } from './framework.document.ts'
 import type { VersionDocument, VersionSkill } from './framework.types.ts'
 
 /** What each kind of proposal changes, as the hint under its choice. */

@@ -325,6 +325,11 @@ export function formatExportSummary(summary: ExportSummary): string {
     '  index.html          contents',
     `  ${plural(summary.pages, 'page').padEnd(18)}  in ${plural(summary.sections, 'section')}`,
     '  accessibility.html  accessibility statement',
+    ...(summary.published > 0
+      ? [
+          `  open.html           working in the open, and ${plural(summary.published, 'public page')} (open.<name>.html)`,
+        ]
+      : []),
     `  ${`${plural(summary.assets, 'file')}`.padEnd(18)}  in assets/ (stylesheets and images)`,
     '',
     `Open ${printable(path.join(summary.folder, 'index.html'))} in a browser, or publish the folder on any web server.`,

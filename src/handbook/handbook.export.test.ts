@@ -4,10 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import { createThing } from '../../test/products.ts'
+import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 import {
   EXPORT_MARKER,
   ExportRefusedError,
   exportHandbook,
+  liveAddress,
   pageFiles,
   staticHtml,
   staticUrl,
@@ -40,6 +43,8 @@ describe('staticUrl', () => {
   const files = new Map([
     ['scrum', 'scrum.html'],
     ['accessibility', 'accessibility-page.html'],
+    [':open', 'open.html'],
+    [':open:register-a-boat', 'open.register-a-boat.html'],
   ])
 
   it.each([
@@ -58,6 +63,8 @@ describe('staticUrl', () => {
     ['https://www.gov.uk/service-manual', 'https://www.gov.uk/service-manual'],
     ['mailto:team@example.gov.uk', 'mailto:team@example.gov.uk'],
     ['//example.org/page', 'https://example.org/page'],
+    ['/open', 'open.html'],
+    ['/open/register-a-boat', 'open.register-a-boat.html'],
   ])('maps %s to %s', (url, expected) => {
     expect(staticUrl(url, files)).toBe(expected)
   })
@@ -70,6 +77,8 @@ describe('staticUrl', () => {
     '/handbook/missing-page',
     '/handbook/scrum/history',
     '/assets/../secret',
+    '/open/taken-down',
+    '/open/register-a-boat/feedback',
   ])('has nothing for %s', url => {
     expect(staticUrl(url, files)).toBeNull()
   })
@@ -101,9 +110,16 @@ describe('staticHtml', () => {
 
 describe('pageFiles', () => {
   it('names each page after its slug, except where the export uses the name itself', () => {
-    const files = pageFiles([{ slug: 'scrum' }, { slug: 'index' }, { slug: 'accessibility' }, { slug: 'index-page' }])
+    const files = pageFiles([
+      { slug: 'scrum' },
+      { slug: 'index' },
+      { slug: 'accessibility' },
+      { slug: 'index-page' },
+      { slug: 'open' },
+    ])
     expect(Object.fromEntries(files)).toEqual({
       scrum: 'scrum.html',
+      open: 'open-page.html',
       index: 'index-page.html',
       accessibility: 'accessibility-page.html',
       'index-page': 'index-page-page.html',
@@ -303,5 +319,126 @@ describe('exportHandbook', () => {
     const file = path.join(await tempFolder(), 'a-file')
     await writeFile(file, 'not a folder')
     await expect(exportHandbook(ctx.app.services, file)).rejects.toThrow(/is a file, not a folder/)
+  })
+})
+
+describe('liveAddress', () => {
+  it.each([
+    ['https://valuekit.example.gov.uk/', 'https://valuekit.example.gov.uk'],
+    ['http://intranet.example:8080', 'http://intranet.example:8080'],
+    ['http://localhost:3000', null],
+    ['http://127.0.0.1:3000', null],
+    ['not an address', null],
+  ])('gives readers of the copy %s as %s', (baseUrl, expected) => {
+    expect(liveAddress(baseUrl)).toBe(expected)
+  })
+})
+
+describe('exportHandbook with strategies published in the open', () => {
+  const LIVE = 'https://valuekit.example.gov.uk'
+  let ctx: TestContext
+  let folder: string
+  let files: string[]
+
+  beforeAll(async () => {
+    ctx = await buildTestApp()
+    await setUpInstallation(ctx)
+    const { open, roadmap } = ctx.app.services
+    const item = (product: Awaited<ReturnType<typeof createThing>>, problem: string, outcome: string) =>
+      roadmap.add(SYSTEM_ACTOR, product, { column: 'now', problem, outcome, metricId: null })
+    const boats = await createThing(ctx, { name: 'Register a boat', purpose: 'Boat owners register online' })
+    await item(boats, 'Renewals arrive late', 'Renewed on time')
+    const secret = await item(boats, 'Move off the Acme contract', 'Saves £40,000')
+    await open.publish(SYSTEM_ACTOR, boats, new Map([[`roadmap:${secret.id}`, 'Names a supplier in negotiation']]), 0)
+    // Published twice: only the latest version is exported.
+    const fishing = await createThing(ctx, { name: 'Get a fishing licence', purpose: 'Anglers get a licence' })
+    const lost = await item(fishing, 'Licences are lost in the post', 'Fewer lost')
+    await open.publish(SYSTEM_ACTOR, fishing, new Map(), 0)
+    await roadmap.update(
+      SYSTEM_ACTOR,
+      fishing,
+      lost,
+      { problem: 'Licences take a week to arrive', outcome: 'Next day', metricId: null },
+      lost.version,
+    )
+    await open.publish(SYSTEM_ACTOR, fishing, new Map(), 1)
+    // Taken down: left out.
+    const drains = await createThing(ctx, { name: 'Report a blocked drain', purpose: 'Residents report drains' })
+    await item(drains, 'Reports get lost', 'None lost')
+    await open.publish(SYSTEM_ACTOR, drains, new Map(), 0)
+    await open.withdraw(SYSTEM_ACTOR, drains, (await open.publication(drains.id))?.version ?? 0)
+
+    folder = path.join(await tempFolder(), 'site')
+    const services = { ...ctx.app.services, config: { ...ctx.app.services.config, baseUrl: LIVE } }
+    const summary = await exportHandbook(services, folder)
+    expect(summary.published).toBe(2)
+    files = await filesIn(folder)
+  })
+  afterAll(() => ctx.close())
+
+  it('writes the list and one page for each strategy still public, linked from each other', async () => {
+    expect(files).toContain('open.html')
+    expect(files).toContain('open.register-a-boat.html')
+    expect(files).toContain('open.get-a-fishing-licence.html')
+    expect(files.filter(file => file.startsWith('open'))).toHaveLength(3)
+    const list = $(await readFile(path.join(folder, 'open.html'), 'utf8'))
+    expect(list('h1').text()).toBe('Working in the open')
+    expect(
+      list('[data-testid="published"] a')
+        .map((_, a) => list(a).attr('href'))
+        .get(),
+    ).toEqual(['open.get-a-fishing-licence.html', 'open.register-a-boat.html'])
+    expect(list('main').text()).not.toContain('blocked drain')
+    // Every page of the export can reach the list from its navigation.
+    const contents = $(await readFile(path.join(folder, 'index.html'), 'utf8'))
+    expect(contents('.govuk-service-navigation a[href="open.html"]').text()).toContain('Working in the open')
+    const boat = $(await readFile(path.join(folder, 'open.register-a-boat.html'), 'utf8'))
+    expect(boat('.govuk-breadcrumbs a').attr('href')).toBe('open.html')
+  })
+
+  it('shows what was published and nothing held back, nor why', async () => {
+    const html = await readFile(path.join(folder, 'open.register-a-boat.html'), 'utf8')
+    const page = $(html)
+    expect(page('title').text()).toMatch(/^Register a boat – /)
+    expect(page('h1').text()).toBe('Register a boat')
+    expect(page('main').text()).toContain('Renewals arrive late')
+    expect(page('main').text()).toContain('Some parts are not shown')
+    expect(html).not.toContain('Acme')
+    expect(html).not.toContain('£40,000')
+    expect(html).not.toContain('Names a supplier')
+    const fishing = await readFile(path.join(folder, 'open.get-a-fishing-licence.html'), 'utf8')
+    expect(fishing).toContain('Licences take a week to arrive')
+    expect(fishing).not.toContain('lost in the post')
+  })
+
+  it('has no feedback form, and points to the live page’s form instead', async () => {
+    const page = $(await readFile(path.join(folder, 'open.register-a-boat.html'), 'utf8'))
+    expect(page('main').find('form, input, textarea, button')).toHaveLength(0)
+    expect(page('[data-testid="live-feedback"] a').attr('href')).toBe(`${LIVE}/open/register-a-boat/feedback`)
+    // With no address readers could reach, the copy says nothing about feedback.
+    const local = path.join(await tempFolder(), 'local')
+    await exportHandbook(ctx.app.services, local)
+    const copy = $(await readFile(path.join(local, 'open.register-a-boat.html'), 'utf8'))
+    expect(copy('[data-testid="live-feedback"]')).toHaveLength(0)
+    expect(copy('main').text()).not.toMatch(/tell the team/i)
+  })
+
+  it('is valid, self-contained HTML: one title and heading, no script, every link to a file of the export', async () => {
+    for (const file of files.filter(name => name.startsWith('open'))) {
+      const text = await readFile(path.join(folder, file), 'utf8')
+      expect(text.trimStart().startsWith('<!DOCTYPE html>'), file).toBe(true)
+      const page = $(text)
+      expect(page('html').attr('lang'), file).toBe('en')
+      expect(page('title'), file).toHaveLength(1)
+      expect(page('h1'), file).toHaveLength(1)
+      expect(text, file).not.toMatch(/<script/i)
+      expect(text, file).not.toMatch(/\s(?:href|src|action)="\//)
+      const ids = [...text.matchAll(/\sid="([^"]+)"/g)].map(match => match[1])
+      expect(new Set(ids).size, `${file} repeats an id`).toBe(ids.length)
+      for (const [, url = ''] of text.matchAll(ATTRIBUTE_URL)) {
+        if (/^(?:https?:|mailto:|#)/.test(url)) continue
+        expect(files, `${file} links to ${url}`).toContain(url.split('#')[0])
+      }
+    }
   })
 })

@@ -1,8 +1,11 @@
 // Publishes the handbook as a static website: plain HTML files that open from a folder, a USB stick or
-// any web server, with no Valuekit server behind them. Pages are rendered with the live site's own
+// any web server, with no Valuekit server behind them. Strategies published in the open come with it
+// (open.html and one open.<slug>.html each: the latest version of each page still public), read
+// through the open service and rendered with open's templates, with no feedback form. Pages are rendered with the live site's own
 // templates (handbook/views/*.njk in views/layouts/base.njk) in "exported" mode: no sign-in, no search,
 // no editing, no names, no history and no JavaScript. The site-absolute links in the generated HTML are
 // then rewritten to relative files, so every link works from file://.
+import { handbookManifest, MANIFEST_FILE } from './handbook.manifest.ts'
 import { createHash } from 'node:crypto'
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -10,6 +13,7 @@ import { z } from 'zod'
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { brandColourOf, organisationLayout } from '../organisation/organisation.layout.ts'
 import type { Organisation } from '../organisation/organisation.types.ts'
+import { publicPageView } from '../open/open.views.ts'
 import { BUILD_DIR, buildAssetsIfMissing, loadManifest } from '../platform/http/assets.ts'
 import { createViewEnvironment, renderView } from '../platform/http/views.ts'
 import type { Services } from '../services.ts'
@@ -21,9 +25,11 @@ export const EXPORT_MARKER = '.valuekit-export'
 
 const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/
 /** File names the export itself uses, which a page cannot take. */
-const RESERVED_FILES = new Set(['index', 'accessibility'])
+const RESERVED_FILES = new Set(['index', 'accessibility', 'open'])
 /** Where `files` keeps the printable handbook's file (and, after a colon, each section's). */
 const PRINT_KEY = ':print'
+/** Where `files` keeps the list of published strategies (and, after a colon, each one's page by its slug). */
+const OPEN_KEY = ':open'
 /** Image folders under public/build that the stylesheet refers to. */
 const IMAGE_FOLDERS = ['moj']
 
@@ -45,6 +51,8 @@ export interface ExportSummary {
   readonly folder: string
   readonly sections: number
   readonly pages: number
+  /** Strategies published in the open, one page each. */
+  readonly published: number
   /** Files written under assets/. */
   readonly assets: number
   /** Every file written, relative to the folder, in posix form. */
@@ -90,13 +98,23 @@ export async function exportHandbook(
   files.set(PRINT_KEY, 'handbook.print.html')
   for (const section of sections)
     if (SAFE_SLUG.test(section.slug)) files.set(`${PRINT_KEY}:${section.slug}`, `section-${section.slug}.print.html`)
+  // Strategies published in the open: the latest version of each page still public.
+  const published = (await services.open.publicPages()).filter(page => SAFE_SLUG.test(page.slug))
+  if (published.length > 0) files.set(OPEN_KEY, 'open.html')
+  for (const page of published) files.set(`${OPEN_KEY}:${page.slug}`, `open.${page.slug}.html`)
   const toStatic = (html: string) => staticHtml(html, files)
+  const live = liveAddress(services.config.baseUrl)
 
-  const layout = (nav: 'handbook' | null) => ({
+  const layout = (nav: 'handbook' | 'open' | null) => ({
     exported: true,
     exportedAt,
     org: orgContext(org),
-    navigation: [{ key: 'handbook', text: 'Handbook', href: '/handbook', active: nav === 'handbook' }],
+    navigation: [
+      { key: 'handbook', text: 'Handbook', href: '/handbook', active: nav === 'handbook' },
+      ...(published.length > 0
+        ? [{ key: 'open', text: 'Working in the open', href: '/open', active: nav === 'open' }]
+        : []),
+    ],
     currentNav: nav ?? undefined,
     user: null,
     flash: undefined,
@@ -106,7 +124,7 @@ export async function exportHandbook(
   // The same templates and filters as the live site. Outside production the site's environment reads and
   // compiles every template on every render (so edits show at once), which makes an export ten times slower.
   const views = services.config.production ? services.views : createViewEnvironment({ production: true })
-  const render = (template: string, nav: 'handbook' | null, context: Record<string, unknown>) =>
+  const render = (template: string, nav: 'handbook' | 'open' | null, context: Record<string, unknown>) =>
     toStatic(renderView(views, template, { ...layout(nav), ...context }))
 
   await write(
@@ -155,6 +173,32 @@ export async function exportHandbook(
       ),
     )
   }
+  if (published.length > 0) {
+    await write(
+      'open.html',
+      render('open/views/index.njk', 'open', {
+        pageTitle: 'Working in the open',
+        published: published.map(({ slug, snapshot }) => ({
+          slug,
+          name: snapshot.content.name,
+          purpose: snapshot.content.purpose,
+        })),
+      }),
+    )
+    for (const { slug, snapshot } of published)
+      await write(
+        `open.${slug}.html`,
+        render('open/views/page.njk', 'open', {
+          pageTitle: snapshot.content.name,
+          slug,
+          ...publicPageView(snapshot),
+          // A static page cannot take feedback: it points to the live page's form when there is one.
+          liveFeedbackHref: live ? `${live}/open/${slug}/feedback` : null,
+        }),
+      )
+  }
+  // What another Valuekit reads to follow this handbook (src/upstream/).
+  await write(MANIFEST_FILE, `${JSON.stringify(handbookManifest(sections, exportedAt), null, 2)}\n`)
   await write(
     'accessibility.html',
     render('handbook/views/export/accessibility.njk', null, { pageTitle: 'Accessibility statement' }),
@@ -164,9 +208,26 @@ export async function exportHandbook(
     folder: root,
     sections: sections.length,
     pages: order.length,
+    published: published.length,
     assets: assets.count,
     files: written,
   }
+}
+
+/**
+ * The live site's address for readers of the static copy, or null when it has none they could reach
+ * (the address Valuekit assumes when BASE_URL is not set, or any other on this computer).
+ */
+export function liveAddress(baseUrl: string): string | null {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    return null
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) return null
+  if (['localhost', '127.0.0.1', '[::1]', '0.0.0.0'].includes(url.hostname)) return null
+  return baseUrl.replace(/\/+$/, '')
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -348,6 +409,15 @@ export function staticUrl(url: string, files: ReadonlyMap<string, string>): stri
   const sectionPrint = /^\/handbook\/sections\/([a-z0-9-]{1,200})\/print$/.exec(pathname)
   if (sectionPrint?.[1]) {
     const file = files.get(`${PRINT_KEY}:${sectionPrint[1]}`)
+    return file ? `${file}${fragment}` : null
+  }
+  if (pathname === '/open') {
+    const file = files.get(OPEN_KEY)
+    return file ? `${file}${fragment}` : null
+  }
+  const published = /^\/open\/([a-z0-9-]{1,200})$/.exec(pathname)
+  if (published?.[1]) {
+    const file = files.get(`${OPEN_KEY}:${published[1]}`)
     return file ? `${file}${fragment}` : null
   }
   const page = /^\/handbook\/([a-z0-9-]{1,200})$/.exec(pathname)

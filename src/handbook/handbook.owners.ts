@@ -55,6 +55,12 @@ export interface UsefulnessMonth {
   no: number
 }
 
+/** What owning handbook pages asks of one person now. */
+export interface OwnedWork {
+  overdue: StewardedItem[]
+  feedback: { count: number; oldestAt: string | null }
+}
+
 export type FeedbackQueueFilter = { userId: string } | { team: string } | { all: true }
 
 /** Days ahead that "due soon" looks. */
@@ -228,6 +234,26 @@ export class HandbookOwners {
           : i.stewardship.ownerTeam?.toLowerCase() === filter.team.toLowerCase()),
     )
     return this.repo.listFeedback(this.db, { pageIds: pages.map(p => p.id) }, QUEUE_LIMIT)
+  }
+
+  /**
+   * What a person's ownership asks of them now, for their home page: the pages and sections they
+   * own that are past their review-by date (a page that takes both its owner and its date from
+   * its section is left to the section), and the readers' answers about their pages not dealt with.
+   */
+  async ownedWork(userId: string): Promise<OwnedWork> {
+    const owned = (await this.items()).filter(i => i.stewardship.ownerUserId === userId)
+    const overdue = owned
+      .filter(i => i.overdue && !(i.stewardship.ownerFrom === 'section' && i.stewardship.reviewFrom === 'section'))
+      .sort(
+        (a, b) =>
+          (a.stewardship.reviewBy ?? '').localeCompare(b.stewardship.reviewBy ?? '') || a.title.localeCompare(b.title),
+      )
+    const feedback = await this.repo.feedbackWaiting(
+      this.db,
+      owned.filter(i => i.kind === 'page').map(i => i.id),
+    )
+    return { overdue, feedback }
   }
 
   /** The latest answers about one page, newest first. */

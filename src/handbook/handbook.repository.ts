@@ -795,6 +795,18 @@ export class HandbookRepository {
     return rows.map(r => ({ useful: Number(r.useful) === 1, createdAt: r.created_at }))
   }
 
+  /** How many answers about these pages are not dealt with yet, and when the oldest came. */
+  async feedbackWaiting(db: Db, pageIds: readonly string[]): Promise<{ count: number; oldestAt: string | null }> {
+    if (pageIds.length === 0) return { count: 0, oldestAt: null }
+    const row = await db
+      .selectFrom('handbook_feedback')
+      .select(eb => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
+      .where('page_id', 'in', [...pageIds])
+      .where('status', '=', 'new')
+      .executeTakeFirstOrThrow()
+    return { count: Number(row.n), oldestAt: (row.oldest as string | null) ?? null }
+  }
+
   /** Marks an answer dealt with; false when it already was. */
   async markFeedbackDone(db: Db, id: string, at: string, byName: string): Promise<boolean> {
     const result = await db

@@ -108,6 +108,7 @@ export const RESERVED_SLUGS = new Set([
   'print',
   'review',
   'feedback',
+  'upstream',
 ])
 
 /** A page slug from a title: reserved words get a suffix. */

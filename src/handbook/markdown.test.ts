@@ -23,7 +23,7 @@ function expectHarmless(html: string): void {
   for (const tag of ['img', 'svg', 'iframe', 'object', 'embed', 'style']) expect(tagsOf(html)).not.toContain(tag)
   for (const [name, value] of attributesOf(html)) {
     expect(name).not.toMatch(/^on/)
-    expect(name).toMatch(/^(?:href|class|rel|id|title)$/)
+    expect(name).toMatch(/^(?:href|class|rel|id|title|role|tabindex|aria-label|aria-hidden)$/)
     if (name === 'href') {
       expect(value).not.toMatch(/javascript:|vbscript:|data:|file:/i)
       // Either http(s) or mailto, or no scheme at all (relative); '%3A' is not a colon to a browser.
@@ -63,6 +63,13 @@ describe('renderMarkdown', () => {
       ['heading with markup', '## <img src=x onerror=alert(1)>'],
       ['code fence', '```html\n<script>alert(1)</script>\n```'],
       ['fence info breakout', '```"><script>alert(1)</script>\ncode\n```'],
+      ['footnote with script', 'Text[^1]\n\n[^1]: <script>alert(1)</script> [x](javascript:alert(1))'],
+      ['footnote label breakout', 'Text[^"><script>alert(1)</script>]\n\n[^"><script>alert(1)</script>]: note'],
+      ['admonition title with script', ':::note <script>alert(1)</script>\nBody\n:::'],
+      ['admonition bracket title with script', ':::warning[<img src=x onerror=alert(1)>]\nBody\n:::'],
+      ['custom id with quotes', '## Title {#"onmouseover="alert(1)}'],
+      ['custom id of a DOM global', '## Title {#location}\n\n[x](#location)'],
+      ['definition with script', 'Term <script>\n: <img src=x onerror=alert(1)>'],
     ]
 
     it.each(corpus)('%s is rendered harmless', (_name, source) => {
@@ -90,7 +97,8 @@ describe('renderMarkdown', () => {
       expect(html).toContain('<a href="https://www.gov.uk" class="govuk-link" rel="noreferrer noopener">GOV.UK</a>')
       expect(html).toContain('<a href="mailto:a@example.com" class="govuk-link">mail</a>')
       expect(html).toContain('<a href="/people" class="govuk-link">local</a>')
-      expect(html).toContain('<a href="#intro" class="govuk-link">top</a>')
+      // A same-page fragment points at the prefixed heading id (as the handbook's resolver does).
+      expect(html).toContain('<a href="#section-intro" class="govuk-link">top</a>')
       expect(html).toContain('<a href="https://example.com/x" class="govuk-link" rel="noreferrer noopener">')
       expect(links).toEqual([
         'https://www.gov.uk',
@@ -138,7 +146,7 @@ describe('renderMarkdown', () => {
       const { html, headings } = renderMarkdown('# Top\n\n## Middle\n\n### Low')
       expect(html).toContain('<h2 id="section-top" class="govuk-heading-m">Top</h2>')
       expect(html).toContain('<h3 id="section-middle" class="govuk-heading-s">Middle</h3>')
-      expect(html).toContain('<h4 class="govuk-heading-s">Low</h4>')
+      expect(html).toContain('<h4 id="section-low" class="govuk-heading-s">Low</h4>')
       expect(headings).toEqual([
         { level: 2, id: 'section-top', text: 'Top' },
         { level: 3, id: 'section-middle', text: 'Middle' },
@@ -150,7 +158,7 @@ describe('renderMarkdown', () => {
         '## Why it *matters*\n\n### Café & crème\n\n## Why it matters\n\n## Why it matters\n\n#### Detail\n\n## location',
       )
       expect(html).toContain('<h2 id="section-why-it-matters" class="govuk-heading-m">Why it <em>matters</em></h2>')
-      expect(html).toContain('<h4 class="govuk-heading-s">Detail</h4>')
+      expect(html).toContain('<h4 id="section-detail" class="govuk-heading-s">Detail</h4>')
       expect(headings).toEqual([
         { level: 2, id: 'section-why-it-matters', text: 'Why it matters' },
         { level: 3, id: 'section-cafe-creme', text: 'Café & crème' },
@@ -185,6 +193,7 @@ describe('renderMarkdown', () => {
       const { html } = renderMarkdown('| Name | Count |\n| --- | ---: |\n| Apples | 3 |')
       expect(html).toBe(
         [
+          '<div class="app-table-scroll" role="region" aria-label="Table 1" tabindex="0">',
           '<table class="govuk-table">',
           '<thead class="govuk-table__head">',
           '<tr class="govuk-table__row">',
@@ -199,6 +208,7 @@ describe('renderMarkdown', () => {
           '</tr>',
           '</tbody>',
           '</table>',
+          '</div>',
           '',
         ].join('\n'),
       )
@@ -243,6 +253,108 @@ describe('renderMarkdown', () => {
       const started = performance.now()
       renderMarkdown(source, { resolveLink: () => null })
       expect(performance.now() - started).toBeLessThan(5000)
+    })
+  })
+
+  describe('syntax real handbooks use', () => {
+    it('renders footnotes with numbered, prefixed ids and links both ways', () => {
+      const { html, text } = renderMarkdown('Agile[^manifesto] and again[^manifesto].\n\n[^manifesto]: Written in *2001*.')
+      expect(html).toContain(
+        '<sup class="app-footnote-ref"><a class="govuk-link" href="#footnote-1" id="footnote-ref-1"><span class="govuk-visually-hidden">Footnote </span>1</a></sup>',
+      )
+      expect(html).toContain('id="footnote-ref-1-1"')
+      expect(html).toContain('<section class="app-footnotes">')
+      expect(html).toContain('<li id="footnote-1"><p class="govuk-body">Written in <em>2001</em>.')
+      expect(html).toContain('href="#footnote-ref-1"')
+      expect(html).not.toContain('[^manifesto]')
+      expect(html).not.toContain('manifesto"')
+      expect(text).toContain('Written in 2001.')
+    })
+
+    it.each(['note', 'tip', 'info'])('renders :::%s as GOV.UK inset text, with its title', kind => {
+      const { html, text } = renderMarkdown(`:::${kind} Before you start\nRead the *guide*.\n:::`)
+      expect(html).toBe(
+        [
+          `<div class="govuk-inset-text app-admonition app-admonition--${kind}">`,
+          '<p class="govuk-body govuk-!-font-weight-bold app-admonition__title">Before you start</p>',
+          '<p class="govuk-body">Read the <em>guide</em>.</p>',
+          '</div>',
+          '',
+        ].join('\n'),
+      )
+      expect(text).toBe('Before you start\nRead the guide.')
+    })
+
+    it.each(['caution', 'warning', 'danger'])('renders :::%s as GOV.UK warning text with its icon', kind => {
+      const { html, text } = renderMarkdown(`:::${kind}[Take care]\nFirst line.\n\nSecond line.\n:::`)
+      expect(html).toBe(
+        [
+          `<div class="govuk-warning-text app-admonition app-admonition--${kind}">`,
+          '<span class="govuk-warning-text__icon" aria-hidden="true">!</span>',
+          '<strong class="govuk-warning-text__text">',
+          '<span class="govuk-visually-hidden">Warning</span>',
+          '<span class="app-admonition__title">Take care</span>',
+          'First line.<br>',
+          'Second line.</strong>',
+          '</div>',
+          '',
+        ].join('\n'),
+      )
+      expect(text).toContain('Take care\nFirst line.\nSecond line.')
+    })
+
+    it('renders an admonition without a title, and leaves unknown fences as text', () => {
+      expect(renderMarkdown(':::tip\nShort.\n:::').html).toBe(
+        '<div class="govuk-inset-text app-admonition app-admonition--tip">\n<p class="govuk-body">Short.</p>\n</div>\n',
+      )
+      expect(renderMarkdown(':::secret\nShort.\n:::').html).toContain(':::secret')
+    })
+
+    it('escapes a hostile admonition title', () => {
+      const { html } = renderMarkdown(':::caution "><script>alert(1)</script>\nBody\n:::')
+      expect(html).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
+      expect(html).not.toContain('<script')
+    })
+
+    it('keeps custom heading ids, prefixed, and points same-page links at them', () => {
+      const { html, headings } = renderMarkdown(
+        '## Getting started {#location}\n\n## Quoted {#"bad"}\n\n##### Deep {#deep}\n\nSee [start](#location), [deep](#deep) and [quoted](#section-bad).',
+      )
+      expect(html).toContain('<h2 id="section-location" class="govuk-heading-m">Getting started</h2>')
+      expect(html).toContain('<h2 id="section-bad" class="govuk-heading-m">Quoted</h2>')
+      expect(html).toContain('<h5 id="section-deep" class="govuk-heading-s">Deep</h5>')
+      expect(html).toContain('<a href="#section-location" class="govuk-link">start</a>')
+      expect(html).toContain('<a href="#section-deep" class="govuk-link">deep</a>')
+      expect(html).toContain('<a href="#section-bad" class="govuk-link">quoted</a>')
+      expect(headings.map(heading => heading.id)).toEqual(['section-location', 'section-bad'])
+    })
+
+    it('slugifies a custom id with quotes and keeps ids unique', () => {
+      const { headings } = renderMarkdown('## One {#"on"mouse}\n\n## Two {#on-mouse}\n\n## Three {#\'}')
+      expect(headings.map(heading => heading.id)).toEqual(['section-on-mouse', 'section-on-mouse-2', 'section-heading'])
+    })
+
+    it('gives every heading level an id, but lists only h2 and h3 in the contents', () => {
+      const { html, headings } = renderMarkdown('## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six')
+      for (const [level, name] of [[4, 'four'], [5, 'five'], [6, 'six']] as const) {
+        expect(html).toContain(`<h${level} id="section-${name}" class="govuk-heading-s">`)
+      }
+      expect(headings.map(heading => heading.level)).toEqual([2, 3])
+    })
+
+    it('renders definition lists', () => {
+      const { html, text } = renderMarkdown('Backlog\n: The work a team means to do.\n\nSprint\n: A short, fixed time.')
+      expect(html).toContain('<dl class="app-definition-list">')
+      expect(html).toContain('<dt class="app-definition-list__term">Backlog</dt>')
+      expect(html).toContain('<dd class="app-definition-list__description">The work a team means to do.</dd>')
+      expect(text).toBe('Backlog\nThe work a team means to do.\nSprint\nA short, fixed time.')
+    })
+
+    it('numbers each table region on the page', () => {
+      const { html } = renderMarkdown('| A |\n| - |\n| 1 |\n\n| B |\n| - |\n| 2 |')
+      expect(html).toContain('aria-label="Table 1"')
+      expect(html).toContain('aria-label="Table 2"')
+      expect(renderMarkdown('| A |\n| - |\n| 1 |').html).toContain('aria-label="Table 1"')
     })
   })
 })

@@ -3,7 +3,11 @@
 // Security (the "Markdown" pitfall in the quality notes):
 // - raw HTML is disabled, so `<script>` and `<img onerror>` come out as escaped text;
 // - links go through an allowlist (http, https, mailto and relative URLs), not markdown-it's blocklist;
-// - heading ids get a `section-` prefix so page text cannot clobber DOM globals (`id="location"`);
+// - heading ids get a `section-` prefix so page text cannot clobber DOM globals (`id="location"`),
+//   custom ids written `{#id}` included (slugified, so quotes and spaces cannot escape the attribute),
+//   and links to `#id` on the same page are rewritten to the prefixed id;
+// - footnotes and admonitions (`:::note Title`) are rendered by our own rules, which escape every piece
+//   of text they print (footnote ids are numbers with a `footnote-` prefix, never the label written);
 // - images are never rendered as <img>: handbooks are text and imported images may be missing.
 //
 // The markdown-it instance is built once. Everything that depends on one call (link resolution, the
@@ -11,6 +15,9 @@
 import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
 import anchor from 'markdown-it-anchor'
+import container from 'markdown-it-container'
+import deflist from 'markdown-it-deflist'
+import footnote from 'markdown-it-footnote'
 import { escapeHtml } from '../platform/html.ts'
 import { slugify as slugOf } from '../platform/slug.ts'
 
@@ -98,12 +105,119 @@ md.core.ruler.push('valuekit_heading_levels', state => {
   }
 })
 
+// A heading may name its own id, `## Getting started {#start}` (Docusaurus, kramdown, Pandoc). The id is
+// taken out of the text and kept, slugified and prefixed like every other heading id.
+const CUSTOM_ID = /\s*\{#([^{}\s]+)\}\s*$/
+md.core.ruler.push('valuekit_custom_heading_ids', state => {
+  state.tokens.forEach((token, index) => {
+    if (token.type !== 'heading_open') return
+    const inline = state.tokens[index + 1]
+    const last = inline?.children?.at(-1)
+    if (!inline || last?.type !== 'text') return
+    const match = CUSTOM_ID.exec(last.content)
+    if (!match) return
+    last.content = last.content.slice(0, match.index)
+    inline.content = inline.content.replace(CUSTOM_ID, '')
+    token.attrSet('id', headingId(match[1] ?? ''))
+  })
+})
+
+// Every heading gets an id (the contents list still shows only h2 and h3, see `Heading`).
 md.use(anchor, {
-  level: [2, 3],
+  level: 2,
   slugify: headingId,
   uniqueSlugStartIndex: 2,
   tabIndex: false,
+  failOnNonUnique: false,
 })
+
+md.use(deflist)
+
+md.use(footnote)
+md.renderer.rules.footnote_ref = (tokens, idx) => {
+  const meta = footnoteMeta(tokens[idx])
+  const refId = meta.subId > 0 ? `${meta.n}-${meta.subId}` : `${meta.n}`
+  return (
+    `<sup class="app-footnote-ref"><a class="govuk-link" href="#footnote-${meta.n}" id="footnote-ref-${refId}">` +
+    `<span class="govuk-visually-hidden">Footnote </span>${meta.n}</a></sup>`
+  )
+}
+md.renderer.rules.footnote_block_open = () =>
+  '<section class="app-footnotes">\n<h2 class="govuk-heading-s">Footnotes</h2>\n<ol class="govuk-list govuk-list--number app-footnotes__list">\n'
+md.renderer.rules.footnote_block_close = () => '</ol>\n</section>\n'
+md.renderer.rules.footnote_open = (tokens, idx) => `<li id="footnote-${footnoteMeta(tokens[idx]).n}">`
+md.renderer.rules.footnote_close = () => '</li>\n'
+md.renderer.rules.footnote_anchor = (tokens, idx) => {
+  const meta = footnoteMeta(tokens[idx])
+  const refId = meta.subId > 0 ? `${meta.n}-${meta.subId}` : `${meta.n}`
+  return ` <a class="govuk-link app-footnotes__back" href="#footnote-ref-${refId}">Back to text<span class="govuk-visually-hidden"> for footnote ${meta.n}</span></a>`
+}
+
+/** The footnote's number (from 1) and which of several references to it this is; numbers only, never the label. */
+function footnoteMeta(token: Token | undefined): { n: number; subId: number } {
+  const meta = (token?.meta ?? {}) as { id?: unknown; subId?: unknown }
+  const id = typeof meta.id === 'number' ? meta.id : 0
+  const subId = typeof meta.subId === 'number' ? meta.subId : 0
+  return { n: id + 1, subId }
+}
+
+/** Admonitions (Docusaurus, VuePress): notes become GOV.UK inset text, warnings GOV.UK warning text. */
+export const ADMONITIONS: Readonly<Record<string, 'inset' | 'warning'>> = {
+  note: 'inset',
+  tip: 'inset',
+  info: 'inset',
+  caution: 'warning',
+  warning: 'warning',
+  danger: 'warning',
+}
+
+/** The kind and title of an admonition's opening line: `note`, `note Title` or `note[Title]`. */
+export function admonitionOf(info: string): { kind: string; title: string } | null {
+  const match = /^([a-z]+)\s*(?:\[(.*)\]\s*$|(.*))$/i.exec(info.trim())
+  const kind = match?.[1]?.toLowerCase() ?? ''
+  if (!match || !Object.hasOwn(ADMONITIONS, kind)) return null
+  return { kind, title: collapse(match[2] ?? match[3] ?? '') }
+}
+
+for (const kind of Object.keys(ADMONITIONS)) {
+  md.use(container, kind, {
+    validate: (params: string) => admonitionOf(params)?.kind === kind,
+    render: (tokens: Token[], idx: number) => {
+      const token = tokens[idx]
+      if (!token) return ''
+      const style = ADMONITIONS[kind]
+      if (token.nesting !== 1) return style === 'warning' ? '</strong>\n</div>\n' : '</div>\n'
+      const title = admonitionOf(token.info)?.title ?? ''
+      if (style === 'warning') {
+        return (
+          `<div class="govuk-warning-text app-admonition app-admonition--${kind}">\n` +
+          '<span class="govuk-warning-text__icon" aria-hidden="true">!</span>\n' +
+          '<strong class="govuk-warning-text__text">\n<span class="govuk-visually-hidden">Warning</span>\n' +
+          (title ? `<span class="app-admonition__title">${escapeHtml(title)}</span>\n` : '')
+        )
+      }
+      return (
+        `<div class="govuk-inset-text app-admonition app-admonition--${kind}">\n` +
+        (title ? `<p class="govuk-body govuk-!-font-weight-bold app-admonition__title">${escapeHtml(title)}</p>\n` : '')
+      )
+    },
+  })
+}
+
+// Inside warning text (a <strong>), paragraphs are lines: no <p>, a line break between them.
+md.renderer.rules.app_line_break = () => '<br>\n'
+
+// Tables scroll sideways in their own focusable, labelled box, so the page reflows at 320 px.
+md.renderer.rules.table_open = (tokens, idx, options, env: Record<string, unknown> | undefined, renderer) => {
+  const count = (typeof env?.tables === 'number' ? env.tables : 0) + 1
+  if (env) env.tables = count
+  return (
+    `<div class="app-table-scroll" role="region" aria-label="Table ${count}" tabindex="0">\n` +
+    renderer.renderToken(tokens, idx, options)
+  )
+}
+md.renderer.rules.table_close = (tokens, idx, options, _env, renderer) =>
+  `${renderer.renderToken(tokens, idx, options)}</div>\n`
 
 md.renderer.rules.image = (tokens, idx, options, env: ImageEnv | undefined, renderer) => {
   const token = tokens[idx]
@@ -143,6 +257,9 @@ const BLOCK_CLASSES: Readonly<Record<string, string>> = {
   tr_open: 'govuk-table__row',
   th_open: 'govuk-table__header',
   td_open: 'govuk-table__cell',
+  dl_open: 'app-definition-list',
+  dt_open: 'app-definition-list__term',
+  dd_open: 'app-definition-list__description',
 }
 
 interface RenderState {
@@ -150,6 +267,7 @@ interface RenderState {
   links: Set<string>
   brokenLinks: Set<string>
   headings: Heading[]
+  ids: Set<string>
   lines: string[]
   line: string[]
 }
@@ -165,6 +283,7 @@ export function renderMarkdown(
     links: new Set(),
     brokenLinks: new Set(),
     headings: [],
+    ids: new Set(),
     lines: [],
     line: [],
   }
@@ -173,6 +292,7 @@ export function renderMarkdown(
   const tokens = md.parse(source, env)
   if (options.resolveImage) env.resolveImage = options.resolveImage
   decorate(tokens, state)
+  lineBreaksInWarnings(tokens)
   return {
     html: md.renderer.render(tokens, md.options, env),
     text: state.lines.join('\n'),
@@ -189,6 +309,7 @@ function decorate(tokens: Token[], state: RenderState): void {
     switch (token.type) {
       case 'heading_open':
         decorateHeading(token, tokens[index + 1], state)
+        state.ids.add(String(token.attrGet('id') ?? ''))
         break
       case 'th_open':
       case 'td_open':
@@ -206,11 +327,68 @@ function decorate(tokens: Token[], state: RenderState): void {
       case 'paragraph_close':
       case 'heading_close':
       case 'tr_close':
+      case 'dt_close':
+      case 'dd_close':
         endLine(state)
         break
     }
+    if (token.type.startsWith('container_') && token.nesting === 1) {
+      state.line.push(admonitionOf(token.info)?.title ?? '')
+      endLine(state)
+    }
   })
   endLine(state)
+  rewriteFragments(tokens, state)
+}
+
+// Links to `#id` on the same page point at the heading's prefixed id (rendering without a resolver,
+// as previews do; the handbook's own resolver does the same for saved pages).
+function rewriteFragments(tokens: Token[], state: RenderState): void {
+  if (state.resolveLink) return
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      if (child.type !== 'link_open') continue
+      const href = String(child.attrGet('href') ?? '')
+      if (!href.startsWith('#') || href.length === 1) continue
+      const fragment = safeDecode(href.slice(1))
+      if (state.ids.has(fragment)) continue
+      child.attrSet('href', `#${headingId(fragment)}`)
+    }
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+// Paragraphs inside a warning admonition would put <p> inside <strong>: show them as lines instead.
+function lineBreaksInWarnings(tokens: Token[]): void {
+  let depth = 0
+  let paragraphs = 0
+  for (const token of tokens) {
+    if (token.type.startsWith('container_')) {
+      const kind = token.type.slice('container_'.length).replace(/_(open|close)$/, '')
+      if (ADMONITIONS[kind] !== 'warning') continue
+      depth += token.nesting
+      paragraphs = 0
+      continue
+    }
+    if (depth === 0) continue
+    if (token.type === 'paragraph_open') {
+      if (paragraphs > 0) {
+        token.type = 'app_line_break'
+      } else {
+        token.hidden = true
+      }
+      paragraphs += 1
+    } else if (token.type === 'paragraph_close') {
+      token.hidden = true
+    }
+  }
 }
 
 function decorateHeading(token: Token, inline: Token | undefined, state: RenderState): void {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Cadence } from '../development/development.service.ts'
 import type { Person } from '../people/people.types.ts'
-import type { HomeFacts } from './home.service.ts'
+import { anythingDue, dueCounts, type HomeFacts } from './home.service.ts'
 import { homeTasks, orderTasks, professionSummary, taskListItem, type Task } from './home.views.ts'
 
 const TODAY = '2026-11-24'
@@ -17,6 +17,7 @@ const facts = (over: Partial<HomeFacts> = {}): HomeFacts => ({
   overdueReports: [],
   development: { today: TODAY, ownCadence: null, reportsOverdue: [], actions: [], goals: [] },
   suggestions: null,
+  handbook: { overdue: [], feedback: { count: 0, oldestAt: null } },
   proposals: [],
   flagged: [],
   owned: { total: 0, checked: 0 },
@@ -275,5 +276,88 @@ describe('professionSummary', () => {
       ['Below expectation', '4 people below their role in at least one skill', '/profession/capability#people'],
       ['Movement this quarter', '2 joined, 1 promotion', '/profession/pathway'],
     ])
+  })
+})
+
+describe('handbook pages a person owns', () => {
+  const stewardship = (reviewBy: string) => ({
+    ownerUserId: 'me',
+    ownerName: 'Me',
+    ownerTeam: null,
+    reviewBy,
+    ownerFrom: 'own' as const,
+    reviewFrom: 'own' as const,
+  })
+  it('asks them to review what is past its date, oldest first, and to read waiting answers', () => {
+    const tasks = homeTasks(
+      facts({
+        handbook: {
+          overdue: [
+            {
+              kind: 'page',
+              id: 'p1',
+              slug: 'user-research',
+              title: 'User research',
+              section: null,
+              stewardship: stewardship('2026-10-01'),
+              overdue: true,
+            },
+            {
+              kind: 'section',
+              id: 's1',
+              slug: 'roles',
+              title: 'Roles',
+              section: null,
+              stewardship: stewardship('2026-09-01'),
+              overdue: true,
+            },
+          ],
+          feedback: { count: 3, oldestAt: '2026-11-01T09:00:00.000Z' },
+        },
+      }),
+    )
+    expect(tasks.map(t => [t.key, t.href, t.urgency])).toEqual([
+      ['handbook-review-s1', '/handbook', 'overdue'],
+      ['handbook-review-p1', '/handbook/user-research', 'overdue'],
+      ['handbook-feedback', '/handbook/feedback', 'review'],
+    ])
+    expect(tasks[1]?.title).toBe('Review the handbook page “User research”')
+    expect(tasks[2]?.title).toBe('Read 3 answers from readers of pages you own')
+  })
+})
+
+describe('what a reminder digest counts', () => {
+  it('counts by the task list’s rules, and nothing when nothing is due', () => {
+    expect(anythingDue(dueCounts(facts()))).toBe(false)
+    const counts = dueCounts(
+      facts({
+        checkin: { open: null, lastAgreedAt: null, overdue: true },
+        development: {
+          today: TODAY,
+          ownCadence: cadence({ status: 'overdue', nextDueOn: '2026-11-01' }),
+          reportsOverdue: [
+            { person: person('a', 'A'), cadence: cadence({ status: 'overdue', nextDueOn: '2026-11-02' }) },
+            { person: person('b', 'B'), cadence: cadence({ status: 'none' }) },
+          ],
+          actions: [
+            { dueOn: '2026-11-20' },
+            { dueOn: '2026-11-24' },
+            { dueOn: '2026-11-28' },
+          ] as HomeFacts['development']['actions'],
+          goals: [],
+        },
+      }),
+    )
+    expect(counts).toEqual({
+      ownCheckin: 'start',
+      checkinsWaiting: 0,
+      reportsOverdue: 0,
+      ownOneToOneOverdue: true,
+      oneToOnesOverdue: 1,
+      firstOneToOnes: 1,
+      actionsDue: 2,
+      actionsOverdue: 1,
+    })
+    expect(anythingDue(counts)).toBe(true)
   })
 })

@@ -6,7 +6,7 @@
 // urgency the oldest comes first.
 import { daysBetween, formatDate } from '../platform/dates.ts'
 import { plural } from '../platform/http/filters.ts'
-import type { HomeFacts } from './home.service.ts'
+import { ownOneToOneOverdue, reportsOverdueNotWaiting, type HomeFacts } from './home.service.ts'
 
 export type Urgency = 'overdue' | 'waiting' | 'due' | 'review' | 'attention'
 
@@ -106,6 +106,36 @@ export function homeTasks(f: HomeFacts): Task[] {
       since: c.lastAgreedAt ?? '',
     })
 
+  // Agreed levels to confirm or query, and their line reports' queries (pathway.responses.ts).
+  if (f.levelsToConfirm)
+    tasks.push({
+      key: 'levels-confirm',
+      title: 'Confirm or query your agreed levels',
+      href: `/people/${self}/check-ins/${f.levelsToConfirm.checkinId}`,
+      hint: `Your line manager recorded them on ${formatDate(f.levelsToConfirm.agreedAt)}.`,
+      urgency: 'due',
+      since: f.levelsToConfirm.agreedAt,
+    })
+  for (const q of f.queries ?? [])
+    tasks.push({
+      key: `levels-query-${q.checkinId}`,
+      title: `Answer ${q.name}'s query about their agreed levels`,
+      href: `/people/${q.personId}/check-ins/${q.checkinId}/answer`,
+      hint: `${q.name} queried them ${daysAgo(q.queriedAt || today, today)}.`,
+      urgency: 'waiting',
+      since: q.queriedAt,
+    })
+  // Feedback colleagues asked them for (src/feedback).
+  for (const a of f.feedbackAsks ?? [])
+    tasks.push({
+      key: `feedback-${a.askId}`,
+      title: `Give ${a.personName} feedback`,
+      href: `/feedback/asks/${a.askId}`,
+      hint: `${a.personName} asked you ${daysAgo(a.askedAt, today)}. You can also decline.`,
+      urgency: 'waiting',
+      since: a.askedAt,
+    })
+
   // Their line reports' check-ins.
   for (const w of f.waiting) {
     const review = w.status === 'submitted'
@@ -121,8 +151,7 @@ export function homeTasks(f: HomeFacts): Task[] {
       since,
     })
   }
-  const waitingFor = new Set(f.waiting.map(w => w.personId))
-  const overdueReports = f.overdueReports.filter(o => !waitingFor.has(o.personId))
+  const overdueReports = reportsOverdueNotWaiting(f)
   if (overdueReports.length > 0)
     tasks.push({
       key: 'team-checkins-overdue',
@@ -138,7 +167,7 @@ export function homeTasks(f: HomeFacts): Task[] {
 
   // 1:1s.
   const d = f.development
-  if (d.ownCadence?.status === 'overdue' && d.ownCadence.nextPlannedOn === null)
+  if (ownOneToOneOverdue(d) && d.ownCadence)
     tasks.push({
       key: 'one-to-one-own',
       title: 'Your 1:1 is overdue',
@@ -212,6 +241,27 @@ export function homeTasks(f: HomeFacts): Task[] {
       hint: f.suggestions.oldestAt ? `The oldest was made on ${formatDate(f.suggestions.oldestAt)}.` : '',
       urgency: 'review',
       since: f.suggestions.oldestAt ?? '',
+    })
+  for (const item of f.handbook.overdue)
+    tasks.push({
+      key: `handbook-review-${item.id}`,
+      title:
+        item.kind === 'page'
+          ? `Review the handbook page “${shorten(item.title)}”`
+          : `Review the handbook section “${shorten(item.title)}”`,
+      href: item.kind === 'page' ? `/handbook/${encodeURIComponent(item.slug)}` : '/handbook',
+      hint: `You own it. It was due for review by ${formatDate(item.stewardship.reviewBy)}: check it is still right and up to date.`,
+      urgency: 'overdue',
+      since: item.stewardship.reviewBy ?? '',
+    })
+  if (f.handbook.feedback.count > 0)
+    tasks.push({
+      key: 'handbook-feedback',
+      title: `Read ${plural(f.handbook.feedback.count, 'answer')} from readers of pages you own`,
+      href: '/handbook/feedback',
+      hint: f.handbook.feedback.oldestAt ? `The oldest came on ${formatDate(f.handbook.feedback.oldestAt)}.` : '',
+      urgency: 'review',
+      since: f.handbook.feedback.oldestAt ?? '',
     })
   for (const p of f.proposals)
     tasks.push({

@@ -46,6 +46,15 @@ export const IDEAS_PAGE_SIZE = 20
 export const PUBLIC_TEXT_MAX = 2000
 export const QUEUE_SIZE = 50
 
+/** What is wrong with the text of feedback from the public (by field), so a form can list every problem at once. */
+export function publicFeedbackProblems(text: string): Record<string, string> {
+  const trimmed = text.trim()
+  if (trimmed === '') return { text: 'Enter your feedback' }
+  if (trimmed.length > PUBLIC_TEXT_MAX)
+    return { text: `Your feedback must be ${PUBLIC_TEXT_MAX.toLocaleString('en-GB')} characters or fewer` }
+  return {}
+}
+
 const PUBLIC_ACTOR: Actor = { id: null, name: PUBLIC_ACTOR_NAME }
 
 /** A title for public feedback: its first line, cut at a word near 80 characters. */
@@ -472,11 +481,8 @@ export class InsightService {
    */
   async addFromPublic(productId: string, feedback: PublicFeedback): Promise<string> {
     const text = feedback.text.trim()
-    if (text === '') throw new ValidationError({ text: 'Enter your feedback' })
-    if (text.length > PUBLIC_TEXT_MAX)
-      throw new ValidationError({
-        text: `Your feedback must be ${PUBLIC_TEXT_MAX.toLocaleString('en-GB')} characters or fewer`,
-      })
+    const problems = publicFeedbackProblems(text)
+    if (Object.keys(problems).length > 0) throw new ValidationError(problems)
     const product = await this.products.get(productId)
     const itemId = feedback.itemId ?? null
     const item = itemId ? (await this.roadmap.byId([itemId])).get(itemId) : undefined

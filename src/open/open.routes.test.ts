@@ -4,6 +4,7 @@
 // and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, formFields, type TestContext } from '../../test/build-test-app.ts'
+import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 import { addThing, errorSummary, productWorld, type Named } from '../../test/products.ts'
 
 describe('working in the open', () => {
@@ -136,5 +137,69 @@ describe('working in the open', () => {
         .statusCode,
     ).toBe(403)
     expect((await anonymous.get(`${path}/publish`)).statusCode).toBe(303)
+  })
+
+  it('asks which problem on the published roadmap feedback is about, offering only those shown', async () => {
+    const { roadmap, products } = ctx.app.services
+    const thing = await addThing(owner, { name: 'Book a river survey', purpose: 'Anglers book surveys online' })
+    const product = await products.get(thing.id)
+    const shown = await roadmap.add(SYSTEM_ACTOR, product, {
+      column: 'now',
+      problem: 'Slots fill in minutes',
+      outcome: '',
+      metricId: null,
+    })
+    const held = await roadmap.add(SYSTEM_ACTOR, product, {
+      column: 'next',
+      problem: 'Move off Acme',
+      outcome: '',
+      metricId: null,
+    })
+    const publish = await owner.get(`${thing.path}/publish`)
+    const publishDoc = $(publish.body)
+    const rows = publishDoc('[data-testid="publish-row"] h3')
+      .map((_, h) => publishDoc(h).text())
+      .get()
+    const n = rows.indexOf('Roadmap, next: Move off Acme')
+    expect(n).toBeGreaterThanOrEqual(0)
+    const published = await owner.post(`${thing.path}/publish`, {
+      ...formFields(publish.body, `${thing.path}/publish`),
+      [`hold-${n}`]: `roadmap:${held.id}`,
+      [`reason-${n}`]: 'Names a supplier',
+    })
+    expect(published.statusCode).toBe(303)
+
+    const url = '/open/book-a-river-survey/feedback'
+    const form = await anonymous.get(url)
+    const formDoc = $(form.body)
+    expect(
+      formDoc('input[name="about"]')
+        .map((_, r) => formDoc(r).attr('value'))
+        .get(),
+    ).toEqual([shown.id, 'whole-roadmap', 'something-else'])
+    expect($(form.body)('fieldset').text()).toContain('Now: Slots fill in minutes')
+    expect(form.body).not.toContain('Acme')
+    const fields = formFields(form.body, url)
+
+    const none = await anonymous.post(url, { ...fields, text: '' })
+    expect(none.statusCode).toBe(400)
+    const noneDoc = $(none.body)
+    expect(
+      noneDoc('.govuk-error-summary a')
+        .map((_, a) => noneDoc(a).attr('href'))
+        .get(),
+    ).toEqual(['#about', '#text'])
+
+    const forged = await anonymous.post(url, { ...fields, about: held.id, text: 'Acme is slow' })
+    expect(forged.statusCode).toBe(400)
+    expect(errorSummary(forged.body)).toContain('Choose one of the problems listed')
+    expect($(forged.body)('#text').val()).toBe('Acme is slow')
+
+    const sent = await anonymous.post(url, { ...fields, about: shown.id, text: 'The 9am slots go at 9:01' })
+    expect(sent.statusCode).toBe(303)
+    const queue = $((await owner.get('/insight/moderation')).body)
+    const entry = queue('[data-testid="held"] > li').filter((_, li) => queue(li).text().includes('9am slots'))
+    expect(entry.find('h2').text()).toContain('Book a river survey: Slots fill in minutes')
+    expect(queue('[data-testid="held"]').text()).not.toContain('Acme is slow')
   })
 })

@@ -8,14 +8,17 @@ import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer } from '../platform/auth/viewer.ts'
 import { NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { formErrors, readText, type FormErrors } from '../platform/forms.ts'
+import type { CachedPageRef } from '../platform/http/fast-lane.ts'
 import { PageCache } from '../platform/http/page-cache.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Product } from '../products/products.types.ts'
 import type { Services } from '../services.ts'
 import { canPublish, canReadPublished, canSeePublishing } from './open.policy.ts'
-import type { PublishableField } from './open.types.ts'
+import { publishedProblems } from './open.service.ts'
+import type { PublishableField, PublishedVersion } from './open.types.ts'
 import { PUBLIC_TEXT_MAX as PUBLIC_FEEDBACK_MAX } from '../insight/insight.service.ts'
 import {
+  feedbackChoices,
   historyRows,
   publicPageView,
   publicationStatus,
@@ -28,9 +31,11 @@ import {
 const NAV = 'products'
 /** Feedback a browser's address may leave a minute, across all public pages. */
 const FEEDBACK_RATE_LIMIT = 10
+/** A public page's slug, as the route's schema and the fast lane accept it. */
+const SLUG = '[a-z0-9][a-z0-9-]{0,99}'
 const slugParams = {
   type: 'object',
-  properties: { slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' } },
+  properties: { slug: { type: 'string', pattern: `^${SLUG}$` } },
   required: ['slug'],
 } as const
 
@@ -107,7 +112,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       }
       const expected = Number(posted)
       try {
-        const published = await open.publish(actorOf(viewer.user), product, form.withhold, expected)
+        const published = await open.publish(actorOf(viewer.user), product, form.withhold, expected, fields)
         request.session.flash({ kind: 'success', heading: `Version ${published.number} is public` })
         return reply.seeOther(publishHref(product.id))
       } catch (err) {
@@ -168,6 +173,13 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
     return reply.page('open/views/index.njk', { pageTitle: 'Working in the open', published: await open.published() })
   })
 
+  /** A public page's place in the cache: one per published version, the same for every reader. */
+  const pagePlace = (slug: string, version: string): CachedPageRef => ({
+    cache,
+    key: `${slug}:${version}`,
+    options: {},
+  })
+
   app.get<{ Params: { slug: string } }>(
     '/open/:slug',
     { config: { access: 'public' }, schema: { params: slugParams } },
@@ -176,28 +188,57 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       const { slug } = request.params
       const version = await open.pageVersion(slug)
       if (version === null) throw new NotFoundError('Nothing is published here')
-      return reply.cachedPage(cache, `${slug}:${version}`, 'open/views/page.njk', async () => {
-        const { snapshot } = await open.page(slug)
-        return { pageTitle: snapshot.content.name, slug, ...publicPageView(snapshot) }
-      })
+      const place = pagePlace(slug, version)
+      return reply.cachedPage(
+        place.cache,
+        place.key,
+        'open/views/page.njk',
+        async () => {
+          const { snapshot } = await open.page(slug)
+          return { pageTitle: snapshot.content.name, slug, ...publicPageView(snapshot) }
+        },
+        place.options,
+      )
     },
   )
+
+  // The same pages, answered in front of Fastify when already in the cache (fast-lane.ts, ADR
+  // 0008), from the version in memory (or not at all: the request then goes to the route above).
+  app.pageLane({
+    path: new RegExp(`^/open/(${SLUG})$`),
+    access: 'public',
+    page: match => {
+      const slug = match[1]
+      const version = slug === undefined ? undefined : open.rememberedPageVersion(slug)
+      return slug === undefined || version === undefined || version === null ? null : pagePlace(slug, version)
+    },
+  })
 
   // ---- Feedback from the public: held for the team to moderate, then part of the thing's insight ----
 
   const feedbackForm = async (
     reply: FastifyReply,
     slug: string,
-    name: string,
-    values: { text?: string },
+    snapshot: PublishedVersion,
+    values: { text?: string; about?: string },
     errors?: FormErrors,
     status = 200,
-  ) =>
-    reply.page(
+  ) => {
+    const name = snapshot.content.name
+    return reply.page(
       'open/views/feedback.njk',
-      { pageTitle: `Tell the team what you think: ${name}`, slug, name, values, errors, max: PUBLIC_FEEDBACK_MAX },
+      {
+        pageTitle: `Tell the team what you think: ${name}`,
+        slug,
+        name,
+        values,
+        choices: feedbackChoices(publishedProblems(snapshot), values.about ?? ''),
+        errors,
+        max: PUBLIC_FEEDBACK_MAX,
+      },
       { status },
     )
+  }
 
   app.get<{ Params: { slug: string } }>(
     '/open/:slug/feedback',
@@ -205,7 +246,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
     async (request, reply) => {
       authorize(canReadPublished())
       const { snapshot } = await open.page(request.params.slug)
-      return feedbackForm(reply, request.params.slug, snapshot.content.name, {})
+      return feedbackForm(reply, request.params.slug, snapshot, {})
     },
   )
 
@@ -220,13 +261,16 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
     async (request, reply) => {
       authorize(canReadPublished())
       const { slug } = request.params
-      const { snapshot } = await open.page(slug)
-      const text = readText(request.body, 'text', PUBLIC_FEEDBACK_MAX * 2)
+      const form = {
+        text: readText(request.body, 'text', PUBLIC_FEEDBACK_MAX * 2),
+        about: readText(request.body, 'about', 100),
+      }
       try {
-        await services.insight.addFromPublic(snapshot.productId, { text })
+        await open.leaveFeedback(slug, form)
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err
-        return feedbackForm(reply, slug, snapshot.content.name, { text }, formErrors(err.fieldErrors, ['text']), 400)
+        const { snapshot } = await open.page(slug)
+        return feedbackForm(reply, slug, snapshot, form, formErrors(err.fieldErrors, ['about', 'text']), 400)
       }
       request.session.flash({
         kind: 'success',

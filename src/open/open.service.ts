@@ -3,6 +3,7 @@
 // is recorded with its reason (the redaction record). The public page shows the latest snapshot
 // until someone publishes again or takes it down. Every change is audited against the thing.
 import type { AuditService } from '../audit/audit.service.ts'
+import { publicFeedbackProblems, type InsightService } from '../insight/insight.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { Actor } from '../platform/auth/roles.ts'
@@ -16,8 +17,12 @@ import type { RoadmapService } from '../products/roadmap/roadmap.service.ts'
 import { COLUMN_LABELS, COLUMNS } from '../products/roadmap/roadmap.types.ts'
 import type { OpenRepository } from './open.repository.ts'
 import {
+  FEEDBACK_SOMETHING_ELSE,
+  FEEDBACK_WHOLE_ROADMAP,
   MAX_REASON,
   type Publication,
+  type PublicFeedbackForm,
+  type PublishedProblem,
   type PublicPage,
   type PublishableField,
   type PublishedVersion,
@@ -32,7 +37,12 @@ export class OpenService {
   constructor(
     private readonly db: DbExecutor,
     private readonly repo: OpenRepository,
-    private readonly parts: { documents: DocumentsService; roadmap: RoadmapService },
+    private readonly parts: {
+      documents: DocumentsService
+      roadmap: RoadmapService
+      /** Where public feedback goes: held as the thing's insight for moderation. */
+      feedback: Pick<InsightService, 'addFromPublic'>
+    },
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -65,6 +75,7 @@ export class OpenService {
           group: ROADMAP_GROUP,
           heading: `${COLUMN_LABELS[column]}: ${item.problem}`,
           text: item.outcome ? `Intended outcome: ${item.outcome}` : '',
+          itemId: item.id,
         })
     return fields
   }
@@ -79,15 +90,18 @@ export class OpenService {
 
   /**
    * Publishes what the team chose: every field but those held back, each held back with a reason.
-   * `expectedVersion` is the publication's version when the form was opened (0 if none).
+   * `expectedVersion` is the publication's version when the form was opened (0 if none). `fields`
+   * are the thing's publishable fields when the caller has just read them (`fields(product)`) to
+   * read the form against, so they are read once a publish.
    */
   async publish(
     actor: Actor,
     product: Product,
     withhold: ReadonlyMap<string, string>,
     expectedVersion: number,
+    fields?: readonly PublishableField[],
   ): Promise<PublishedVersion> {
-    const fields = await this.fields(product)
+    fields ??= await this.fields(product)
     const problems: Record<string, string> = {}
     for (const field of fields) {
       if (!withhold.has(field.key)) continue
@@ -113,7 +127,11 @@ export class OpenService {
       stage: STAGE_LABELS[product.stage],
       groups: [...new Set(shown.map(f => f.group))].map(name => ({
         name,
-        fields: shown.filter(f => f.group === name).map(f => ({ heading: f.heading, text: f.text })),
+        fields: shown
+          .filter(f => f.group === name)
+          .map(f =>
+            f.itemId ? { heading: f.heading, text: f.text, itemId: f.itemId } : { heading: f.heading, text: f.text },
+          ),
       })),
     }
     const at = this.clock().toISOString()
@@ -175,16 +193,46 @@ export class OpenService {
     return { slug, snapshot }
   }
 
-  /** Where a public page is, and which snapshot: what keys its cached page. */
-  async pageVersion(slug: string): Promise<string | null> {
-    const publication = await this.repo.bySlug(this.db, slug)
-    return publication && publication.withdrawnAt === null
-      ? `${publication.productId}:${publication.latestVersion}`
-      : null
+  /** Where a public page is, and which snapshot: what keys its cached page. Null when there is none. */
+  pageVersion(slug: string): Promise<string | null> {
+    return this.repo.pageVersion(this.db, slug)
+  }
+
+  /** The same, without waiting, when it is remembered; undefined otherwise (the fast lane's read). */
+  rememberedPageVersion(slug: string): string | null | undefined {
+    return this.repo.rememberedPageVersion(this.db, slug)
   }
 
   published() {
     return this.repo.published(this.db)
+  }
+
+  /** Every public page as the public sees it now (the latest version of each; none taken down), by name. */
+  publicPages(): Promise<PublicPage[]> {
+    return this.repo.publicPages(this.db)
+  }
+
+  /**
+   * Feedback a visitor left on a public page: what they said and, when the page has problems on its
+   * roadmap, which one it is about (or the whole roadmap, or something else). The choice must be
+   * a problem the page shows: one held back, or from another page, is refused. Held as the thing's
+   * insight for moderation, tagged to the problem chosen.
+   */
+  async leaveFeedback(slug: string, form: PublicFeedbackForm): Promise<string> {
+    const { snapshot } = await this.page(slug)
+    const choices = publishedProblems(snapshot)
+    const problems = publicFeedbackProblems(form.text)
+    let itemId: string | null = null
+    if (choices.length > 0) {
+      if (form.about === '') problems.about = 'Choose what your feedback is about'
+      else if (form.about !== FEEDBACK_WHOLE_ROADMAP && form.about !== FEEDBACK_SOMETHING_ELSE) {
+        const chosen = choices.find(c => c.itemId === form.about)
+        if (chosen) itemId = chosen.itemId
+        else problems.about = 'Choose one of the problems listed, the whole roadmap or something else'
+      }
+    }
+    if (Object.keys(problems).length > 0) throw new ValidationError(problems)
+    return this.parts.feedback.addFromPublic(snapshot.productId, { text: form.text, itemId })
   }
 
   private async freeSlug(product: Product): Promise<string> {
@@ -195,4 +243,11 @@ export class OpenService {
     }
     return `${base}-${product.id.slice(0, 8)}`
   }
+}
+
+/** The problems on a published roadmap that feedback can be about, in page order. */
+export function publishedProblems(version: PublishedVersion): PublishedProblem[] {
+  return version.content.groups.flatMap(group =>
+    group.fields.flatMap(field => (field.itemId ? [{ itemId: field.itemId, label: field.heading }] : [])),
+  )
 }

@@ -11,6 +11,8 @@ export interface PublishableField {
   group: string
   heading: string
   text: string
+  /** The roadmap item it shows, for a problem on the roadmap. */
+  itemId?: string
 }
 
 /** A part held back from the public page, and why: the redaction record. */
@@ -28,7 +30,32 @@ export interface Snapshot {
   phase: string
   stage: string
   /** Published parts by group, in page order. */
-  groups: { name: string; fields: { heading: string; text: string }[] }[]
+  groups: { name: string; fields: PublishedField[] }[]
+}
+
+/** A published part. `itemId` names the roadmap item a problem on the roadmap came from (snapshots
+ *  published before it was kept have none), so public feedback can be about that problem. */
+export interface PublishedField {
+  heading: string
+  text: string
+  itemId?: string
+}
+
+/** A problem on a published roadmap that public feedback can be about. */
+export interface PublishedProblem {
+  itemId: string
+  /** As the public page heads it: the roadmap's column and the problem. */
+  label: string
+}
+
+/** What feedback from the public is about when it is about no single problem. */
+export const FEEDBACK_WHOLE_ROADMAP = 'whole-roadmap'
+export const FEEDBACK_SOMETHING_ELSE = 'something-else'
+
+/** Feedback as a visitor sent it: their text and, where the page offered a choice, what it is about. */
+export interface PublicFeedbackForm {
+  text: string
+  about: string
 }
 
 export interface PublishedVersion {

@@ -2,7 +2,14 @@
 // each with a box to hold it back and a reason), the publication's status, and the public page.
 import { formatDate, formatDateTime } from '../platform/dates.ts'
 import type { FormErrors } from '../platform/forms.ts'
-import type { Publication, PublishableField, PublishedVersion } from './open.types.ts'
+import {
+  FEEDBACK_SOMETHING_ELSE,
+  FEEDBACK_WHOLE_ROADMAP,
+  type Publication,
+  type PublishableField,
+  type PublishedProblem,
+  type PublishedVersion,
+} from './open.types.ts'
 
 export const openHref = (slug: string) => `/open/${slug}`
 export const publishHref = (productId: string, rest = '') => `/products/${productId}/publish${rest}`
@@ -91,4 +98,20 @@ export function publicPageView(version: PublishedVersion) {
     publishedOn: formatDate(version.publishedAt.slice(0, 10)),
     heldBack: version.withheld.length,
   }
+}
+
+/**
+ * The choice of what public feedback is about, as GOV.UK radios' items: each problem on the
+ * published roadmap, then the whole roadmap or something else. Empty when the page shows no
+ * problems on a roadmap (the form then asks only for the feedback).
+ */
+export function feedbackChoices(problems: readonly PublishedProblem[], selected: string) {
+  if (problems.length === 0) return []
+  const item = (value: string, text: string) => ({ value, text, checked: value === selected })
+  return [
+    ...problems.map(p => item(p.itemId, p.label)),
+    { divider: 'or' },
+    item(FEEDBACK_WHOLE_ROADMAP, 'The whole roadmap'),
+    item(FEEDBACK_SOMETHING_ELSE, 'Something else'),
+  ]
 }

@@ -10,6 +10,11 @@ import { StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { formErrors, saveVersioned, type FormErrors, type FormResult } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
+import { canRespond } from './pathway.responses.ts'
+import type { ReceivedFeedback } from '../feedback/feedback.types.ts'
+import { quoteChoices, withQuotes } from '../feedback/feedback.views.ts'
+import { readChoices } from '../platform/forms.ts'
+import { canSeeFeedbackOf } from '../feedback/feedback.policy.ts'
 import {
   checkinHeading,
   checkinPath,
@@ -135,11 +140,22 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
           { ...base, hasProfile: false, noProfileMessage: NO_PROFILE_MESSAGE },
           { nav: navFor(viewer, person) },
         )
+      const latest = await services.checkinResponses.latest(person.id)
       return reply.page(
         'pathway/views/pathway.njk',
         {
           ...base,
           hasProfile: true,
+          levelsResponse: latest
+            ? {
+                agreedAt: latest.agreed.agreedAt,
+                path: checkinPath(person.id, latest.agreed.checkinId),
+                status: latest.response?.status ?? null,
+                confirmedAt: latest.response?.confirmedAt ?? null,
+                queriedAt: latest.response?.queriedAt ?? null,
+                answeredAt: latest.response?.answeredAt ?? null,
+              }
+            : null,
           ...pathwayView(view, person.id),
           can: {
             start: canStartCheckin(viewer, person) && !view.open,
@@ -148,6 +164,7 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
               view.open !== null && canGiveManagerView(viewer, person, view.open) && view.open.status === 'submitted',
             agree: view.open !== null && canRecordAgreement(viewer, person, view.open),
             addToPlan: canAddToOwnPlan(viewer, person),
+            feedback: canSeeFeedbackOf(viewer, person),
           },
         },
         { nav: navFor(viewer, person) },
@@ -210,12 +227,31 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       const { checkin } = detail
       const showSelf = canSeeSelfAssessment(viewer, checkin)
       const showManager = checkin.status === 'reviewed' || checkin.status === 'agreed'
+      // The person's response to agreed levels (pathway.responses.ts): seen by whoever sees the check-in.
+      const agreedOwn = checkin.status === 'agreed' && checkin.kind === 'check-in'
+      const response = agreedOwn ? await services.checkinResponses.of(checkin.id) : null
+      const names = new Map(detail.skills.map(s => [s.skill.slug, s.skill.name]))
+      const levelsResponse = agreedOwn
+        ? {
+            self: viewer.user.id === person.id,
+            personName: person.name,
+            path: checkinPath(person.id, checkin.id),
+            response: response
+              ? { ...response, querySkillNames: response.querySkills.map(slug => names.get(slug) ?? slug) }
+              : null,
+            can: {
+              respond: viewer.user.id === person.id && canRespond(checkin, response),
+              answer: canReviewCheckin(viewer, person) && response?.status === 'queried',
+            },
+          }
+        : null
       return reply.page(
         'pathway/views/checkin.njk',
         {
           pageTitle: viewer.user.id === person.id ? 'Your check-in' : `Check-in: ${person.name}`,
           ...checkinHeading(viewer, detail),
           show: { self: showSelf, manager: showManager, agreed: checkin.status === 'agreed' },
+          levelsResponse,
           skills: checkinSkills(detail, showSelf),
           can: {
             continueDraft: canAssessSelf(viewer, checkin),
@@ -238,7 +274,15 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
     errors?: FormErrors
     conflict?: CheckinDetail
     status?: number
+    /** Peer feedback the person received on the check-in's skills, offered to quote as evidence. */
+    received: ReceivedFeedback[]
   }
+
+  const receivedFor = (detail: CheckinDetail) =>
+    services.feedback.receivedOn(
+      detail.person.id,
+      detail.skills.map(s => s.skill.slug),
+    )
 
   function selfPage(reply: FastifyReply, o: SelfPage) {
     const { detail } = o
@@ -250,7 +294,10 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
         lineManagerName: detail.person.lineManagerName,
         version: o.version,
         errors: o.errors,
-        skills: selfSkills(detail, o.values, o.conflict),
+        skills: selfSkills(detail, o.values, o.conflict).map(s => ({
+          ...s,
+          quotes: quoteChoices(o.received, s.skill.slug, s.evidence),
+        })),
         conflict: o.conflict !== undefined,
       },
       { status: o.status ?? 200, nav: 'pathway' },
@@ -272,7 +319,13 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
         request.session.flash({ kind: 'important', heading: 'You have already submitted this check-in' })
         return reply.seeOther(checkinPath(person.id, detail.checkin.id))
       }
-      return selfPage(reply, { viewer, detail, values: savedSelf(detail), version: detail.checkin.version })
+      return selfPage(reply, {
+        viewer,
+        detail,
+        values: savedSelf(detail),
+        version: detail.checkin.version,
+        received: await receivedFor(detail),
+      })
     },
   )
 
@@ -283,9 +336,20 @@ export default async function pathwayRoutes(app: FastifyInstance, { services }: 
       const { viewer, person, detail } = await loadCheckin(request)
       authorize(canStartCheckin(viewer, person))
       const form = readSelfForm(request.body, skillFields(detail))
+      // Peer feedback ticked under a skill is quoted at the end of its evidence, then checked like
+      // anything typed (src/feedback: only feedback this person received on that skill).
+      const received = await receivedFor(detail)
+      form.value.ratings = withQuotes(
+        form.value.ratings,
+        received,
+        Object.fromEntries(
+          detail.skills.map(s => [s.skill.slug, readChoices(request.body, `quote-${s.skill.slug}`).chosen]),
+        ),
+      )
       const order = fieldOrder(skillFields(detail), 'evidence')
       const again = (errors: FormErrors, status: number, conflict?: CheckinDetail) =>
         selfPage(reply, {
+          received,
           viewer,
           detail: conflict ?? detail,
           values: form.value.ratings,

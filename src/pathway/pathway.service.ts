@@ -8,7 +8,7 @@
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { LEVEL_NAMES, type Level, type Shape } from '../framework/framework.bundled.ts'
-import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.service.ts'
+import { activeRoles, activeSkills, expectedLevel } from '../framework/framework.document.ts'
 import type { FrameworkVersion, VersionDocument, VersionRole, VersionSkill } from '../framework/framework.types.ts'
 import type {
   AgreedCheckin,
@@ -44,6 +44,15 @@ import type {
 export type { Checkin, CheckinStatus, OverduePerson, PeopleScope, Rating, WaitingCheckin, Who }
 
 export const EVIDENCE_MAX = 2000
+
+/** Evidence a person wrote for one skill in one of their check-ins. */
+export interface WrittenEvidence {
+  checkinId: string
+  /** When the check-in was sent to their line manager. */
+  writtenAt: string
+  skillSlug: string
+  text: string
+}
 export const NOTE_MAX = 2000
 
 export const STATUS_LABELS: Record<CheckinStatus, string> = {
@@ -818,6 +827,34 @@ export class PathwayService implements CheckinLedger {
       waiting,
       overdue: overdue.map(o => ({ ...o, roleName: roleName(o.careerRole) })),
     }
+  }
+
+  // ---- Evidence the person wrote, for their evidence pack (src/evidence) ----------------------
+
+  /**
+   * What the person wrote as evidence in their own check-ins once sent (submitted or later; never
+   * a draft, which still changes, nor a carried-over copy), newest first: one entry per check-in
+   * and skill with text. It asks no policy: the evidence capability shows it only to the person and
+   * to whoever they share their pack with.
+   */
+  async writtenEvidence(personId: string): Promise<WrittenEvidence[]> {
+    const checkins = (await this.repo.listForPerson(this.db, personId)).filter(
+      c => c.kind === 'check-in' && c.status !== 'draft',
+    )
+    const ratings = await this.repo.ratingsOf(
+      this.db,
+      checkins.map(c => c.id),
+    )
+    return checkins.flatMap(c =>
+      (ratings.get(c.id) ?? [])
+        .filter(r => r.selfEvidence.trim() !== '')
+        .map(r => ({
+          checkinId: c.id,
+          writtenAt: c.submittedAt ?? c.createdAt,
+          skillSlug: r.skillSlug,
+          text: r.selfEvidence,
+        })),
+    )
   }
 }
 

@@ -99,3 +99,18 @@ export function formatDateTime(value: unknown): string {
   const time = TIME.format(d).replace(/\s/g, '').toLowerCase()
   return `${LONG_DATE.format(d)} at ${time === '12:00pm' ? 'midday' : time === '12:00am' ? 'midnight' : time}`
 }
+
+/** The ISO day of the week of a date (YYYY-MM-DD): 1 for Monday to 7 for Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00.000Z`).getUTCDay()
+  return day === 0 ? 7 : day
+}
+
+/** The ISO week a date (YYYY-MM-DD) falls in, such as 2026-W50 (weeks start on Monday; week 1 holds 4 January). */
+export function isoWeek(date: string): string {
+  // The week's Thursday decides its year.
+  const thursday = addDays(date, 4 - isoWeekday(date))
+  const year = thursday.slice(0, 4)
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1
+  return `${year}-W${String(week).padStart(2, '0')}`
+}

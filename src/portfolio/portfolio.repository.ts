@@ -83,9 +83,10 @@ export class PortfolioRepository {
    * whatever the number of things.
    */
   async figures(db: Db, scope: Scope, today: string, quarter: string): Promise<ThingRecord[]> {
-    // Narrows a query joined to products (as p) to the scope; the values are parameters.
+    // Narrows a query joined to products (as p) to the scope; the values are parameters. Only
+    // things: an area's or the organisation's own strategy record is not a row of the views.
     const inScope = <DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>) => {
-      let out = q
+      let out = q.where(sql<boolean>`p.scope = ${'thing'}`)
       if (scope.area !== null) out = out.where(sql<boolean>`p.area = ${scope.area}`)
       if (scope.group !== null) out = out.where(sql<boolean>`p.group_name = ${scope.group}`)
       return out
@@ -285,6 +286,7 @@ export class PortfolioRepository {
     const rows = await db
       .selectFrom('products')
       .select(eb => ['area', 'group_name', eb.fn.countAll<number>().as('n')])
+      .where('scope', '=', 'thing')
       .groupBy(['area', 'group_name'])
       .orderBy('area')
       .orderBy('group_name')

@@ -8,6 +8,7 @@ import { saveVersioned, type FormErrors, type FormValues } from '../platform/for
 import { PageCache } from '../platform/http/page-cache.ts'
 import { addQuarters, quarterLabel } from '../products/prioritisation/prioritisation.types.ts'
 import { readVersion } from '../products/products.schemas.ts'
+import { scopedStrategyHref } from '../products/products.types.ts'
 import type { Services } from '../services.ts'
 import {
   canRecordBalance,
@@ -77,6 +78,14 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     return {}
   }
 
+  // The organisation's or the area's own strategy (products), linked from its view.
+  const strategyLink = (scope: Scope) =>
+    scope.level === 'organisation'
+      ? { text: 'Strategy for the organisation', href: scopedStrategyHref({ scope: 'organisation' }) }
+      : scope.level === 'area' && scope.area !== null
+        ? { text: `Strategy for the ${scope.area} area`, href: scopedStrategyHref({ scope: 'area', area: scope.area }) }
+        : null
+
   const view = async (reply: FastifyReply, scope: Scope, q: ViewQuery) => {
     const version = await portfolio.viewsVersion()
     return reply.cachedPage(
@@ -86,7 +95,7 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
       async () => {
         const [things, links] = await Promise.all([figuresOf(version, scope), areaLinks(scope)])
         const model = leadersView(things, scope, q, portfolio.currentQuarter(), links)
-        return { pageTitle: model.title, scope, ...model }
+        return { pageTitle: model.title, scope, ...model, strategyLink: strategyLink(scope) }
       },
       { nav: NAV },
     )
@@ -127,9 +136,18 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
           href: viewPath({ level: 'group', area: p.area, group: p.group }),
           hint: `A group: ${p.things} things`,
         })
+    // The strategies the viewer steers: the organisation's, and each area's they see, their own
+    // area included even before it has any things.
+    const strategyAreas = [...new Set([...areas, ...(viewer.businessArea ? [viewer.businessArea] : [])])]
+    const strategies = [
+      ...(canSeeOrganisationView(viewer) ? [strategyLink({ level: 'organisation', area: null, group: null })] : []),
+      ...strategyAreas
+        .filter(area => canSeeAreaView(viewer, area))
+        .map(area => strategyLink({ level: 'area', area, group: null })),
+    ]
     return reply.page(
       'portfolio/views/index.njk',
-      { pageTitle: 'Portfolio', views, can: { balance: canSeeBalance(viewer) } },
+      { pageTitle: 'Portfolio', views, strategies, can: { balance: canSeeBalance(viewer) } },
       { nav: NAV },
     )
   })

@@ -5,14 +5,16 @@
 // - the senior product manager of its group (a senior product manager in that area and group);
 // - the lead of its area (a lead product manager in that area, or a leader whose area it is);
 // - heads of product (the head of product role, or a head of profession) and administrators.
+// An area's own strategy is changed by the lead of that area, heads of product and administrators;
+// the organisation's by heads of product and administrators. Neither is ever removed.
 import type { Viewer } from '../platform/auth/viewer.ts'
-import type { Product, ProductMember } from './products.types.ts'
+import type { Product, ProductMember, ProductScope } from './products.types.ts'
 
 export const SENIOR_PRODUCT_MANAGER = 'senior-product-manager'
 export const LEAD_PRODUCT_MANAGER = 'lead-product-manager'
 export const HEAD_OF_PRODUCT = 'head-of-product'
 
-type Subject = Pick<Product, 'ownerId' | 'group' | 'area'>
+type Subject = Pick<Product, 'ownerId' | 'group' | 'area'> & { scope?: ProductScope }
 
 const isAdmin = (v: Viewer) => v.user.role === 'administrator'
 const isHeadOfProduct = (v: Viewer) => v.headOfProfession || v.careerRole === HEAD_OF_PRODUCT
@@ -31,19 +33,25 @@ export const canSeeProducts = (v: Viewer | null): boolean => v !== null
 export const canAddProduct = (v: Viewer | null): boolean =>
   v !== null && (v.hasProfile || isAdmin(v) || v.user.role === 'leader' || v.headOfProfession)
 
-/** Changing a thing's details, phase, stage and strategy. */
+/** Changing an area's or the organisation's own strategy. */
+export const canEditScopedStrategy = (v: Viewer | null, p: Subject): boolean =>
+  v !== null && (isAdmin(v) || isHeadOfProduct(v) || (p.scope === 'area' && leadsArea(v, p)))
+
+/** Changing a thing's details, phase, stage and strategy (or an area's or the organisation's strategy). */
 export const canEditStrategy = (v: Viewer | null, p: Subject, members: readonly ProductMember[]): boolean =>
-  v !== null &&
-  (isAdmin(v) ||
-    isHeadOfProduct(v) ||
-    (p.ownerId !== null && v.user.id === p.ownerId) ||
-    inCoreTeam(v, members) ||
-    leadsGroup(v, p) ||
-    leadsArea(v, p))
+  p.scope !== undefined && p.scope !== 'thing'
+    ? canEditScopedStrategy(v, p)
+    : v !== null &&
+      (isAdmin(v) ||
+        isHeadOfProduct(v) ||
+        (p.ownerId !== null && v.user.id === p.ownerId) ||
+        inCoreTeam(v, members) ||
+        leadsGroup(v, p) ||
+        leadsArea(v, p))
 
 /** Removing a thing from the catalogue: its area's lead, heads of product and administrators. */
 export const canDeleteProduct = (v: Viewer | null, p: Subject): boolean =>
-  v !== null && (isAdmin(v) || isHeadOfProduct(v) || leadsArea(v, p))
+  v !== null && (p.scope ?? 'thing') === 'thing' && (isAdmin(v) || isHeadOfProduct(v) || leadsArea(v, p))
 
 /** Loading or removing the worked example: administrators. */
 export const canManageExample = (v: Viewer | null): boolean => v !== null && isAdmin(v)

@@ -16,7 +16,9 @@ import type {
   ProductMove,
   ProductOutline,
   ProductPlace,
+  ProductScope,
   Stage,
+  StrategyScope,
   TeamLayer,
 } from './products.types.ts'
 
@@ -36,6 +38,8 @@ export interface ProductRow {
   phase: Phase
   stage: Stage
   example: boolean
+  /** 'thing' unless given. */
+  scope?: ProductScope
   createdAt: string
   createdByName: string
   updatedAt: string
@@ -64,6 +68,7 @@ const toProduct = (r: Joined): Product => ({
   phase: r.phase as Phase,
   stage: r.stage as Stage,
   example: r.example === 'yes',
+  scope: r.scope as ProductScope,
   createdAt: r.created_at,
   createdByName: r.created_by_name,
   updatedAt: r.updated_at,
@@ -130,8 +135,9 @@ export class ProductsRepository {
     return row ? toProduct(row as Joined) : undefined
   }
 
+  /** Things in the catalogue only: an area's or the organisation's strategy record is not a thing. */
   private filtered(db: Db, filter: ProductFilter) {
-    let query = db.selectFrom('products as p')
+    let query = db.selectFrom('products as p').where('p.scope', '=', 'thing')
     if (filter.kind) query = query.where('p.kind', '=', filter.kind)
     if (filter.phase) query = query.where('p.phase', '=', filter.phase)
     if (filter.area) query = query.where('p.area', '=', filter.area)
@@ -161,11 +167,13 @@ export class ProductsRepository {
 
   /**
    * Things in brief, by name: those in an area (and a group within it) when given, those with the
-   * given ids when given, or every thing.
+   * given ids when given, or every thing. Strategy records of areas and the organisation are
+   * included only when asked for by id (so their names show where their roadmap items are named).
    */
   async outline(db: Db, o: { area?: string; group?: string; ids?: readonly string[] }): Promise<ProductOutline[]> {
     if (o.ids && o.ids.length === 0) return []
     let query = db.selectFrom('products').select(['id', 'kind', 'name', 'area', 'group_name'])
+    if (!o.ids) query = query.where('scope', '=', 'thing')
     if (o.area !== undefined) query = query.where('area', '=', o.area)
     if (o.group !== undefined) query = query.where('group_name', '=', o.group)
     if (o.ids) query = query.where('id', 'in', [...o.ids])
@@ -178,6 +186,7 @@ export class ProductsRepository {
     const rows = await db
       .selectFrom('products')
       .select(['area', 'group_name'])
+      .where('scope', '=', 'thing')
       .distinct()
       .orderBy('area')
       .orderBy('group_name')
@@ -191,6 +200,7 @@ export class ProductsRepository {
     const rows = await db
       .selectFrom('products')
       .select(['id', 'kind', 'name', 'phase'])
+      .where('scope', '=', 'thing')
       .where('kind', 'in', [...kinds])
       .orderBy('name_key')
       .execute()
@@ -203,17 +213,26 @@ export class ProductsRepository {
 
   private async readCatalogueChoices(db: Db): Promise<CatalogueChoices> {
     const [areas, groups, owners] = await Promise.all([
-      db.selectFrom('products').select('area').distinct().where('area', '!=', '').orderBy('area').execute(),
+      db
+        .selectFrom('products')
+        .select('area')
+        .distinct()
+        .where('scope', '=', 'thing')
+        .where('area', '!=', '')
+        .orderBy('area')
+        .execute(),
       db
         .selectFrom('products')
         .select('group_name')
         .distinct()
+        .where('scope', '=', 'thing')
         .where('group_name', '!=', '')
         .orderBy('group_name')
         .execute(),
       db
         .selectFrom('products as p')
         .innerJoin('users as u', 'u.id', 'p.owner_id')
+        .where('p.scope', '=', 'thing')
         .select(['u.id', 'u.name'])
         .distinct()
         .orderBy('u.name')
@@ -224,6 +243,14 @@ export class ProductsRepository {
       groups: groups.map(r => r.group_name),
       owners: owners.map(r => ({ id: r.id, name: r.name })),
     }
+  }
+
+  /** The strategy record of an area or of the organisation, when it has been started. */
+  async findScope(db: Db, which: StrategyScope): Promise<Product | undefined> {
+    let query = this.base(db).where('p.scope', '=', which.scope)
+    if (which.scope === 'area') query = query.where('p.area', '=', which.area)
+    const row = await query.executeTakeFirst()
+    return row ? toProduct(row as Joined) : undefined
   }
 
   async insert(db: Db, row: ProductRow): Promise<void> {
@@ -244,6 +271,7 @@ export class ProductsRepository {
         phase: row.phase,
         stage: row.stage,
         example: row.example ? 'yes' : 'no',
+        scope: row.scope ?? 'thing',
         created_at: row.createdAt,
         created_by_name: row.createdByName,
         updated_at: row.updatedAt,

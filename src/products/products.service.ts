@@ -4,6 +4,7 @@
 // keeps the rules of the records.
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
+import { isUniqueViolation } from '../db/dialect.ts'
 import type { PeopleService } from '../people/people.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -30,6 +31,8 @@ import {
   type ProductMove,
   type ProductOutline,
   type ProductPlace,
+  type StrategyScope,
+  strategyTitle,
 } from './products.types.ts'
 
 export const CATALOGUE_PAGE_SIZE = 50
@@ -67,6 +70,13 @@ export class ProductsService {
   }
 
   /** The things a person owns, by name, and how many in all: the owner index, two reads. */
+  /** Every thing a person owns, by name. */
+  async allOwnedBy(personId: string): Promise<Product[]> {
+    const filter = { ownerId: personId }
+    const total = await this.repo.count(this.db, filter)
+    return total === 0 ? [] : this.repo.list(this.db, filter, { offset: 0, limit: total })
+  }
+
   async ownedBy(personId: string, limit: number): Promise<{ items: Product[]; total: number }> {
     const filter = { ownerId: personId }
     const [items, total] = await Promise.all([
@@ -76,10 +86,80 @@ export class ProductsService {
     return { items, total }
   }
 
+  /** A thing in the catalogue; an area's or the organisation's strategy record is not found here. */
   async get(id: string): Promise<Product> {
     const product = await this.repo.find(this.db, id)
-    if (!product) throw new NotFoundError('No such thing')
+    if (!product || product.scope !== 'thing') throw new NotFoundError('No such thing')
     return product
+  }
+
+  /** What a strategy page is about: a thing, or the strategy record of an area or the organisation. */
+  async subject(id: string): Promise<Product> {
+    const product = await this.repo.find(this.db, id)
+    if (!product) throw new NotFoundError('No such strategy')
+    return product
+  }
+
+  /**
+   * The areas that may have a strategy of their own: every area people are in or things sit in.
+   * An area nobody is in and no thing names has no strategy page.
+   */
+  async strategyAreas(): Promise<string[]> {
+    const [people, choices] = await Promise.all([this.people.areas(), this.repo.catalogueChoices(this.db)])
+    return [...new Set([...people.map(p => p.businessArea), ...choices.areas])].filter(Boolean).sort()
+  }
+
+  /**
+   * The strategy record of an area or of the organisation, started (empty, and audited) the first
+   * time anyone asks for it. Throws NotFoundError for an area that strategyAreas does not know.
+   */
+  async strategyFor(actor: Actor, which: StrategyScope): Promise<Product> {
+    const found = await this.repo.findScope(this.db, which)
+    if (found) return found
+    if (which.scope === 'area' && !(await this.strategyAreas()).includes(which.area))
+      throw new NotFoundError('No such area')
+    const at = this.clock().toISOString()
+    const id = newId()
+    const area = which.scope === 'area' ? which.area : ''
+    // Named as its pages call it, so every part's page and breadcrumbs say whose strategy it is.
+    const name = strategyTitle({ scope: which.scope, name: '', area })
+    try {
+      await this.db.transaction().execute(async trx => {
+        await this.repo.insert(trx, {
+          id,
+          // The kind and phase of a strategy record are never shown or used: every page and rule
+          // that depends on them asks for things (scope 'thing') first.
+          kind: 'capability',
+          name,
+          purpose: '',
+          ownerId: null,
+          team: '',
+          group: '',
+          area,
+          parentId: null,
+          phase: 'live',
+          stage: 'maturity',
+          example: false,
+          scope: which.scope,
+          createdAt: at,
+          createdByName: actor.name,
+          updatedAt: at,
+        })
+        await this.audit.record(trx, actor, {
+          action: 'product.strategy-started',
+          subjectType: 'product',
+          subjectId: id,
+          summary:
+            which.scope === 'area' ? `Started the strategy of the ${area} area` : 'Started the organisation’s strategy',
+        })
+      })
+    } catch (err) {
+      // Two people opened it for the first time at once: the other one started it.
+      if (!isUniqueViolation(err)) throw err
+    }
+    const started = await this.repo.findScope(this.db, which)
+    if (!started) throw new NotFoundError('No such strategy')
+    return started
   }
 
   /** The names of the things given, by id, for pages that list things another capability links to. */

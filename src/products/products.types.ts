@@ -45,6 +45,28 @@ export const STAGE_LABELS: Record<Stage, string> = {
 
 export type MoveAxis = 'phase' | 'stage'
 
+/**
+ * What a strategy is about: a thing in the catalogue, an area of the organisation, or the whole
+ * organisation. Areas and the organisation keep their strategy as a record of their own (kept out
+ * of everything that lists or counts things), so every part of a strategy works for them alike.
+ */
+export const PRODUCT_SCOPES = ['thing', 'area', 'organisation'] as const
+export type ProductScope = (typeof PRODUCT_SCOPES)[number]
+
+/** Which larger strategy: one area's (by its name) or the organisation's. */
+export type StrategyScope = { scope: 'area'; area: string } | { scope: 'organisation' }
+
+/** The friendly address of an area's or the organisation's strategy (it leads to the strategy page). */
+export const scopedStrategyHref = (which: StrategyScope): string =>
+  which.scope === 'area' ? `/strategy/areas/${encodeURIComponent(which.area)}` : '/strategy/organisation'
+
+/** What a strategy page is called: the thing's name, or whose strategy it is. */
+export function strategyTitle(p: Pick<Product, 'scope' | 'name' | 'area'>): string {
+  if (p.scope === 'area') return `Strategy for the ${p.area} area`
+  if (p.scope === 'organisation') return 'Strategy for the organisation'
+  return p.name
+}
+
 /** A thing as its pages show it. */
 export interface Product {
   id: string
@@ -62,6 +84,8 @@ export interface Product {
   phase: Phase
   stage: Stage
   example: boolean
+  /** 'thing' for the catalogue; 'area' or 'organisation' for their strategy records. */
+  scope: ProductScope
   createdAt: string
   createdByName: string
   updatedAt: string

@@ -17,6 +17,7 @@ const product = (over: Partial<Product> = {}): Product => ({
   phase: 'beta',
   stage: 'growth',
   example: false,
+  scope: 'thing',
   createdAt: '2026-11-01T10:00:00.000Z',
   createdByName: 'Ada',
   updatedAt: '2026-11-01T10:00:00.000Z',

@@ -3,7 +3,14 @@
 // line such as "# not a heading" stays text.
 import type { StrategyDocument } from './documents.service.ts'
 import type { FormContext } from './kinds/kind.ts'
-import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS, type Product, type ProductLink } from './products.types.ts'
+import {
+  PHASE_LABELS,
+  PRODUCT_KIND_LABELS,
+  STAGE_LABELS,
+  strategyTitle,
+  type Product,
+  type ProductLink,
+} from './products.types.ts'
 
 export const escapeMarkdownLine = (line: string) => line.replace(/^(\s*)([#>*+=|`-]|\d+\.)/, '$1\\$2')
 const escapeLine = escapeMarkdownLine
@@ -31,16 +38,20 @@ export function strategyMarkdown(
   context: FormContext,
   sections: readonly MarkdownSection[] = [],
 ): string {
-  const out: string[] = [`# ${escapeLine(product.name)}`, '', text(product.purpose), '']
-  const facts: [string, string][] = [
-    ['Kind', PRODUCT_KIND_LABELS[product.kind]],
-    ['Phase', PHASE_LABELS[product.phase]],
-    ['Lifecycle stage', STAGE_LABELS[product.stage]],
-    ['Owner', product.ownerName ?? 'Nobody yet'],
-    ['Team', product.team || 'Not given'],
-    ['Group', product.group || 'Not given'],
-    ['Area', product.area || 'Not given'],
-  ]
+  const out: string[] = [`# ${escapeLine(strategyTitle(product))}`, '', text(product.purpose), '']
+  // An area's or the organisation's strategy has no kind, phase, owner or team of a thing.
+  const facts: [string, string][] =
+    product.scope !== 'thing'
+      ? []
+      : [
+          ['Kind', PRODUCT_KIND_LABELS[product.kind]],
+          ['Phase', PHASE_LABELS[product.phase]],
+          ['Lifecycle stage', STAGE_LABELS[product.stage]],
+          ['Owner', product.ownerName ?? 'Nobody yet'],
+          ['Team', product.team || 'Not given'],
+          ['Group', product.group || 'Not given'],
+          ['Area', product.area || 'Not given'],
+        ]
   if (product.parentName) facts.push(['Part of', product.parentName])
   if (links.uses.length) facts.push(['Uses', links.uses.map(l => l.name).join(', ')])
   if (links.features.length) facts.push(['Features', links.features.map(l => l.name).join(', ')])

@@ -13,7 +13,9 @@ import type { ProductsService } from './products.service.ts'
 import type { Product } from './products.types.ts'
 import type { ReviewsService } from './reviews/reviews.service.ts'
 import type { RoadmapService } from './roadmap/roadmap.service.ts'
-import { strategyFlags, type StrategyFlag, type StrategyPart } from './strategy.ts'
+import type { DbExecutor } from '../db/connect.ts'
+import type { StrategyRepository } from './strategy.repository.ts'
+import { strategyFlags, strategyFlagsFrom, type StrategyFlag, type StrategyPart } from './strategy.ts'
 
 /**
  * A part of the strategy page that a capability built on products gives (objectives): a port, so
@@ -40,7 +42,29 @@ export interface StrategyParts {
 }
 
 export class StrategyService {
-  constructor(private readonly parts: StrategyParts) {}
+  constructor(
+    private readonly parts: StrategyParts,
+    private readonly db: DbExecutor,
+    private readonly repo: StrategyRepository,
+  ) {}
+
+  /**
+   * The flags of many things at once, exactly as `flags` gives them for each, from five grouped
+   * queries whatever the number of things (StrategyRepository.flagFacts).
+   */
+  async flagsOfMany(products: readonly Product[]): Promise<Map<string, StrategyFlag[]>> {
+    const facts = await this.repo.flagFacts(
+      this.db,
+      products.map(p => p.id),
+    )
+    const today = this.parts.hypotheses.today()
+    const flags = new Map<string, StrategyFlag[]>()
+    for (const product of products) {
+      const f = facts.get(product.id)
+      if (f) flags.set(product.id, strategyFlagsFrom(product, f, today))
+    }
+    return flags
+  }
 
   /** What is missing or stale in a thing's strategy: the strategy page's flags, without the page. */
   async flags(product: Product): Promise<StrategyFlag[]> {

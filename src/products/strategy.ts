@@ -17,7 +17,8 @@ import {
 import type { Product } from './products.types.ts'
 import { documentCard } from './products.views.ts'
 import { reviewFlags, reviewsMarkdown, reviewsPart } from './reviews/reviews.views.ts'
-import { roadmapFlags, roadmapMarkdown, roadmapPart } from './roadmap/roadmap.views.ts'
+import { itemsWithoutMetricFlags, roadmapFlags, roadmapMarkdown, roadmapPart } from './roadmap/roadmap.views.ts'
+import type { FlagFacts } from './strategy.repository.ts'
 import { markdownText, type MarkdownSection } from './strategy.markdown.ts'
 import type { FullStrategy, StrategyOverview } from './strategy.service.ts'
 
@@ -59,38 +60,68 @@ export function documentPart(doc: StrategyDocument, productId: string): Strategy
 /** The flags the documents raise: today, only a missing problem statement. */
 export function documentFlags(docs: readonly StrategyDocument[], productId: string): StrategyFlag[] {
   const problem = docs.find(d => d.kind.slug === 'problem-statement')
-  return problem && problem.version === 0
-    ? [{ text: 'There is no problem statement yet', href: `/products/${productId}/problem-statement/edit` }]
-    : []
+  return problemStatementFlags(productId, !(problem && problem.version === 0))
 }
 
-/** Every part of the strategy page, in page order: the documents, then the relational parts. */
+/** A missing problem statement's flag (a statement is written once its document exists). */
+export function problemStatementFlags(productId: string, written: boolean): StrategyFlag[] {
+  return written
+    ? []
+    : [{ text: 'There is no problem statement yet', href: `/products/${productId}/problem-statement/edit` }]
+}
+
+/**
+ * Every part of the strategy page, in page order: the documents, then the relational parts. An
+ * area's or the organisation's strategy has no objectives of a thing (theirs are on the objectives
+ * page, by level) and no service assessments.
+ */
 export function strategyParts(product: Product, s: StrategyOverview): StrategyPart[] {
+  const thing = product.scope === 'thing'
   const parts = [
     ...s.docs.map(d => documentPart(d, product.id)),
     roadmapPart(s.board, product.id),
     metricsPart(s.metrics, product.id),
-    s.objectives,
+    ...(thing ? [s.objectives] : []),
     hypothesesPart(s.hypotheses, product.id, s.today),
     prioritisationPart(product.id, { ...s.options, criteria: s.options.criteria.criteria }),
     decisionsPart(product.id, s.decisions),
     reviewsPart(product.id, s.reviews),
   ]
-  if (product.kind === 'service')
+  if (thing && product.kind === 'service')
     parts.push(assessmentsPart(product.id, s.assessments, nextAssessment(product, s.assessments, s.today)))
   parts.push(healthPart(product.id, s.health))
   return parts
 }
 
-/** What is missing or stale, most basic first. */
+/**
+ * What is missing or stale, most basic first. Naming advice is for services in the catalogue; an
+ * area or the organisation is not named like a service.
+ */
 export function strategyFlags(product: Product, s: StrategyOverview): StrategyFlag[] {
   return [
-    ...(nameGuidance(product) ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+    ...(product.scope === 'thing' && nameGuidance(product)
+      ? [{ text: 'The name starts with a noun', href: '#name-guidance' }]
+      : []),
     ...documentFlags(s.docs, product.id),
     ...roadmapFlags(s.board, product.id),
     ...hypothesesFlags(s.hypotheses, product.id, s.today),
     ...reviewFlags(product.id, s.reviews[0]?.heldOn ?? null, s.today),
     ...prioritisationFlags(product.id, s.options.quarters),
+  ]
+}
+
+/**
+ * The same flags as strategyFlags, from the few facts they rest on, read for many things at once
+ * (StrategyService.flagsOfMany): every flag, in the same order, with the same words and links.
+ */
+export function strategyFlagsFrom(product: Product, f: FlagFacts, today: string): StrategyFlag[] {
+  return [
+    ...(nameGuidance(product) ? [{ text: 'The name starts with a noun', href: '#name-guidance' }] : []),
+    ...problemStatementFlags(product.id, f.problemStatement),
+    ...itemsWithoutMetricFlags(f.itemsWithoutMetric, product.id),
+    ...hypothesesFlags(f.openHypotheses, product.id, today),
+    ...reviewFlags(product.id, f.lastReviewOn, today),
+    ...prioritisationFlags(product.id, f.quarters),
   ]
 }
 
@@ -106,6 +137,8 @@ export function strategySections(product: Product, s: FullStrategy): MarkdownSec
     },
     { heading: 'Decisions', lines: decisionsMarkdown(s.allDecisions, markdownText) },
     { heading: 'Strategy reviews', lines: reviewsMarkdown(s.fullReviews, markdownText) },
-    ...(product.kind === 'service' || s.assessments.length > 0 ? [assessmentsMarkdown(s.assessments, s.evidence)] : []),
+    ...(product.scope === 'thing' && (product.kind === 'service' || s.assessments.length > 0)
+      ? [assessmentsMarkdown(s.assessments, s.evidence)]
+      : []),
   ]
 }

@@ -6,7 +6,7 @@
 import { toCurrentUser, type AccountsService } from '../accounts/accounts.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
-import { bundledDocument } from '../framework/framework.service.ts'
+import { bundledDocument } from '../framework/framework.document.ts'
 import { termsOf } from '../framework/framework.terms.ts'
 import type { FrameworkVersions } from '../framework/framework.versions.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'

@@ -33,7 +33,7 @@ type AssessmentParams = { Params: { id: string; assessmentId: string } }
 
 export default async function assessmentRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { assessments } = services
-  const load = productPages(services)
+  const load = productPages(services, { things: true })
 
   app.get<{ Params: { id: string } }>(
     '/products/:id/assessments',

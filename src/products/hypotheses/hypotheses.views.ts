@@ -154,7 +154,11 @@ export function hypothesesPart(list: readonly Hypothesis[], productId: string, t
 }
 
 /** A flag for each hypothesis past its date with no result. */
-export function hypothesesFlags(list: readonly Hypothesis[], productId: string, today: string): StrategyFlag[] {
+export function hypothesesFlags(
+  list: readonly Pick<Hypothesis, 'id' | 'change' | 'byDate' | 'result'>[],
+  productId: string,
+  today: string,
+): StrategyFlag[] {
   return list
     .filter(h => isOverdue(h, today))
     .map(h => ({

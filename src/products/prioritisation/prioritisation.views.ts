@@ -21,11 +21,13 @@ import {
   weightedMaximum,
   weightedTotal,
   type BacklogQuarter,
+  type BalanceQuarter,
   type Criterion,
   type Method,
   type PriorityOption,
   type Quadrant,
   type StarvedRun,
+  type WorkClass,
 } from './prioritisation.types.ts'
 
 export const prioritisationHref = (productId: string, rest = '') => `/products/${productId}/prioritisation${rest}`
@@ -435,7 +437,7 @@ export function prioritisationPart(
   }
 }
 
-export function prioritisationFlags(productId: string, quarters: readonly BacklogQuarter[]): StrategyFlag[] {
+export function prioritisationFlags(productId: string, quarters: readonly BalanceQuarter<WorkClass>[]): StrategyFlag[] {
   return currentStarvedRuns(quarters).map(run => ({
     text: `A class of work has been starved two quarters running: ${WORK_CLASS_LABELS[run.workClass].toLowerCase()}`,
     href: prioritisationHref(productId, '/balance'),

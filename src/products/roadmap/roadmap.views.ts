@@ -129,9 +129,21 @@ export function roadmapPart(board: Board, productId: string): StrategyPart {
 
 /** A flag for each open item with no metric to show its outcome. */
 export function roadmapFlags(board: Board, productId: string): StrategyFlag[] {
-  return COLUMNS.flatMap(c => board.columns[c])
-    .filter(i => i.metricId === null)
-    .map(i => ({ text: `No metric on the roadmap item ‘${shorten(i.problem)}’`, href: itemHref(productId, i.id) }))
+  return itemsWithoutMetricFlags(
+    COLUMNS.flatMap(c => board.columns[c]).filter(i => i.metricId === null),
+    productId,
+  )
+}
+
+/** The flags of open items with no metric, given in board order (now, next, later; by position). */
+export function itemsWithoutMetricFlags(
+  items: readonly { id: string; problem: string }[],
+  productId: string,
+): StrategyFlag[] {
+  return items.map(i => ({
+    text: `No metric on the roadmap item ‘${shorten(i.problem)}’`,
+    href: itemHref(productId, i.id),
+  }))
 }
 
 const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)

@@ -43,7 +43,7 @@ const axisQuery = {
 
 export default async function catalogueRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { products } = services
-  const load = productPages(services)
+  const load = productPages(services, { things: true })
   // Catalogue pages are rendered once per filter and page until the catalogue changes.
   const cache = new PageCache(500, 16 * 1024 * 1024)
 

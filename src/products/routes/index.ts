@@ -12,11 +12,13 @@ import prioritisationRoutes from '../prioritisation/prioritisation.routes.ts'
 import reviewRoutes from '../reviews/reviews.routes.ts'
 import catalogueRoutes from './catalogue.routes.ts'
 import documentRoutes from './documents.routes.ts'
+import scopedStrategyRoutes from './scoped.routes.ts'
 import strategyRoutes from './strategy.routes.ts'
 
 export default async function productsRoutes(app: FastifyInstance, opts: { services: Services }) {
   await app.register(catalogueRoutes, opts)
   await app.register(strategyRoutes, opts)
+  await app.register(scopedStrategyRoutes, opts)
   await app.register(metricsRoutes, opts)
   await app.register(roadmapRoutes, opts)
   await app.register(hypothesesRoutes, opts)

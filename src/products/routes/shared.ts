@@ -10,13 +10,20 @@ import { canDeleteProduct, canEditStrategy, canSeeProducts } from '../products.p
 
 export const productParams = uuidParams('id')
 
-/** Loads the thing named in the address, after checking the viewer may see it. */
-export function productPages(services: Services) {
+/**
+ * Loads what the address names, after checking the viewer may see it: any strategy (a thing's, an
+ * area's or the organisation's), or with `things` only a thing in the catalogue (its details,
+ * phase, stage and removal belong to things alone).
+ */
+export function productPages(services: Services, o: { things?: boolean } = {}) {
   const { products } = services
   return async function load(request: FastifyRequest<{ Params: { id: string } }>) {
     const viewer = requireViewer(request)
     authorize(canSeeProducts(viewer))
-    const [product, members] = await Promise.all([products.get(request.params.id), products.members(request.params.id)])
+    const [product, members] = await Promise.all([
+      o.things ? products.get(request.params.id) : products.subject(request.params.id),
+      products.members(request.params.id),
+    ])
     const can = { edit: canEditStrategy(viewer, product, members), delete: canDeleteProduct(viewer, product) }
     return { viewer, actor: actorOf(viewer.user), product, members, can }
   }

@@ -5,7 +5,7 @@ import { PageCache } from '../../platform/http/page-cache.ts'
 import { slugify } from '../../platform/slug.ts'
 import type { Services } from '../../services.ts'
 import { NAME_ADVICE, nameGuidance } from '../naming/naming.ts'
-import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS } from '../products.types.ts'
+import { PHASE_LABELS, PRODUCT_KIND_LABELS, STAGE_LABELS, strategyTitle } from '../products.types.ts'
 import { PHASE_GUIDANCE, moveItems } from '../products.views.ts'
 import { strategyFlags, strategyParts, strategySections } from '../strategy.ts'
 import { strategyMarkdown } from '../strategy.markdown.ts'
@@ -14,6 +14,7 @@ import { productPages, productParams } from './shared.ts'
 export default async function strategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { products, strategy } = services
   const load = productPages(services)
+  const loadThing = productPages(services, { things: true })
   // A strategy page is rendered once until something it shows changes (products.strategyVersion).
   const cache = new PageCache(500, 16 * 1024 * 1024)
 
@@ -30,9 +31,12 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
         async () => {
           const overview = await strategy.overview(product)
           const { links, moves } = overview
-          const naming = nameGuidance(product)
+          const thing = product.scope === 'thing'
+          const naming = thing ? nameGuidance(product) : null
           return {
-            pageTitle: product.name,
+            pageTitle: strategyTitle(product),
+            title: strategyTitle(product),
+            thing,
             product,
             kindLabel: PRODUCT_KIND_LABELS[product.kind],
             phaseLabel: PHASE_LABELS[product.phase],
@@ -57,7 +61,7 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     '/products/:id/history',
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
-      const { product, can } = await load(request)
+      const { product, can } = await loadThing(request)
       return reply.page(
         'products/views/lifecycle.njk',
         {
@@ -77,7 +81,7 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     async (request, reply) => {
       const { product } = await load(request)
       const full = await strategy.full(product)
-      const slug = slugify(product.name) || 'strategy'
+      const slug = slugify(strategyTitle(product)) || 'strategy'
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slug}-strategy.md"`)
