@@ -794,9 +794,11 @@ export async function generateHandbook(options: GenerateOptions): Promise<Genera
           skills: pick.some(SKILL_SLUGS, pick.int(1, 3)),
           resources,
           sourcePath: `generated/${plan.slug}/${slug}.md`,
+          sourceKey: `generated:${plan.slug}/${slug}.md`,
+          url: null,
         }
       })
-      const result: ImportResult = { sections, pages, problems: [] }
+      const result: ImportResult = { site: 'plain', siteUrl: null, sections, pages, images: [], problems: [] }
       say(`Generated ${pages.length} pages (${wordCount.toLocaleString('en-GB')} words); importing them`)
       const report = await handbook.importResult({ id: admin.id, name: admin.name }, result)
       const errors = report.problems.filter(p => p.severity === 'error')

@@ -288,6 +288,12 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/handbook', path: at('/handbook'), expect: readers(200) },
   { method: 'GET', route: '/handbook/search', path: at('/handbook/search?q=scrum'), expect: readers(200) },
   { method: 'GET', route: '/handbook/:slug', path: f => `/handbook/${f.slug}`, expect: readers(200) },
+  {
+    method: 'GET',
+    route: '/handbook/images/:id/:name',
+    path: at('/handbook/images/0123456789abcdef0123456789abcdef/none.png'),
+    expect: readers(404),
+  },
   { method: 'GET', route: '/handbook/:slug/history', path: f => `/handbook/${f.slug}/history`, expect: signedIn(200) },
   {
     method: 'GET',

@@ -23,12 +23,13 @@ import * as email from './migrations/20261207T1400-email.ts'
 import * as portfolio from './migrations/20261207T1415-portfolio.ts'
 import * as insight from './migrations/20261207T1425-insight.ts'
 import * as open from './migrations/20261207T1440-open.ts'
-import * as handbookUpstream from './migrations/20261207T1515-handbook-upstream.ts'
 import * as homeTasks from './migrations/20261207T1405-home-tasks.ts'
 import * as strategyScope from './migrations/20261207T1500-strategy-scope.ts'
+import * as handbookImport from './migrations/20261207T1510-handbook-import.ts'
+import * as handbookUpstream from './migrations/20261207T1515-handbook-upstream.ts'
+import * as reminders from './migrations/20261207T1520-reminders.ts'
 import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
 import * as evidence from './migrations/20261207T1530-evidence.ts'
-import * as reminders from './migrations/20261207T1520-reminders.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -52,12 +53,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1425-insight': insight,
   '20261207T1435-handbook-owners-feedback': handbookOwnersFeedback,
   '20261207T1440-open': open,
-  '20261207T1515-handbook-upstream': handbookUpstream,
   '20261207T1405-home-tasks': homeTasks,
   '20261207T1500-strategy-scope': strategyScope,
+  '20261207T1510-handbook-import': handbookImport,
+  '20261207T1515-handbook-upstream': handbookUpstream,
+  '20261207T1520-reminders': reminders,
   '20261207T1525-peer-feedback': peerFeedback,
   '20261207T1530-evidence': evidence,
-  '20261207T1520-reminders': reminders,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -97,6 +97,20 @@ export interface HandbookPagesTable {
   updated_at: string
   updated_by: string | null
   updated_by_name: string
+  /** Where an imported page came from ('site:path/file.md'); null for pages made in the browser. */
+  source_key?: string | null
+}
+
+/** Owner: handbook. Images pages show, imported or uploaded; `id` is made from the bytes. */
+export interface HandbookImagesTable {
+  id: string
+  file_name: string
+  content_type: string
+  size: number
+  bytes: Buffer
+  source_key: string | null
+  created_at: string
+  created_by_name: string
 }
 
 /** Owner: handbook. Skill and role tags of each page, for look-ups by skill. */
@@ -888,7 +902,6 @@ export interface InsightEventsTable {
   recorded_by_name: string
 }
 
-
 export interface Database {
   organisation: OrganisationTable
   users: UsersTable
@@ -905,6 +918,7 @@ export interface Database {
   handbook_search: HandbookSearchTable
   handbook_owners: HandbookOwnersTable
   handbook_feedback: HandbookFeedbackTable
+  handbook_images: HandbookImagesTable
   framework_versions: FrameworkVersionsTable
   framework_proposals: FrameworkProposalsTable
   framework_migrations: FrameworkMigrationsTable

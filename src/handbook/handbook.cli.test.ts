@@ -132,6 +132,7 @@ describe('formatImportReport', () => {
       pagesCreated: 0,
       pagesUpdated: 0,
       pagesUnchanged: 0,
+      imagesStored: 0,
       problems: [],
     })
     expect(text).toBe(

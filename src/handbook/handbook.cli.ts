@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Services } from '../services.ts'
 import { ExportRefusedError, exportHandbook, type ExportSummary } from './handbook.export.ts'
-import type { ImportProblem } from './handbook.import.ts'
+import type { ImportProblem, ImportResult } from './handbook.import.ts'
 import type { ImportReport } from './handbook.service.ts'
 
 export const EXIT_OK = 0
@@ -27,7 +27,12 @@ export interface CommandStreams {
 }
 
 export type Command =
-  | { readonly kind: 'handbook-import'; readonly folder: string }
+  | {
+      readonly kind: 'handbook-import'
+      readonly folder: string
+      readonly dryRun?: boolean
+      readonly siteUrl?: string
+    }
   | { readonly kind: 'handbook-export'; readonly folder: string; readonly force: boolean }
 
 export type ParsedArguments =
@@ -39,6 +44,9 @@ export type ParsedArguments =
 export const HANDBOOK_COMMANDS = `  handbook import <folder>            Import a Markdown handbook (Jekyll, Eleventy or Docusaurus style)
                                       from a folder. Run it again after changing the files: only
                                       changed pages get a new version.
+      [--dry-run]                     Show the report without changing the handbook.
+      [--site-url <address>]          Where the site was published, so links to pages that were
+                                      not imported point there (read from the site when it says).
   handbook export <folder> [--force]  Write the handbook as a static website into a folder, to open
                                       in a browser or publish on any web server.
 `
@@ -65,13 +73,23 @@ const NOT_SET_UP =
 export function parseArguments(args: readonly string[]): ParsedArguments {
   const positional: string[] = []
   let force = false
+  let dryRun = false
+  let siteUrl: string | undefined
   let optionsEnded = false
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? ''
     if (optionsEnded || !arg.startsWith('-') || arg === '-') positional.push(arg)
     else if (arg === '--') optionsEnded = true
     else if (arg === '--help' || arg === '-h') return { kind: 'help' }
     else if (arg === '--force') force = true
-    else return { kind: 'usage-error', message: `Unknown option ${printable(arg)}` }
+    else if (arg === '--dry-run') dryRun = true
+    else if (arg === '--site-url' || arg.startsWith('--site-url=')) {
+      const value = arg === '--site-url' ? args[++i] : arg.slice('--site-url='.length)
+      if (value === undefined || !/^https?:\/\/[^\s/]+/i.test(value)) {
+        return { kind: 'usage-error', message: '--site-url needs a web address starting https:// or http://' }
+      }
+      siteUrl = value
+    } else return { kind: 'usage-error', message: `Unknown option ${printable(arg)}` }
   }
   const [group, action, folder, ...extra] = positional
   if (group === undefined) return { kind: 'usage-error', message: 'Say which command to run' }
@@ -89,7 +107,13 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   if (extra.length > 0) return { kind: 'usage-error', message: `Unexpected ${printable(extra.join(' '))}` }
   if (action === 'import') {
     if (force) return { kind: 'usage-error', message: '--force is only for handbook export' }
-    return { kind: 'command', command: { kind: 'handbook-import', folder } }
+    return {
+      kind: 'command',
+      command: { kind: 'handbook-import', folder, ...(dryRun ? { dryRun } : {}), ...(siteUrl ? { siteUrl } : {}) },
+    }
+  }
+  if (dryRun || siteUrl !== undefined) {
+    return { kind: 'usage-error', message: '--dry-run and --site-url are only for handbook import' }
   }
   return { kind: 'command', command: { kind: 'handbook-export', folder, force } }
 }
@@ -97,7 +121,7 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
 export function runCommand(command: Command, services: Services, streams: CommandStreams): Promise<number> {
   switch (command.kind) {
     case 'handbook-import':
-      return importCommand(services, command.folder, streams)
+      return importCommand(services, command.folder, streams, { dryRun: command.dryRun, siteUrl: command.siteUrl })
     case 'handbook-export':
       return exportCommand(services, command.folder, { force: command.force }, streams)
   }
@@ -107,7 +131,12 @@ export function runCommand(command: Command, services: Services, streams: Comman
 // Import
 
 /** Imports a handbook folder: exit code 0 when every page was imported (warnings allowed), 1 otherwise. */
-export async function importCommand(services: Services, folder: string, streams: CommandStreams): Promise<number> {
+export async function importCommand(
+  services: Services,
+  folder: string,
+  streams: CommandStreams,
+  options: { dryRun?: boolean; siteUrl?: string } = {},
+): Promise<number> {
   const { stdout, stderr } = streams
   if (!(await services.organisation.get())) {
     stderr.write(NOT_SET_UP)
@@ -121,7 +150,9 @@ export async function importCommand(services: Services, folder: string, streams:
 
   stderr.write(`Reading the handbook in ${printable(root)}\n`)
   const progress = createProgress(stderr, 'Reading pages')
-  const result = await services.handbook.readFolder(root, progress.update).finally(progress.stop)
+  const result = await services.handbook
+    .readFolder(root, progress.update, undefined, { siteUrl: options.siteUrl })
+    .finally(progress.stop)
 
   if (result.pages.length === 0) {
     const report: ImportReport = {
@@ -129,21 +160,24 @@ export async function importCommand(services: Services, folder: string, streams:
       pagesCreated: 0,
       pagesUpdated: 0,
       pagesUnchanged: 0,
+      imagesStored: 0,
       problems: result.problems,
     }
     stdout.write(formatImportReport(root, report))
     return EXIT_FAILED
+  }
+  if (options.dryRun) {
+    stdout.write(formatDryRun(root, result))
+    return result.problems.some(problem => problem.severity === 'error') ? EXIT_FAILED : EXIT_OK
   }
   const report = await services.handbook.importResult(IMPORT_ACTOR, result)
   stdout.write(formatImportReport(root, report))
   return report.problems.some(problem => problem.severity === 'error') ? EXIT_FAILED : EXIT_OK
 }
 
-/** The printed import report: counts, then every problem grouped by file, then a summary line. */
+/** The printed import report: counts, then every problem grouped by file (with its line), then summary counts. */
 export function formatImportReport(folder: string, report: ImportReport): string {
   const read = report.pagesCreated + report.pagesUpdated + report.pagesUnchanged
-  const errors = report.problems.filter(problem => problem.severity === 'error').length
-  const warnings = report.problems.length - errors
   const lines: string[] = []
   if (read === 0) {
     lines.push(`No pages were imported from ${printable(folder)}.`, '')
@@ -153,24 +187,15 @@ export function formatImportReport(folder: string, report: ImportReport): string
       ['Pages created', report.pagesCreated],
       ['Pages updated', report.pagesUpdated],
       ['Pages unchanged', report.pagesUnchanged],
+      ['Images stored', report.imagesStored],
     ]
     lines.push(`Imported the handbook from ${printable(folder)}`, '')
     for (const [label, count] of counts) lines.push(`  ${`${label}:`.padEnd(18)}${count}`)
     lines.push('')
   }
-
-  const byFile = groupByFile(report.problems)
-  if (byFile.size > 0) {
-    lines.push(`${plural(report.problems.length, 'problem')} in ${plural(byFile.size, 'file')}:`, '')
-    for (const [file, problems] of byFile) {
-      lines.push(printable(file))
-      for (const problem of problems) {
-        lines.push(`  ${problem.severity === 'error' ? 'Error' : 'Warning'}: ${printable(problem.message)}`)
-      }
-      lines.push('')
-    }
-  }
-
+  lines.push(...problemLines(report.problems))
+  const errors = report.problems.filter(problem => problem.severity === 'error').length
+  const warnings = report.problems.filter(problem => problem.severity === 'warning').length
   if (read === 0) {
     lines.push(
       errors > 0
@@ -190,12 +215,77 @@ export function formatImportReport(folder: string, report: ImportReport): string
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`
 }
 
-/** Problems grouped by file (files in name order), errors before warnings within a file. */
+/** What an import would do, without doing it: the pages and sections found, and the same report. */
+export function formatDryRun(folder: string, result: ImportResult): string {
+  const lines = [
+    `Read the handbook in ${printable(folder)} (${siteNames[result.site]}). Nothing was changed: this was a dry run.`,
+    '',
+    `  ${'Sections:'.padEnd(18)}${result.sections.length}`,
+    `  ${'Pages:'.padEnd(18)}${result.pages.length}`,
+    `  ${'Images:'.padEnd(18)}${result.images.length}`,
+    '',
+    ...problemLines(result.problems),
+    'Run the command again without --dry-run to import.',
+  ]
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`
+}
+
+const siteNames: Record<ImportResult['site'], string> = {
+  plain: 'Markdown files',
+  jekyll: 'a Jekyll site',
+  eleventy: 'an Eleventy site',
+  docusaurus: 'a Docusaurus site',
+}
+
+const SEVERITY_LABELS: Record<ImportProblem['severity'], string> = { error: 'Error', warning: 'Warning', note: 'Note' }
+
+/** Every problem grouped by file, then how many of each kind: what was lost, removed, converted or kept. */
+function problemLines(problems: readonly ImportProblem[]): string[] {
+  const lines: string[] = []
+  const byFile = groupByFile(problems)
+  if (byFile.size > 0) {
+    const notes = problems.filter(problem => problem.severity === 'note').length
+    const real = problems.length - notes
+    const heading =
+      real > 0 ? `${plural(real, 'problem')}${notes > 0 ? ` and ${plural(notes, 'note')}` : ''}` : plural(notes, 'note')
+    lines.push(`${heading} in ${plural(byFile.size, 'file')}:`, '')
+    for (const [file, fileProblems] of byFile) {
+      lines.push(printable(file))
+      for (const problem of fileProblems) {
+        const where = problem.line === undefined ? '' : `, line ${problem.line}`
+        lines.push(`  ${SEVERITY_LABELS[problem.severity]}${where}: ${printable(problem.message)}`)
+      }
+      lines.push('')
+    }
+  }
+  const kinds: [string, RegExp][] = [
+    ['Links that do not work', /^Broken link|is not allowed/],
+    ['Links to the original site', /not imported, so it points at/],
+    ['Images kept', /^Kept the image/],
+    ['Images linked to', /^Kept the address of the image/],
+    ['Images missing or refused', /^(?:Missing image|Image |Cannot read image|Removed the image)/],
+    ['Tags and blocks removed', /^Removed/],
+    ['Tags and blocks converted', /^Converted/],
+  ]
+  const counted = kinds
+    .map(([label, pattern]) => [label, problems.filter(problem => pattern.test(problem.message)).length] as const)
+    .filter(([, count]) => count > 0)
+  if (counted.length > 0) {
+    lines.push('In all:', '')
+    for (const [label, count] of counted) lines.push(`  ${`${label}:`.padEnd(28)}${count}`)
+    lines.push('')
+  }
+  return lines
+}
+
+/** Problems grouped by file (files in name order), errors before warnings within a file, then by line. */
 function groupByFile(problems: readonly ImportProblem[]): Map<string, ImportProblem[]> {
+  const rank = { error: 0, warning: 1, note: 1 }
   const sorted = [...problems].sort(
     (a, b) =>
       compareText(a.file, b.file) ||
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      rank[a.severity] - rank[b.severity] ||
+      (a.line ?? 0) - (b.line ?? 0) ||
       problems.indexOf(a) - problems.indexOf(b),
   )
   const byFile = new Map<string, ImportProblem[]>()

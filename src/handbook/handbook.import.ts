@@ -7,10 +7,22 @@
 // - `NN-` / `NN_` prefixes on folder and file names give the order and are dropped from slugs;
 // - pages are `.md` / `.markdown` files with optional YAML front matter between `---` lines;
 // - names starting with `_` or `.`, and `node_modules`, are skipped (Jekyll's `_config.yml`, `_includes` …).
+import { existsSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { codeRanges, convertBody, type SiteKind } from './handbook.convert.ts'
+import {
+  imageFileName,
+  imageId,
+  imageProblem,
+  imageUrl,
+  MAX_IMAGE_BYTES,
+  sniffImageType,
+  type ImageType,
+} from './handbook.images.ts'
+import { readSiteInfo, type NavEntry, type SiteInfo } from './handbook.sites.ts'
 import { MAX_MARKDOWN_LENGTH, headingId, slugify } from './markdown.ts'
 
 export interface ImportedResource {
@@ -37,29 +49,62 @@ export interface ImportedPage {
   roles: string[]
   skills: string[]
   resources: ImportedResource[]
+  /** The file's path from the folder holding the pages. */
   sourcePath: string
+  /** The page's lasting identity: the site's name and the file's path ('team-guide:people/index.md'). */
+  sourceKey: string
+  /** The page's address on the original site, without its path prefix ('/guides/planning/'), if known. */
+  url: string | null
 }
 export interface ImportProblem {
   file: string
+  /** Line in the file, when the problem has one. */
+  line?: number
   message: string
-  severity: 'error' | 'warning'
+  /** Errors stop a page being imported; warnings say something was lost; notes say what was converted. */
+  severity: 'error' | 'warning' | 'note'
+}
+/** A local image a page shows, read and checked by content. */
+export interface ImportedImage {
+  /** Lasting name, from its bytes: the same image always has the same address. */
+  id: string
+  fileName: string
+  contentType: ImageType
+  bytes: Buffer
+  /** Path of the image from the import root. */
+  sourcePath: string
 }
 export interface ImportResult {
+  /** Which kind of site the folder holds. */
+  site: SiteKind
+  /** The original site's address, where links to pages not imported now point. */
+  siteUrl: string | null
   sections: ImportedSection[]
   pages: ImportedPage[]
+  images: ImportedImage[]
   problems: ImportProblem[]
 }
 export interface ReadOptions {
   onProgress?: (done: number, total: number, file: string) => void
   knownRoles?: readonly string[]
   knownSkills?: readonly string[]
+  /** The published site's address, when the site's configuration does not say it. */
+  siteUrl?: string
+  /** The name source keys start with; by default the site's title or the folder's name. */
+  sourceName?: string
+  /** What the handbook has now: the slugs of pages by source key, and every slug in use. */
+  existing?: ExistingPages
+}
+export interface ExistingPages {
+  slugBySourceKey: ReadonlyMap<string, string>
+  slugs: ReadonlySet<string>
 }
 
 const MAX_FILE_BYTES = 1024 * 1024
 const MAX_SUMMARY_LENGTH = 300
 const MAX_DEPTH = 20
 const GENERAL_SECTION: ImportedSection = { slug: 'general', title: 'General', summary: '', order: 0 }
-const PAGE_EXTENSION = /\.(?:md|markdown)$/i
+const PAGE_EXTENSION = /\.(?:md|markdown|mdx)$/i
 const SECTION_FILES = new Set(['_section.yml', '_category_.json', '_category_.yml'])
 const NUMERIC_PREFIX = /^(\d{1,9})[-_]/
 const INDEX_NAME = /^(?:index|readme)$/i
@@ -82,6 +127,14 @@ interface ReadPage {
   page: ImportedPage
   /** Section slug named in front matter, overriding the folder's section. */
   sectionOverride: string | null
+  /** The section the site's navigation puts the page in, if any. */
+  navSection?: string
+  /** Line of the file where the body (as stored) starts, so problems found in it name the file's line. */
+  firstLine: number
+  /** Eleventy's eleventyNavigation. */
+  navigation?: { key: string; parent: string | undefined; order: number | undefined; title: string | undefined }
+  /** Docusaurus's doc id ('practices/reviews'). */
+  docId?: string
 }
 
 class Problems {
@@ -100,43 +153,96 @@ class Problems {
 export async function readHandbookFolder(root: string, options: ReadOptions = {}): Promise<ImportResult> {
   const rootPath = path.resolve(root)
   const problems = new Problems()
+  const site = await readSiteInfo(rootPath, options.siteUrl)
+  const contentPath = path.join(rootPath, site.pageRoot)
+  const empty: ImportResult = {
+    site: site.kind,
+    siteUrl: site.url,
+    sections: [],
+    pages: [],
+    images: [],
+    problems: problems.list,
+  }
   let tree: Folder
   try {
-    tree = await walk(rootPath, '', 0, problems)
+    tree = await walk(contentPath, '', 0, problems, new Set(site.exclude))
   } catch (error) {
     problems.error('.', `Cannot read the folder: ${errorMessage(error)}`)
-    return { sections: [], pages: [], problems: problems.list }
+    return empty
   }
 
   const folders = flatten(tree)
-  const folderSections = await describeSections(rootPath, folders, problems)
+  const folderSections = await describeSections(contentPath, folders, problems, site)
   const files = folders.flatMap(folder => folder.pageFiles.map(file => ({ folder, file })))
+  const sourceName = options.sourceName ?? (slugify(site.title ?? '') || slugify(path.basename(rootPath)) || 'handbook')
 
   const readPages: ReadPage[] = []
-  const usedSlugs = new Set<string>()
   let done = 0
   for (const { folder, file } of files) {
     const sourcePath = joinPosix(folder.relPath, file)
     const alphabeticalIndex = folder.pageFiles.indexOf(file)
-    const read = await readPage(rootPath, folder, file, sourcePath, alphabeticalIndex, options, problems)
+    const read = await readPage(contentPath, folder, file, sourcePath, alphabeticalIndex, options, problems, site)
     const section = folderSections.get(folder.relPath)
     if (read && section) {
       read.page.sectionSlug = section.slug
-      read.page.slug = uniqueSlug(read.page.slug, usedSlugs, sourcePath, problems)
+      read.page.sourceKey = `${sourceName}:${sourcePath}`
       readPages.push(read)
     }
     done += 1
     options.onProgress?.(done, files.length, sourcePath)
   }
+  assignSlugs(readPages, options.existing, problems)
+  const navSections = applyNavigation(site, readPages, problems)
 
-  const sections = assignSections(readPages, folderSections)
+  const sections = assignSections(readPages, folderSections, navSections)
   const pages = readPages.map(read => read.page)
-  const result: ImportResult = { sections, pages, problems: problems.list }
-  await checkLinks(rootPath, result, problems)
+  const result: ImportResult = { ...empty, sections, pages }
+  if (site.kind === 'plain') checkLinks(result, problems)
+  else rewriteLinks(site, readPages, result, problems)
+  result.images = await keepImages(rootPath, site, readPages, problems)
   return result
 }
 
-async function walk(absolute: string, relPath: string, depth: number, problems: Problems): Promise<Folder> {
+/**
+ * Slugs that never move: a page imported before keeps its slug; a new page gets its own, and one
+ * that another page already has (from another file or made in the browser) is never taken over.
+ */
+function assignSlugs(readPages: ReadPage[], existing: ExistingPages | undefined, problems: Problems): void {
+  const used = new Set<string>()
+  const owned = new Map<string, string>()
+  for (const { page } of readPages) {
+    const kept = existing?.slugBySourceKey.get(page.sourceKey)
+    if (kept !== undefined && !used.has(kept)) {
+      page.slug = kept
+      used.add(kept)
+      owned.set(page.sourceKey, kept)
+    }
+  }
+  for (const { page } of readPages) {
+    if (owned.has(page.sourceKey)) continue
+    const wanted = page.slug
+    let slug = wanted
+    for (let n = 2; used.has(slug) || existing?.slugs.has(slug); n += 1) slug = `${wanted}-${n}`
+    if (slug !== wanted) {
+      problems.warning(
+        page.sourcePath,
+        existing?.slugs.has(wanted) && !used.has(wanted)
+          ? `The handbook already has a page at ${wanted} that did not come from this file, so this page is at ${slug}. To choose another address, give the page a slug in its front matter`
+          : `Slug "${wanted}" is already used, so this one is "${slug}"`,
+      )
+    }
+    used.add(slug)
+    page.slug = slug
+  }
+}
+
+async function walk(
+  absolute: string,
+  relPath: string,
+  depth: number,
+  problems: Problems,
+  exclude: ReadonlySet<string> = new Set(),
+): Promise<Folder> {
   const folder: Folder = {
     relPath,
     name: relPath === '' ? '' : path.posix.basename(relPath),
@@ -150,7 +256,7 @@ async function walk(absolute: string, relPath: string, depth: number, problems: 
     const name = entry.name
     if (entry.isFile() && SECTION_FILES.has(name)) {
       folder.metaFiles.push(name)
-    } else if (name.startsWith('_') || name.startsWith('.') || name === 'node_modules') {
+    } else if (name.startsWith('_') || name.startsWith('.') || name === 'node_modules' || exclude.has(name)) {
       continue
     } else if (entry.isDirectory()) {
       const childPath = joinPosix(relPath, name)
@@ -207,7 +313,9 @@ async function describeSections(
   rootPath: string,
   folders: Folder[],
   problems: Problems,
+  site: SiteInfo,
 ): Promise<Map<string, ImportedSection>> {
+  const orders = new Map<string, number>()
   const sections = new Map<string, ImportedSection>()
   const titles = new Map<string, string>()
   const usedSlugs = new Set<string>()
@@ -219,12 +327,13 @@ async function describeSections(
   for (const folder of folders) {
     const meta = await readSectionMeta(rootPath, folder, problems)
     if (folder.relPath === '') {
-      titles.set('', meta.title ?? GENERAL_SECTION.title)
+      const rootTitle = meta.title ?? site.title ?? GENERAL_SECTION.title
+      titles.set('', rootTitle)
       if (folder.pageFiles.length > 0) {
         usedSlugs.add(GENERAL_SECTION.slug)
         sections.set('', {
           ...GENERAL_SECTION,
-          title: meta.title ?? GENERAL_SECTION.title,
+          title: rootTitle,
           summary: meta.summary ?? '',
           order: meta.order ?? 0,
         })
@@ -234,15 +343,24 @@ async function describeSections(
     const parentPath = path.posix.dirname(folder.relPath)
     const parentTitle = parentPath === '.' ? undefined : titles.get(parentPath)
     const ownTitle = humanise(folder.name)
-    const title = meta.title ?? (parentTitle ? `${parentTitle}: ${ownTitle}` : ownTitle)
+    const title =
+      (parentTitle && meta.title ? `${parentTitle}: ${meta.title}` : meta.title) ??
+      (parentTitle ? `${parentTitle}: ${ownTitle}` : ownTitle)
     titles.set(folder.relPath, title)
+    const prefix = NUMERIC_PREFIX.exec(folder.name)
+    const ownOrder = meta.order ?? (prefix?.[1] ? Number(prefix[1]) : undefined)
+    // A nested folder comes right after its parent, in its own order among its siblings.
+    const parentOrder = parentPath === '.' ? undefined : orders.get(parentPath)
+    const folderOrder =
+      parentOrder === undefined
+        ? (ownOrder ?? 1000 + withPages.indexOf(folder.relPath))
+        : parentOrder + ((ownOrder ?? 999) + 1) / 1_000_000
+    orders.set(folder.relPath, folderOrder)
     if (folder.pageFiles.length === 0) continue
 
     const baseSlug = slugify(folder.relPath.split('/').map(stripPrefix).join('-')) || 'section'
     const slug = uniqueSlug(baseSlug, usedSlugs, folder.relPath, problems)
-    const prefix = NUMERIC_PREFIX.exec(folder.name)
-    const order = meta.order ?? (prefix?.[1] ? Number(prefix[1]) : 1000 + withPages.indexOf(folder.relPath))
-    sections.set(folder.relPath, { slug, title, summary: meta.summary ?? '', order })
+    sections.set(folder.relPath, { slug, title, summary: meta.summary ?? '', order: folderOrder })
   }
   return sections
 }
@@ -272,11 +390,18 @@ async function readSectionMeta(rootPath: string, folder: Folder, problems: Probl
   return {}
 }
 
-function assignSections(readPages: ReadPage[], folderSections: Map<string, ImportedSection>): ImportedSection[] {
+function assignSections(
+  readPages: ReadPage[],
+  folderSections: Map<string, ImportedSection>,
+  navSections: Map<string, ImportedSection>,
+): ImportedSection[] {
   const bySlug = new Map<string, ImportedSection>()
   for (const section of folderSections.values()) bySlug.set(section.slug, section)
+  for (const section of navSections.values()) bySlug.set(section.slug, section)
   const used = new Map<string, ImportedSection>()
-  for (const { page, sectionOverride } of readPages) {
+  for (const read of readPages) {
+    const { page, sectionOverride } = read
+    if (read.navSection && !sectionOverride) page.sectionSlug = read.navSection
     if (sectionOverride) {
       const section = bySlug.get(sectionOverride) ?? {
         slug: sectionOverride,
@@ -304,6 +429,7 @@ async function readPage(
   alphabeticalIndex: number,
   options: ReadOptions,
   problems: Problems,
+  site: SiteInfo,
 ): Promise<ReadPage | null> {
   let text: string
   try {
@@ -341,26 +467,52 @@ async function readPage(
     return null
   }
 
-  let body = split.body
+  const bodyStartLine = countNewlines(text.slice(0, text.length - split.body.length)) + 1
   const eleventyNavigation = asRecord(data.eleventyNavigation)
   let title =
     textValue(data.title) ??
     textValue(data.sidebar_label) ??
     textValue(eleventyNavigation?.title) ??
     textValue(eleventyNavigation?.key)
+  const converted = convertBody(split.body, {
+    kind: site.kind,
+    mdx: site.kind === 'docusaurus' || /\.mdx$/i.test(file),
+    pageTitle: title,
+    siteTitle: site.title,
+  })
+  for (const note of converted.notes) {
+    problems.list.push({
+      file: sourcePath,
+      line: bodyStartLine + note.line - 1,
+      message: note.message,
+      severity: note.severity,
+    })
+  }
+  let body = converted.body
+  let topRemoved = 0
   const heading = findTitleHeading(body)
+  const removeHeading = (found: TitleHeading) => {
+    if (found.leading) {
+      topRemoved += countNewlines(body.slice(0, found.end))
+      body = body.slice(found.end)
+    } else {
+      body = `${body.slice(0, found.start)}\n${body.slice(found.end)}`
+    }
+  }
   if (title === undefined && heading) {
     title = heading.text
-    body = body.slice(0, heading.start) + body.slice(heading.end)
+    removeHeading(heading)
   } else if (title !== undefined && heading?.leading && sameText(heading.text, title)) {
     // A body that repeats the title as its first line would show it twice.
-    body = body.slice(0, heading.start) + body.slice(heading.end)
+    removeHeading(heading)
   }
   if (title === undefined) {
     problems.error(sourcePath, 'Page has no title')
     return null
   }
-  body = body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()
+  const leadingBlank = /^(?:[ \t]*\r?\n)+/.exec(body)?.[0] ?? ''
+  topRemoved += countNewlines(leadingBlank)
+  body = body.slice(leadingBlank.length).trimEnd()
   if (body.length > MAX_MARKDOWN_LENGTH) {
     problems.error(sourcePath, `Page is too long (more than ${MAX_MARKDOWN_LENGTH} characters)`)
     return null
@@ -378,10 +530,54 @@ async function readPage(
     skills: knownValues(stringList(data.skills, 'skills', warn), options.knownSkills, 'skill', warn),
     resources: resourcesOf(data.resources, warn),
     sourcePath,
+    sourceKey: sourcePath, // the caller adds the site's name
+    url: null,
   }
   const sectionOverride = data.section === undefined ? null : slugify(textValue(data.section) ?? '') || null
   if (data.section !== undefined && sectionOverride === null) warn('Front matter "section" is not a section name')
-  return { page, sectionOverride }
+  const read: ReadPage = { page, sectionOverride, firstLine: bodyStartLine + topRemoved }
+  const key = textValue(eleventyNavigation?.key)
+  if (key !== undefined) {
+    read.navigation = {
+      key,
+      parent: textValue(eleventyNavigation?.parent),
+      order: numberValue(eleventyNavigation?.order),
+      title: textValue(eleventyNavigation?.title),
+    }
+  }
+  if (site.kind === 'docusaurus') {
+    const segments = sourcePath.replace(PAGE_EXTENSION, '').split('/').map(stripPrefix)
+    const id = textValue(data.id)
+    if (id !== undefined) segments[segments.length - 1] = id
+    read.docId = segments.join('/')
+  }
+  page.url = pageUrl(site, sourcePath, data, read.docId)
+  return read
+}
+
+/** The page's address on the original site (without the site's path prefix), or null for our plain format. */
+function pageUrl(site: SiteInfo, sourcePath: string, data: FrontMatter, docId: string | undefined): string | null {
+  if (site.kind === 'plain') return null
+  const permalink = textValue(data.permalink)
+  const folder = path.posix.dirname(sourcePath) === '.' ? '' : path.posix.dirname(sourcePath)
+  if (site.kind === 'docusaurus') {
+    const slug = textValue(data.slug)
+    const folderRoute = folder.split('/').map(stripPrefix).join('/')
+    if (slug !== undefined) {
+      return slug.startsWith('/') ? `${site.docsRoute}${slug}` : `${site.docsRoute}/${joinPosix(folderRoute, slug)}`
+    }
+    const segments = (docId ?? '').split('/')
+    const last = segments[segments.length - 1] ?? ''
+    const parent = segments[segments.length - 2]
+    // index.md, README.md and a file named like its folder are the folder's page.
+    if (INDEX_NAME.test(last) || (parent !== undefined && last === parent)) segments.pop()
+    return `${site.docsRoute}/${segments.join('/')}`
+  }
+  if (permalink !== undefined && !permalink.includes(':'))
+    return permalink.startsWith('/') ? permalink : `/${permalink}`
+  const base = path.posix.basename(sourcePath).replace(PAGE_EXTENSION, '')
+  if (!INDEX_NAME.test(base)) return `/${joinPosix(folder, base)}/`
+  return folder === '' ? '/' : `/${folder}/`
 }
 
 /** Splits a leading `---` … `---` (or `...`) block from the body. Linear: scans line by line. */
@@ -681,12 +877,11 @@ export function createLinkResolver(result: ImportResult, page: ImportedPage): (h
 // Bounded and linear (no nested quantifiers; every repeat has a limit and excludes its own delimiters).
 const INLINE_LINK =
   /\]\((?:<([^<>\n]{1,2000})>|([^()\s]{1,2000}))(?:[ \t]+(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))?[ \t]*\)/g
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]{1,500}\]:[ \t]*(?:<([^<>\n]{1,2000})>|(\S{1,2000}))/gm
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*(?:<([^<>\n]{1,2000})>|(\S{1,2000}))/gm
 const LOOK_BACK = 500
 
-async function checkLinks(rootPath: string, result: ImportResult, problems: Problems): Promise<void> {
+function checkLinks(result: ImportResult, problems: Problems): void {
   const index = linkIndex(result)
-  const imageExists = new Map<string, Promise<boolean>>()
   for (const page of result.pages) {
     const body = blankCode(page.body)
     const reported = new Set<string>()
@@ -715,12 +910,9 @@ async function checkLinks(rootPath: string, result: ImportResult, problems: Prob
       }
       const { target } = splitTarget(href)
       if (target === '') continue
-      if (image) {
-        const file = resolveRelative(page.sourcePath, safeDecode(target))
-        if (file === null || !(await cached(imageExists, file, () => isFile(path.join(rootPath, file))))) {
-          report(`Missing image ${href}`)
-        }
-      } else if (findPage(index, page, target) === null) {
+      // Images are checked, and kept, by keepImages.
+      if (image) continue
+      else if (findPage(index, page, target) === null) {
         report(`Broken link to ${href}`)
       }
     }
@@ -761,20 +953,312 @@ function blankCode(body: string): string {
   return kept.join('\n')
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile()
-  } catch {
-    return false
-  }
-}
-
 function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   const existing = cache.get(key)
   if (existing) return existing
   const loading = load()
   cache.set(key, loading)
   return loading
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The site's navigation
+
+/**
+ * Orders pages as the site's navigation did (Jekyll's navigation data, Eleventy's eleventyNavigation,
+ * Docusaurus's sidebars). In Jekyll and Eleventy a top-level entry with children becomes a section
+ * holding them, and a top-level entry on its own joins the handbook's first section. Returns those sections.
+ */
+function applyNavigation(site: SiteInfo, readPages: ReadPage[], problems: Problems): Map<string, ImportedSection> {
+  const sections = new Map<string, ImportedSection>()
+  let tree: NavEntry[] = site.navigation
+  let find: (entry: NavEntry) => ReadPage | undefined = () => undefined
+  if (site.kind === 'jekyll') {
+    const byUrl = new Map(
+      readPages.flatMap(read => (read.page.url === null ? [] : [[normaliseUrl(read.page.url), read]])),
+    )
+    find = entry => (entry.url === undefined ? undefined : byUrl.get(normaliseUrl(withoutBase(site, entry.url))))
+  } else if (site.kind === 'eleventy') {
+    const byKey = new Map(readPages.flatMap(read => (read.navigation ? [[read.navigation.key, read]] : [])))
+    const entries = new Map<string, NavEntry & { order: number }>()
+    for (const read of byKey.values()) {
+      const nav = read.navigation
+      if (nav)
+        entries.set(nav.key, { title: nav.title ?? nav.key, url: nav.key, children: [], order: nav.order ?? 1000 })
+    }
+    tree = []
+    for (const read of byKey.values()) {
+      const nav = read.navigation
+      const entry = nav && entries.get(nav.key)
+      if (!nav || !entry) continue
+      const parent = nav.parent === undefined ? undefined : entries.get(nav.parent)
+      if (nav.parent !== undefined && !parent) {
+        problems.warning(read.page.sourcePath, `Navigation parent "${nav.parent}" is not a page of this handbook`)
+      }
+      ;(parent ? parent.children : tree).push(entry)
+    }
+    const sort = (list: NavEntry[]) => {
+      list.sort((a, b) => (entries.get(a.url ?? '')?.order ?? 0) - (entries.get(b.url ?? '')?.order ?? 0))
+      list.forEach(entry => sort(entry.children))
+    }
+    sort(tree)
+    find = entry => (entry.url === undefined ? undefined : byKey.get(entry.url))
+  } else if (site.kind === 'docusaurus') {
+    const byId = new Map(readPages.flatMap(read => (read.docId === undefined ? [] : [[read.docId, read]])))
+    find = entry => (entry.url === undefined ? undefined : byId.get(entry.url))
+  }
+  if (tree.length === 0) return sections
+
+  let position = 0
+  const visit = (entry: NavEntry, section: string | undefined) => {
+    const read = find(entry)
+    if (read) {
+      read.page.order = position++
+      if (section !== undefined) read.navSection = section
+    }
+    for (const child of entry.children) visit(child, section)
+  }
+  tree.forEach((entry, index) => {
+    if (site.kind === 'docusaurus') return visit(entry, undefined)
+    const title = entry.title ?? find(entry)?.page.title
+    if (entry.children.length === 0 || title === undefined) {
+      sections.set(GENERAL_SECTION.slug, { ...GENERAL_SECTION, title: site.title ?? GENERAL_SECTION.title })
+      return visit(entry, GENERAL_SECTION.slug)
+    }
+    const slug = slugify(title) || `section-${index + 1}`
+    sections.set(slug, { slug, title, summary: '', order: index + 1 })
+    visit(entry, slug)
+  })
+  return sections
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Links and images on a site's pages: written into the Markdown as the handbook's own addresses
+
+interface SiteIndex {
+  byUrl: Map<string, string>
+  byFile: Map<string, string>
+  byFileWithoutExtension: Map<string, string>
+}
+
+function rewriteLinks(site: SiteInfo, readPages: ReadPage[], result: ImportResult, problems: Problems): void {
+  const index: SiteIndex = { byUrl: new Map(), byFile: new Map(), byFileWithoutExtension: new Map() }
+  for (const { page } of readPages) {
+    if (page.url !== null && !index.byUrl.has(normaliseUrl(page.url)))
+      index.byUrl.set(normaliseUrl(page.url), page.slug)
+    index.byFile.set(page.sourcePath, page.slug)
+    index.byFileWithoutExtension.set(page.sourcePath.replace(PAGE_EXTENSION, ''), page.slug)
+  }
+  for (const read of readPages) {
+    const { page } = read
+    const report = (offset: number, message: string, severity: 'warning' | 'note' = 'warning') =>
+      problems.list.push({
+        file: page.sourcePath,
+        line: read.firstLine + lineOf(page.body, offset) - 1,
+        message,
+        severity,
+      })
+    page.body = replaceLinks(page.body, false, (href, offset) => {
+      const trimmed = href.trim()
+      if (trimmed.startsWith('#')) return fragmentUrl(trimmed.slice(1))
+      let target = trimmed
+      if (
+        site.url &&
+        (trimmed === site.url || trimmed.startsWith(`${site.url}/`) || trimmed.startsWith(`${site.url}#`))
+      ) {
+        target = trimmed.slice(site.url.length) || '/'
+        target = site.baseUrl + (target.startsWith('/') ? target : `/${target}`)
+      } else if (SCHEME.test(trimmed) || trimmed.startsWith('//')) {
+        if (!WEB_OR_MAIL.test(trimmed) && !trimmed.startsWith('//'))
+          report(offset, `Link to ${trimmed} is not allowed and will show as text`)
+        return href
+      }
+      const { target: address, fragment } = splitTarget(target)
+      if (address === '') return fragmentUrl(fragment) || href
+      const found = findSitePage(site, index, read, address)
+      if (found.slug !== null) return `/handbook/${found.slug}${fragmentUrl(fragment)}`
+      if (site.url && found.siteAddress !== null) {
+        const outside = `${site.url}${found.siteAddress}${fragment ? `#${fragment}` : ''}`
+        report(
+          offset,
+          `Link to ${trimmed} is to a page that was not imported, so it points at ${outside} on the original site`,
+        )
+        return outside
+      }
+      report(offset, `Broken link to ${trimmed}`)
+      return href
+    })
+  }
+  void result
+}
+
+function findSitePage(
+  site: SiteInfo,
+  index: SiteIndex,
+  read: ReadPage,
+  address: string,
+): { slug: string | null; siteAddress: string | null } {
+  const decoded = safeDecode(address)
+  if (PAGE_EXTENSION.test(decoded)) {
+    const file = decoded.startsWith('/')
+      ? path.posix.normalize(decoded.slice(1))
+      : resolveRelative(read.page.sourcePath, decoded)
+    if (file === null) return { slug: null, siteAddress: null }
+    const slug = index.byFile.get(file) ?? index.byFileWithoutExtension.get(file.replace(PAGE_EXTENSION, '')) ?? null
+    return { slug, siteAddress: null }
+  }
+  const absolute = decoded.startsWith('/') ? decoded : resolveUrl(read.page.url ?? '/', decoded)
+  if (absolute === null) return { slug: null, siteAddress: null }
+  const withinSite = withoutBase(site, absolute)
+  const slug = index.byUrl.get(normaliseUrl(withinSite)) ?? null
+  return { slug, siteAddress: withinSite }
+}
+
+/** The page address a relative link on a page at `base` goes to, as a browser resolves it. */
+function resolveUrl(base: string, relative: string): string | null {
+  try {
+    return new URL(relative, `http://site.invalid${base.startsWith('/') ? base : `/${base}`}`).pathname
+  } catch {
+    return null
+  }
+}
+
+/** '/handbook/guides/x/' → '/guides/x/' when the site's path prefix is '/handbook'. */
+function withoutBase(site: SiteInfo, address: string): string {
+  const base = site.baseUrl
+  if (base === '' || !(address === base || address.startsWith(`${base}/`))) return address
+  return address.slice(base.length) || '/'
+}
+
+/** Addresses compared without a trailing slash, 'index.html' or '.html': '/guides/x/' = '/guides/x.html'. */
+function normaliseUrl(address: string): string {
+  return safeDecode(address.split(/[?#]/, 1)[0] ?? '')
+    .replace(/\/index\.html?$/i, '/')
+    .replace(/\.html?$/i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()
+}
+
+/** Rewrites the targets of inline links and reference definitions outside code (images or links). */
+function replaceLinks(body: string, images: boolean, rewrite: (href: string, offset: number) => string): string {
+  const ranges = codeRanges(body)
+  const outsideCode = (offset: number) => !ranges.some(([start, end]) => offset >= start && offset < end)
+  let text = body.replace(INLINE_LINK, (match, angle: string | undefined, bare: string | undefined, offset: number) => {
+    if (!outsideCode(offset) || isImage(body, offset) !== images) return match
+    const href = angle ?? bare ?? ''
+    const replaced = rewrite(href, offset)
+    return replaced === href ? match : match.replace(href, replaced.includes(' ') ? `<${replaced}>` : replaced)
+  })
+  if (!images) {
+    text = text.replace(
+      REFERENCE_DEFINITION,
+      (match, angle: string | undefined, bare: string | undefined, offset: number) => {
+        if (!outsideCode(offset)) return match
+        const href = angle ?? bare ?? ''
+        const replaced = rewrite(href, offset)
+        return replaced === href ? match : match.replace(href, replaced)
+      },
+    )
+  }
+  return text
+}
+
+/** Reads every local image the pages show, keeps those that are images by content, and points the pages at them. */
+async function keepImages(
+  rootPath: string,
+  site: SiteInfo,
+  readPages: ReadPage[],
+  problems: Problems,
+): Promise<ImportedImage[]> {
+  const images = new Map<string, ImportedImage>()
+  const byFile = new Map<string, Promise<ImportedImage | string>>()
+  for (const read of readPages) {
+    const { page } = read
+    const found: { href: string; offset: number }[] = []
+    replaceLinks(page.body, true, (href, offset) => {
+      found.push({ href, offset })
+      return href
+    })
+    const replacements = new Map<string, string>()
+    const reported = new Set<string>()
+    for (const { href, offset } of found) {
+      const line = read.firstLine + lineOf(page.body, offset) - 1
+      const report = (message: string, severity: 'warning' | 'note') => {
+        if (reported.has(message)) return
+        reported.add(message)
+        problems.list.push({ file: page.sourcePath, line, message, severity })
+      }
+      if (/^https?:\/\//i.test(href)) {
+        report(`Kept the address of the image ${href}: it shows as a link to the original`, 'note')
+        continue
+      }
+      if (SCHEME.test(href) || href.startsWith('//')) {
+        report(`Removed the image ${href}: only images in the handbook's folder or on the web can be kept`, 'warning')
+        replacements.set(href, '')
+        continue
+      }
+      const { target } = splitTarget(href)
+      const file = imageFile(rootPath, site, page.sourcePath, safeDecode(target))
+      if (file === null) {
+        report(`Missing image ${href}`, 'warning')
+        continue
+      }
+      const loaded = await cached(byFile, file, () => loadImage(rootPath, file))
+      if (typeof loaded === 'string') {
+        report(loaded, 'warning')
+        continue
+      }
+      images.set(loaded.id, loaded)
+      replacements.set(href, imageUrl(loaded.id, loaded.fileName))
+      report(`Kept the image ${href}`, 'note')
+    }
+    if (replacements.size > 0) page.body = replaceLinks(page.body, true, href => replacements.get(href) ?? href)
+  }
+  return [...images.values()]
+}
+
+/** The image's path from the root, or null when it is outside the folder. */
+function imageFile(rootPath: string, site: SiteInfo, sourcePath: string, target: string): string | null {
+  const candidates: string[] = []
+  if (target.startsWith('/')) {
+    const address = withoutBase(site, target)
+    for (const folder of site.staticRoots) candidates.push(path.posix.join(folder, address))
+  } else {
+    candidates.push(path.posix.join(site.pageRoot, path.posix.dirname(sourcePath), target))
+  }
+  for (const candidate of candidates) {
+    const normal = path.posix.normalize(candidate).replace(/^\/+/, '')
+    if (normal === '..' || normal.startsWith('../')) continue
+    if (existsSync(path.join(rootPath, normal))) return normal
+  }
+  return null
+}
+
+async function loadImage(rootPath: string, file: string): Promise<ImportedImage | string> {
+  try {
+    const info = await stat(path.join(rootPath, file))
+    if (!info.isFile()) return `Missing image ${file}`
+    if (info.size > MAX_IMAGE_BYTES) return `Image ${file} is larger than 2 MB, so it is not kept`
+    const bytes = await readFile(path.join(rootPath, file))
+    const fileName = imageFileName(file)
+    const problem = imageProblem(bytes, path.posix.basename(file))
+    if (problem !== null) return `Image ${problem}`
+    const contentType = sniffImageType(bytes)
+    if (contentType === null) return `Image ${file} is not a PNG, JPEG, GIF or WebP image`
+    return { id: imageId(bytes), fileName, contentType, bytes, sourcePath: file }
+  } catch (error) {
+    return `Cannot read image ${file}: ${errorMessage(error)}`
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  return countNewlines(text.slice(0, offset)) + 1
+}
+
+function countNewlines(text: string): number {
+  let count = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1
+  return count
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -843,4 +843,59 @@ export class HandbookRepository {
       .where('id', '=', 'handbook')
       .execute()
   }
+
+  // ---- Import: where pages came from, and the images they show ----
+
+  /** Every page's slug and source key (null for pages made in the browser). */
+  async listPageSources(db: Db): Promise<{ id: string; slug: string; sourceKey: string | null }[]> {
+    const rows = await db.selectFrom('handbook_pages').select(['id', 'slug', 'source_key']).execute()
+    return rows.map(row => ({ id: row.id, slug: row.slug, sourceKey: row.source_key ?? null }))
+  }
+
+  async setPageSourceKey(db: Db, pageId: string, sourceKey: string): Promise<void> {
+    await db.updateTable('handbook_pages').set({ source_key: sourceKey }).where('id', '=', pageId).execute()
+  }
+
+  /** Stores an image unless one with the same bytes (so the same id) is already kept; says whether it stored it. */
+  async insertImage(db: Db, image: StoredImage): Promise<boolean> {
+    const result = await db
+      .insertInto('handbook_images')
+      .values({
+        id: image.id,
+        file_name: image.fileName,
+        content_type: image.contentType,
+        size: image.bytes.length,
+        bytes: image.bytes,
+        source_key: image.sourceKey,
+        created_at: image.createdAt,
+        created_by_name: image.createdByName,
+      })
+      .onConflict(conflict => conflict.column('id').doNothing())
+      .executeTakeFirst()
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+  }
+
+  async findImage(db: Db, id: string): Promise<StoredImage | null> {
+    const row = await db.selectFrom('handbook_images').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) return null
+    return {
+      id: row.id,
+      fileName: row.file_name,
+      contentType: row.content_type,
+      bytes: Buffer.from(row.bytes),
+      sourceKey: row.source_key,
+      createdAt: row.created_at,
+      createdByName: row.created_by_name,
+    }
+  }
+}
+
+export interface StoredImage {
+  id: string
+  fileName: string
+  contentType: string
+  bytes: Buffer
+  sourceKey: string | null
+  createdAt: string
+  createdByName: string
 }

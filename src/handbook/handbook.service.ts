@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from
 import { escapeHtml } from '../platform/html.ts'
 import { newId } from '../platform/ids.ts'
 import { createLinkResolver, readHandbookFolder, type ImportProblem, type ImportResult } from './handbook.import.ts'
+import { resolveStoredImage } from './handbook.images.ts'
 import type {
   HandbookRepository,
   Page,
@@ -21,6 +22,7 @@ import type {
   PageVersion,
   Resource,
   Section,
+  StoredImage,
   Suggestion,
 } from './handbook.repository.ts'
 import { HEADING_ID_PREFIX, headingId, renderMarkdown } from './markdown.ts'
@@ -61,7 +63,15 @@ export interface ImportReport {
   pagesCreated: number
   pagesUpdated: number
   pagesUnchanged: number
+  /** Images stored by this import (ones kept before are not counted again). */
+  imagesStored: number
   problems: ImportProblem[]
+}
+
+/** What an import reads besides the folder: the site's address and the name its source keys start with. */
+export interface ImportReadOptions {
+  siteUrl?: string
+  sourceName?: string
 }
 
 export interface SuggestionReview {
@@ -241,6 +251,7 @@ export class HandbookService {
   /** Renders Markdown written in the editor; internal links must go to pages that exist. */
   private render(body: string, slugs: Set<string>) {
     const rendered = renderMarkdown(body, {
+      resolveImage: resolveStoredImage,
       resolveLink: href => {
         const [path = '', fragment] = href.split('#', 2)
         const anchor = fragment ? `#${fragment.startsWith(HEADING_ID_PREFIX) ? fragment : headingId(fragment)}` : ''
@@ -776,12 +787,19 @@ export class HandbookService {
     folder: string,
     onProgress?: (done: number, total: number, file: string) => void,
     terms?: FrameworkTerms,
+    options: ImportReadOptions = {},
   ): Promise<ImportResult> {
     const known = terms ?? (await this.framework.terms())
+    const sources = await this.repo.listPageSources(this.db)
     return readHandbookFolder(folder, {
+      ...options,
       onProgress,
       knownRoles: known.roles.map(role => role.slug),
       knownSkills: known.skills.map(skill => skill.slug),
+      existing: {
+        slugBySourceKey: new Map(sources.flatMap(p => (p.sourceKey === null ? [] : [[p.sourceKey, p.slug]]))),
+        slugs: new Set(sources.map(p => p.slug)),
+      },
     })
   }
 
@@ -816,8 +834,24 @@ export class HandbookService {
       pagesCreated: 0,
       pagesUpdated: 0,
       pagesUnchanged: 0,
+      imagesStored: 0,
       problems: [...result.problems],
     }
+    for (const image of result.images) {
+      const stored = await this.repo.insertImage(trx, {
+        id: image.id,
+        fileName: image.fileName,
+        contentType: image.contentType,
+        bytes: image.bytes,
+        sourceKey: image.sourcePath,
+        createdAt: at,
+        createdByName: actor.name,
+      })
+      if (stored) report.imagesStored++
+    }
+    const sources = await this.repo.listPageSources(trx)
+    const bySourceKey = new Map(sources.flatMap(p => (p.sourceKey === null ? [] : [[p.sourceKey, p.slug]])))
+    const sourceOfSlug = new Map(sources.map(p => [p.slug, p.sourceKey]))
     const sections = new Map((await this.repo.listSections(trx)).map(s => [s.slug, s]))
     let nextSectionPosition = sections.size + 1
     for (const imported of [...result.sections].sort((a, b) => a.order - b.order)) {
@@ -854,7 +888,21 @@ export class HandbookService {
         })
         continue
       }
-      const rendered = renderMarkdown(imported.body, { resolveLink: createLinkResolver(result, imported) })
+      // A page from another source, or made in the browser, is never replaced by an import.
+      const slugOwner = sourceOfSlug.get(imported.slug)
+      const keptSlug = bySourceKey.get(imported.sourceKey)
+      if (keptSlug === undefined ? slugOwner !== undefined && slugOwner !== null : keptSlug !== imported.slug) {
+        report.problems.push({
+          file: imported.sourcePath,
+          message: `The handbook already has a page at ${imported.slug} that did not come from this file, so this page was not imported. Import again to give it a new address`,
+          severity: 'error',
+        })
+        continue
+      }
+      const rendered = renderMarkdown(imported.body, {
+        resolveLink: createLinkResolver(result, imported),
+        resolveImage: resolveStoredImage,
+      })
       for (const link of rendered.brokenLinks) {
         if (!report.problems.some(p => p.file === imported.sourcePath && p.message.includes(link))) {
           report.problems.push({
@@ -885,10 +933,12 @@ export class HandbookService {
         positions.set(section.id, position)
         const page: Page = { ...fields, id: newId(), slug: imported.slug, position, version: 1, createdAt: at }
         await this.repo.insertPage(trx, page)
+        await this.repo.setPageSourceKey(trx, page.id, imported.sourceKey)
         await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
         report.pagesCreated++
         continue
       }
+      if (slugOwner === null) await this.repo.setPageSourceKey(trx, before.id, imported.sourceKey)
       const same =
         before.title === fields.title &&
         before.summary === fields.summary &&
@@ -913,6 +963,11 @@ export class HandbookService {
       summary: `Imported the handbook: ${report.pagesCreated} pages created, ${report.pagesUpdated} updated, ${report.pagesUnchanged} unchanged, ${report.problems.length} problems`,
     })
     return report
+  }
+
+  /** A kept image, by its id (made from its bytes), or null. */
+  async image(id: string): Promise<StoredImage | null> {
+    return this.repo.findImage(this.db, id)
   }
 
   /** Everything a static export needs, in reading order. */

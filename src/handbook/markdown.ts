@@ -37,6 +37,8 @@ export interface RenderedMarkdown {
 export interface RenderOptions {
   /** Maps a relative link target (as written, e.g. '../02-x/03-scrum.md#part' or 'scrum') to a site URL, or null when it cannot be resolved (then the link is kept as plain text, i.e. rendered as its text without an <a>, and reported in `brokenLinks`). Absent: relative links are left as written. */
   resolveLink?: (href: string) => string | null
+  /** Maps an image's address to one the site may load (a stored image), or null. Images it maps show as <img>; web images show as a link to the original (the CSP loads no remote images); the rest as their description. */
+  resolveImage?: (src: string) => string | null
 }
 
 /** Longest Markdown source we render, in characters. */
@@ -217,12 +219,25 @@ md.renderer.rules.table_open = (tokens, idx, options, env: Record<string, unknow
 md.renderer.rules.table_close = (tokens, idx, options, _env, renderer) =>
   `${renderer.renderToken(tokens, idx, options)}</div>\n`
 
-md.renderer.rules.image = (tokens, idx, options, env, renderer) => {
+md.renderer.rules.image = (tokens, idx, options, env: ImageEnv | undefined, renderer) => {
   const token = tokens[idx]
   if (!token) return ''
   const alt = renderer.renderInlineAsText(token.children ?? [], options, env).trim()
-  const description = alt || fileName(String(token.attrGet('src') ?? ''))
+  const src = String(token.attrGet('src') ?? '')
+  const description = alt || fileName(src)
+  const stored = env?.resolveImage?.(src) ?? null
+  if (stored !== null && isSafeUrl(stored) && !SCHEME.test(stored)) {
+    return `<img src="${escapeHtml(stored)}" alt="${escapeHtml(alt)}" class="app-handbook-image">`
+  }
+  if (/^https?:\/\//i.test(src) && isSafeUrl(src)) {
+    return `<a href="${escapeHtml(src)}" class="govuk-link" rel="noreferrer noopener">Image: ${escapeHtml(description)}</a>`
+  }
   return `<span class="app-missing-image">Image: ${escapeHtml(description)}</span>`
+}
+
+interface ImageEnv {
+  [key: string | symbol]: unknown
+  resolveImage?: (src: string) => string | null
 }
 
 function fileName(url: string): string {
@@ -273,8 +288,9 @@ export function renderMarkdown(
     line: [],
   }
   // A fresh env per call: markdown-it-anchor keeps the ids it has used in it.
-  const env = {}
+  const env: ImageEnv = {}
   const tokens = md.parse(source, env)
+  if (options.resolveImage) env.resolveImage = options.resolveImage
   decorate(tokens, state)
   lineBreaksInWarnings(tokens)
   return {

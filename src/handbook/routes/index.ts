@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Services } from '../../services.ts'
 import editingRoutes from './editing.routes.ts'
 import historyRoutes from './history.routes.ts'
+import imagesRoutes from './images.routes.ts'
 import ownersRoutes from './owners.routes.ts'
 import readingRoutes from './reading.routes.ts'
 import sectionsRoutes from './sections.routes.ts'
@@ -15,4 +16,5 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
   await app.register(historyRoutes, { services })
   await app.register(suggestionsRoutes, { services })
   await app.register(ownersRoutes, { services })
+  await app.register(imagesRoutes, { services })
 }
