@@ -427,8 +427,18 @@ const ROWS: Row[] = [
     path: at('/handbook/upstream/check'),
     expect: editors({ redirect: '/handbook/upstream' }),
   },
-  { method: 'GET', route: '/handbook/upstream/:slug', path: at('/handbook/upstream/no-such-page'), expect: editors(404) },
-  { method: 'POST', route: '/handbook/upstream/:slug', path: at('/handbook/upstream/no-such-page'), expect: editors(404) },
+  {
+    method: 'GET',
+    route: '/handbook/upstream/:slug',
+    path: at('/handbook/upstream/no-such-page'),
+    expect: editors(404),
+  },
+  {
+    method: 'POST',
+    route: '/handbook/upstream/:slug',
+    path: at('/handbook/upstream/no-such-page'),
+    expect: editors(404),
+  },
   {
     method: 'POST',
     route: '/handbook/upstream/:slug/add',

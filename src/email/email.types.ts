@@ -2,11 +2,7 @@
 
 /** What kinds of message Valuekit sends. */
 export type MessageKind =
-  | 'invitation'
-  | 'suggestion-outcome'
-  | 'levels-queried'
-  | 'feedback-requested'
-  | 'reminder-digest'
+  'invitation' | 'suggestion-outcome' | 'levels-queried' | 'feedback-requested' | 'reminder-digest'
 
 /**
  * Where a message is: waiting to be sent ('pending'), leased to a worker ('sending'), 'sent',

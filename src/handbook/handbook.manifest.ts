@@ -37,7 +37,10 @@ export const manifestSchema = z.object({
 export type HandbookManifest = z.infer<typeof manifestSchema>
 
 /** The manifest of these sections' pages, in reading order. */
-export function handbookManifest(sections: readonly (Section & { pages: Page[] })[], exportedAt: string): HandbookManifest {
+export function handbookManifest(
+  sections: readonly (Section & { pages: Page[] })[],
+  exportedAt: string,
+): HandbookManifest {
   return {
     generator: 'Valuekit',
     format: MANIFEST_FORMAT,

@@ -258,7 +258,9 @@ describe('renderMarkdown', () => {
 
   describe('syntax real handbooks use', () => {
     it('renders footnotes with numbered, prefixed ids and links both ways', () => {
-      const { html, text } = renderMarkdown('Agile[^manifesto] and again[^manifesto].\n\n[^manifesto]: Written in *2001*.')
+      const { html, text } = renderMarkdown(
+        'Agile[^manifesto] and again[^manifesto].\n\n[^manifesto]: Written in *2001*.',
+      )
       expect(html).toContain(
         '<sup class="app-footnote-ref"><a class="govuk-link" href="#footnote-1" id="footnote-ref-1"><span class="govuk-visually-hidden">Footnote </span>1</a></sup>',
       )
@@ -336,7 +338,11 @@ describe('renderMarkdown', () => {
 
     it('gives every heading level an id, but lists only h2 and h3 in the contents', () => {
       const { html, headings } = renderMarkdown('## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six')
-      for (const [level, name] of [[4, 'four'], [5, 'five'], [6, 'six']] as const) {
+      for (const [level, name] of [
+        [4, 'four'],
+        [5, 'five'],
+        [6, 'six'],
+      ] as const) {
         expect(html).toContain(`<h${level} id="section-${name}" class="govuk-heading-s">`)
       }
       expect(headings.map(heading => heading.level)).toEqual([2, 3])

@@ -40,7 +40,8 @@ async function check(services: Services, streams: Streams, source: string): Prom
     streams.stdout.write(
       `Checked ${source}: ${status.current} pages up to date, ${status.pages.length} to look at on /handbook/upstream.\n`,
     )
-    for (const page of status.pages) streams.stdout.write(`  ${STATE_WORDS[page.state].padEnd(8)} ${page.upstreamSlug}\n`)
+    for (const page of status.pages)
+      streams.stdout.write(`  ${STATE_WORDS[page.state].padEnd(8)} ${page.upstreamSlug}\n`)
     return 0
   } catch (error) {
     if (!(error instanceof UpstreamReadError)) throw error

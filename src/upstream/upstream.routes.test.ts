@@ -3,7 +3,15 @@ import { createServer, type Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Agent, addPerson, buildTestApp, formFields, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
+import {
+  $,
+  Agent,
+  addPerson,
+  buildTestApp,
+  formFields,
+  setUpInstallation,
+  type TestContext,
+} from '../../test/build-test-app.ts'
 import { contentHash, MANIFEST_FILE } from '../handbook/handbook.manifest.ts'
 import { readUpstream, UpstreamReadError } from './upstream.source.ts'
 
@@ -72,7 +80,10 @@ describe('following an upstream handbook in the browser', () => {
       local.version,
     )
     await writeFile(path.join(folder, MANIFEST_FILE), manifest([`${first} (upstream)`, ...rest].join('\n')))
-    const checked = await editor.post('/handbook/upstream/check', formFields((await editor.get('/handbook/upstream')).body, '/handbook/upstream/check'))
+    const checked = await editor.post(
+      '/handbook/upstream/check',
+      formFields((await editor.get('/handbook/upstream')).body, '/handbook/upstream/check'),
+    )
     expect(checked.statusCode).toBe(303)
 
     const list = $((await editor.get('/handbook/upstream')).body)
@@ -100,7 +111,12 @@ describe('following an upstream handbook in the browser', () => {
     await ctx.app.services.upstream.check({ id: null, name: 'Command line' })
     const fields = decisionFields((await editor.get('/handbook/upstream/scrum')).body, 'scrum')
     const page = await ctx.app.services.handbook.page('scrum')
-    await ctx.app.services.handbook.updatePage({ id: null, name: 'Someone' }, 'scrum', { ...page, changeNote: '' }, page.version)
+    await ctx.app.services.handbook.updatePage(
+      { id: null, name: 'Someone' },
+      'scrum',
+      { ...page, changeNote: '' },
+      page.version,
+    )
     const stale = await editor.post('/handbook/upstream/scrum', { ...fields, choice: 'take' })
     expect(stale.statusCode).toBe(409)
     expect($(stale.body)('.govuk-error-summary').text()).toContain('changed the page while you were looking')
@@ -116,7 +132,8 @@ describe('reading a remote upstream handbook', () => {
     server = createServer((request, response) => {
       if (request.url === '/site/handbook.json') response.end(manifest('Remote text.'))
       else if (request.url === '/big/handbook.json') response.end('x'.repeat(5000))
-      else if (request.url === '/moved/handbook.json') response.writeHead(302, { location: '/site/handbook.json' }).end()
+      else if (request.url === '/moved/handbook.json')
+        response.writeHead(302, { location: '/site/handbook.json' }).end()
       else response.writeHead(404).end()
     })
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -127,11 +144,15 @@ describe('reading a remote upstream handbook', () => {
 
   it('reads a published export’s handbook.json over HTTP, hashing the text itself', async () => {
     const pages = await readUpstream(`${base}/site/`, readFolder)
-    expect(pages.map(page => [page.slug, page.markdown, page.hash])).toEqual([['scrum', 'Remote text.', contentHash('Remote text.')]])
+    expect(pages.map(page => [page.slug, page.markdown, page.hash])).toEqual([
+      ['scrum', 'Remote text.', contentHash('Remote text.')],
+    ])
   })
 
   it('refuses answers that are too large, missing or redirected', async () => {
-    await expect(readUpstream(`${base}/big`, readFolder, { timeoutMs: 5000, maxBytes: 1000 })).rejects.toThrow('too large')
+    await expect(readUpstream(`${base}/big`, readFolder, { timeoutMs: 5000, maxBytes: 1000 })).rejects.toThrow(
+      'too large',
+    )
     await expect(readUpstream(`${base}/gone`, readFolder)).rejects.toThrow('answered 404')
     await expect(readUpstream(`${base}/moved`, readFolder)).rejects.toBeInstanceOf(UpstreamReadError)
   })

@@ -21,7 +21,12 @@ function requireEditor(request: FastifyRequest): CurrentUser {
   return request.user
 }
 
-const STATE_TEXT = { changed: 'Changed upstream', new: 'New upstream', deleted: 'Deleted upstream', current: 'Up to date' }
+const STATE_TEXT = {
+  changed: 'Changed upstream',
+  new: 'New upstream',
+  deleted: 'Deleted upstream',
+  current: 'Up to date',
+}
 
 export default async function upstreamRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { upstream } = services
@@ -48,11 +53,16 @@ export default async function upstreamRoutes(app: FastifyInstance, { services }:
       request.session.flash({
         kind: 'success',
         heading: 'Checked the upstream handbook',
-        text: count === 0 ? 'Nothing needs a decision.' : `${count} ${count === 1 ? 'page needs' : 'pages need'} a look.`,
+        text:
+          count === 0 ? 'Nothing needs a decision.' : `${count} ${count === 1 ? 'page needs' : 'pages need'} a look.`,
       })
     } catch (error) {
       if (!(error instanceof UpstreamReadError) && !(error instanceof NotFoundError)) throw error
-      request.session.flash({ kind: 'important', heading: 'Could not check the upstream handbook', text: error.message })
+      request.session.flash({
+        kind: 'important',
+        heading: 'Could not check the upstream handbook',
+        text: error.message,
+      })
     }
     return reply.seeOther('/handbook/upstream')
   })
@@ -102,7 +112,9 @@ export default async function upstreamRoutes(app: FastifyInstance, { services }:
         const page = await upstream.resolve(actorOf(user), request.params.slug, choice, { body, pageVersion })
         request.session.flash({
           kind: 'success',
-          heading: { take: 'Took upstream’s change', keep: 'Kept your version', combine: 'Saved the combined text' }[choice],
+          heading: { take: 'Took upstream’s change', keep: 'Kept your version', combine: 'Saved the combined text' }[
+            choice
+          ],
           text: `${page.title} is up to date with the upstream handbook.`,
         })
         return reply.seeOther('/handbook/upstream')
@@ -134,7 +146,11 @@ export default async function upstreamRoutes(app: FastifyInstance, { services }:
       const user = requireEditor(request)
       try {
         const page = await upstream.add(actorOf(user), request.params.slug)
-        request.session.flash({ kind: 'success', heading: 'Added the page', text: `${page.title} is now in your handbook.` })
+        request.session.flash({
+          kind: 'success',
+          heading: 'Added the page',
+          text: `${page.title} is now in your handbook.`,
+        })
         return reply.seeOther(`/handbook/${page.slug}`)
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error

@@ -48,8 +48,14 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
     editor = await insertUser(built.db, { name: 'Ed Editor', role: 'editor' })
     const section = await insertSection(built.db, { title: 'Followed guide', slug: 'followed-guide', position: 99 })
     for (const [slug, body] of Object.entries(ORIGINAL))
-      await handbook.createPage(editor, buildPageInput({ title: slug[0]?.toUpperCase() + slug.slice(1), sectionId: section.id, body }))
-    await handbook.createPage(editor, buildPageInput({ title: 'Local only', sectionId: section.id, body: 'Ours alone.\n' }))
+      await handbook.createPage(
+        editor,
+        buildPageInput({ title: slug[0]?.toUpperCase() + slug.slice(1), sectionId: section.id, body }),
+      )
+    await handbook.createPage(
+      editor,
+      buildPageInput({ title: 'Local only', sectionId: section.id, body: 'Ours alone.\n' }),
+    )
     folder = await mkdtemp(path.join(os.tmpdir(), 'valuekit-upstream-'))
     await writeUpstream(folder, { ...ORIGINAL, four: 'A page upstream added.\n' })
   })
@@ -69,9 +75,19 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
   it('merges: unchanged here takes cleanly, changes on both sides without overlap combine, overlap gives markers', async () => {
     // Local edits: two's first line, three's second line.
     const two = await handbook.page('two')
-    await handbook.updatePage(editor, 'two', { ...two, body: ORIGINAL.two.replace('Two, line 1.', 'Two, line 1 (ours).'), changeNote: '' }, two.version)
+    await handbook.updatePage(
+      editor,
+      'two',
+      { ...two, body: ORIGINAL.two.replace('Two, line 1.', 'Two, line 1 (ours).'), changeNote: '' },
+      two.version,
+    )
     const three = await handbook.page('three')
-    await handbook.updatePage(editor, 'three', { ...three, body: lines('Three, first line.', 'Three, our second line.'), changeNote: '' }, three.version)
+    await handbook.updatePage(
+      editor,
+      'three',
+      { ...three, body: lines('Three, first line.', 'Three, our second line.'), changeNote: '' },
+      three.version,
+    )
     await writeUpstream(folder, {
       one: ORIGINAL.one.replace('One, second line.', 'One, second line, improved upstream.'),
       two: ORIGINAL.two.replace('Two, line 5.', 'Two, line 5 (upstream).'),
@@ -108,7 +124,10 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
     expect(threeReview.merged.conflicts).toBe(1)
     expect(threeReview.merged.text).toContain('<<<<<<< Your handbook')
     await expect(
-      upstream.resolve(editor, 'three', 'combine', { body: threeReview.merged.text, pageVersion: threeReview.page?.version ?? 0 }),
+      upstream.resolve(editor, 'three', 'combine', {
+        body: threeReview.merged.text,
+        pageVersion: threeReview.page?.version ?? 0,
+      }),
     ).rejects.toBeInstanceOf(ValidationError)
     await upstream.resolve(editor, 'three', 'keep', { pageVersion: threeReview.page?.version ?? 0 })
     expect((await handbook.page('three')).body.trimEnd()).toBe('Three, first line.\nThree, our second line.')
@@ -131,13 +150,18 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
     await upstream.check(editor)
     const review = await upstream.review('one')
     const page = await handbook.page('one')
-    await handbook.updatePage(editor, 'one', { ...page, body: `${page.body}Added here.\n`, changeNote: '' }, page.version)
+    await handbook.updatePage(
+      editor,
+      'one',
+      { ...page, body: `${page.body}Added here.\n`, changeNote: '' },
+      page.version,
+    )
     await expect(
       upstream.resolve(editor, 'one', 'take', { pageVersion: review.page?.version ?? 0 }),
     ).rejects.toBeInstanceOf(StaleVersionError)
-    await expect(upstream.resolve(editor, 'one', 'keep', { pageVersion: review.page?.version ?? 0 })).rejects.toBeInstanceOf(
-      StaleVersionError,
-    )
+    await expect(
+      upstream.resolve(editor, 'one', 'keep', { pageVersion: review.page?.version ?? 0 }),
+    ).rejects.toBeInstanceOf(StaleVersionError)
     expect((await handbook.page('one')).body).toContain('Added here.')
     expect((await upstream.review('one')).record.state).toBe('changed')
   })

@@ -112,7 +112,12 @@ export class UpstreamService {
   /** A page seen before: null when upstream's text is as it was (a decision waiting stays waiting). */
   private updated(record: UpstreamPageRecord, page: UpstreamPage, at: string): UpstreamPageRecord | null {
     if (record.upstreamHash === page.hash && record.state !== 'deleted') return null
-    const state = record.pageSlug === null ? 'new' : record.baseBody !== null && sameText(record.baseBody, page.markdown) ? 'current' : 'changed'
+    const state =
+      record.pageSlug === null
+        ? 'new'
+        : record.baseBody !== null && sameText(record.baseBody, page.markdown)
+          ? 'current'
+          : 'changed'
     return {
       ...record,
       title: page.title,
@@ -183,7 +188,8 @@ export class UpstreamService {
           roles: page.roles,
           skills: page.skills,
           resources: page.resources,
-          changeNote: choice === 'take' ? 'Took the upstream handbook’s change' : 'Combined with the upstream handbook’s change',
+          changeNote:
+            choice === 'take' ? 'Took the upstream handbook’s change' : 'Combined with the upstream handbook’s change',
         },
         input.pageVersion,
       )
@@ -214,7 +220,12 @@ export class UpstreamService {
       resources: [],
       changeNote: 'Added from the upstream handbook',
     })
-    await this.repo.savePage(this.db, { ...record, pageSlug: page.slug, baseBody: record.upstreamBody, state: 'current' })
+    await this.repo.savePage(this.db, {
+      ...record,
+      pageSlug: page.slug,
+      baseBody: record.upstreamBody,
+      state: 'current',
+    })
     return page
   }
 }

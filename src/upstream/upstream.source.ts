@@ -56,7 +56,8 @@ async function fetchManifest(source: string, limits: ReadLimits): Promise<string
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: 'error' })
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'it took too long to answer' : 'it could not be reached'
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError' ? 'it took too long to answer' : 'it could not be reached'
     throw new UpstreamReadError(`Could not read ${url.origin}: ${reason}`)
   }
   if (!response.ok) throw new UpstreamReadError(`Could not read ${url.origin}: it answered ${response.status}`)

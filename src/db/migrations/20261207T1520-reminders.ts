@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', c => c.notNull())
     .addPrimaryKeyConstraint('reminder_digests_pk', ['user_id', 'week'])
     .execute()
-  await db.schema.createIndex('reminder_digests_latest').on('reminder_digests').columns(['user_id', 'sent_on']).execute()
+  await db.schema
+    .createIndex('reminder_digests_latest')
+    .on('reminder_digests')
+    .columns(['user_id', 'sent_on'])
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

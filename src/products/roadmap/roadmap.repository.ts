@@ -49,7 +49,6 @@ export class RoadmapRepository {
     return row ? toItem(row as Joined) : undefined
   }
 
-
   /** Every item of a thing, in column order within each column. */
   async list(db: Db, productId: string): Promise<RoadmapItem[]> {
     const rows = await this.base(db)
