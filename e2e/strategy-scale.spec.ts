@@ -34,6 +34,9 @@ test('an area lead writes the area’s strategy and the head of product reads it
     page,
     page.getByTestId('portfolio-strategies').getByRole('link', { name: `Strategy for the ${area} area` }),
   )
+  // Nobody has started it: opening it changes nothing, and the lead starts it with a button.
+  await expect(page.getByText('Nobody has started this strategy yet.')).toBeVisible()
+  await navigateBy(page, () => page.getByRole('button', { name: 'Start the strategy' }).click())
   await expect(page.getByRole('heading', { level: 1, name: `Strategy for the ${area} area` })).toBeVisible()
   await expect(main.getByText('Phase and stage history')).toHaveCount(0)
 

@@ -1393,15 +1393,28 @@ const ROWS: Row[] = [
     path: at(`${LEADER_AREA}/groups/Some%20group/export.csv`),
     expect: portfolioLeaders(200),
   },
-  // Strategies of areas and the organisation: everyone signed in reads them; the friendly
-  // addresses start the record on first visit and lead to its strategy page (a 303).
+  // Strategies of areas and the organisation: everyone signed in reads them. Until someone starts
+  // one, its address says so (200); heads of product and administrators start the organisation's,
+  // an area's lead (the matrix's leader leads Matrix area) and administrators the area's (a 303).
   { method: 'GET', route: '/strategy', path: at('/strategy'), expect: signedIn(200) },
-  { method: 'GET', route: '/strategy/organisation', path: at('/strategy/organisation'), expect: signedIn(303) },
+  { method: 'GET', route: '/strategy/organisation', path: at('/strategy/organisation'), expect: signedIn(200) },
   {
     method: 'GET',
     route: '/strategy/areas/:area',
     path: at('/strategy/areas/Matrix%20area'),
-    expect: signedIn(303),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/strategy/organisation',
+    path: at('/strategy/organisation'),
+    expect: administrators(303),
+  },
+  {
+    method: 'POST',
+    route: '/strategy/areas/:area',
+    path: at('/strategy/areas/Matrix%20area'),
+    expect: { anonymous: 'sign-in', member: 403, editor: 403, leader: 303, administrator: 303 },
   },
   { method: 'GET', route: '/portfolio/balance', path: at('/portfolio/balance'), expect: portfolioLeaders(200) },
   {

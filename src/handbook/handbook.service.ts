@@ -788,9 +788,11 @@ export class HandbookService {
     onProgress?: (done: number, total: number, file: string) => void,
     terms?: FrameworkTerms,
     options: ImportReadOptions = {},
+    /** Inside a transaction (set-up's starter handbook), its executor: SQLite has one connection. */
+    db: DbExecutor = this.db,
   ): Promise<ImportResult> {
     const known = terms ?? (await this.framework.terms())
-    const sources = await this.repo.listPageSources(this.db)
+    const sources = await this.repo.listPageSources(db)
     return readHandbookFolder(folder, {
       ...options,
       onProgress,
@@ -814,7 +816,7 @@ export class HandbookService {
     // passes that framework's terms. The starter pages are tagged with the 2025 framework's
     // skills; an installation starting from another framework gets the matching skills instead,
     // so its pathway can suggest these pages.
-    const result = await this.readFolder(STARTER_HANDBOOK_DIR, undefined, BUNDLED_TERMS)
+    const result = await this.readFolder(STARTER_HANDBOOK_DIR, undefined, BUNDLED_TERMS, {}, trx)
     const pages = result.pages.map(page => ({
       ...page,
       skills: [...new Set(page.skills.flatMap(skill => equivalentSkills(skill, framework)))],

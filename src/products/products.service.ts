@@ -110,9 +110,16 @@ export class ProductsService {
   }
 
   /**
-   * The strategy record of an area or of the organisation, started (empty, and audited) the first
-   * time anyone asks for it. Throws NotFoundError for an area that strategyAreas does not know.
+   * The strategy record of an area or of the organisation, started (empty, and audited) if nobody
+   * has started it yet. Throws NotFoundError for an area that strategyAreas does not know.
    */
+  /** The strategy record of an area or of the organisation, if someone has started it. */
+  async findStrategy(which: StrategyScope): Promise<Product | undefined> {
+    if (which.scope === 'area' && !(await this.strategyAreas()).includes(which.area))
+      throw new NotFoundError('No such area')
+    return this.repo.findScope(this.db, which)
+  }
+
   async strategyFor(actor: Actor, which: StrategyScope): Promise<Product> {
     const found = await this.repo.findScope(this.db, which)
     if (found) return found

@@ -1,5 +1,5 @@
 // Strategy at a larger scale through its pages: an area's and the organisation's strategy are
-// started on first visit, use the same document and roadmap pages as a thing's, are changed only
+// started by someone who may change them (a visit never writes), use the same document and roadmap pages as a thing's, are changed only
 // by the area's lead (or heads of product and administrators), and never show up as a thing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -47,14 +47,31 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
     return String(res.headers.location)
   }
 
-  it('starts an area’s strategy on first visit and leads to the same record every time', async () => {
-    areaPath = await open(pm, '/strategy/areas/Benefits')
+  it('starts a strategy only when someone who may change it asks, never on a visit', async () => {
+    const before = await pm.get('/strategy/areas/Benefits')
+    expect(before.statusCode).toBe(200)
+    expect($(before.body)('h1').text()).toBe('Strategy for the Benefits area')
+    expect(before.body).toContain('Nobody has started this strategy yet.')
+    expect($(before.body)('form[action="/strategy/areas/Benefits"]')).toHaveLength(0)
+    expect((await pm.post('/strategy/areas/Benefits', {})).statusCode).toBe(403)
+    expect((await otherLead.post('/strategy/areas/Benefits', {})).statusCode).toBe(403)
+    expect((await lead.get('/strategy/areas/Benefits')).body).toContain('Start the strategy')
+
+    const started = await lead.submit('/strategy/areas/Benefits', '/strategy/areas/Benefits', {})
+    expect(started.statusCode).toBe(303)
+    areaPath = String(started.headers.location)
     expect(areaPath).toMatch(/^\/products\/[0-9a-f-]{36}$/)
-    expect(await open(lead, '/strategy/areas/Benefits')).toBe(areaPath)
-    orgPath = await open(pm, '/strategy/organisation')
+    // Starting it again leads to the same record; a visit leads there too.
+    expect(String((await lead.post('/strategy/areas/Benefits', {})).headers.location)).toBe(areaPath)
+    expect(await open(pm, '/strategy/areas/Benefits')).toBe(areaPath)
+
+    expect((await pm.post('/strategy/organisation', {})).statusCode).toBe(403)
+    const org = await head.submit('/strategy/organisation', '/strategy/organisation', {})
+    orgPath = String(org.headers.location)
     expect(orgPath).not.toBe(areaPath)
-    expect(await open(head, '/strategy/organisation')).toBe(orgPath)
+    expect(await open(pm, '/strategy/organisation')).toBe(orgPath)
     expect((await pm.get('/strategy/areas/Nowhere')).statusCode).toBe(404)
+    expect((await lead.post('/strategy/areas/Nowhere', {})).statusCode).toBe(404)
   })
 
   it('lists the organisation and every area, saying who can change which', async () => {

@@ -1,7 +1,8 @@
 // Strategy at a larger scale: the organisation and each area have a strategy of their own. Their
-// friendly addresses start the strategy record the first time anyone opens it and lead to the
-// strategy page, whose documents, roadmap and other parts are the same pages a thing's use.
-import type { FastifyInstance } from 'fastify'
+// friendly addresses lead to the strategy page, whose documents, roadmap and other parts are the
+// same pages a thing's use. A GET never writes: until someone who may change it starts it (a POST),
+// the address says that nobody has started it yet.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../accounts/accounts.service.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { requireViewer } from '../../platform/auth/viewer.ts'
@@ -18,6 +19,10 @@ const areaParams = {
   required: ['area'],
 } as const
 
+/** What the policy needs to know of a strategy that may not have been started. */
+const subjectOf = (which: StrategyScope) =>
+  which.scope === 'area' ? { ...which, ownerId: null, group: '' } : { ...which, ownerId: null, group: '', area: '' }
+
 export default async function scopedStrategyRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { products } = services
 
@@ -28,12 +33,7 @@ export default async function scopedStrategyRoutes(app: FastifyInstance, { servi
     const row = (text: string, which: StrategyScope) => ({
       text,
       href: scopedStrategyHref(which),
-      edit: canEditScopedStrategy(
-        viewer,
-        which.scope === 'area'
-          ? { ...which, ownerId: null, group: '' }
-          : { ...which, ownerId: null, group: '', area: '' },
-      ),
+      edit: canEditScopedStrategy(viewer, subjectOf(which)),
     })
     return reply.page(
       'products/views/strategies.njk',
@@ -46,20 +46,42 @@ export default async function scopedStrategyRoutes(app: FastifyInstance, { servi
     )
   })
 
-  const open = async (request: Parameters<typeof requireViewer>[0], which: StrategyScope) => {
+  const show = async (request: FastifyRequest, reply: FastifyReply, which: StrategyScope) => {
     const viewer = requireViewer(request)
     authorize(canSeeProducts(viewer))
-    const record = await products.strategyFor(actorOf(viewer.user), which)
-    return productHref(record.id)
+    const found = await products.findStrategy(which)
+    if (found) return reply.seeOther(productHref(found.id))
+    return reply.page(
+      'products/views/strategy-start.njk',
+      {
+        pageTitle: which.scope === 'area' ? `Strategy for the ${which.area} area` : 'Strategy for the organisation',
+        action: scopedStrategyHref(which),
+        canStart: canEditScopedStrategy(viewer, subjectOf(which)),
+      },
+      { nav: 'products' },
+    )
   }
 
-  app.get('/strategy/organisation', { config }, async (request, reply) =>
-    reply.seeOther(await open(request, { scope: 'organisation' })),
-  )
+  const start = async (request: FastifyRequest, reply: FastifyReply, which: StrategyScope) => {
+    const viewer = requireViewer(request)
+    authorize(canSeeProducts(viewer))
+    if (which.scope === 'area') await products.findStrategy(which) // 404 for an unknown area
+    authorize(canEditScopedStrategy(viewer, subjectOf(which)))
+    const record = await products.strategyFor(actorOf(viewer.user), which)
+    return reply.seeOther(productHref(record.id))
+  }
+
+  app.get('/strategy/organisation', { config }, (request, reply) => show(request, reply, { scope: 'organisation' }))
+  app.post('/strategy/organisation', { config }, (request, reply) => start(request, reply, { scope: 'organisation' }))
 
   app.get<{ Params: { area: string } }>(
     '/strategy/areas/:area',
     { config, schema: { params: areaParams } },
-    async (request, reply) => reply.seeOther(await open(request, { scope: 'area', area: request.params.area })),
+    (request, reply) => show(request, reply, { scope: 'area', area: request.params.area }),
+  )
+  app.post<{ Params: { area: string } }>(
+    '/strategy/areas/:area',
+    { config, schema: { params: areaParams } },
+    (request, reply) => start(request, reply, { scope: 'area', area: request.params.area }),
   )
 }
