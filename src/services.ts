@@ -257,7 +257,16 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const upstream = new UpstreamService(kysely, repos.upstream, handbook, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
-  const framework = new FrameworkService(kysely, repos.framework, frameworkVersions, people, audit, clock, pathway)
+  const framework = new FrameworkService(
+    kysely,
+    repos.framework,
+    frameworkVersions,
+    people,
+    audit,
+    clock,
+    pathway,
+    email,
+  )
   const development = new DevelopmentService(
     kysely,
     repos.development,

@@ -34,6 +34,10 @@ export function subjectOf(message: NewMessage): string {
       return 'A colleague has asked you for feedback'
     case 'reminder-digest':
       return 'What needs you on Valuekit'
+    case 'proposal-outcome':
+      return message.outcome === 'approved'
+        ? 'Your proposed change to the capability framework was approved'
+        : 'Your proposed change to the capability framework was not approved'
   }
 }
 
@@ -54,6 +58,8 @@ export function payloadOf(message: NewMessage): Record<string, unknown> {
       return { personName: message.personName, path: message.path }
     case 'reminder-digest':
       return { personId: message.recipient.id, due: message.due }
+    case 'proposal-outcome':
+      return { outcome: message.outcome, proposalId: message.proposalId }
   }
 }
 
@@ -128,6 +134,22 @@ export function writeMessage(
           '',
           `${text(row.payload.personName)} would like your feedback on some of their skills. See what they asked, then give your feedback or decline:`,
           `${context.baseUrl}${text(row.payload.path)}`,
+          '',
+          signOff,
+        ].join('\n'),
+      }
+    case 'proposal-outcome':
+      return {
+        subject: row.subject,
+        body: [
+          `Hello ${recipientName},`,
+          '',
+          row.payload.outcome === 'approved'
+            ? 'A reviewer approved the change you proposed to the capability framework. It is in the current version now.'
+            : 'A reviewer decided not to make the change you proposed to the capability framework.',
+          '',
+          row.payload.outcome === 'approved' ? 'See the proposal:' : 'See their reason on the proposal:',
+          `${context.baseUrl}/framework/proposals/${encodeURIComponent(text(row.payload.proposalId))}`,
           '',
           signOff,
         ].join('\n'),

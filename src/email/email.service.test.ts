@@ -13,6 +13,7 @@ import { DIALECTS } from '../../test/dialects.ts'
 import { FakeNotify, notifyEnv, FAKE_TEMPLATE_ID } from '../../test/fake-notify.ts'
 import { insertSection, insertUser } from '../../test/factories.ts'
 import { SmtpSink, smtpEnv } from '../../test/smtp-sink.ts'
+import type { Role } from '../platform/auth/roles.ts'
 import { hashToken } from '../platform/ids.ts'
 import { EmailRepository } from './email.repository.ts'
 import { emailWorkerFor } from './email.runner.ts'
@@ -240,6 +241,45 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
     const declined = bodies.find(b => b.includes('decided not to make'))
     expect(accepted).toContain('/handbook/roadmaps')
     expect(declined).toContain('/handbook/suggestions/mine')
+    expect(bodies.join()).not.toContain('private reason')
+  })
+
+  it('tells whoever proposed a framework change what was decided, in the decision’s transaction, without its reasons', async () => {
+    const asViewer = (user: { id: string; name: string; email: string }, role: Role, headOfProfession: boolean) => ({
+      user: { id: user.id, name: user.name, email: user.email, role },
+      businessArea: null,
+      headOfProfession,
+      hasProfile: false,
+      lineManagerId: null,
+      managesSomeone: false,
+      group: null,
+      careerRole: null,
+    })
+    const hop = asViewer(await insertUser(built.db, { role: 'member', name: 'Hana Head' }), 'member', true)
+    const reviewer = asViewer(
+      await insertUser(built.db, { role: 'administrator', name: 'Adam Admin' }),
+      'administrator',
+      false,
+    )
+    const change = (text: string) =>
+      ({ kind: 'descriptor', payload: { skill: 'product-management', level: 'working', text } }) as const
+    const approved = await notify.framework.propose(hop, change('You run a product day to day.'), 'Clearer')
+    await notify.framework.approve(reviewer, approved.id, '')
+    const rejected = await notify.framework.propose(hop, change('Other words for it.'), 'Shorter')
+    await notify.framework.reject(reviewer, rejected.id, 'A private reason about the wording')
+
+    const rows = await outbox()
+    expect(rows.map(r => [r.kind, r.recipient_id, r.subject])).toEqual([
+      ['proposal-outcome', hop.user.id, 'Your proposed change to the capability framework was approved'],
+      ['proposal-outcome', hop.user.id, 'Your proposed change to the capability framework was not approved'],
+    ])
+    await workerOf(notify).drain()
+    const bodies = fake.notifications
+      .filter(n => rows.some(r => r.id === n.reference))
+      .map(n => n.personalisation.body ?? '')
+    expect(bodies).toHaveLength(2)
+    expect(bodies.find(b => b.includes('approved the change'))).toContain(`/framework/proposals/${approved.id}`)
+    expect(bodies.find(b => b.includes('decided not to make'))).toContain(`/framework/proposals/${rejected.id}`)
     expect(bodies.join()).not.toContain('private reason')
   })
 

@@ -2,7 +2,7 @@
 
 /** What kinds of message Valuekit sends. */
 export type MessageKind =
-  'invitation' | 'suggestion-outcome' | 'levels-queried' | 'feedback-requested' | 'reminder-digest'
+  'invitation' | 'suggestion-outcome' | 'levels-queried' | 'feedback-requested' | 'reminder-digest' | 'proposal-outcome'
 
 /**
  * Where a message is: waiting to be sent ('pending'), leased to a worker ('sending'), 'sent',
@@ -53,6 +53,13 @@ export type NewMessage =
       readonly personName: string
       /** The path of the page where the feedback is given. */
       readonly path: string
+    }
+  | {
+      /** To whoever proposed a framework change: what was decided (the page says why). */
+      readonly kind: 'proposal-outcome'
+      readonly recipient: MessageRecipient
+      readonly outcome: 'approved' | 'rejected'
+      readonly proposalId: string
     }
   | {
       readonly kind: 'reminder-digest'

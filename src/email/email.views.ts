@@ -34,6 +34,7 @@ const KIND_LABELS: Record<string, string> = {
   'levels-queried': 'Agreed levels queried',
   'feedback-requested': 'Feedback asked for',
   'reminder-digest': 'Reminders',
+  'proposal-outcome': 'Proposal decided',
 }
 
 export interface EmailRowView {

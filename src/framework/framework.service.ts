@@ -6,6 +6,7 @@
 // ever deleted: retired roles and skills stay in the document, and old check-ins keep pointing at
 // the version they were made against.
 import type { AuditService } from '../audit/audit.service.ts'
+import type { EmailService } from '../email/email.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { PeopleService } from '../people/people.service.ts'
@@ -103,6 +104,8 @@ export class FrameworkService {
     private readonly clock: Clock,
     /** The pathway's check-ins, which a migration reads and carries across. */
     private readonly ledger: CheckinLedger,
+    /** Tells whoever proposed a change what was decided. */
+    private readonly email: Pick<EmailService, 'enqueue'>,
   ) {}
 
   /** The current version (see FrameworkVersions.current). */
@@ -314,6 +317,7 @@ export class FrameworkService {
           subjectId: id,
           summary: `Approved "${proposal.summary}", proposed by ${proposal.proposedByName}: now framework version ${number}`,
         })
+        await this.tellProposer(trx, viewer, proposal, 'approved')
         const { checkins, ratings } = await this.ledger.latestAgreedAgainst(trx, current.id)
         if (checkins.length === 0) return
         if (!keepsSkillsMeaning(proposal.change)) {
@@ -375,6 +379,18 @@ export class FrameworkService {
         subjectId: id,
         summary: `Rejected "${proposal.summary}", proposed by ${proposal.proposedByName}`,
       })
+      await this.tellProposer(trx, viewer, proposal, 'rejected')
+    })
+  }
+
+  /** The person who proposed a change hears what was decided (the email outbox), unless it is gone. */
+  private async tellProposer(trx: DbExecutor, viewer: Viewer, proposal: Proposal, outcome: 'approved' | 'rejected') {
+    if (!proposal.proposedBy) return
+    await this.email.enqueue(trx, viewer.user, {
+      kind: 'proposal-outcome',
+      recipient: { id: proposal.proposedBy, name: proposal.proposedByName },
+      outcome,
+      proposalId: proposal.id,
     })
   }
 
