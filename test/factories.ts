@@ -7,7 +7,8 @@ import type { User } from '../src/accounts/accounts.types.ts'
 import type { Database } from '../src/db/schema.ts'
 import { HandbookRepository, type Page, type PageVersion, type Section } from '../src/handbook/handbook.repository.ts'
 import type { PageInput } from '../src/handbook/handbook.service.ts'
-import type { Actor } from '../src/platform/auth/roles.ts'
+import type { Actor, Role } from '../src/platform/auth/roles.ts'
+import type { Viewer } from '../src/platform/auth/viewer.ts'
 import { newId } from '../src/platform/ids.ts'
 
 const AT = '2026-11-24T10:00:00.000Z'
@@ -122,5 +123,23 @@ export function buildPageInput(overrides: Partial<PageInput> & { sectionId: stri
     resources: [],
     changeNote: '',
     ...overrides,
+  }
+}
+
+/** A viewer for a service call: an account with a role, and whether they are a head of profession. */
+export function viewerFor(
+  user: { id: string; name: string; email: string },
+  role: Role,
+  headOfProfession = false,
+): Viewer {
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role },
+    businessArea: null,
+    headOfProfession,
+    hasProfile: false,
+    lineManagerId: null,
+    managesSomeone: false,
+    group: null,
+    careerRole: null,
   }
 }

@@ -11,9 +11,8 @@ import {
 import { connect } from '../db/connect.ts'
 import { DIALECTS } from '../../test/dialects.ts'
 import { FakeNotify, notifyEnv, FAKE_TEMPLATE_ID } from '../../test/fake-notify.ts'
-import { insertSection, insertUser } from '../../test/factories.ts'
+import { insertSection, insertUser, viewerFor } from '../../test/factories.ts'
 import { SmtpSink, smtpEnv } from '../../test/smtp-sink.ts'
-import type { Role } from '../platform/auth/roles.ts'
 import { hashToken } from '../platform/ids.ts'
 import { EmailRepository } from './email.repository.ts'
 import { emailWorkerFor } from './email.runner.ts'
@@ -245,18 +244,8 @@ describe.each(DIALECTS)('email outbox on %s', dialect => {
   })
 
   it('tells whoever proposed a framework change what was decided, in the decision’s transaction, without its reasons', async () => {
-    const asViewer = (user: { id: string; name: string; email: string }, role: Role, headOfProfession: boolean) => ({
-      user: { id: user.id, name: user.name, email: user.email, role },
-      businessArea: null,
-      headOfProfession,
-      hasProfile: false,
-      lineManagerId: null,
-      managesSomeone: false,
-      group: null,
-      careerRole: null,
-    })
-    const hop = asViewer(await insertUser(built.db, { role: 'member', name: 'Hana Head' }), 'member', true)
-    const reviewer = asViewer(
+    const hop = viewerFor(await insertUser(built.db, { role: 'member', name: 'Hana Head' }), 'member', true)
+    const reviewer = viewerFor(
       await insertUser(built.db, { role: 'administrator', name: 'Adam Admin' }),
       'administrator',
       false,

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildTestServices } from '../../test/build-test-services.ts'
 import { DIALECTS, type DialectName, type TestDb } from '../../test/dialects.ts'
-import { insertUser } from '../../test/factories.ts'
+import { insertUser, viewerFor } from '../../test/factories.ts'
 import { AuditRepository, type AuditEvent } from '../audit/audit.repository.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
@@ -159,17 +159,7 @@ async function world(dialect: DialectName, options: { organisation?: boolean } =
     auditLog,
     checkins: new CheckinFixtures(db),
     async viewer(role, headOfProfession, name) {
-      const user = await insertUser(db, { role, name })
-      return {
-        user: { id: user.id, name: user.name, email: user.email, role },
-        businessArea: null,
-        headOfProfession,
-        hasProfile: false,
-        lineManagerId: null,
-        managesSomeone: false,
-        group: null,
-        careerRole: null,
-      }
+      return viewerFor(await insertUser(db, { role, name }), role, headOfProfession)
     },
     async addPersonInRole(roleSlug, name) {
       const user = await insertUser(db, { name })
