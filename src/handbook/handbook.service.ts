@@ -72,6 +72,8 @@ export interface ImportReport {
 export interface ImportReadOptions {
   siteUrl?: string
   sourceName?: string
+  /** Read the folder as the site has it, ignoring this handbook's pages (following an upstream). */
+  asPublished?: boolean
 }
 
 export interface SuggestionReview {
@@ -792,9 +794,10 @@ export class HandbookService {
     db: DbExecutor = this.db,
   ): Promise<ImportResult> {
     const known = terms ?? (await this.framework.terms())
-    const sources = await this.repo.listPageSources(db)
+    const { asPublished = false, ...read } = options
+    const sources = asPublished ? [] : await this.repo.listPageSources(db)
     return readHandbookFolder(folder, {
-      ...options,
+      ...read,
       onProgress,
       knownRoles: known.roles.map(role => role.slug),
       knownSkills: known.skills.map(skill => skill.slug),

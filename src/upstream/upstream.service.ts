@@ -71,7 +71,7 @@ export class UpstreamService {
   async check(actor: Actor, source?: string): Promise<UpstreamStatus> {
     const followed = source ?? (await this.repo.source(this.db))?.source
     if (!followed) throw new NotFoundError('This handbook does not follow an upstream handbook')
-    const pages = await readUpstream(followed, folder => this.handbook.readFolder(folder), this.limits)
+    const pages = await readUpstream(followed, folder => this.handbook.readFolder(folder, undefined, undefined, { asPublished: true }), this.limits)
     const locals = new Map((await this.handbook.exportData()).sections.flatMap(s => s.pages).map(p => [p.slug, p]))
     const at = this.clock().toISOString()
     await this.db.transaction().execute(async trx => {

@@ -53,8 +53,8 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
     expect($(before.body)('h1').text()).toBe('Strategy for the Benefits area')
     expect(before.body).toContain('Nobody has started this strategy yet.')
     expect($(before.body)('form[action="/strategy/areas/Benefits"]')).toHaveLength(0)
-    expect((await pm.post('/strategy/areas/Benefits', {})).statusCode).toBe(403)
-    expect((await otherLead.post('/strategy/areas/Benefits', {})).statusCode).toBe(403)
+    expect((await pm.post('/strategy/areas/Benefits', { _csrf: await pm.token() })).statusCode).toBe(403)
+    expect((await otherLead.post('/strategy/areas/Benefits', { _csrf: await otherLead.token() })).statusCode).toBe(403)
     expect((await lead.get('/strategy/areas/Benefits')).body).toContain('Start the strategy')
 
     const started = await lead.submit('/strategy/areas/Benefits', '/strategy/areas/Benefits', {})
@@ -62,16 +62,18 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
     areaPath = String(started.headers.location)
     expect(areaPath).toMatch(/^\/products\/[0-9a-f-]{36}$/)
     // Starting it again leads to the same record; a visit leads there too.
-    expect(String((await lead.post('/strategy/areas/Benefits', {})).headers.location)).toBe(areaPath)
+    expect(String((await lead.post('/strategy/areas/Benefits', { _csrf: await lead.token() })).headers.location)).toBe(
+      areaPath,
+    )
     expect(await open(pm, '/strategy/areas/Benefits')).toBe(areaPath)
 
-    expect((await pm.post('/strategy/organisation', {})).statusCode).toBe(403)
+    expect((await pm.post('/strategy/organisation', { _csrf: await pm.token() })).statusCode).toBe(403)
     const org = await head.submit('/strategy/organisation', '/strategy/organisation', {})
     orgPath = String(org.headers.location)
     expect(orgPath).not.toBe(areaPath)
     expect(await open(pm, '/strategy/organisation')).toBe(orgPath)
     expect((await pm.get('/strategy/areas/Nowhere')).statusCode).toBe(404)
-    expect((await lead.post('/strategy/areas/Nowhere', {})).statusCode).toBe(404)
+    expect((await lead.post('/strategy/areas/Nowhere', { _csrf: await lead.token() })).statusCode).toBe(404)
   })
 
   it('lists the organisation and every area, saying who can change which', async () => {
