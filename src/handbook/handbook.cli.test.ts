@@ -164,8 +164,8 @@ describe.each(DIALECTS)('handbook commands (%s)', dialect => {
     expect(io.stdout.text).toContain('3 problems in 2 files:\n')
     expect(io.stdout.text).toContain(
       'guides/first-guide.md\n' +
-        '  Warning: Broken link to old-page.md\n' +
-        '  Warning: Missing image ../assets/images/diagram.png\n',
+        '  Warning, line 10: Broken link to old-page.md\n' +
+        '  Warning, line 12: Missing image ../assets/images/diagram.png\n',
     )
     expect(io.stdout.text).toContain('guides/untitled.md\n  Error: Page has no title\n')
     expect(io.stdout.text).toMatch(
