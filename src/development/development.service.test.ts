@@ -1,5 +1,6 @@
 // The development service on both engines, wired as src/app.ts wires it: real repositories, a
 // real people, handbook and audit service, and a clock the tests move.
+import { rejection } from '../../test/assert.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestServices, installOrganisation } from '../../test/build-test-services.ts'
 import { DIALECTS, type TestDb } from '../../test/dialects.ts'
@@ -25,15 +26,6 @@ class RetiringFrameworkRepository extends FrameworkRepository {
     const skills = current.document.skills.map(s => (this.retired.has(s.slug) ? { ...s, retired: true } : s))
     return { ...current, document: { ...current.document, skills } }
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the operation to fail')
 }
 
 const DAY = 86_400_000

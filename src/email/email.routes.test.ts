@@ -1,6 +1,7 @@
 // The email pages through HTTP, with a real SMTP server on loopback: an administrator invites one
 // person from their page and everyone an import added in one step, sees what was sent, what failed
 // and why, and tries a failure again; with email off, the page says so plainly.
+import { must } from '../../test/assert.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, buildTestApp, formFields, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
 import { SmtpSink, smtpEnv } from '../../test/smtp-sink.ts'
@@ -192,10 +193,6 @@ describe('email pages with email off', () => {
 })
 
 /** The value, or a failed test when there is none. */
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('Expected a value')
-  return value
-}
 
 /** The worker for these services; email is on in these tests. */
 function workerOf(...args: Parameters<typeof emailWorkerFor>): EmailWorker {

@@ -1,25 +1,12 @@
 // Peer feedback on both engines: asking (limits, the emails that carry no content), answering
 // (final once sent), declining, withdrawing, who sees the answers, and quoting them as evidence.
+import { must, rejection } from '../../test/assert.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DIALECTS } from '../../test/dialects.ts'
 import { pathwayWorld, type PathwayWorld } from '../../test/pathway-world.ts'
 import { ForbiddenError, ValidationError } from '../platform/errors.ts'
 import { AskClosedError, MAX_COLLEAGUES } from './feedback.service.ts'
 import { quoteOf, withQuotes } from './feedback.views.ts'
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('Expected a value')
-  return value
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the operation to fail')
-}
 
 const ANSWER = 'Ran the roadmap session with great care for the users'
 

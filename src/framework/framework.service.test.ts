@@ -1,6 +1,7 @@
 // The framework service on both engines, wired as src/app.ts wires it: real repositories, real
 // audit, organisation and people services, and a clock the tests move. Check-ins are written
 // straight into their tables by a small helper, as the check-in pages are built elsewhere.
+import { rejection } from '../../test/assert.ts'
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildTestServices } from '../../test/build-test-services.ts'
@@ -26,15 +27,6 @@ import type { ProposalChange } from './framework.repository.ts'
 import { ProposalNoLongerAppliesError, applyChange } from './framework.changes.ts'
 import { activeRoles, activeSkills, bundledDocument, expectedLevel, type SeedChoice } from './framework.document.ts'
 import { type FrameworkService } from './framework.service.ts'
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the operation to fail')
-}
 
 /** An audit log that fails on demand, to prove a change and its audit event stand or fall together. */
 class SwitchableAuditRepository extends AuditRepository {

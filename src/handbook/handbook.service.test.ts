@@ -1,5 +1,6 @@
 // The handbook service on both engines, wired as src/app.ts wires it: real repositories, a real
 // audit service, and a clock the tests move.
+import { rejection } from '../../test/assert.ts'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,15 +23,6 @@ class BrokenAuditRepository extends AuditRepository {
   override async insert(_db: DbExecutor, _event: AuditEvent): Promise<unknown> {
     throw new Error('The audit log is unavailable')
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the operation to fail')
 }
 
 const folders: string[] = []

@@ -1,24 +1,11 @@
 // Confirming and querying agreed levels on both engines: who may, what each step records, the
 // email to the line manager (never the query's text), the task lists, and two tabs at once.
+import { must, rejection } from '../../test/assert.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DIALECTS } from '../../test/dialects.ts'
 import { pathwayWorld, type PathwayWorld } from '../../test/pathway-world.ts'
 import { ForbiddenError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { ResponseStageError } from './pathway.responses.ts'
-
-function must<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('Expected a value')
-  return value
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the operation to fail')
-}
 
 const SECRET = 'I led the discovery for the payments service myself'
 

@@ -1,5 +1,6 @@
 // Check-ins and pathways on both engines, wired as src/app.ts wires them: real repositories and
 // real framework, people, handbook and audit services, and a clock the tests move.
+import { rejection } from '../../test/assert.ts'
 import type { Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildTestServices, servicesOn } from '../../test/build-test-services.ts'
@@ -29,15 +30,6 @@ import {
   type CheckinDetail,
   type SelfInput,
 } from './pathway.service.ts'
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('Expected the operation to fail')
-}
 
 const PM_SKILLS = [
   'agile-and-lean-practices',
