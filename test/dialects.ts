@@ -1,6 +1,7 @@
 // The databases repository and service tests run against: SQLite always, and PostgreSQL when
 // DATABASE_URL (or TEST_DATABASE_URL) names one. Each PostgreSQL test database is a schema of its
 // own, dropped afterwards, so test files can run side by side.
+import { sql, type TableMetadata } from 'kysely'
 import pg from 'pg'
 import { connect, type Db } from '../src/db/connect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
@@ -62,4 +63,16 @@ export async function createTestDb(dialect: DialectName = 'sqlite'): Promise<Tes
       await c.end()
     },
   }
+}
+
+/**
+ * The tables of one test database. On PostgreSQL Kysely's introspection lists every schema's
+ * tables, and other test files' schemas exist beside this one, so keep the current schema's only.
+ */
+export async function ownTables(db: Db): Promise<TableMetadata[]> {
+  const schema =
+    db.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s
+      : undefined
+  return (await db.kysely.introspection.getTables()).filter(t => !schema || t.schema === schema)
 }

@@ -20,6 +20,7 @@ import {
   type TestContext,
 } from './build-test-app.ts'
 import { registeredRoutes } from './route-recorder.ts'
+import { ownTables } from './dialects.ts'
 
 // Every route registered, as Fastify's onRoute hook sees it (see route-recorder.ts).
 vi.mock('fastify', async importOriginal =>
@@ -290,11 +291,7 @@ describe('form tokens (checklist 11)', () => {
   /** Every row of every table but the sessions (whose last-seen time a visit refreshes). */
   async function snapshot(): Promise<Record<string, unknown[]>> {
     const db = ctx.testDb.db.kysely
-    // On PostgreSQL the introspection lists every schema's tables; this test database is one schema.
-    const current = ctx.testDb.applicationName
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined
-    const tables = (await db.introspection.getTables()).filter(t => !current || t.schema === current)
+    const tables = await ownTables(ctx.testDb.db)
     const result: Record<string, unknown[]> = {}
     for (const { name } of tables) {
       if (name === 'sessions' || name.startsWith('sqlite_') || name.startsWith('kysely_')) continue

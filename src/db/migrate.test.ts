@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DIALECTS, type DialectName } from '../../test/dialects.ts'
+import { DIALECTS, ownTables, type DialectName } from '../../test/dialects.ts'
 import { newId } from '../platform/ids.ts'
 import { connect, type Db } from './connect.ts'
 import { migrateToLatest } from './migrate.ts'
@@ -50,8 +50,7 @@ async function emptyDb(dialect: DialectName): Promise<{ db: Db; destroy(): Promi
 }
 
 async function tableNames(db: Db): Promise<string[]> {
-  const tables = await db.kysely.introspection.getTables()
-  return tables.map(t => t.name).sort()
+  return (await ownTables(db)).map(t => t.name).sort()
 }
 
 describe.each(DIALECTS)('migrations on %s', dialect => {
