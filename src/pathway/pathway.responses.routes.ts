@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { LEVELS, type Level } from '../framework/framework.bundled.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer } from '../platform/auth/viewer.ts'
-import { StaleVersionError, ValidationError } from '../platform/errors.ts'
-import { formErrors, readChoice, readChoices, readText, type FormErrors } from '../platform/forms.ts'
+import { StaleVersionError } from '../platform/errors.ts'
+import { formErrors, readChoice, readChoices, readText, saveVersioned, type FormErrors } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import { canReviewCheckin, canSeePathway, type Viewer } from './pathway.policy.ts'
@@ -48,6 +48,12 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
     request.session.flash({ kind: 'important', heading: message })
     return reply.seeOther(back(detail))
   }
+
+  /** A service refusal because the response moved on (ResponseStageError): say so on the check-in. */
+  const stageMoved =
+    (request: FastifyRequest, reply: FastifyReply, detail: CheckinDetail) =>
+    (err: unknown): FastifyReply | undefined =>
+      err instanceof ResponseStageError ? moved(request, reply, detail, err.message) : undefined
 
   // ---- Confirming ----------------------------------------------------------------------------
 
@@ -125,38 +131,33 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
         skills: readChoices(request.body, 'skills').chosen,
         text: readText(request.body, 'text'),
       }
-      try {
-        await checkinResponses.query(viewer, person.id, detail.checkin.id, input, readVersion(request.body))
-      } catch (err) {
-        if (err instanceof ValidationError)
-          return queryPage(reply, {
+      return saveVersioned({
+        form: { ok: true, value: input },
+        fields: ['skills', 'text'],
+        save: value => checkinResponses.query(viewer, person.id, detail.checkin.id, value, readVersion(request.body)),
+        latest: err => (err instanceof StaleVersionError ? checkinResponses.of(detail.checkin.id) : undefined),
+        invalid: (errors, status) => queryPage(reply, { viewer, detail, response, input, errors, status }),
+        conflict: (latest, value, status) =>
+          queryPage(reply, {
             viewer,
             detail,
-            response,
-            input,
-            errors: formErrors(err.fieldErrors, ['skills', 'text']),
-            status: 400,
-          })
-        if (err instanceof StaleVersionError)
-          return queryPage(reply, {
-            viewer,
-            detail,
-            response: await checkinResponses.of(detail.checkin.id),
-            input,
+            response: latest,
+            input: value,
             errors: formErrors({
               form: 'Your response was changed in another tab or window. Your query is below: check it, then send it again',
             }),
-            status: 409,
+            status,
+          }),
+        saved: () => {
+          request.session.flash({
+            kind: 'success',
+            heading: 'Your query has been sent to your line manager',
+            text: 'They will change the levels or reply to you. You will see their answer on this check-in.',
           })
-        if (err instanceof ResponseStageError) return moved(request, reply, detail, err.message)
-        throw err
-      }
-      request.session.flash({
-        kind: 'success',
-        heading: 'Your query has been sent to your line manager',
-        text: 'They will change the levels or reply to you. You will see their answer on this check-in.',
+          return reply.seeOther(back(detail))
+        },
+        otherwise: stageMoved(request, reply, detail),
       })
-      return reply.seeOther(back(detail))
     },
   )
 
@@ -221,52 +222,39 @@ export default async function checkinResponseRoutes(app: FastifyInstance, { serv
         ),
         reply: readText(request.body, 'reply'),
       }
-      try {
-        const outcome = await checkinResponses.answer(
-          viewer,
-          person.id,
-          detail.checkin.id,
-          input,
-          readVersion(request.body),
-        )
-        request.session.flash({
-          kind: 'success',
-          heading:
-            outcome === 'changed'
-              ? `You have changed ${person.name}'s agreed levels`
-              : `You have replied to ${person.name}`,
-          text: `${person.name} can now confirm the levels, or query them again.`,
-        })
-        return reply.seeOther(back(detail))
-      } catch (err) {
-        const order = [...response.querySkills.map(s => `level-${s}`), 'reply']
-        if (err instanceof ValidationError)
-          return answerPage(reply, {
-            viewer,
-            detail,
-            response,
-            input,
-            errors: formErrors(err.fieldErrors, order),
-            status: 400,
-          })
-        if (err instanceof StaleVersionError) {
-          const latest = await checkinResponses.of(detail.checkin.id)
+      return saveVersioned({
+        form: { ok: true, value: input },
+        fields: [...response.querySkills.map(s => `level-${s}`), 'reply'],
+        save: value => checkinResponses.answer(viewer, person.id, detail.checkin.id, value, readVersion(request.body)),
+        latest: err => (err instanceof StaleVersionError ? checkinResponses.of(detail.checkin.id) : undefined),
+        invalid: (errors, status) => answerPage(reply, { viewer, detail, response, input, errors, status }),
+        conflict: async (latest, value, status) => {
           if (latest?.status !== 'queried')
             return moved(request, reply, detail, 'This query was answered in another tab or window')
           return answerPage(reply, {
             viewer,
             detail: await pathway.checkin(person.id, detail.checkin.id),
             response: latest,
-            input,
+            input: value,
             errors: formErrors({
               form: 'This query changed after you opened it. It is shown as it is now; your answer is in the form',
             }),
-            status: 409,
+            status,
           })
-        }
-        if (err instanceof ResponseStageError) return moved(request, reply, detail, err.message)
-        throw err
-      }
+        },
+        saved: outcome => {
+          request.session.flash({
+            kind: 'success',
+            heading:
+              outcome === 'changed'
+                ? `You have changed ${person.name}'s agreed levels`
+                : `You have replied to ${person.name}`,
+            text: `${person.name} can now confirm the levels, or query them again.`,
+          })
+          return reply.seeOther(back(detail))
+        },
+        otherwise: stageMoved(request, reply, detail),
+      })
     },
   )
 }
