@@ -135,10 +135,11 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
 
     // Its pages lead back to the list of strategies, not to the catalogue of things.
     const roadmap = $((await head.get(`${areaPath}/roadmap`)).body)
-    expect(roadmap('.govuk-breadcrumbs a').map((_, a) => roadmap(a).attr('href')).get()).toEqual([
-      '/strategy',
-      areaPath,
-    ])
+    expect(
+      roadmap('.govuk-breadcrumbs a')
+        .map((_, a) => roadmap(a).attr('href'))
+        .get(),
+    ).toEqual(['/strategy', areaPath])
   })
 
   it('lets only heads of product and administrators change the organisation’s strategy', async () => {
