@@ -346,6 +346,12 @@ export class ObjectivesService {
     return { objectives, ...(await this.around(objectives, { thingIds: [productId] })) }
   }
 
+  /** The objectives set at one level that is not a thing (an area, the organisation), in every quarter. */
+  async forScope(scope: Scope): Promise<ObjectiveSet> {
+    const objectives = await this.repo.list(this.db, { scope })
+    return { objectives, ...(await this.around(objectives)) }
+  }
+
   /** An objective with its scope, the objective it supports, those that support it, its key results and history. */
   async detail(id: string): Promise<ObjectiveDetail> {
     const objective = await this.get(id)

@@ -184,9 +184,11 @@ describe('objectivesPart', () => {
       standings: new Map([['m1', standing({}, 70)]]),
       thingNames: new Map(),
     }
-    const part = objectivesPart('p1', '2026-Q4', set)
+    const of = { who: 'the area', href: '/objectives?quarter=2026-Q4' }
+    const part = objectivesPart('2026-Q4', set, of)
     expect(part.lines).toEqual(['Now: 50% of the way'])
-    expect(part.href).toBe('/objectives/things/p1')
-    expect(objectivesPart('p1', '2027-Q1', set).empty).toBe(true)
+    expect(part.href).toBe('/objectives?quarter=2026-Q4')
+    expect(part.purpose).toBe('What the area means to achieve in 2026 Q4, measured by metrics.')
+    expect(objectivesPart('2027-Q1', set, of).empty).toBe(true)
   })
 })

@@ -325,14 +325,18 @@ export function objectiveFormView(values: FormValues, choices: ObjectiveChoices,
 // ---- The strategy page's part ------------------------------------------------------------------
 
 /** A thing's objectives for the strategy page: this quarter's, each with its progress. */
-export function objectivesPart(productId: string, quarter: string, set: ObjectiveSet): StrategyPart {
+export function objectivesPart(
+  quarter: string,
+  set: ObjectiveSet,
+  of: { /** "the thing", "the area", "the organisation" */ who: string; href: string },
+): StrategyPart {
   const now = set.objectives.filter(o => o.quarter === quarter)
   const latest = now.reduce<Objective | null>((a, o) => (!a || o.updatedAt > a.updatedAt ? o : a), null)
   return {
     slug: 'objectives',
     name: 'Objectives and key results',
-    purpose: `What the thing means to achieve in ${quarterLabel(quarter)}, measured by its metrics.`,
-    href: thingObjectivesHref(productId),
+    purpose: `What ${of.who} means to achieve in ${quarterLabel(quarter)}, measured by metrics.`,
+    href: of.href,
     empty: now.length === 0,
     lines: now.map(o => {
       const p = objectiveProgress(o.metricIds, set.standings)

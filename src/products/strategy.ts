@@ -72,8 +72,8 @@ export function problemStatementFlags(productId: string, written: boolean): Stra
 
 /**
  * Every part of the strategy page, in page order: the documents, then the relational parts. An
- * area's or the organisation's strategy has no objectives of a thing (theirs are on the objectives
- * page, by level) and no service assessments.
+ * area's or the organisation's strategy shows the objectives set at its level, and has no service
+ * assessments.
  */
 export function strategyParts(product: Product, s: StrategyOverview): StrategyPart[] {
   const thing = product.scope === 'thing'
@@ -81,7 +81,7 @@ export function strategyParts(product: Product, s: StrategyOverview): StrategyPa
     ...s.docs.map(d => documentPart(d, product.id)),
     roadmapPart(s.board, product.id),
     metricsPart(s.metrics, product.id),
-    ...(thing ? [s.objectives] : []),
+    s.objectives,
     hypothesesPart(s.hypotheses, product.id, s.today),
     prioritisationPart(product.id, { ...s.options, criteria: s.options.criteria.criteria }),
     decisionsPart(product.id, s.decisions),

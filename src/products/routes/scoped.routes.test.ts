@@ -14,6 +14,8 @@ import {
 } from '../../../test/build-test-app.ts'
 import { DIALECTS } from '../../../test/dialects.ts'
 import { createThing } from '../../../test/products.ts'
+import { SYSTEM_ACTOR } from '../../platform/auth/roles.ts'
+import type { Product } from '../products.types.ts'
 
 describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect => {
   let ctx: TestContext
@@ -24,6 +26,7 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
   let head: Agent
   let areaPath: string
   let orgPath: string
+  let grant: Product
 
   beforeAll(async () => {
     ctx = await buildTestApp({ dialect })
@@ -37,7 +40,7 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
     otherLead = await add('Lars Lead', { careerRole: 'lead-product-manager', businessArea: 'Tax' })
     pm = await add('Pia Manager', { careerRole: 'product-manager', businessArea: 'Benefits' })
     head = await add('Hope Head', { careerRole: 'head-of-product', headOfProfession: true, businessArea: 'Central' })
-    await createThing(ctx, { name: 'Apply for a grant', purpose: 'People apply for a grant', area: 'Benefits' })
+    grant = await createThing(ctx, { name: 'Apply for a grant', purpose: 'People apply for a grant', area: 'Benefits' })
   })
   afterAll(() => ctx.close())
 
@@ -98,12 +101,44 @@ describe.each(DIALECTS)('strategies of areas and the organisation (%s)', dialect
     expect($page('main').text()).not.toContain('Phase and stage history')
     expect($page('main').text()).not.toContain('Publish in the open')
     expect($page('[data-testid="name-guidance"]').length).toBe(0)
-    expect($page('[data-testid="part-objectives"]').length).toBe(0)
+    expect($page('[data-testid="part-objectives"]').text()).toContain('What the area means to achieve')
     expect($page('[data-testid="part-problem-statement"]').length).toBe(1)
     expect($page('[data-testid="part-roadmap"]').length).toBe(1)
     const flags = $page('[data-testid="flags"]').text()
     expect(flags).toContain('There is no problem statement yet')
     expect(flags).not.toContain('The name starts with a noun')
+  })
+
+  it('shows the objectives set for the area, and only those, as they change', async () => {
+    const { objectives, metrics } = ctx.app.services
+    const quarter = objectives.currentQuarter()
+    const metric = await metrics.create(SYSTEM_ACTOR, grant, {
+      name: 'Grants paid on time',
+      definition: 'Grants paid within ten days over grants approved',
+      unit: '%',
+      direction: 'higher',
+      baseline: 50,
+      target: 90,
+      targetDate: null,
+    })
+    const input = { description: '', parentId: null, metricIds: [metric.id], itemIds: [] }
+    const area = { level: 'area' as const, area: 'Benefits', group: '', productId: null, name: 'Benefits' }
+    await objectives.create(SYSTEM_ACTOR, area, quarter, { ...input, title: 'One way to pay in the area' })
+    await objectives.create(
+      SYSTEM_ACTOR,
+      { level: 'organisation', area: '', group: '', productId: null, name: 'The organisation' },
+      quarter,
+      {
+        ...input,
+        title: 'An organisation objective',
+      },
+    )
+    const part = $((await pm.get(areaPath)).body)('[data-testid="part-objectives"]').text()
+    expect(part).toContain('One way to pay in the area: not measured yet')
+    expect(part).not.toContain('An organisation objective')
+    // Not a cached copy: a new objective shows at once.
+    await objectives.create(SYSTEM_ACTOR, area, quarter, { ...input, title: 'Fewer forms' })
+    expect($((await pm.get(areaPath)).body)('[data-testid="part-objectives"]').text()).toContain('Fewer forms')
   })
 
   it('lets the area’s lead write its problem statement and roadmap, and the head of product read them', async () => {

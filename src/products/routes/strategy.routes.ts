@@ -23,35 +23,39 @@ export default async function strategyRoutes(app: FastifyInstance, { services }:
     { config: { access: 'signed-in' }, schema: { params: productParams } },
     async (request, reply) => {
       const { product, can } = await load(request)
+      const context = async () => {
+        const overview = await strategy.overview(product)
+        const { links, moves } = overview
+        const thing = product.scope === 'thing'
+        const naming = thing ? nameGuidance(product) : null
+        return {
+          pageTitle: strategyTitle(product),
+          title: strategyTitle(product),
+          thing,
+          product,
+          kindLabel: PRODUCT_KIND_LABELS[product.kind],
+          phaseLabel: PHASE_LABELS[product.phase],
+          stageLabel: STAGE_LABELS[product.stage],
+          guidance: product.kind === 'service' || product.kind === 'feature' ? PHASE_GUIDANCE[product.phase] : null,
+          links,
+          history: moveItems(moves.slice(0, 6)),
+          moreHistory: moves.length > 6,
+          parts: strategyParts(product, overview),
+          flags: strategyFlags(product, overview),
+          naming,
+          namingAdvice: NAME_ADVICE,
+          can,
+        }
+      }
+      // An area's or the organisation's page shows objectives audited apart from it: never cached.
+      if (product.scope !== 'thing')
+        return reply.page('products/views/strategy.njk', await context(), { nav: 'products' })
       const version = await products.strategyVersion(product)
       return reply.cachedPage(
         cache,
         `${product.id}:${version}:${can.edit}:${can.delete}`,
         'products/views/strategy.njk',
-        async () => {
-          const overview = await strategy.overview(product)
-          const { links, moves } = overview
-          const thing = product.scope === 'thing'
-          const naming = thing ? nameGuidance(product) : null
-          return {
-            pageTitle: strategyTitle(product),
-            title: strategyTitle(product),
-            thing,
-            product,
-            kindLabel: PRODUCT_KIND_LABELS[product.kind],
-            phaseLabel: PHASE_LABELS[product.phase],
-            stageLabel: STAGE_LABELS[product.stage],
-            guidance: product.kind === 'service' || product.kind === 'feature' ? PHASE_GUIDANCE[product.phase] : null,
-            links,
-            history: moveItems(moves.slice(0, 6)),
-            moreHistory: moves.length > 6,
-            parts: strategyParts(product, overview),
-            flags: strategyFlags(product, overview),
-            naming,
-            namingAdvice: NAME_ADVICE,
-            can,
-          }
-        },
+        context,
         { nav: 'products' },
       )
     },
