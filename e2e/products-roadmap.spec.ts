@@ -4,6 +4,8 @@
 import { errorSummary, expect, follow, navigateBy, test, visit } from './support/fixtures.ts'
 
 test('build a roadmap, measure it and test a hypothesis', async ({ pageAs, journey }) => {
+  // A long walk through many pages: like the other strategy journeys, it has more than the default minute.
+  test.setTimeout(180_000)
   const page = await pageAs('administrator')
   const main = page.getByRole('main')
   const thing = `Renew a rod licence (${journey.suffix})`
