@@ -270,6 +270,14 @@ export class HandbookService {
     return rendered
   }
 
+  /**
+   * Markdown rendered as a saved page shows it (stored images, links between pages): what the editor's
+   * preview, a suggestion's preview and an old version show. A link to a missing page shows as text.
+   */
+  async renderBody(body: string): Promise<string> {
+    return this.render(body, await this.knownSlugs(this.db)).html
+  }
+
   private checkLinks(rendered: { brokenLinks: string[] }): void {
     if (rendered.brokenLinks.length) {
       const list = rendered.brokenLinks.slice(0, 5).join(', ')
