@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestServices, installOrganisation } from '../../test/build-test-services.ts'
 import { DIALECTS, type TestDb } from '../../test/dialects.ts'
 import { buildPageInput, insertSection, insertUser } from '../../test/factories.ts'
+import type { AuditService } from '../audit/audit.service.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { StaleVersionError, ValidationError } from '../platform/errors.ts'
@@ -37,13 +38,14 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
   let testDb: TestDb
   let handbook: HandbookService
   let upstream: UpstreamService
+  let audit: AuditService
   let editor: Actor & { id: string }
   let folder: string
 
   beforeAll(async () => {
     const built = await buildTestServices({ dialect })
     testDb = built.testDb
-    ;({ handbook, upstream } = built.services)
+    ;({ handbook, upstream, audit } = built.services)
     await installOrganisation(built)
     editor = await insertUser(built.db, { name: 'Ed Editor', role: 'editor' })
     const section = await insertSection(built.db, { title: 'Followed guide', slug: 'followed-guide', position: 99 })
@@ -130,7 +132,30 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
       }),
     ).rejects.toBeInstanceOf(ValidationError)
     await upstream.resolve(editor, 'three', 'keep', { pageVersion: threeReview.page?.version ?? 0 })
-    expect((await handbook.page('three')).body.trimEnd()).toBe('Three, first line.\nThree, our second line.')
+    const kept = await handbook.page('three')
+    expect(kept.body.trimEnd()).toBe('Three, first line.\nThree, our second line.')
+    expect(kept.version).toBe(threeReview.page?.version)
+
+    // Each decision is audited on the page: take and combine by the handbook's save, keep on its own.
+    const { events } = await audit.list({ subjectType: 'handbook-page' }, 1)
+    const saved = (page: { id: string; version: number; title: string }) =>
+      events.filter(
+        event =>
+          event.subjectId === page.id &&
+          event.action === 'handbook.page-updated' &&
+          event.summary === `Saved version ${page.version} of "${page.title}"`,
+      )
+    expect(saved(taken)).toHaveLength(1)
+    expect(saved(combined)).toHaveLength(1)
+    const keptEvents = events.filter(event => event.action === 'handbook.upstream-kept')
+    expect(keptEvents).toEqual([
+      expect.objectContaining({
+        actorId: editor.id,
+        actorName: 'Ed Editor',
+        subjectId: kept.id,
+        summary: `Kept version ${kept.version} of "Three" as it is, without the upstream handbook’s change`,
+      }),
+    ])
 
     const after = await upstream.status()
     expect(after.pages.map(page => page.upstreamSlug)).toEqual(['four'])
@@ -162,6 +187,8 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
     await expect(
       upstream.resolve(editor, 'one', 'keep', { pageVersion: review.page?.version ?? 0 }),
     ).rejects.toBeInstanceOf(StaleVersionError)
+    // A refused keep records nothing.
+    expect((await audit.list({ action: 'handbook.upstream-kept' }, 1)).total).toBe(1)
     expect((await handbook.page('one')).body).toContain('Added here.')
     expect((await upstream.review('one')).record.state).toBe('changed')
   })
