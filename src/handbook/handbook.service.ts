@@ -978,6 +978,37 @@ export class HandbookService {
     return report
   }
 
+  /**
+   * Keeps images (already checked: id from the bytes, type by content, size) unless kept before, with
+   * where they came from; says how many it stored. Following an upstream handbook brings its images so.
+   */
+  async keepImages(
+    actor: Actor,
+    images: readonly { id: string; fileName: string; contentType: string; bytes: Buffer }[],
+    sourceKey: string,
+  ): Promise<number> {
+    const at = this.clock().toISOString()
+    return this.db.transaction().execute(async trx => {
+      let stored = 0
+      for (const image of images) {
+        const kept = await this.repo.insertImage(trx, {
+          ...image,
+          sourceKey: `${sourceKey}/${image.fileName}`.slice(-500),
+          createdAt: at,
+          createdByName: actor.name,
+        })
+        if (kept) stored++
+      }
+      if (stored > 0)
+        await this.audit.record(trx, actor, {
+          action: 'handbook.images-kept',
+          subjectType: 'handbook',
+          summary: `Kept ${stored} ${stored === 1 ? 'image' : 'images'} from ${sourceKey}`,
+        })
+      return stored
+    })
+  }
+
   /** A kept image, by its id (made from its bytes), or null. */
   async image(id: string): Promise<StoredImage | null> {
     return this.repo.findImage(this.db, id)

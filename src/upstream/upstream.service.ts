@@ -4,7 +4,8 @@
 // per changed page: take upstream's text, keep theirs, or combine (a three-way merge of base, the
 // page now and upstream). Every save goes through the handbook's versioned save, so a concurrent edit
 // is refused (StaleVersionError) and history records it. Pages only this handbook has are never
-// touched, and a page deleted upstream is shown, not deleted.
+// touched, and a page deleted upstream is shown, not deleted. A check keeps the images upstream's pages
+// show that this handbook lacks (by the hash of their bytes), so a page taken or added shows them.
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
@@ -73,11 +74,15 @@ export class UpstreamService {
   async check(actor: Actor, source?: string): Promise<UpstreamStatus> {
     const followed = source ?? (await this.repo.source(this.db))?.source
     if (!followed) throw new NotFoundError('This handbook does not follow an upstream handbook')
-    const pages = await readUpstream(
+    const { pages, images } = await readUpstream(
       followed,
       folder => this.handbook.readFolder(folder, undefined, undefined, { asPublished: true }),
       this.limits,
+      async id => (await this.handbook.image(id)) !== null,
     )
+    // The images upstream's pages show, kept so a page taken or added shows them. Images are kept by
+    // their bytes' hash, so this changes no page and no image already kept.
+    if (images.length > 0) await this.handbook.keepImages(actor, images, `upstream:${followed}`)
     const locals = new Map((await this.handbook.exportData()).sections.flatMap(s => s.pages).map(p => [p.slug, p]))
     const at = this.clock().toISOString()
     await this.db.transaction().execute(async trx => {
