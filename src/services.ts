@@ -254,7 +254,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
   const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions, email)
   const handbookOwners = new HandbookOwners(kysely, repos.handbook, audit, clock)
-  const upstream = new UpstreamService(kysely, repos.upstream, handbook, clock)
+  const upstream = new UpstreamService(kysely, repos.upstream, handbook, audit, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
   const framework = new FrameworkService(

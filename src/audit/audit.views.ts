@@ -47,6 +47,8 @@ const ACTIONS: Record<string, string> = {
   'handbook.suggestion-made': 'Handbook change suggested',
   'handbook.suggestion-accepted': 'Handbook suggestion accepted',
   'handbook.suggestion-declined': 'Handbook suggestion declined',
+  'handbook.images-kept': 'Handbook images kept from another handbook',
+  'handbook.upstream-kept': 'Handbook page kept without the upstream change',
   'health.answered': 'Health check answered',
   'health.round-opened': 'Health check round opened',
   'health.round-closed': 'Health check round closed',

@@ -330,6 +330,9 @@ export function formatExportSummary(summary: ExportSummary): string {
           `  open.html           working in the open, and ${plural(summary.published, 'public page')} (open.<name>.html)`,
         ]
       : []),
+    ...(summary.images > 0
+      ? [`  ${plural(summary.images, 'image').padEnd(18)}  in images/ (the images pages show)`]
+      : []),
     `  ${`${plural(summary.assets, 'file')}`.padEnd(18)}  in assets/ (stylesheets and images)`,
     '',
     `Open ${printable(path.join(summary.folder, 'index.html'))} in a browser, or publish the folder on any web server.`,

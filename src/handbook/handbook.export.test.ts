@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $, Agent, buildTestApp, setUpInstallation, type TestContext } from '../../test/build-test-app.ts'
 import { createThing } from '../../test/products.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
+import { imageId } from './handbook.images.ts'
+import { manifestSchema } from './handbook.manifest.ts'
 import {
   EXPORT_MARKER,
   ExportRefusedError,
@@ -39,12 +41,17 @@ async function filesIn(folder: string): Promise<string[]> {
 
 const ATTRIBUTE_URL = /\s(?:href|src|action)="([^"]*)"/g
 
+/** A PNG's signature and header: enough for the handbook to keep it as a PNG image. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+const PNG_ID = imageId(PNG)
+
 describe('staticUrl', () => {
   const files = new Map([
     ['scrum', 'scrum.html'],
     ['accessibility', 'accessibility-page.html'],
     [':open', 'open.html'],
     [':open:register-a-boat', 'open.register-a-boat.html'],
+    [`:image:${PNG_ID}`, `images/${PNG_ID}/roadmap.png`],
   ])
 
   it.each([
@@ -65,6 +72,8 @@ describe('staticUrl', () => {
     ['//example.org/page', 'https://example.org/page'],
     ['/open', 'open.html'],
     ['/open/register-a-boat', 'open.register-a-boat.html'],
+    [`/handbook/images/${PNG_ID}/roadmap.png`, `images/${PNG_ID}/roadmap.png`],
+    [`/handbook/images/${PNG_ID}/another-name.png`, `images/${PNG_ID}/roadmap.png`],
   ])('maps %s to %s', (url, expected) => {
     expect(staticUrl(url, files)).toBe(expected)
   })
@@ -79,6 +88,8 @@ describe('staticUrl', () => {
     '/assets/../secret',
     '/open/taken-down',
     '/open/register-a-boat/feedback',
+    '/handbook/images/0123456789abcdef0123456789abcdef/not-exported.png',
+    `/handbook/images/${PNG_ID}/../../secret`,
   ])('has nothing for %s', url => {
     expect(staticUrl(url, files)).toBeNull()
   })
@@ -132,6 +143,7 @@ describe('exportHandbook', () => {
   let admin: Agent
   let folder: string
   let files: string[]
+  let firstSection: string
 
   beforeAll(async () => {
     ctx = await buildTestApp()
@@ -139,6 +151,21 @@ describe('exportHandbook', () => {
     const { handbook } = ctx.app.services
     const [section] = await handbook.sections()
     if (!section) throw new Error('The starter handbook has no sections')
+    firstSection = section.slug
+    // An image kept with the handbook, as an import keeps it.
+    await handbook.importResult(
+      { id: null, name: 'Eve Editor' },
+      {
+        site: 'plain',
+        siteUrl: null,
+        sections: [],
+        pages: [],
+        problems: [],
+        images: [
+          { id: PNG_ID, fileName: 'roadmap.png', contentType: 'image/png', bytes: PNG, sourcePath: 'roadmap.png' },
+        ],
+      },
+    )
     await handbook.createPage(
       { id: null, name: 'Eve Editor' },
       {
@@ -153,6 +180,8 @@ describe('exportHandbook', () => {
           '## A heading',
           '',
           'Back to [the top](#a-heading) and [outside](https://www.gov.uk/).',
+          '',
+          `![The roadmap on the wall](/handbook/images/${PNG_ID}/roadmap.png)`,
         ].join('\n'),
         roles: [],
         skills: [],
@@ -284,6 +313,26 @@ describe('exportHandbook', () => {
     expect(page('.app-prose a[href="https://www.gov.uk/"]').text()).toBe('outside')
     expect(page('.app-prose').text()).toContain('Then manage people or see the privacy notice.')
     expect(text).not.toContain('Eve Editor')
+  })
+
+  it('writes each image a page shows into images/, and the page and printable pages show it from there', async () => {
+    const file = `images/${PNG_ID}/roadmap.png`
+    expect(files).toContain(file)
+    expect(await readFile(path.join(folder, file))).toEqual(PNG)
+    const name = (await readdir(folder)).find(entry => entry.startsWith('links-script-alert-1-script'))
+    if (!name) throw new Error('The page with the image was not exported')
+    for (const shown of [name, 'handbook.print.html', `section-${firstSection}.print.html`]) {
+      const page = $(await readFile(path.join(folder, shown), 'utf8'))
+      const image = page('img[alt="The roadmap on the wall"]')
+      expect(image.attr('src'), shown).toBe(file)
+    }
+    // The live site shows the same image from the handbook's address.
+    const live = $((await admin.get(`/handbook/${name.replace(/\.html$/, '')}`)).body)
+    expect(live('img[alt="The roadmap on the wall"]').attr('src')).toBe(`/handbook/images/${PNG_ID}/roadmap.png`)
+    // The manifest says which file holds each image, for a handbook following this one.
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(folder, 'handbook.json'), 'utf8')))
+    expect(manifest.images).toEqual([{ id: PNG_ID, file, contentType: 'image/png', size: PNG.length }])
+    expect(manifest.pages.find(page => page.markdown.includes(PNG_ID))).toBeDefined()
   })
 
   it('refuses a folder it did not make unless forced, and replaces its own earlier export', async () => {

@@ -4,8 +4,10 @@
 // through the open service and rendered with open's templates, with no feedback form. Pages are rendered with the live site's own
 // templates (handbook/views/*.njk in views/layouts/base.njk) in "exported" mode: no sign-in, no search,
 // no editing, no names, no history and no JavaScript. The site-absolute links in the generated HTML are
-// then rewritten to relative files, so every link works from file://.
-import { handbookManifest, MANIFEST_FILE } from './handbook.manifest.ts'
+// then rewritten to relative files, so every link works from file://. Each image a page shows (kept in
+// handbook_images, served live at /handbook/images/<id>/<name>) is written to images/<id>/<name> and the
+// pages (and printable pages) point at that file.
+import { handbookManifest, MANIFEST_FILE, type ManifestImage } from './handbook.manifest.ts'
 import { createHash } from 'node:crypto'
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -17,6 +19,7 @@ import { publicPageView } from '../open/open.views.ts'
 import { BUILD_DIR, buildAssetsIfMissing, loadManifest } from '../platform/http/assets.ts'
 import { createViewEnvironment, renderView } from '../platform/http/views.ts'
 import type { Services } from '../services.ts'
+import { IMAGE_PATH_PREFIX, imageFileName, storedImageId } from './handbook.images.ts'
 import type { Page, Section } from './handbook.repository.ts'
 import { pageView, printView } from './handbook.views.ts'
 
@@ -30,6 +33,10 @@ const RESERVED_FILES = new Set(['index', 'accessibility', 'open'])
 const PRINT_KEY = ':print'
 /** Where `files` keeps the list of published strategies (and, after a colon, each one's page by its slug). */
 const OPEN_KEY = ':open'
+/** Where `files` keeps each stored image's file, after a colon its id. */
+const IMAGE_KEY = ':image:'
+/** Where stored images are written in the export: `images/<id>/<file name>`. */
+const IMAGE_FILE = /^images\/[0-9a-f]{32}\/[A-Za-z0-9._-]{1,100}$/
 /** Image folders under public/build that the stylesheet refers to. */
 const IMAGE_FOLDERS = ['moj']
 
@@ -55,6 +62,8 @@ export interface ExportSummary {
   readonly published: number
   /** Files written under assets/. */
   readonly assets: number
+  /** Images the pages show, written under images/. */
+  readonly images: number
   /** Every file written, relative to the folder, in posix form. */
   readonly files: string[]
 }
@@ -102,6 +111,9 @@ export async function exportHandbook(
   const published = (await services.open.publicPages()).filter(page => SAFE_SLUG.test(page.slug))
   if (published.length > 0) files.set(OPEN_KEY, 'open.html')
   for (const page of published) files.set(`${OPEN_KEY}:${page.slug}`, `open.${page.slug}.html`)
+  // The images the pages show, each once, whatever name a page gives it.
+  const images = await writeImages(services, sections, write)
+  for (const image of images) files.set(`${IMAGE_KEY}${image.id}`, image.file)
   const toStatic = (html: string) => staticHtml(html, files)
   const live = liveAddress(services.config.baseUrl)
 
@@ -198,7 +210,7 @@ export async function exportHandbook(
       )
   }
   // What another Valuekit reads to follow this handbook (src/upstream/).
-  await write(MANIFEST_FILE, `${JSON.stringify(handbookManifest(sections, exportedAt), null, 2)}\n`)
+  await write(MANIFEST_FILE, `${JSON.stringify(handbookManifest(sections, exportedAt, images), null, 2)}\n`)
   await write(
     'accessibility.html',
     render('handbook/views/export/accessibility.njk', null, { pageTitle: 'Accessibility statement' }),
@@ -210,6 +222,7 @@ export async function exportHandbook(
     pages: order.length,
     published: published.length,
     assets: assets.count,
+    images: images.length,
     files: written,
   }
 }
@@ -259,7 +272,9 @@ async function prepareFolder(root: string, force: boolean): Promise<void> {
   for (const file of marker.data.files) {
     const relative = path.relative(root, path.resolve(root, file)).split(path.sep).join('/')
     const ours =
-      /^[a-z0-9][a-z0-9.-]*\.html$/.test(relative) || /^assets\/(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/.test(relative)
+      /^[a-z0-9][a-z0-9.-]*\.html$/.test(relative) ||
+      /^assets\/(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/.test(relative) ||
+      IMAGE_FILE.test(relative)
     if (ours) await rm(path.join(root, relative), { force: true })
   }
 }
@@ -343,6 +358,35 @@ function fingerprint(name: string, contents: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Images
+
+const STORED_IMAGE_SRC = /\ssrc="(\/handbook\/images\/[^"]*)"/g
+
+/** Ids of the stored images a page shows, from its rendered text, in order. */
+export function imagesShown(html: string): string[] {
+  const ids = [...html.matchAll(STORED_IMAGE_SRC)].map(match => storedImageId(match[1] ?? ''))
+  return [...new Set(ids.filter(id => id !== null))]
+}
+
+/** Writes every stored image the pages show under images/; an image no longer kept is left out. */
+async function writeImages(
+  services: Services,
+  sections: readonly { pages: readonly Page[] }[],
+  write: (file: string, contents: string | Buffer) => Promise<void>,
+): Promise<ManifestImage[]> {
+  const ids = new Set(sections.flatMap(section => section.pages.flatMap(page => imagesShown(page.bodyHtml))))
+  const written: ManifestImage[] = []
+  for (const id of ids) {
+    const image = await services.handbook.image(id)
+    if (!image) continue
+    const file = `images/${id}/${imageFileName(image.fileName)}`
+    await write(file, image.bytes)
+    written.push({ id, file, contentType: image.contentType, size: image.bytes.length })
+  }
+  return written
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Page contexts
 
 /** What base.njk shows of the organisation, as the live layout builds it (app.ts), for a static copy. */
@@ -398,6 +442,10 @@ export function staticUrl(url: string, files: ReadonlyMap<string, string>): stri
   if (pathname === '/' || pathname === '/handbook') return `index.html${fragment}`
   if (pathname === '/accessibility') return `accessibility.html${fragment}`
   if (pathname === '/brand.css') return 'assets/brand.css'
+  if (pathname.startsWith(IMAGE_PATH_PREFIX)) {
+    const id = storedImageId(pathname)
+    return (id === null ? undefined : files.get(`${IMAGE_KEY}${id}`)) ?? null
+  }
   if (pathname.startsWith('/assets/')) {
     const file = pathname.slice('/assets/'.length)
     return file.split('/').every(part => part !== '' && part !== '.' && part !== '..') ? `assets/${file}` : null

@@ -1,5 +1,7 @@
 // The machine-readable part of a static export: `handbook.json`, every page's Markdown with its
-// section and a content hash, so another Valuekit can follow this handbook (src/upstream/).
+// section and a content hash, so another Valuekit can follow this handbook (src/upstream/), and the
+// images the pages show: each one's id (the start of its SHA-256, as in the pages' image addresses)
+// and the file in the export that holds it.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Page, Section } from './handbook.repository.ts'
@@ -32,14 +34,35 @@ export const manifestSchema = z.object({
       }),
     )
     .max(10_000),
+  /** Absent from exports made before images were exported. */
+  images: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[0-9a-f]{32}$/),
+        file: z.string().regex(/^images\/[0-9a-f]{32}\/[A-Za-z0-9._-]{1,100}$/),
+        contentType: text(100),
+        size: z.number().int().nonnegative(),
+      }),
+    )
+    .max(10_000)
+    .optional(),
 })
 
 export type HandbookManifest = z.infer<typeof manifestSchema>
 
-/** The manifest of these sections' pages, in reading order. */
+/** A stored image as the export wrote it: its id and the file (relative to the export) holding it. */
+export interface ManifestImage {
+  readonly id: string
+  readonly file: string
+  readonly contentType: string
+  readonly size: number
+}
+
+/** The manifest of these sections' pages, in reading order, and of the images they show. */
 export function handbookManifest(
   sections: readonly (Section & { pages: Page[] })[],
   exportedAt: string,
+  images: readonly ManifestImage[] = [],
 ): HandbookManifest {
   return {
     generator: 'Valuekit',
@@ -57,5 +80,6 @@ export function handbookManifest(
         hash: contentHash(page.body),
       })),
     ),
+    images: images.map(({ id, file, contentType, size }) => ({ id, file, contentType, size })),
   }
 }

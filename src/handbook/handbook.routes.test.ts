@@ -8,6 +8,7 @@ import {
   setUpInstallation,
   type TestContext,
 } from '../../test/build-test-app.ts'
+import { imageId } from './handbook.images.ts'
 
 describe('handbook pages', () => {
   let ctx: TestContext
@@ -113,6 +114,62 @@ describe('handbook pages', () => {
     expect(history('tbody').text()).toContain('Added a heading')
     const compare = $((await member.get('/handbook/scrum/compare?from=1&to=2')).body)
     expect(compare('.app-diff__line--added').text()).toContain('A sentence added in a test.')
+  })
+
+  it('previews an image and a link to another page as the saved page shows them', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+    const id = imageId(png)
+    await ctx.app.services.handbook.importResult(
+      { id: null, name: 'Test' },
+      {
+        site: 'plain',
+        siteUrl: null,
+        sections: [],
+        pages: [],
+        problems: [],
+        images: [{ id, fileName: 'wall.png', contentType: 'image/png', bytes: png, sourcePath: 'wall.png' }],
+      },
+    )
+    const src = `/handbook/images/${id}/wall.png`
+    const fields = formFields((await editor.get('/handbook/saying-no/edit')).body, '/handbook/saying-no/edit')
+    const body = `${fields.body}\n\n![The team's wall](${src})\n\nSee [the Scrum page](scrum.md).`
+    const previewed = await editor.post('/handbook/saying-no/edit', {
+      ...fields,
+      body,
+      action: 'preview',
+      _csrf: await editor.token(),
+    })
+    expect(previewed.statusCode).toBe(200)
+    const previewPage = $(previewed.body)
+    const preview = previewPage('[data-testid="preview"]')
+    expect(preview.find('img').attr('src')).toBe(src)
+    expect(preview.find('img').attr('alt')).toBe("The team's wall")
+    expect(
+      preview
+        .find('a')
+        .filter((_, a) => previewPage(a).text() === 'the Scrum page')
+        .attr('href'),
+    ).toBe('/handbook/scrum')
+    // A suggestion's preview shows it the same way.
+    const suggestFields = formFields(
+      (await member.get('/handbook/saying-no/suggest')).body,
+      '/handbook/saying-no/suggest',
+    )
+    const suggested = await member.post('/handbook/saying-no/suggest', {
+      ...suggestFields,
+      body,
+      action: 'preview',
+      _csrf: await member.token(),
+    })
+    expect($(suggested.body)('[data-testid="preview"] img').attr('src')).toBe(src)
+
+    expect(
+      (await editor.post('/handbook/saying-no/edit', { ...fields, body, action: 'save', _csrf: await editor.token() }))
+        .statusCode,
+    ).toBe(303)
+    const saved = $((await member.get('/handbook/saying-no')).body)
+    expect(saved('.app-prose img').attr('src')).toBe(src)
+    expect(saved('.app-prose').html()).toContain(preview.find('img').toString())
   })
 
   it('detects a conflicting save, keeps what the second editor typed and shows both texts', async () => {

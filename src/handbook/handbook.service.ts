@@ -270,6 +270,14 @@ export class HandbookService {
     return rendered
   }
 
+  /**
+   * Markdown rendered as a saved page shows it (stored images, links between pages): what the editor's
+   * preview, a suggestion's preview and an old version show. A link to a missing page shows as text.
+   */
+  async renderBody(body: string): Promise<string> {
+    return this.render(body, await this.knownSlugs(this.db)).html
+  }
+
   private checkLinks(rendered: { brokenLinks: string[] }): void {
     if (rendered.brokenLinks.length) {
       const list = rendered.brokenLinks.slice(0, 5).join(', ')
@@ -968,6 +976,37 @@ export class HandbookService {
       summary: `Imported the handbook: ${report.pagesCreated} pages created, ${report.pagesUpdated} updated, ${report.pagesUnchanged} unchanged, ${report.problems.length} problems`,
     })
     return report
+  }
+
+  /**
+   * Keeps images (already checked: id from the bytes, type by content, size) unless kept before, with
+   * where they came from; says how many it stored. Following an upstream handbook brings its images so.
+   */
+  async keepImages(
+    actor: Actor,
+    images: readonly { id: string; fileName: string; contentType: string; bytes: Buffer }[],
+    sourceKey: string,
+  ): Promise<number> {
+    const at = this.clock().toISOString()
+    return this.db.transaction().execute(async trx => {
+      let stored = 0
+      for (const image of images) {
+        const kept = await this.repo.insertImage(trx, {
+          ...image,
+          sourceKey: `${sourceKey}/${image.fileName}`.slice(-500),
+          createdAt: at,
+          createdByName: actor.name,
+        })
+        if (kept) stored++
+      }
+      if (stored > 0)
+        await this.audit.record(trx, actor, {
+          action: 'handbook.images-kept',
+          subjectType: 'handbook',
+          summary: `Kept ${stored} ${stored === 1 ? 'image' : 'images'} from ${sourceKey}`,
+        })
+      return stored
+    })
   }
 
   /** A kept image, by its id (made from its bytes), or null. */

@@ -12,6 +12,7 @@ import {
   setUpInstallation,
   type TestContext,
 } from '../../test/build-test-app.ts'
+import { imageId } from '../handbook/handbook.images.ts'
 import { contentHash, MANIFEST_FILE } from '../handbook/handbook.manifest.ts'
 import { readUpstream, UpstreamReadError } from './upstream.source.ts'
 
@@ -22,8 +23,9 @@ function decisionFields(html: string, slug: string): Record<string, string> {
   return { _csrf: first(fields._csrf), pageVersion: first(fields.pageVersion), body: first(fields.body) }
 }
 
-function manifest(body: string): string {
+function manifest(body: string, images: { id: string; file: string; size: number }[] = []): string {
   return JSON.stringify({
+    images: images.map(image => ({ ...image, contentType: 'image/png' })),
     generator: 'Valuekit',
     format: 1,
     exportedAt: '2026-12-07T10:00:00.000Z',
@@ -127,10 +129,29 @@ describe('reading a remote upstream handbook', () => {
   let server: Server
   let base: string
   const readFolder = () => Promise.reject(new Error('not a folder'))
+  const png = (last: number) =>
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, last])
+  const shown = png(1)
+  const tampered = png(2)
+  const unused = png(3)
+  const listed = [
+    { id: imageId(shown), file: `images/${imageId(shown)}/chart.png`, size: shown.length },
+    // Its bytes are not the ones its id names.
+    { id: imageId(png(9)), file: `images/${imageId(png(9))}/tampered.png`, size: tampered.length },
+    // No page shows it.
+    { id: imageId(unused), file: `images/${imageId(unused)}/unused.png`, size: unused.length },
+  ]
+  const remoteText = `Remote text.\n\n![A chart](/handbook/images/${imageId(shown)}/chart.png) ![Tampered](/handbook/images/${imageId(png(9))}/tampered.png)`
+  const requested: string[] = []
 
   beforeAll(async () => {
     server = createServer((request, response) => {
+      requested.push(request.url ?? '')
       if (request.url === '/site/handbook.json') response.end(manifest('Remote text.'))
+      else if (request.url === '/pictures/handbook.json') response.end(manifest(remoteText, listed))
+      else if (request.url === `/pictures/${listed[0]?.file}`) response.end(shown)
+      else if (request.url === `/pictures/${listed[1]?.file}`) response.end(tampered)
+      else if (request.url === `/pictures/${listed[2]?.file}`) response.end(unused)
       else if (request.url === '/big/handbook.json') response.end('x'.repeat(5000))
       else if (request.url === '/moved/handbook.json')
         response.writeHead(302, { location: '/site/handbook.json' }).end()
@@ -143,10 +164,21 @@ describe('reading a remote upstream handbook', () => {
   afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
 
   it('reads a published export’s handbook.json over HTTP, hashing the text itself', async () => {
-    const pages = await readUpstream(`${base}/site/`, readFolder)
+    const { pages, images } = await readUpstream(`${base}/site/`, readFolder)
     expect(pages.map(page => [page.slug, page.markdown, page.hash])).toEqual([
       ['scrum', 'Remote text.', contentHash('Remote text.')],
     ])
+    expect(images).toEqual([])
+  })
+
+  it('brings the images the pages show whose bytes give their id, unless this handbook keeps them already', async () => {
+    const { images } = await readUpstream(`${base}/pictures/handbook.json`, readFolder)
+    expect(images).toEqual([{ id: imageId(shown), fileName: 'chart.png', contentType: 'image/png', bytes: shown }])
+    expect(requested).not.toContain(`/pictures/${listed[2]?.file}`)
+    const again = await readUpstream(`${base}/pictures/`, readFolder, undefined, id =>
+      Promise.resolve(id === imageId(shown)),
+    )
+    expect(again.images).toEqual([])
   })
 
   it('refuses answers that are too large, missing or redirected', async () => {

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestServices, installOrganisation } from '../../test/build-test-services.ts'
 import { DIALECTS, type TestDb } from '../../test/dialects.ts'
 import { buildPageInput, insertSection, insertUser } from '../../test/factories.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { imageId } from '../handbook/handbook.images.ts'
+import { contentHash, MANIFEST_FILE } from '../handbook/handbook.manifest.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { StaleVersionError, ValidationError } from '../platform/errors.ts'
@@ -37,13 +40,14 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
   let testDb: TestDb
   let handbook: HandbookService
   let upstream: UpstreamService
+  let audit: AuditService
   let editor: Actor & { id: string }
   let folder: string
 
   beforeAll(async () => {
     const built = await buildTestServices({ dialect })
     testDb = built.testDb
-    ;({ handbook, upstream } = built.services)
+    ;({ handbook, upstream, audit } = built.services)
     await installOrganisation(built)
     editor = await insertUser(built.db, { name: 'Ed Editor', role: 'editor' })
     const section = await insertSection(built.db, { title: 'Followed guide', slug: 'followed-guide', position: 99 })
@@ -130,7 +134,30 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
       }),
     ).rejects.toBeInstanceOf(ValidationError)
     await upstream.resolve(editor, 'three', 'keep', { pageVersion: threeReview.page?.version ?? 0 })
-    expect((await handbook.page('three')).body.trimEnd()).toBe('Three, first line.\nThree, our second line.')
+    const kept = await handbook.page('three')
+    expect(kept.body.trimEnd()).toBe('Three, first line.\nThree, our second line.')
+    expect(kept.version).toBe(threeReview.page?.version)
+
+    // Each decision is audited on the page: take and combine by the handbook's save, keep on its own.
+    const { events } = await audit.list({ subjectType: 'handbook-page' }, 1)
+    const saved = (page: { id: string; version: number; title: string }) =>
+      events.filter(
+        event =>
+          event.subjectId === page.id &&
+          event.action === 'handbook.page-updated' &&
+          event.summary === `Saved version ${page.version} of "${page.title}"`,
+      )
+    expect(saved(taken)).toHaveLength(1)
+    expect(saved(combined)).toHaveLength(1)
+    const keptEvents = events.filter(event => event.action === 'handbook.upstream-kept')
+    expect(keptEvents).toEqual([
+      expect.objectContaining({
+        actorId: editor.id,
+        actorName: 'Ed Editor',
+        subjectId: kept.id,
+        summary: `Kept version ${kept.version} of "Three" as it is, without the upstream handbook’s change`,
+      }),
+    ])
 
     const after = await upstream.status()
     expect(after.pages.map(page => page.upstreamSlug)).toEqual(['four'])
@@ -162,6 +189,8 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
     await expect(
       upstream.resolve(editor, 'one', 'keep', { pageVersion: review.page?.version ?? 0 }),
     ).rejects.toBeInstanceOf(StaleVersionError)
+    // A refused keep records nothing.
+    expect((await audit.list({ action: 'handbook.upstream-kept' }, 1)).total).toBe(1)
     expect((await handbook.page('one')).body).toContain('Added here.')
     expect((await upstream.review('one')).record.state).toBe('changed')
   })
@@ -174,5 +203,50 @@ describe.each(DIALECTS)('following an upstream handbook on %s', dialect => {
     const added = await upstream.add(editor, 'four')
     expect(added.body.trimEnd()).toBe('A page upstream added.')
     expect((await upstream.status()).pages.find(page => page.upstreamSlug === 'four')).toBeUndefined()
+  })
+
+  it('brings the images an exported upstream’s pages show, so a page taken shows them', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+    const id = imageId(png)
+    const exported = await mkdtemp(path.join(os.tmpdir(), 'valuekit-upstream-export-'))
+    try {
+      await mkdir(path.join(exported, 'images', id), { recursive: true })
+      await writeFile(path.join(exported, 'images', id, 'flow.png'), png)
+      const one = await handbook.page('one')
+      const markdown = `${one.body}\n![How work flows](/handbook/images/${id}/flow.png)\n`
+      await writeFile(
+        path.join(exported, MANIFEST_FILE),
+        JSON.stringify({
+          generator: 'Valuekit',
+          format: 1,
+          exportedAt: '2026-12-07T10:00:00.000Z',
+          pages: [
+            {
+              slug: 'one',
+              title: 'One',
+              summary: 'About one.',
+              section: { slug: 'guide', title: 'Guide' },
+              roles: [],
+              skills: [],
+              markdown,
+              hash: contentHash(markdown),
+            },
+          ],
+          images: [{ id, file: `images/${id}/flow.png`, contentType: 'image/png', size: png.length }],
+        }),
+      )
+      expect(await handbook.image(id)).toBeNull()
+      await upstream.check(editor, exported)
+      expect((await handbook.image(id))?.bytes).toEqual(png)
+      expect((await audit.list({ action: 'handbook.images-kept' }, 1)).total).toBe(1)
+      const review = await upstream.review('one')
+      const taken = await upstream.resolve(editor, 'one', 'take', { pageVersion: review.page?.version ?? 0 })
+      expect(taken.bodyHtml).toContain(`<img src="/handbook/images/${id}/flow.png" alt="How work flows"`)
+      // Checking again reads no image it already keeps.
+      await upstream.check(editor)
+      expect((await audit.list({ action: 'handbook.images-kept' }, 1)).total).toBe(1)
+    } finally {
+      await rm(exported, { recursive: true, force: true })
+    }
   })
 })

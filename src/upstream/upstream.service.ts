@@ -4,7 +4,9 @@
 // per changed page: take upstream's text, keep theirs, or combine (a three-way merge of base, the
 // page now and upstream). Every save goes through the handbook's versioned save, so a concurrent edit
 // is refused (StaleVersionError) and history records it. Pages only this handbook has are never
-// touched, and a page deleted upstream is shown, not deleted.
+// touched, and a page deleted upstream is shown, not deleted. A check keeps the images upstream's pages
+// show that this handbook lacks (by the hash of their bytes), so a page taken or added shows them.
+import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
@@ -51,6 +53,7 @@ export class UpstreamService {
     private readonly db: DbExecutor,
     private readonly repo: UpstreamRepository,
     private readonly handbook: HandbookService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly limits: ReadLimits = DEFAULT_LIMITS,
   ) {}
@@ -71,7 +74,15 @@ export class UpstreamService {
   async check(actor: Actor, source?: string): Promise<UpstreamStatus> {
     const followed = source ?? (await this.repo.source(this.db))?.source
     if (!followed) throw new NotFoundError('This handbook does not follow an upstream handbook')
-    const pages = await readUpstream(followed, folder => this.handbook.readFolder(folder, undefined, undefined, { asPublished: true }), this.limits)
+    const { pages, images } = await readUpstream(
+      followed,
+      folder => this.handbook.readFolder(folder, undefined, undefined, { asPublished: true }),
+      this.limits,
+      async id => (await this.handbook.image(id)) !== null,
+    )
+    // The images upstream's pages show, kept so a page taken or added shows them. Images are kept by
+    // their bytes' hash, so this changes no page and no image already kept.
+    if (images.length > 0) await this.handbook.keepImages(actor, images, `upstream:${followed}`)
     const locals = new Map((await this.handbook.exportData()).sections.flatMap(s => s.pages).map(p => [p.slug, p]))
     const at = this.clock().toISOString()
     await this.db.transaction().execute(async trx => {
@@ -159,7 +170,9 @@ export class UpstreamService {
   /**
    * Decides a changed page. take: upstream's text; combine: the editor's text (refused while it still
    * has conflict markers); keep: the page stays as it is. pageVersion is the page's version the editor
-   * saw: a page saved since is refused with a StaleVersionError carrying the latest page.
+   * saw: a page saved since is refused with a StaleVersionError carrying the latest page. Take and combine
+   * are audited by the handbook's save (handbook.page-updated, on the page); keep saves no page, so it is
+   * audited here, on the page too (handbook.upstream-kept).
    */
   async resolve(
     actor: Actor,
@@ -197,7 +210,20 @@ export class UpstreamService {
       // Someone saved the page while this editor looked at it: they decide again on what it says now.
       throw new StaleVersionError(page, 'The page was changed by someone else')
     }
-    await this.repo.savePage(this.db, { ...record, baseBody: record.upstreamBody, state: 'current' })
+    const decided: UpstreamPageRecord = { ...record, baseBody: record.upstreamBody, state: 'current' }
+    if (choice !== 'keep') {
+      await this.repo.savePage(this.db, decided)
+      return saved
+    }
+    await this.db.transaction().execute(async trx => {
+      await this.repo.savePage(trx, decided)
+      await this.audit.record(trx, actor, {
+        action: 'handbook.upstream-kept',
+        subjectType: 'handbook-page',
+        subjectId: page.id,
+        summary: `Kept version ${page.version} of "${page.title}" as it is, without the upstream handbook’s change`,
+      })
+    })
     return saved
   }
 

@@ -1,10 +1,14 @@
 // Reading an upstream handbook: another Valuekit's static export served over HTTP(S) (its
 // handbook.json), an export folder on disk (the same file), or a folder of Markdown (read by the
 // handbook's importer). Remote reads use Node's fetch with a time limit, a size limit and no redirects.
+// The images the pages show come too: an export lists them in handbook.json (each read from its file
+// beside it, kept only when its bytes give its id and are a PNG, JPEG, GIF or WebP of at most 2 MB);
+// a Markdown folder's are read by the importer.
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { contentHash, MANIFEST_FILE, manifestSchema } from '../handbook/handbook.manifest.ts'
+import { contentHash, MANIFEST_FILE, manifestSchema, type HandbookManifest } from '../handbook/handbook.manifest.ts'
 import type { ImportResult } from '../handbook/handbook.import.ts'
+import { imageId, imageProblem, MAX_IMAGE_BYTES, sniffImageType, type ImageType } from '../handbook/handbook.images.ts'
 
 export interface UpstreamPage {
   slug: string
@@ -16,6 +20,20 @@ export interface UpstreamPage {
   skills: string[]
   markdown: string
   hash: string
+}
+
+/** An image an upstream page shows, its bytes checked. */
+export interface UpstreamImage {
+  id: string
+  fileName: string
+  contentType: ImageType
+  bytes: Buffer
+}
+
+export interface UpstreamHandbook {
+  pages: UpstreamPage[]
+  /** Images the pages show that this handbook has not kept yet (isKept), readable and checked. */
+  images: UpstreamImage[]
 }
 
 export class UpstreamReadError extends Error {}
@@ -31,27 +49,66 @@ export const DEFAULT_LIMITS: ReadLimits = { timeoutMs: 10_000, maxBytes: 20 * 10
 
 export const isRemote = (source: string): boolean => /^https?:\/\//i.test(source)
 
-/** Every page of the upstream handbook. `readFolder` reads a Markdown folder (HandbookService.readFolder). */
+/**
+ * Every page of the upstream handbook, and the images they show that isKept says this handbook lacks.
+ * `readFolder` reads a Markdown folder (HandbookService.readFolder).
+ */
 export async function readUpstream(
   source: string,
   readFolder: (folder: string) => Promise<ImportResult>,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<UpstreamPage[]> {
-  if (isRemote(source)) return fromManifest(await fetchManifest(source, limits), source)
+  isKept: (id: string) => Promise<boolean> = () => Promise.resolve(false),
+): Promise<UpstreamHandbook> {
+  if (isRemote(source)) {
+    const url = new URL(source.endsWith('.json') ? source : `${source.replace(/\/+$/, '')}/${MANIFEST_FILE}`)
+    const manifest = parseManifest((await fetchBytes(url, limits, limits.maxBytes)).toString('utf8'), source)
+    const images = await readImages(manifest, isKept, file =>
+      fetchBytes(new URL(file, url), limits, MAX_IMAGE_BYTES).catch(() => null),
+    )
+    return { pages: fromManifest(manifest), images }
+  }
   const folder = path.resolve(source)
   const info = await stat(folder).catch(() => null)
   if (!info?.isDirectory()) throw new UpstreamReadError(`There is no folder at ${source}`)
-  const manifest = path.join(folder, MANIFEST_FILE)
-  const manifestInfo = await stat(manifest).catch(() => null)
+  const manifestFile = path.join(folder, MANIFEST_FILE)
+  const manifestInfo = await stat(manifestFile).catch(() => null)
   if (manifestInfo?.isFile()) {
     if (manifestInfo.size > limits.maxBytes) throw new UpstreamReadError(`${MANIFEST_FILE} is too large`)
-    return fromManifest(await readFile(manifest, 'utf8'), source)
+    const manifest = parseManifest(await readFile(manifestFile, 'utf8'), source)
+    const images = await readImages(manifest, isKept, async file => {
+      // The manifest's pattern allows only images/<id>/<name>, so the file is inside the folder.
+      const at = path.join(folder, file)
+      const size = (await stat(at).catch(() => null))?.size ?? Infinity
+      return size > MAX_IMAGE_BYTES ? null : readFile(at).catch(() => null)
+    })
+    return { pages: fromManifest(manifest), images }
   }
-  return fromImport(await readFolder(folder))
+  const result = await readFolder(folder)
+  const images: UpstreamImage[] = []
+  for (const image of result.images) if (!(await isKept(image.id))) images.push(image)
+  return { pages: fromImport(result), images }
 }
 
-async function fetchManifest(source: string, limits: ReadLimits): Promise<string> {
-  const url = new URL(source.endsWith('.json') ? source : `${source.replace(/\/+$/, '')}/${MANIFEST_FILE}`)
+/** The images the manifest lists that its pages show and isKept lacks, each kept only if its bytes check out. */
+async function readImages(
+  manifest: HandbookManifest,
+  isKept: (id: string) => Promise<boolean>,
+  read: (file: string) => Promise<Buffer | null>,
+): Promise<UpstreamImage[]> {
+  const shown = manifest.pages.map(page => page.markdown).join('\n')
+  const images: UpstreamImage[] = []
+  for (const listed of manifest.images ?? []) {
+    if (!shown.includes(`/handbook/images/${listed.id}/`) || (await isKept(listed.id))) continue
+    const bytes = await read(listed.file)
+    const fileName = listed.file.slice(listed.file.lastIndexOf('/') + 1)
+    if (!bytes || imageId(bytes) !== listed.id || imageProblem(bytes, fileName) !== null) continue
+    const contentType = sniffImageType(bytes)
+    if (contentType) images.push({ id: listed.id, fileName, contentType, bytes })
+  }
+  return images
+}
+
+async function fetchBytes(url: URL, limits: ReadLimits, maxBytes: number): Promise<Buffer> {
   let response: Response
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: 'error' })
@@ -62,22 +119,22 @@ async function fetchManifest(source: string, limits: ReadLimits): Promise<string
   }
   if (!response.ok) throw new UpstreamReadError(`Could not read ${url.origin}: it answered ${response.status}`)
   const declared = Number(response.headers.get('content-length') ?? '0')
-  if (declared > limits.maxBytes) throw new UpstreamReadError(`The handbook at ${url.origin} is too large`)
+  if (declared > maxBytes) throw new UpstreamReadError(`The handbook at ${url.origin} is too large`)
   const chunks: Uint8Array[] = []
   let size = 0
   const reader = response.body?.getReader()
   for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
     size += read.value.byteLength
-    if (size > limits.maxBytes) {
+    if (size > maxBytes) {
       await reader.cancel()
       throw new UpstreamReadError(`The handbook at ${url.origin} is too large`)
     }
     chunks.push(read.value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
-function fromManifest(json: string, source: string): UpstreamPage[] {
+function parseManifest(json: string, source: string): HandbookManifest {
   let data: unknown
   try {
     data = JSON.parse(json)
@@ -86,7 +143,11 @@ function fromManifest(json: string, source: string): UpstreamPage[] {
   }
   const parsed = manifestSchema.safeParse(data)
   if (!parsed.success) throw new UpstreamReadError(`${source} does not hold a Valuekit handbook we can read`)
-  return parsed.data.pages.map(page => ({
+  return parsed.data
+}
+
+function fromManifest(manifest: HandbookManifest): UpstreamPage[] {
+  return manifest.pages.map(page => ({
     slug: page.slug,
     title: page.title,
     summary: page.summary,

@@ -19,7 +19,6 @@ import type { Page } from '../handbook.repository.ts'
 import { PAGE_FIELDS, directionSchema, pageFormSchema, parseResourceRows, versionSchema } from '../handbook.schemas.ts'
 import type { PageInput } from '../handbook.service.ts'
 import { lineDiff } from '../../platform/diff.ts'
-import { renderMarkdown } from '../markdown.ts'
 import { pageFormView, type PageFormInput } from '../handbook.views.ts'
 import { requireUser, slugParams, type SlugRequest } from './shared.ts'
 
@@ -85,7 +84,12 @@ export default async function editingRoutes(app: FastifyInstance, { services }: 
     const form = readPageForm(request.body)
     if (!form.ok) return editForm(reply, { mode: 'new', values, input: form.input, errors: form.errors, status: 400 })
     if (form.value.action === 'preview') {
-      return editForm(reply, { mode: 'new', values, input: form.input, preview: renderMarkdown(form.value.body).html })
+      return editForm(reply, {
+        mode: 'new',
+        values,
+        input: form.input,
+        preview: await handbook.renderBody(form.value.body),
+      })
     }
     try {
       const page = await handbook.createPage(actorOf(user), form.value)
@@ -137,7 +141,7 @@ export default async function editingRoutes(app: FastifyInstance, { services }: 
           page,
           values,
           input: form.input,
-          preview: renderMarkdown(form.value.body).html,
+          preview: await handbook.renderBody(form.value.body),
         })
       }
       try {

@@ -7,7 +7,6 @@ import type { Services } from '../../services.ts'
 import type { Page } from '../handbook.repository.ts'
 import { canEditHandbook, canSeeHistory } from '../handbook.policy.ts'
 import { versionSchema } from '../handbook.schemas.ts'
-import { renderMarkdown } from '../markdown.ts'
 import { diffView } from '../../platform/diff.ts'
 import { requireUser, slugParams, versionParams } from './shared.ts'
 
@@ -40,7 +39,7 @@ export default async function historyRoutes(app: FastifyInstance, { services }: 
           pageTitle: `Version ${version.version} of ${page.title}`,
           page,
           version,
-          html: renderMarkdown(version.body).html,
+          html: await handbook.renderBody(version.body),
           can: { edit: canEditHandbook(request.user) },
         },
         { nav: 'handbook' },

@@ -14,7 +14,6 @@ import {
   suggestFormSchema,
   suggestPreviewSchema,
 } from '../handbook.schemas.ts'
-import { renderMarkdown } from '../markdown.ts'
 import { suggestionView } from '../handbook.views.ts'
 import { idParams, requireUser, slugParams } from './shared.ts'
 
@@ -67,7 +66,7 @@ export default async function suggestionsRoutes(app: FastifyInstance, { services
       if (formAction(values) === 'preview') {
         const draft = parseForm(suggestPreviewSchema, request.body, SUGGEST_FIELDS)
         if (!draft.ok) return suggestForm(reply, page, values, { errors: draft.errors }, 400)
-        return suggestForm(reply, page, values, { preview: renderMarkdown(draft.value.body).html })
+        return suggestForm(reply, page, values, { preview: await handbook.renderBody(draft.value.body) })
       }
       const parsed = parseForm(suggestFormSchema, request.body, SUGGEST_FIELDS)
       if (!parsed.ok) return suggestForm(reply, page, values, { errors: parsed.errors }, 400)
