@@ -13,7 +13,13 @@ import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { escapeHtml } from '../platform/html.ts'
 import { newId } from '../platform/ids.ts'
-import { createLinkResolver, readHandbookFolder, type ImportProblem, type ImportResult, type ImportedPage } from './handbook.import.ts'
+import {
+  createLinkResolver,
+  readHandbookFolder,
+  type ImportProblem,
+  type ImportResult,
+  type ImportedPage,
+} from './handbook.import.ts'
 import {
   imageFileName,
   imageId,

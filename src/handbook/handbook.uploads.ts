@@ -213,7 +213,9 @@ export class HandbookUploads {
       const chosen = addresses[page.sourceKey]
       if (chosen === undefined || chosen === page.slug) continue
       if (taken.has(chosen) || result.pages.some(other => other !== page && other.slug === chosen)) {
-        result.problems.push(problem(page.sourcePath, `The address ${chosen} was taken meanwhile, so the page is at ${page.slug}`))
+        result.problems.push(
+          problem(page.sourcePath, `The address ${chosen} was taken meanwhile, so the page is at ${page.slug}`),
+        )
         continue
       }
       page.slug = chosen

@@ -35,7 +35,9 @@ export async function unpackZip(bytes: Buffer, folder: string): Promise<string> 
       if (name.startsWith('__MACOSX/')) continue
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT
       if (mode === S_IFLNK)
-        throw new ZipRefusedError(`The zip file has a link to another file (${name}). Replace links with the files themselves`)
+        throw new ZipRefusedError(
+          `The zip file has a link to another file (${name}). Replace links with the files themselves`,
+        )
       const target = path.resolve(folder, name)
       if (!target.startsWith(path.resolve(folder) + path.sep))
         throw new ZipRefusedError(`The zip file names a file outside its own folder (${name})`)
