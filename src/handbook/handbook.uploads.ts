@@ -185,8 +185,8 @@ export class HandbookUploads {
         const result = await this.handbook.readFolder(folder, (done, total) =>
           this.running.set(id, { phase: 'reading', done, total }),
         )
-        await this.useAddresses(result, answers.addresses)
-        return this.handbook.importResult(answers.actor, result, (done, total) =>
+        const placed = await this.useAddresses(result, answers.addresses)
+        return this.handbook.importResult(answers.actor, placed, (done, total) =>
           this.running.set(id, { phase: 'importing', done, total }),
         )
       })
@@ -207,7 +207,7 @@ export class HandbookUploads {
   }
 
   /** Puts pages at the addresses chosen, unless another page took one meanwhile (then says so). */
-  private async useAddresses(result: ImportResult, addresses: Record<string, string>): Promise<void> {
+  private async useAddresses(result: ImportResult, addresses: Record<string, string>): Promise<ImportResult> {
     const taken = await this.handbook.slugsInUse()
     for (const page of result.pages) {
       const chosen = addresses[page.sourceKey]
@@ -218,8 +218,13 @@ export class HandbookUploads {
         )
         continue
       }
+      const before = page.slug
       page.slug = chosen
+      // Links between pages were written with the page's address when the folder was read.
+      for (const other of result.pages) other.body = moveLinks(other.body, before, chosen)
     }
+    // A new result: links between pages are resolved afresh (the resolver's index is kept per result).
+    return { ...result, pages: [...result.pages] }
   }
 
   private async withUnpacked<T>(fileName: string, zip: Buffer, read: (folder: string) => Promise<T>): Promise<T> {
@@ -233,6 +238,13 @@ export class HandbookUploads {
       await rm(temporary, { recursive: true, force: true })
     }
   }
+}
+
+/** Links to /handbook/<from> (inline or reference-style) now go to /handbook/<to>. */
+export function moveLinks(body: string, from: string, to: string): string {
+  const inline = new RegExp(`(\\]\\(\\s*)/handbook/${from}(?=[)#?\\s])`, 'g')
+  const reference = new RegExp(`^(\\s*\\[[^\\]\\n]+\\]:\\s*)/handbook/${from}(?=[#?\\s]|$)`, 'gm')
+  return body.replace(inline, `$1/handbook/${to}`).replace(reference, `$1/handbook/${to}`)
 }
 
 function problem(file: string, message: string): ImportProblem {
