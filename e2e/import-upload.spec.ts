@@ -62,6 +62,7 @@ test('import a handbook from a zip in the browser', async ({ pageAs, journey }, 
   if (testInfo.project.name === 'js') {
     // The page updates itself.
     await expect(status).toHaveText('The handbook has been imported.', { timeout: 20_000 })
+    await expect(editor.getByRole('button', { name: 'Check progress' })).toHaveCount(0)
   } else {
     for (let tries = 0; tries < 40; tries++) {
       if ((await status.textContent())?.includes('has been imported')) break

@@ -46,7 +46,7 @@ function initImportProgress() {
     if (fresh.innerHTML !== region.innerHTML) region.innerHTML = fresh.innerHTML
     region.setAttribute('data-status', status ?? '')
     if (status === 'done' || status === 'failed') {
-      document.querySelector('[data-testid="check-progress"]')?.setAttribute('hidden', '')
+      document.querySelector('[data-progress-actions]')?.remove()
       return
     }
     setTimeout(check, 2000)
