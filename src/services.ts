@@ -29,6 +29,7 @@ import { FrameworkVersions } from './framework/framework.versions.ts'
 import { HandbookRepository } from './handbook/handbook.repository.ts'
 import { HandbookOwners } from './handbook/handbook.owners.ts'
 import { HandbookService } from './handbook/handbook.service.ts'
+import { HandbookUploads } from './handbook/handbook.uploads.ts'
 import { UpstreamRepository } from './upstream/upstream.repository.ts'
 import { UpstreamService } from './upstream/upstream.service.ts'
 import { InsightRepository } from './insight/insight.repository.ts'
@@ -104,6 +105,8 @@ export interface Services {
   readonly handbook: HandbookService
   /** Owners and review dates of handbook pages and sections, and readers' feedback. */
   readonly handbookOwners: HandbookOwners
+  /** Handbooks uploaded as a zip in the browser: staged with their report, imported in the background. */
+  readonly handbookUploads: HandbookUploads
   /** Following an upstream handbook: its changes per page, merged three ways (src/upstream/). */
   readonly upstream: UpstreamService
   readonly people: PeopleService
@@ -254,6 +257,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
   const frameworkVersions = new FrameworkVersions(kysely, repos.framework, organisation, audit, clock)
   const handbook = new HandbookService(kysely, repos.handbook, audit, clock, frameworkVersions, email)
   const handbookOwners = new HandbookOwners(kysely, repos.handbook, audit, clock)
+  const handbookUploads = new HandbookUploads(kysely, repos.handbook, handbook, clock)
   const upstream = new UpstreamService(kysely, repos.upstream, handbook, audit, clock)
   const people = new PeopleService(kysely, repos.people, accounts, audit, clock, frameworkVersions)
   const pathway = new PathwayService(kysely, repos.pathway, frameworkVersions, people, handbook, audit, clock)
@@ -359,6 +363,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     setup,
     handbook,
     handbookOwners,
+    handbookUploads,
     upstream,
     people,
     frameworkVersions,

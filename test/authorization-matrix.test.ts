@@ -88,6 +88,8 @@ interface Row {
 
 const everyone = (o: Outcome): Expected => ({ anonymous: o, member: o, editor: o, leader: o, administrator: o })
 const signedIn = (o: Outcome): Expected => ({ anonymous: 'sign-in', member: o, editor: o, leader: o, administrator: o })
+/** An import that does not exist: editors are told so, everyone else may not ask. */
+const NO_IMPORT = '00000000-0000-4000-8000-000000000000'
 const editors = (o: Outcome): Expected => ({
   anonymous: 'sign-in',
   member: 403,
@@ -323,6 +325,19 @@ const ROWS: Row[] = [
     expect: f => editors({ redirect: `/handbook/${f.slug}/history` }),
   },
   { method: 'GET', route: '/handbook/manage', path: at('/handbook/manage'), expect: editors(200) },
+  // Importing a handbook from a zip, and adding images (no file sent: the form asks for one)
+  { method: 'GET', route: '/handbook/import', path: at('/handbook/import'), expect: editors(200) },
+  { method: 'POST', route: '/handbook/import', path: at('/handbook/import'), expect: editors(400) },
+  { method: 'GET', route: '/handbook/import/:id', path: at(`/handbook/import/${NO_IMPORT}`), expect: editors(404) },
+  { method: 'POST', route: '/handbook/import/:id', path: at(`/handbook/import/${NO_IMPORT}`), expect: editors(404) },
+  {
+    method: 'GET',
+    route: '/handbook/import/:id/progress',
+    path: at(`/handbook/import/${NO_IMPORT}/progress`),
+    expect: editors(404),
+  },
+  { method: 'GET', route: '/handbook/images/new', path: at('/handbook/images/new'), expect: editors(200) },
+  { method: 'POST', route: '/handbook/images/new', path: at('/handbook/images/new'), expect: editors(400) },
   { method: 'GET', route: '/handbook/sections/new', path: at('/handbook/sections/new'), expect: editors(200) },
   { method: 'POST', route: '/handbook/sections/new', path: at('/handbook/sections/new'), expect: editors(400) },
   {

@@ -113,6 +113,21 @@ export interface HandbookImagesTable {
   created_by_name: string
 }
 
+/** Owner: handbook. A handbook uploaded as a zip in the browser: staged, then imported in the background. */
+export interface HandbookImportsTable {
+  id: string
+  created_by: string
+  file_name: string
+  zip: Buffer
+  status: string
+  report: string
+  answers: string | null
+  result: string | null
+  failure: string | null
+  created_at: string
+  updated_at: string
+}
+
 /** Owner: handbook. Skill and role tags of each page, for look-ups by skill. */
 export interface HandbookPageTagsTable {
   page_id: string
@@ -919,6 +934,7 @@ export interface Database {
   handbook_owners: HandbookOwnersTable
   handbook_feedback: HandbookFeedbackTable
   handbook_images: HandbookImagesTable
+  handbook_imports: HandbookImportsTable
   framework_versions: FrameworkVersionsTable
   framework_proposals: FrameworkProposalsTable
   framework_migrations: FrameworkMigrationsTable

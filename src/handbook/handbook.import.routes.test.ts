@@ -6,7 +6,7 @@ import { buildTestApp, setUpInstallation, type TestContext } from '../../test/bu
 import { DIALECTS } from '../../test/dialects.ts'
 import type { Agent } from '../../test/build-test-app.ts'
 
-const DOCUSAURUS = path.resolve(import.meta.dirname, 'import-fixtures/docusaurus')
+const DOCUSAURUS = path.resolve(import.meta.dirname, '../../test/import-fixtures/docusaurus')
 const actor = { id: null, name: 'Handbook import' }
 
 describe.each(DIALECTS)('importing a site (%s)', dialect => {

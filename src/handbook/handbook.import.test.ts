@@ -385,7 +385,7 @@ describe('the starter handbook', () => {
   })
 })
 
-const fixtures = path.resolve(import.meta.dirname, 'import-fixtures')
+const fixtures = path.resolve(import.meta.dirname, '../../test/import-fixtures')
 
 /** Every link of every page, rendered as the handbook renders it. */
 function linksOf(result: ImportResult) {

@@ -55,6 +55,8 @@ export interface ImportedPage {
   sourceKey: string
   /** The page's address on the original site, without its path prefix ('/guides/planning/'), if known. */
   url: string | null
+  /** The address the page asked for, when a page from another source (or made in the browser) has it. */
+  takenSlug?: string
 }
 export interface ImportProblem {
   file: string
@@ -223,6 +225,7 @@ function assignSlugs(readPages: ReadPage[], existing: ExistingPages | undefined,
     const wanted = page.slug
     let slug = wanted
     for (let n = 2; used.has(slug) || existing?.slugs.has(slug); n += 1) slug = `${wanted}-${n}`
+    if (slug !== wanted && existing?.slugs.has(wanted) && !used.has(wanted)) page.takenSlug = wanted
     if (slug !== wanted) {
       problems.warning(
         page.sourcePath,

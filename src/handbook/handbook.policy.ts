@@ -29,3 +29,7 @@ export const canSeeAllFeedback = (user: CurrentUser | null): boolean => canEditH
 export const canDealWithFeedback = (user: CurrentUser | null, page: { ownerUserId: string | null }): boolean =>
   user !== null && (canEditHandbook(user) || (page.ownerUserId !== null && page.ownerUserId === user.id))
 export const canSeeUsefulness = canDealWithFeedback
+
+/** Editors import a handbook from a zip in the browser, and upload images for pages. */
+export const canImportHandbook = (user: CurrentUser | null): boolean => canEditHandbook(user)
+export const canUploadImages = (user: CurrentUser | null): boolean => canEditHandbook(user)

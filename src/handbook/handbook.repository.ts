@@ -888,6 +888,81 @@ export class HandbookRepository {
       createdByName: row.created_by_name,
     }
   }
+
+  // ---- Imports uploaded in the browser (handbook_imports) ----
+
+  async insertImport(db: Db, row: StoredImportRow): Promise<void> {
+    await db
+      .insertInto('handbook_imports')
+      .values({
+        id: row.id,
+        created_by: row.createdBy,
+        file_name: row.fileName,
+        zip: row.zip,
+        status: row.status,
+        report: row.report,
+        answers: row.answers,
+        result: row.result,
+        failure: row.failure,
+        created_at: row.createdAt,
+        updated_at: row.updatedAt,
+      })
+      .execute()
+  }
+
+  async findImport(db: Db, id: string): Promise<StoredImportRow | null> {
+    const row = await db.selectFrom('handbook_imports').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) return null
+    return {
+      id: row.id,
+      createdBy: row.created_by,
+      fileName: row.file_name,
+      zip: Buffer.from(row.zip),
+      status: row.status,
+      report: row.report,
+      answers: row.answers,
+      result: row.result,
+      failure: row.failure,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }
+  }
+
+  /** Moves an import on, only from the status given; says whether it did (two confirmations start one run). */
+  async moveImport(
+    db: Db,
+    id: string,
+    from: string,
+    changes: Partial<Pick<StoredImportRow, 'status' | 'answers' | 'result' | 'failure'>> & { updatedAt: string },
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('handbook_imports')
+      .set({
+        ...(changes.status === undefined ? {} : { status: changes.status }),
+        ...(changes.answers === undefined ? {} : { answers: changes.answers }),
+        ...(changes.result === undefined ? {} : { result: changes.result }),
+        ...(changes.failure === undefined ? {} : { failure: changes.failure }),
+        updated_at: changes.updatedAt,
+      })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+}
+
+export interface StoredImportRow {
+  id: string
+  createdBy: string
+  fileName: string
+  zip: Buffer
+  status: string
+  report: string
+  answers: string | null
+  result: string | null
+  failure: string | null
+  createdAt: string
+  updatedAt: string
 }
 
 export interface StoredImage {

@@ -13,8 +13,21 @@ import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { escapeHtml } from '../platform/html.ts'
 import { newId } from '../platform/ids.ts'
-import { createLinkResolver, readHandbookFolder, type ImportProblem, type ImportResult } from './handbook.import.ts'
-import { resolveStoredImage } from './handbook.images.ts'
+import {
+  createLinkResolver,
+  readHandbookFolder,
+  type ImportProblem,
+  type ImportResult,
+  type ImportedPage,
+} from './handbook.import.ts'
+import {
+  imageFileName,
+  imageId,
+  imageProblem,
+  imageUrl,
+  resolveStoredImage,
+  sniffImageType,
+} from './handbook.images.ts'
 import type {
   HandbookRepository,
   Page,
@@ -66,6 +79,22 @@ export interface ImportReport {
   /** Images stored by this import (ones kept before are not counted again). */
   imagesStored: number
   problems: ImportProblem[]
+  /** What happened to each page read, in reading order. */
+  pages?: ImportedPageOutcome[]
+}
+
+export interface ImportedPageOutcome {
+  slug: string
+  title: string
+  sourcePath: string
+  outcome: 'created' | 'updated' | 'unchanged' | 'refused'
+}
+
+/** Thrown to roll a dry run back, carrying what it would have done. */
+class DryRunFinished extends Error {
+  constructor(readonly report: ImportReport) {
+    super('Dry run')
+  }
 }
 
 /** What an import reads besides the folder: the site's address and the name its source keys start with. */
@@ -111,6 +140,7 @@ export const RESERVED_SLUGS = new Set([
   'review',
   'feedback',
   'upstream',
+  'import',
 ])
 
 /** A page slug from a title: reserved words get a suffix. */
@@ -836,11 +866,33 @@ export class HandbookService {
   }
 
   /** Imports what readFolder found: new pages are created, changed pages get a new version. */
-  async importResult(actor: Actor, result: ImportResult): Promise<ImportReport> {
-    return this.db.transaction().execute(trx => this.applyImport(trx, actor, result))
+  async importResult(
+    actor: Actor,
+    result: ImportResult,
+    onPage?: (done: number, total: number) => void,
+  ): Promise<ImportReport> {
+    return this.db.transaction().execute(trx => this.applyImport(trx, actor, result, onPage))
   }
 
-  private async applyImport(trx: DbExecutor, actor: Actor, result: ImportResult): Promise<ImportReport> {
+  /** What importResult would do, page by page, without changing anything (it is rolled back). */
+  async dryRunImport(actor: Actor, result: ImportResult): Promise<ImportReport> {
+    try {
+      await this.db.transaction().execute(async trx => {
+        throw new DryRunFinished(await this.applyImport(trx, actor, result))
+      })
+    } catch (error) {
+      if (error instanceof DryRunFinished) return error.report
+      throw error
+    }
+    throw new Error('A dry run always rolls back')
+  }
+
+  private async applyImport(
+    trx: DbExecutor,
+    actor: Actor,
+    result: ImportResult,
+    onPage?: (done: number, total: number) => void,
+  ): Promise<ImportReport> {
     const at = this.clock().toISOString()
     const report: ImportReport = {
       sectionsCreated: 0,
@@ -849,6 +901,11 @@ export class HandbookService {
       pagesUnchanged: 0,
       imagesStored: 0,
       problems: [...result.problems],
+      pages: [],
+    }
+    const outcome = (page: ImportedPage, what: ImportedPageOutcome['outcome']) => {
+      report.pages?.push({ slug: page.slug, title: page.title, sourcePath: page.sourcePath, outcome: what })
+      onPage?.(report.pages?.length ?? 0, result.pages.length)
     }
     for (const image of result.images) {
       const stored = await this.repo.insertImage(trx, {
@@ -899,6 +956,7 @@ export class HandbookService {
           message: `Section ${imported.sectionSlug} was not found, so the page was not imported`,
           severity: 'error',
         })
+        outcome(imported, 'refused')
         continue
       }
       // A page from another source, or made in the browser, is never replaced by an import.
@@ -910,6 +968,7 @@ export class HandbookService {
           message: `The handbook already has a page at ${imported.slug} that did not come from this file, so this page was not imported. Import again to give it a new address`,
           severity: 'error',
         })
+        outcome(imported, 'refused')
         continue
       }
       const rendered = renderMarkdown(imported.body, {
@@ -949,6 +1008,7 @@ export class HandbookService {
         await this.repo.setPageSourceKey(trx, page.id, imported.sourceKey)
         await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
         report.pagesCreated++
+        outcome(imported, 'created')
         continue
       }
       if (slugOwner === null) await this.repo.setPageSourceKey(trx, before.id, imported.sourceKey)
@@ -961,6 +1021,7 @@ export class HandbookService {
           JSON.stringify([fields.roles, fields.skills, fields.resources])
       if (same) {
         report.pagesUnchanged++
+        outcome(imported, 'unchanged')
         continue
       }
       const page: Page = { ...before, ...fields, version: before.version + 1 }
@@ -968,6 +1029,7 @@ export class HandbookService {
         throw stalePage((await this.repo.findPageBySlug(trx, before.slug)) ?? before)
       await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
       report.pagesUpdated++
+      outcome(imported, 'updated')
     }
     await this.repo.bumpRevision(trx)
     await this.audit.record(trx, actor, {
@@ -1007,6 +1069,39 @@ export class HandbookService {
         })
       return stored
     })
+  }
+
+  /** The address of every page, for checking an address chosen for an imported page. */
+  async slugsInUse(): Promise<Set<string>> {
+    const sources = await this.repo.listPageSources(this.db)
+    return new Set([...sources.map(p => p.slug), ...RESERVED_SLUGS])
+  }
+
+  /** Keeps an image an editor uploaded (checked by its bytes, as an import checks them); gives its address. */
+  async uploadImage(actor: Actor, fileName: string, bytes: Buffer): Promise<{ url: string } | { problem: string }> {
+    const name = imageFileName(fileName)
+    const problem = imageProblem(bytes, name)
+    if (problem) return { problem }
+    const id = imageId(bytes)
+    const at = this.clock().toISOString()
+    await this.db.transaction().execute(async trx => {
+      const added = await this.repo.insertImage(trx, {
+        id,
+        fileName: name,
+        contentType: sniffImageType(bytes) ?? 'image/png',
+        bytes,
+        sourceKey: null,
+        createdAt: at,
+        createdByName: actor.name,
+      })
+      if (added)
+        await this.audit.record(trx, actor, {
+          action: 'handbook.image-uploaded',
+          subjectType: 'handbook',
+          summary: `Uploaded the image ${name}`,
+        })
+    })
+    return { url: imageUrl(id, name) }
   }
 
   /** A kept image, by its id (made from its bytes), or null. */

@@ -7,7 +7,9 @@ import type { Page, PageSummary, Resource, Section } from './handbook.repository
 import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
 import type { ReviewOverview, StewardedItem, Stewardship, UsefulnessMonth } from './handbook.owners.ts'
 import type { Feedback, Ownership } from './handbook.repository.ts'
-import type { DiffLine, SuggestionReview } from './handbook.service.ts'
+import type { ImportProblem } from './handbook.import.ts'
+import type { DiffLine, ImportReport, SuggestionReview } from './handbook.service.ts'
+import type { HandbookImport, ImportProgress, StagedReport } from './handbook.uploads.ts'
 
 /** What the reader may do on a page; templates get these flags, never role names. */
 export interface PageAbilities {
@@ -373,5 +375,122 @@ export function usefulnessView(
       percent: percent(m.yes, m.no) ?? 0,
     })),
     comments: answers.filter(a => a.comment !== ''),
+  }
+}
+
+// ---- Importing a handbook in the browser ----
+
+const SITE_NAMES: Record<StagedReport['site'], string> = {
+  plain: 'Markdown files',
+  jekyll: 'a Jekyll site',
+  eleventy: 'an Eleventy site',
+  docusaurus: 'a Docusaurus site',
+}
+const SEVERITY_TAGS: Record<ImportProblem['severity'], { text: string; classes: string }> = {
+  error: { text: 'Error', classes: 'govuk-tag--red' },
+  warning: { text: 'Warning', classes: 'govuk-tag--yellow' },
+  note: { text: 'Note', classes: 'govuk-tag--grey' },
+}
+const OUTCOMES = [
+  { key: 'created', heading: 'Pages to create', done: 'Pages created' },
+  { key: 'updated', heading: 'Pages to update', done: 'Pages updated' },
+  { key: 'unchanged', heading: 'Pages left as they are', done: 'Pages left as they were' },
+  { key: 'refused', heading: 'Pages that will not be imported', done: 'Pages not imported' },
+] as const
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+/** The import's problems grouped by file, each with its line and kind (the command line's report). */
+export function problemGroups(problems: readonly ImportProblem[]) {
+  const byFile = new Map<string, ImportProblem[]>()
+  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem])
+  return [...byFile].map(([file, list]) => ({
+    file,
+    problems: list.map(problem => ({
+      tag: SEVERITY_TAGS[problem.severity],
+      where: problem.line === undefined ? '' : `Line ${problem.line}`,
+      message: problem.message,
+    })),
+  }))
+}
+
+/** Counts and lists of what an import did or would do. */
+export function importOutcomeView(report: ImportReport, done = false) {
+  const heading = (key: (typeof OUTCOMES)[number]['key']) => {
+    const outcome = OUTCOMES.find(o => o.key === key) ?? OUTCOMES[0]
+    return done ? outcome.done : outcome.heading
+  }
+  const errors = report.problems.filter(problem => problem.severity === 'error').length
+  const warnings = report.problems.filter(problem => problem.severity === 'warning').length
+  const notes = report.problems.length - errors - warnings
+  return {
+    counts: [
+      { key: heading('created'), value: report.pagesCreated },
+      { key: heading('updated'), value: report.pagesUpdated },
+      { key: heading('unchanged'), value: report.pagesUnchanged },
+      { key: 'New sections', value: report.sectionsCreated },
+      { key: 'New images', value: report.imagesStored },
+    ],
+    problemSummary:
+      report.problems.length === 0
+        ? 'No problems were found.'
+        : `${count(errors, 'error')}, ${count(warnings, 'warning')} and ${count(notes, 'note')}.`,
+    problemGroups: problemGroups(report.problems),
+    outcomes: OUTCOMES.map(({ key }) => ({
+      key,
+      heading: heading(key),
+      pages: (report.pages ?? []).filter(page => page.outcome === key),
+    })).filter(group => group.pages.length > 0),
+  }
+}
+
+/** The report page: the dry run's report and a question for each page whose address is taken. */
+export function importReportView(
+  staged: HandbookImport,
+  values: Record<string, string>,
+  errors: { fields: Record<string, { text: string }> } | undefined,
+) {
+  const { report } = staged.staged
+  return {
+    id: staged.id,
+    fileName: staged.fileName,
+    siteName: SITE_NAMES[staged.staged.site],
+    ...importOutcomeView(report),
+    questions: staged.staged.questions.map((question, index) => {
+      const choice = values[`address-${index}`] ?? 'offered'
+      return {
+        index,
+        ...question,
+        choice,
+        slug: values[`slug-${index}`] ?? '',
+        addressError: errors?.fields[`address-${index}`],
+        slugError: errors?.fields[`slug-${index}`],
+      }
+    }),
+  }
+}
+
+/** The progress page: where the import is, and once done what it did. */
+export function importProgressView(found: HandbookImport, progress: ImportProgress | null) {
+  const finished = found.status === 'done' || found.status === 'failed'
+  let statusText: string
+  if (found.status === 'done') statusText = 'The handbook has been imported.'
+  else if (found.status === 'failed') statusText = 'The import failed.'
+  else if (found.status === 'waiting' || progress === null || progress.total === 0)
+    statusText = found.status === 'waiting' ? 'Waiting to start.' : 'Importing.'
+  else
+    statusText =
+      progress.phase === 'reading'
+        ? `Reading page ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}.`
+        : `Importing page ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}.`
+  const imported = (found.result?.pages ?? []).filter(page => page.outcome !== 'refused')
+  return {
+    id: found.id,
+    status: found.status,
+    finished,
+    statusText,
+    failure: found.failure,
+    result: found.result ? importOutcomeView(found.result, true) : null,
+    importedPages: imported,
   }
 }

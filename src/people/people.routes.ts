@@ -19,8 +19,9 @@ import {
 } from '../platform/forms.ts'
 import { ukToday } from '../platform/dates.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
+import { readUpload, uploadRoutes } from '../platform/http/uploads.ts'
 import type { Services } from '../services.ts'
-import { MAX_IMPORT_ROWS, canonicalCsv, decodeCsvFile, type ImportPlan } from './people.import.ts'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, canonicalCsv, decodeCsvFile, type ImportPlan } from './people.import.ts'
 import {
   canImportPeople,
   canListPeople,
@@ -63,24 +64,6 @@ const ACTION_TEXT = {
 
 export default async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { people } = services
-
-  // The import form can send a file. This parser serves only the import routes (any other form
-  // here sent as multipart is refused with 415); they raise the body limit for themselves.
-  app.addContentTypeParser(
-    'multipart/form-data',
-    { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 },
-    (request, body, done) => {
-      if (!request.routeOptions.url?.startsWith('/people/import')) {
-        done(Object.assign(new Error('Only the import form sends files'), { statusCode: 415 }), undefined)
-        return
-      }
-      try {
-        done(null, parseMultipart(body as Buffer, request.headers['content-type'] ?? ''))
-      } catch (err) {
-        done(err as Error, undefined)
-      }
-    },
-  )
 
   const viewerOf = async (request: FastifyRequest): Promise<Viewer> => requireViewer(request)
   const careerRoles = () => people.careerRoles()
@@ -199,9 +182,11 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
   /** The CSV from the form: an uploaded file if one was chosen, or else the text area. */
   const readImport = (body: unknown): FormResult<{ csv: string; checked: string }> => {
     const values = formValues(body)
-    const file = values.file
-    if (Buffer.isBuffer(file) && file.length > 0) {
-      const decoded = decodeCsvFile(file)
+    const file = readUpload(body, 'file')
+    if (file?.tooLarge)
+      return { ok: false, errors: formErrors({ file: 'The selected file must be 5 MB or smaller' }), values }
+    if (file && file.bytes.length > 0) {
+      const decoded = decodeCsvFile(file.bytes)
       if ('error' in decoded) return { ok: false, errors: formErrors({ file: decoded.error }), values }
       return { ok: true, value: { csv: canonicalCsv(decoded.text), checked: '' }, values }
     }
@@ -215,78 +200,90 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     return importPage(reply)
   })
 
-  app.post(
-    '/people/import/preview',
-    { config: { access: 'signed-in' }, bodyLimit: IMPORT_BODY_LIMIT },
-    async (request, reply) => {
-      const viewer = await viewerOf(request)
-      authorize(canImportPeople(viewer))
-      const form = readImport(request.body)
-      if (!form.ok) return importPage(reply, form.errors, '', 400)
-      const { csv } = form.value
-      if (csv === '')
-        return importPage(
-          reply,
-          formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
-          '',
-          400,
-        )
-      const plan = await people.previewImport(csv, importOptions(viewer))
-      return previewPage(reply, viewer, csv, plan, {}, wantsInvitations(request.body))
-    },
-  )
+  // The import form can send a CSV file: these two routes accept uploads (uploads.ts).
+  await app.register(
+    uploadRoutes({ fileSize: MAX_IMPORT_BYTES + 1, fieldSize: IMPORT_BODY_LIMIT }, upload => {
+      upload.post(
+        '/people/import/preview',
+        { config: { access: 'signed-in' }, bodyLimit: IMPORT_BODY_LIMIT },
+        async (request, reply) => {
+          const viewer = await viewerOf(request)
+          authorize(canImportPeople(viewer))
+          const form = readImport(request.body)
+          if (!form.ok) return importPage(reply, form.errors, '', 400)
+          const { csv } = form.value
+          if (csv === '')
+            return importPage(
+              reply,
+              formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
+              '',
+              400,
+            )
+          const plan = await people.previewImport(csv, importOptions(viewer))
+          return previewPage(reply, viewer, csv, plan, {}, wantsInvitations(request.body))
+        },
+      )
 
-  app.post(
-    '/people/import',
-    { config: { access: 'signed-in' }, bodyLimit: IMPORT_BODY_LIMIT },
-    async (request, reply) => {
-      const viewer = await viewerOf(request)
-      authorize(canImportPeople(viewer))
-      const form = readImport(request.body)
-      if (!form.ok) return importPage(reply, form.errors, '', 400)
-      const { csv, checked } = form.value
-      if (csv === '')
-        return importPage(
-          reply,
-          formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
-          '',
-          400,
-        )
-      const invite = wantsInvitations(request.body)
-      const options = { ...importOptions(viewer), sendInvitations: invite && services.email.enabled }
-      // Import only what was checked: a CSV changed after its preview is shown again first.
-      if (checked !== digest(csv))
-        return previewPage(
-          reply,
-          viewer,
-          csv,
-          await people.previewImport(csv, options),
-          { changedSinceCheck: true },
-          invite,
-        )
-      try {
-        const outcome = await people.importPeople(actorOf(viewer.user), csv, options)
-        if (!outcome.applied) return previewPage(reply, viewer, csv, outcome.plan)
-        const { counts, invited } = outcome
-        request.session.flash({
-          kind: 'success',
-          heading: `You imported the spreadsheet: ${importSummary(counts)}`,
-          text:
-            invited > 0
-              ? `We are emailing ${invited === 1 ? 'the new person an invitation' : `the ${invited.toLocaleString('en-GB')} new people invitations`} with a link to set their password.`
-              : counts.create > 0
-                ? canSetAccountRoles(viewer)
-                  ? 'New accounts cannot sign in until they set a password. Make set-password links for them on the People page in Administration.'
-                  : 'New accounts cannot sign in until they set a password. Ask an administrator to make set-password links for them.'
-                : undefined,
-        })
-        return reply.seeOther('/people')
-      } catch (err) {
-        if (err instanceof ConflictError)
-          return previewPage(reply, viewer, csv, await people.previewImport(csv, options), { conflict: true }, invite)
-        throw err
-      }
-    },
+      upload.post(
+        '/people/import',
+        { config: { access: 'signed-in' }, bodyLimit: IMPORT_BODY_LIMIT },
+        async (request, reply) => {
+          const viewer = await viewerOf(request)
+          authorize(canImportPeople(viewer))
+          const form = readImport(request.body)
+          if (!form.ok) return importPage(reply, form.errors, '', 400)
+          const { csv, checked } = form.value
+          if (csv === '')
+            return importPage(
+              reply,
+              formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
+              '',
+              400,
+            )
+          const invite = wantsInvitations(request.body)
+          const options = { ...importOptions(viewer), sendInvitations: invite && services.email.enabled }
+          // Import only what was checked: a CSV changed after its preview is shown again first.
+          if (checked !== digest(csv))
+            return previewPage(
+              reply,
+              viewer,
+              csv,
+              await people.previewImport(csv, options),
+              { changedSinceCheck: true },
+              invite,
+            )
+          try {
+            const outcome = await people.importPeople(actorOf(viewer.user), csv, options)
+            if (!outcome.applied) return previewPage(reply, viewer, csv, outcome.plan)
+            const { counts, invited } = outcome
+            request.session.flash({
+              kind: 'success',
+              heading: `You imported the spreadsheet: ${importSummary(counts)}`,
+              text:
+                invited > 0
+                  ? `We are emailing ${invited === 1 ? 'the new person an invitation' : `the ${invited.toLocaleString('en-GB')} new people invitations`} with a link to set their password.`
+                  : counts.create > 0
+                    ? canSetAccountRoles(viewer)
+                      ? 'New accounts cannot sign in until they set a password. Make set-password links for them on the People page in Administration.'
+                      : 'New accounts cannot sign in until they set a password. Ask an administrator to make set-password links for them.'
+                    : undefined,
+            })
+            return reply.seeOther('/people')
+          } catch (err) {
+            if (err instanceof ConflictError)
+              return previewPage(
+                reply,
+                viewer,
+                csv,
+                await people.previewImport(csv, options),
+                { conflict: true },
+                invite,
+              )
+            throw err
+          }
+        },
+      )
+    }),
   )
 
   // ---- A person ------------------------------------------------------------------------------
@@ -504,45 +501,4 @@ function submittedValues(body: unknown): Record<string, unknown> {
 /** The fingerprint of a checked CSV: an import goes ahead only for the CSV that was previewed. */
 function digest(csv: string): string {
   return createHash('sha256').update(csv).digest('hex')
-}
-
-const MULTIPART_FIELDS = new Set(['_csrf', 'csv', 'checked', 'file'])
-const CRLF = Buffer.from('\r\n')
-
-function badRequest(): Error {
-  return Object.assign(new Error('The form could not be read'), { statusCode: 400 })
-}
-
-/**
- * A small multipart/form-data reader for the import form: the text fields it knows and one file,
- * kept in memory (never written to disk, its name never used). Anything malformed is a 400.
- */
-export function parseMultipart(body: Buffer, contentType: string): Record<string, string | Buffer> {
-  const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;"]{1,70}))/i.exec(contentType)
-  const boundary = match?.[1] ?? match?.[2]
-  if (!boundary) throw badRequest()
-  const delimiter = Buffer.from(`--${boundary}`)
-  const closing = Buffer.concat([CRLF, delimiter])
-  const fields: Record<string, string | Buffer> = Object.create(null) as Record<string, string | Buffer>
-  let pos = body.indexOf(delimiter)
-  if (pos < 0) throw badRequest()
-  for (let parts = 0; parts < 20; parts++) {
-    pos += delimiter.length
-    if (body[pos] === 0x2d && body[pos + 1] === 0x2d) return fields
-    if (body[pos] !== 0x0d || body[pos + 1] !== 0x0a) throw badRequest()
-    const headerEnd = body.indexOf('\r\n\r\n', pos)
-    if (headerEnd < 0 || headerEnd - pos > 2000) throw badRequest()
-    const headers = body.toString('utf8', pos + 2, headerEnd)
-    const end = body.indexOf(closing, headerEnd + 4)
-    if (end < 0) throw badRequest()
-    const disposition =
-      /^content-disposition:[ \t]*form-data[ \t]*;[ \t]*name="([^"]{1,50})"([ \t]*;[ \t]*filename=)?/im.exec(headers)
-    const name = disposition?.[1]
-    if (name && MULTIPART_FIELDS.has(name) && !(name in fields)) {
-      const content = body.subarray(headerEnd + 4, end)
-      fields[name] = disposition?.[2] ? Buffer.from(content) : content.toString('utf8')
-    }
-    pos = end + 2
-  }
-  throw badRequest()
 }

@@ -8,6 +8,7 @@ import ownersRoutes from './owners.routes.ts'
 import readingRoutes from './reading.routes.ts'
 import sectionsRoutes from './sections.routes.ts'
 import suggestionsRoutes from './suggestions.routes.ts'
+import uploadsRoutes from './uploads.routes.ts'
 
 export default async function handbookRoutes(app: FastifyInstance, { services }: { services: Services }) {
   await app.register(readingRoutes, { services })
@@ -17,4 +18,5 @@ export default async function handbookRoutes(app: FastifyInstance, { services }:
   await app.register(suggestionsRoutes, { services })
   await app.register(ownersRoutes, { services })
   await app.register(imagesRoutes, { services })
+  await app.register(uploadsRoutes, { services })
 }

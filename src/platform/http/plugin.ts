@@ -23,6 +23,7 @@ import { PageCache } from './page-cache.ts'
 import { HTML, cachedPageKey, mustNotStore, passesSignInGate, showsFlash, spliceValues } from './page-rules.ts'
 import { newNonce, securityHeaderSet, securityHeaders } from './security-headers.ts'
 import type { LayoutBase, PageOptions } from './types.ts'
+import { isMultipartRequest } from './uploads.ts'
 import { renderView, type ViewEnvironment } from './views.ts'
 import './types.ts'
 
@@ -103,8 +104,8 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
   }
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 })
-  // Forms are the only bodies accepted (and, where a route uploads a file, multipart, whose parser
-  // that route's plugin adds): anything else is refused with 415 before any handler sees it.
+  // Forms are the only bodies accepted (and multipart on the routes a plugin registers through
+  // uploadRoutes in uploads.ts): anything else is refused with 415 before any handler sees it.
   app.removeContentTypeParser(['application/json', 'text/plain'])
   await app.register(cookie, { secret: config.sessionSecret })
   securityHeaders(app, { https: config.secureCookies })
@@ -157,6 +158,11 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     )
   })
 
+  app.decorate('checkFormToken', (request: FastifyRequest) => {
+    const token = (request.body as Record<string, unknown> | undefined)?._csrf
+    if (!tokens.matches(token, request.session?.id)) throw new FormTokenError('token')
+  })
+
   // CSRF: every state-changing request comes from this site (its Origin, when the browser sends
   // one) and carries the token of its own session. Checked before the route's own validation, so
   // a forged post learns nothing from a validation message. A request no route answers changes
@@ -165,6 +171,8 @@ async function httpPlatform(app: FastifyInstance, options: HttpPlatformOptions):
     if (SAFE_METHODS.has(request.method) || !request.routeOptions.url) return done()
     const origin = request.headers.origin
     if (origin !== undefined && origin !== siteOrigin) return done(new FormTokenError('origin'))
+    // An upload's body is read after this hook: uploads.ts checks its token once it has it.
+    if (request.routeOptions.config.uploads === true && isMultipartRequest(request)) return done()
     const body = request.body as Record<string, unknown> | undefined
     const token = body?._csrf
     if (tokens.matches(token, request.session?.id)) return done()
