@@ -933,12 +933,15 @@ export class HandbookRepository {
     db: Db,
     id: string,
     from: string,
-    changes: Partial<Pick<StoredImportRow, 'status' | 'answers' | 'result' | 'failure'>> & { updatedAt: string },
+    changes: Partial<Pick<StoredImportRow, 'status' | 'answers' | 'result' | 'failure' | 'zip'>> & {
+      updatedAt: string
+    },
   ): Promise<boolean> {
     const result = await db
       .updateTable('handbook_imports')
       .set({
         ...(changes.status === undefined ? {} : { status: changes.status }),
+        ...(changes.zip === undefined ? {} : { zip: changes.zip }),
         ...(changes.answers === undefined ? {} : { answers: changes.answers }),
         ...(changes.result === undefined ? {} : { result: changes.result }),
         ...(changes.failure === undefined ? {} : { failure: changes.failure }),
@@ -948,6 +951,11 @@ export class HandbookRepository {
       .where('status', '=', from)
       .executeTakeFirst()
     return Number(result.numUpdatedRows) > 0
+  }
+
+  /** Forgets imports whose report was read but never confirmed, staged before the time given. */
+  async pruneStagedImports(db: Db, before: string): Promise<void> {
+    await db.deleteFrom('handbook_imports').where('status', '=', 'staged').where('created_at', '<', before).execute()
   }
 }
 

@@ -167,6 +167,41 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect(imports).toContain(editor.name)
   })
 
+  it('lets go of a finished import’s zip, and says an import stopped by a restart has failed', async () => {
+    const db = ctx.testDb.db.kysely
+    const finished = await db.selectFrom('handbook_imports').select(['status', 'zip']).execute()
+    expect(finished.map(row => [row.status, Buffer.from(row.zip).length])).toEqual([['done', 0]])
+
+    // An import that was running when its process stopped: nobody runs it any more.
+    const sent = await upload(editor, '/handbook/import', { name: 'again.zip', bytes: fixtureZip() })
+    const id = String(sent.headers.location).split('/').pop() ?? ''
+    await db.updateTable('handbook_imports').set({ status: 'importing' }).where('id', '=', id).execute()
+    const progressUrl = `/handbook/import/${id}/progress`
+    const running = $((await editor.get(progressUrl)).body)
+    expect(running('[data-module="app-import-progress"]').attr('data-status')).toBe('importing')
+
+    const ago = (ms: number) => new Date(ctx.clock.now.getTime() - ms).toISOString()
+    await db
+      .updateTable('handbook_imports')
+      .set({ updated_at: ago(31 * 60_000) })
+      .where('id', '=', id)
+      .execute()
+    const stalled = $((await editor.get(progressUrl)).body)
+    expect(stalled('[data-module="app-import-progress"]').attr('data-status')).toBe('failed')
+    expect(stalled('[data-testid="import-failure"]').text()).toContain('The import stopped before it finished')
+
+    // A report read but never confirmed is forgotten a day later, when someone next uploads.
+    const unread = await upload(editor, '/handbook/import', { name: 'unread.zip', bytes: fixtureZip() })
+    const unreadId = String(unread.headers.location).split('/').pop() ?? ''
+    await db
+      .updateTable('handbook_imports')
+      .set({ created_at: ago(25 * 60 * 60_000) })
+      .where('id', '=', unreadId)
+      .execute()
+    await upload(editor, '/handbook/import', { name: 'later.zip', bytes: fixtureZip() })
+    expect((await editor.get(String(unread.headers.location))).statusCode).toBe(404)
+  })
+
   it('refuses a zip that reaches outside its folder, a link, and a file that is not a zip, saying why', async () => {
     const slip = Buffer.from(zipSync({ '../outside.md': Buffer.from('# Out') }))
     const refusedSlip = await upload(editor, '/handbook/import', { name: 'slip.zip', bytes: slip })

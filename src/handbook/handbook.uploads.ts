@@ -2,7 +2,10 @@
 // line gives (a dry run of the real import), answers where pages should go when another page has
 // their address, and confirms. The import then runs in the background, here in this process, and
 // its progress is read from memory (the page being imported) and the database (its status).
-// The zip is kept in handbook_imports and unpacked again when the import runs. No HTTP.
+// The zip is kept in handbook_imports and unpacked again when the import runs, then let go once
+// the import is done or has failed; reports never confirmed are forgotten after a day. An import
+// whose process stopped (a restart) is found stalled when next read, and said to have failed: the
+// pages are written in one transaction, so nothing of it was kept. No HTTP.
 import { mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -64,6 +67,12 @@ interface Answers {
 }
 
 const SLUG_FORMAT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** A report nobody confirmed within this long is forgotten, with its zip. */
+const STAGED_KEPT_MS = 24 * 60 * 60_000
+/** An import waiting or running this long, and not running here, stopped with its process. */
+export const STALLED_AFTER_MS = 30 * 60_000
+export const STALLED_MESSAGE =
+  'The import stopped before it finished, probably because the service restarted. Nothing was changed.'
 
 export class HandbookUploads {
   /** Progress of the imports this process is running, by id. */
@@ -117,8 +126,10 @@ export class HandbookUploads {
             ],
       ),
     }
-    const at = this.clock().toISOString()
+    const now = this.clock()
+    const at = now.toISOString()
     const id = newId()
+    await this.repo.pruneStagedImports(this.db, new Date(now.getTime() - STAGED_KEPT_MS).toISOString())
     await this.repo.insertImport(this.db, {
       id,
       createdBy: actor.id,
@@ -137,7 +148,16 @@ export class HandbookUploads {
 
   async get(id: string): Promise<HandbookImport | null> {
     const row = await this.repo.findImport(this.db, id)
-    return row ? importOf(row) : null
+    if (!row) return null
+    const busy = row.status === 'waiting' || row.status === 'importing'
+    const stalled =
+      busy && !this.running.has(id) && this.clock().getTime() - Date.parse(row.updatedAt) > STALLED_AFTER_MS
+    if (stalled) {
+      const changes = { status: 'failed', failure: STALLED_MESSAGE, zip: Buffer.alloc(0) }
+      await this.repo.moveImport(this.db, id, row.status, { ...changes, updatedAt: this.clock().toISOString() })
+      return this.get(id)
+    }
+    return importOf(row)
   }
 
   /** How far the import has gone, while this process runs it. */
@@ -193,6 +213,7 @@ export class HandbookUploads {
       await this.repo.moveImport(this.db, id, 'importing', {
         status: 'done',
         result: JSON.stringify(report),
+        zip: Buffer.alloc(0),
         updatedAt: at(),
       })
     } catch (error) {
@@ -200,7 +221,12 @@ export class HandbookUploads {
         error instanceof ZipRefusedError
           ? error.message
           : 'Something went wrong while importing, and nothing was changed. Try the import again'
-      await this.repo.moveImport(this.db, id, 'importing', { status: 'failed', failure, updatedAt: at() })
+      await this.repo.moveImport(this.db, id, 'importing', {
+        status: 'failed',
+        failure,
+        zip: Buffer.alloc(0),
+        updatedAt: at(),
+      })
     } finally {
       this.running.delete(id)
     }
