@@ -135,6 +135,14 @@ export class EvidenceRepository {
     return row ? toSkill(row) : undefined
   }
 
+  /** Deletes a pack with its skills and shares; false when it was already gone. */
+  async deletePack(db: Db, id: string): Promise<boolean> {
+    await db.deleteFrom('evidence_pack_shares').where('pack_id', '=', id).execute()
+    await db.deleteFrom('evidence_pack_skills').where('pack_id', '=', id).execute()
+    const result = await db.deleteFrom('evidence_packs').where('id', '=', id).executeTakeFirst()
+    return Number(result.numDeletedRows) > 0
+  }
+
   /** Who the pack is shared with, by name. */
   async shares(db: Db, packId: string): Promise<Share[]> {
     const rows = await db

@@ -268,6 +268,23 @@ export class EvidenceService {
     return saved
   }
 
+  /**
+   * Deletes the pack, the evidence chosen and written in it, and whom it was shared with, at once.
+   * The audit log says a pack was deleted, never for which role or what it held.
+   */
+  async remove(viewer: Viewer, pack: Pack): Promise<void> {
+    if (!canEditPack(viewer, pack)) throw new ForbiddenError('Only the person deletes their evidence pack')
+    await this.db.transaction().execute(async trx => {
+      if (await this.repo.deletePack(trx, pack.id))
+        await this.audit.record(trx, actorOf(viewer), {
+          action: 'evidence.deleted',
+          subjectType: 'evidence-pack',
+          subjectId: pack.id,
+          summary: 'Deleted an evidence pack',
+        })
+    })
+  }
+
   /** Who the pack is shared with: for its person only. */
   async shares(viewer: Viewer, pack: Pack): Promise<Share[]> {
     if (!canEditPack(viewer, pack)) throw new ForbiddenError('Only the person sees who reads their evidence pack')

@@ -78,6 +78,8 @@ export function packPage(view: PackView, can: { edit: boolean }) {
       edit: packHref(view.pack.id, '/edit'),
       share: packHref(view.pack.id, '/share'),
       print: packHref(view.pack.id, '/print'),
+      download: packHref(view.pack.id, '/download'),
+      delete: packHref(view.pack.id, '/delete'),
     },
   }
 }
