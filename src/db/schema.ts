@@ -1029,6 +1029,8 @@ export interface EvidencePackSkillsTable {
   task: string
   action: string
   result: string
+  /** JSON: the skill's further STAR examples, in order (the first is in the four columns above). */
+  more_examples: Generated<string>
   updated_at: string
   version: Generated<number>
 }

@@ -67,11 +67,14 @@ export function packDocument(page: PackPage, generatedOn: string): string {
           .map(p => `<blockquote><p class="when">${e(p.when)}</p>\n${paragraphs(p.text)}</blockquote>`)
           .join('\n')}`
       : ''
-    const example = s.example
-      ? `<h3>Example</h3>\n<dl class="star">${s.example
-          .map(part => `<dt>${e(part.label)}</dt><dd>${paragraphs(part.text)}</dd>`)
-          .join('')}</dl>`
-      : ''
+    const example = s.examples
+      .map(
+        x =>
+          `<h3>${e(x.heading)}</h3>\n<dl class="star">${x.parts
+            .map(part => `<dt>${e(part.label)}</dt><dd>${paragraphs(part.text)}</dd>`)
+            .join('')}</dl>`,
+      )
+      .join('\n')
     const empty = s.empty ? '<p>No evidence chosen for this skill yet.</p>' : ''
     return `<section>
 <h2>${e(s.name)}</h2>

@@ -247,6 +247,53 @@ describe('evidence packs', () => {
     )
   })
 
+  it('holds more than one example for a skill, each whole, and keeps each error by its field', async () => {
+    const path = `${packPath}/edit/product-management`
+    const form = await ava.get(path)
+    const page = $(form.body)
+    // The saved example, and room for a second.
+    expect(page('#situation').val()).toBe('Claims took weeks to process.')
+    expect(page('#situation-2').val()).toBe('')
+    expect(page('#situation-3').length).toBe(0)
+    const fields = formFields(form.body, path)
+    const half = await ava.post(path, { ...fields, 'situation-2': 'A second story', 'result-2': 'It ended well' })
+    expect(half.statusCode).toBe(400)
+    const bad = $(half.body)
+    expect(
+      bad('.govuk-error-summary__list a')
+        .map((_i, a) => bad(a).attr('href'))
+        .get(),
+    ).toEqual(['#task-2', '#action-2'])
+    expect(errorSummary(half.body)).toContain('Enter the task of example 2')
+    expect(bad('#situation-2').val()).toBe('A second story')
+
+    const second = {
+      'situation-2': 'Forms were hard',
+      'task-2': 'Fix them',
+      'action-2': 'I tested them',
+      'result-2': 'Fewer calls',
+    }
+    const saved = await ava.post(path, { ...fields, ...second })
+    expect(saved.statusCode).toBe(303)
+    const pack = await ava.get(packPath)
+    const skill = $(pack.body)('#skill-product-management').closest('section')
+    expect(
+      skill
+        .find('h3')
+        .map((_i, h) => $(pack.body)(h).text())
+        .get(),
+    ).toEqual(['From check-ins', 'Example 1', 'Example 2'])
+    expect(skill.text()).toContain('Fewer calls')
+    expect((await ava.get(`${packPath}/download`)).body).toContain('<h3>Example 2</h3>')
+
+    // A third slot is offered now; emptying the second removes it.
+    const again = await ava.get(path)
+    expect($(again.body)('#situation-3').val()).toBe('')
+    const emptied = Object.fromEntries(Object.keys(second).map(k => [k, '']))
+    expect((await ava.post(path, { ...formFields(again.body, path), ...emptied })).statusCode).toBe(303)
+    expect((await ava.get(packPath)).body).not.toContain('Fewer calls')
+  })
+
   it('escapes what was written in the download', async () => {
     const path = `${packPath}/edit/agile-and-lean-practices`
     const form = await ava.get(path)

@@ -11,7 +11,7 @@ import { ValidationError } from '../platform/errors.ts'
 import type { Services } from '../services.ts'
 import { canEditPack, canMakePack, canReadPack, canSeeEvidence } from './evidence.policy.ts'
 import { SKILL_FIELDS, readRoleForm, readShareForm, readSkillForm } from './evidence.schemas.ts'
-import type { PackSkillView } from './evidence.service.ts'
+import { MAX_EXAMPLES, type PackSkillView } from './evidence.service.ts'
 import type { Pack } from './evidence.types.ts'
 import { downloadName, packDocument } from './evidence.download.ts'
 import {
@@ -24,6 +24,7 @@ import {
   skillSection,
   skillValues,
   starFields,
+  moreExampleSlots,
 } from './evidence.views.ts'
 
 const NAV = 'pathway'
@@ -217,6 +218,8 @@ export default async function evidenceRoutes(app: FastifyInstance, { services }:
         section: skillSection(skill),
         evidence: evidenceItems(offered, pickedValues(values)),
         star: starFields(values),
+        moreSlots: moreExampleSlots(values),
+        maxExamples: MAX_EXAMPLES,
         version: o.conflict ? String(o.conflict.saved?.version ?? 0) : String(values.version ?? '0'),
         conflict: o.conflict ? skillSection(o.conflict) : null,
         errors: o.errors,
