@@ -1,5 +1,5 @@
 // An evidence pack for promotion: a product manager starts a pack for the next role, writes a STAR
-// example for one skill (every missing part reported at once, nothing typed lost), shares the
+// example for one skill (every missing part reported at once, nothing typed lost) and a second one, shares the
 // pack with the editor, who finds it in the list of packs shared with them and reads it; the
 // member, who it was not shared with, is refused. The editor downloads a copy; the person deletes it. With and without JavaScript; axe on every page.
 import { readFileSync } from 'node:fs'
@@ -52,10 +52,22 @@ test('build an evidence pack, share it with one person, and nobody else reads it
   await page.getByLabel('Result').fill('Claims now take two days.')
   await navigateBy(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
   await expect(page.getByText('Evidence saved')).toBeVisible()
+
+  // A second example for the same skill.
+  await follow(page, page.getByRole('link', { name: 'Product management' }))
+  const second = page.getByRole('group', { name: 'Example 2 (optional)' })
+  await second.getByLabel('Situation').fill('Nobody knew which forms caused calls.')
+  await second.getByLabel('Task').fill('I was asked to find the worst form.')
+  await second.getByLabel('Action').fill('I tested the three busiest forms with callers.')
+  await second.getByLabel('Result').fill('Calls about forms fell by a third.')
+  await navigateBy(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
+  await expect(page.getByText('Evidence saved')).toBeVisible()
   await follow(page, page.getByRole('button', { name: 'See the pack' }))
   await expect(page.getByRole('heading', { level: 1, name: 'Evidence for Senior product manager' })).toBeVisible()
   await expect(page.getByText('You have no agreed levels yet')).toBeVisible()
   await expect(page.getByRole('main')).toContainText('Claims now take two days.')
+  await expect(page.getByRole('heading', { level: 3, name: 'Example 2' })).toBeVisible()
+  await expect(page.getByRole('main')).toContainText('Calls about forms fell by a third.')
   const packPath = new URL(page.url()).pathname
 
   // Shared with the editor only.

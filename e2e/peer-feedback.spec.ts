@@ -75,6 +75,12 @@ test('ask a colleague for feedback, use it as evidence, and confirm the agreed l
   await expect(
     me.getByRole('group', { name: 'Which skills do you want feedback on?' }).getByLabel(SKILL, { exact: true }),
   ).toBeChecked()
+  // The search and its results reflow at 320 px.
+  const size = me.viewportSize()
+  await me.setViewportSize({ width: 320, height: 800 })
+  expect(await me.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+  await me.screenshot({ path: testInfo.outputPath('colleague-search-320.png'), fullPage: true })
+  if (size) await me.setViewportSize(size)
   await me.getByRole('group', { name: 'Colleagues' }).getByLabel(colleague.name).check()
   await me.getByLabel('A note to your colleagues (optional)').fill('Think about the claims discovery')
   await navigateBy(me, () => me.getByRole('button', { name: 'Send your request' }).click())
