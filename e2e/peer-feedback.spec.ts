@@ -78,7 +78,13 @@ test('ask a colleague for feedback, use it as evidence, and confirm the agreed l
   // The search and its results reflow at 320 px.
   const size = me.viewportSize()
   await me.setViewportSize({ width: 320, height: 800 })
-  expect(await me.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+  const wide = await me.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter(el => el.getBoundingClientRect().right > 321)
+      .map(el => `${el.tagName.toLowerCase()}#${el.id}.${el.className.toString().replace(/\s+/g, '.')}`)
+      .slice(0, 8),
+  )
+  expect(await me.evaluate(() => document.documentElement.scrollWidth), wide.join(' ')).toBeLessThanOrEqual(320)
   await me.screenshot({ path: testInfo.outputPath('colleague-search-320.png'), fullPage: true })
   if (size) await me.setViewportSize(size)
   await me.getByRole('group', { name: 'Colleagues' }).getByLabel(colleague.name).check()

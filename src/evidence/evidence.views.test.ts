@@ -184,9 +184,12 @@ describe('evidence presenters', () => {
 })
 
 describe('further example slots', () => {
-  it('keeps every slot up to the last one typed in, then offers one more while there is room', () => {
-    expect(moreExampleSlots({}).map(s => s.slot)).toEqual([2])
-    expect(moreExampleSlots({ 'task-3': 'T' }).map(s => s.slot)).toEqual([2, 3, 4])
+  it('keeps every slot up to the last one typed in, then offers one more once the first example is whole', () => {
+    const first = { situation: 'S', task: 'T', action: 'A', result: 'R' }
+    expect(moreExampleSlots({}).map(s => s.slot)).toEqual([])
+    expect(moreExampleSlots({ situation: 'Half a story' }).map(s => s.slot)).toEqual([])
+    expect(moreExampleSlots(first).map(s => s.slot)).toEqual([2])
+    expect(moreExampleSlots({ ...first, 'task-3': 'T' }).map(s => s.slot)).toEqual([2, 3, 4])
     expect(moreExampleSlots({ 'result-5': 'R' }).map(s => s.slot)).toEqual([2, 3, 4, 5])
     const [slot] = moreExampleSlots({ 'situation-2': 'S' })
     expect(slot?.legend).toBe('Example 2 (optional)')

@@ -149,14 +149,16 @@ export function starFields(values: FormValues) {
 /**
  * The further examples' slots on the skill form (numbered from 2): every slot up to the last one
  * with anything in it, keeping their places so each error stays by its field, then one empty slot
- * to add another, while there is room.
+ * to add another, while there is room and once the first example is whole.
  */
 export function moreExampleSlots(values: FormValues) {
   const text = (name: string) => (typeof values[name] === 'string' ? values[name] : '')
   let last = 1
   for (let slot = 2; slot <= MAX_EXAMPLES; slot++)
     if (STAR_PARTS.some(p => text(starFieldName(p.name, slot)) !== '')) last = slot
-  const count = Math.min(MAX_EXAMPLES, last + 1)
+  // Room for another only once the first example is whole: a first-time form shows one example.
+  const firstWhole = STAR_PARTS.every(p => text(p.name) !== '')
+  const count = Math.min(MAX_EXAMPLES, firstWhole || last > 1 ? last + 1 : 1)
   const slots = []
   for (let slot = 2; slot <= count; slot++)
     slots.push({
