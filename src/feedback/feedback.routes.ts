@@ -57,7 +57,7 @@ export default async function feedbackRoutes(app: FastifyInstance, { services }:
     const item = (checked: boolean) => (c: { id: string; name: string; email: string }) => ({
       value: c.id,
       text: c.name,
-      hint: { text: c.email, classes: 'govuk-!-text-break-word' },
+      hint: { text: c.email, classes: 'app-break-anywhere' },
       checked,
     })
     const colleagueItems = [...colleagues.chosen.map(item(true)), ...colleagues.offered.map(item(false))]
