@@ -1,7 +1,8 @@
 // An evidence pack for promotion: a product manager starts a pack for the next role, writes a STAR
-// example for one skill (every missing part reported at once, nothing typed lost), shares the
+// example for one skill (every missing part reported at once, nothing typed lost) and a second one, shares the
 // pack with the editor, who finds it in the list of packs shared with them and reads it; the
-// member, who it was not shared with, is refused. With and without JavaScript; axe on every page.
+// member, who it was not shared with, is refused. The editor downloads a copy; the person deletes it. With and without JavaScript; axe on every page.
+import { readFileSync } from 'node:fs'
 import { errorSummary, expect, follow, navigateBy, test, visit } from './support/fixtures.ts'
 import { PEOPLE } from './support/people.ts'
 import { addAccount, addToProfession, professionStatePath, setPassword } from './support/profession.ts'
@@ -51,10 +52,22 @@ test('build an evidence pack, share it with one person, and nobody else reads it
   await page.getByLabel('Result').fill('Claims now take two days.')
   await navigateBy(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
   await expect(page.getByText('Evidence saved')).toBeVisible()
+
+  // A second example for the same skill.
+  await follow(page, page.getByRole('link', { name: 'Product management' }))
+  const second = page.getByRole('group', { name: 'Example 2 (optional)' })
+  await second.getByLabel('Situation').fill('Nobody knew which forms caused calls.')
+  await second.getByLabel('Task').fill('I was asked to find the worst form.')
+  await second.getByLabel('Action').fill('I tested the three busiest forms with callers.')
+  await second.getByLabel('Result').fill('Calls about forms fell by a third.')
+  await navigateBy(page, () => page.getByRole('button', { name: 'Save', exact: true }).click())
+  await expect(page.getByText('Evidence saved')).toBeVisible()
   await follow(page, page.getByRole('button', { name: 'See the pack' }))
   await expect(page.getByRole('heading', { level: 1, name: 'Evidence for Senior product manager' })).toBeVisible()
   await expect(page.getByText('You have no agreed levels yet')).toBeVisible()
   await expect(page.getByRole('main')).toContainText('Claims now take two days.')
+  await expect(page.getByRole('heading', { level: 3, name: 'Example 2' })).toBeVisible()
+  await expect(page.getByRole('main')).toContainText('Calls about forms fell by a third.')
   const packPath = new URL(page.url()).pathname
 
   // Shared with the editor only.
@@ -70,6 +83,15 @@ test('build an evidence pack, share it with one person, and nobody else reads it
   await follow(editor, editor.getByRole('link', { name: `${person.name}: evidence for Senior product manager` }))
   await expect(editor.getByRole('main')).toContainText('I mapped the journey with the people who make claims.')
   await expect(editor.getByRole('button', { name: 'Change the evidence' })).toHaveCount(0)
+  // A copy to keep: one HTML file named after the person and the role, with nothing outside it.
+  const [download] = await Promise.all([
+    editor.waitForEvent('download'),
+    editor.getByRole('link', { name: 'Download it as a web page (HTML)' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe(`priya-evidence-${journey.suffix}-evidence-for-senior-product-manager.html`)
+  const file = readFileSync(await download.path(), 'utf8')
+  expect(file).toContain('Claims now take two days.')
+  expect(file).not.toMatch(/<script|<link|\bsrc=|\bhref=/i)
   await follow(editor, editor.getByRole('link', { name: 'Printable version' }))
   await expect(editor.getByRole('main')).toContainText('Claims now take two days.')
 
@@ -77,4 +99,14 @@ test('build an evidence pack, share it with one person, and nobody else reads it
   const member = await pageAs('member')
   await visit(member, packPath, { status: 403 })
   await visit(member, `${packPath}/print`, { status: 403 })
+  await visit(member, `${packPath}/download`, { status: 403 })
+
+  // The person deletes the pack, after being asked; it is gone for the editor too.
+  await visit(page, packPath)
+  await follow(page, page.getByRole('link', { name: 'Delete this evidence pack' }))
+  await expect(page.getByRole('heading', { level: 1, name: 'Delete your evidence pack?' })).toBeVisible()
+  await expect(page.getByTestId('delete-shares')).toContainText(PEOPLE.editor.name)
+  await navigateBy(page, () => page.getByRole('button', { name: 'Delete the pack' }).click())
+  await expect(page.getByText('Your evidence pack for Senior product manager has been deleted')).toBeVisible()
+  await visit(editor, packPath, { status: 404 })
 })

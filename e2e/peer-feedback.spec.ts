@@ -63,11 +63,31 @@ test('ask a colleague for feedback, use it as evidence, and confirm the agreed l
   await navigateBy(me, () => me.getByRole('button', { name: 'Send your request' }).click())
   await expect(errorSummary(me)).toContainText('Select the colleagues you want feedback from')
   await expect(errorSummary(me)).toContainText('Select the skills you want feedback on')
-  await me.getByRole('group', { name: 'Who do you want feedback from?' }).getByLabel(colleague.name).check()
+  // Colleagues are found by name (a large profession is never listed in full); what is chosen and
+  // typed is kept through the search.
   await me
     .getByRole('group', { name: 'Which skills do you want feedback on?' })
     .getByLabel(SKILL, { exact: true })
     .check()
+  await me.getByLabel('Find colleagues by name or email address').fill(colleague.name)
+  await navigateBy(me, () => me.getByRole('button', { name: 'Search', exact: true }).click())
+  await expect(me.getByTestId('colleague-matches')).toContainText(`1 colleague matches ‘${colleague.name}’`)
+  await expect(
+    me.getByRole('group', { name: 'Which skills do you want feedback on?' }).getByLabel(SKILL, { exact: true }),
+  ).toBeChecked()
+  // The search and its results reflow at 320 px.
+  const size = me.viewportSize()
+  await me.setViewportSize({ width: 320, height: 800 })
+  const wide = await me.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter(el => el.getBoundingClientRect().right > 321)
+      .map(el => `${el.tagName.toLowerCase()}#${el.id}.${el.className.toString().replace(/\s+/g, '.')}`)
+      .slice(0, 8),
+  )
+  expect(await me.evaluate(() => document.documentElement.scrollWidth), wide.join(' ')).toBeLessThanOrEqual(320)
+  await me.screenshot({ path: testInfo.outputPath('colleague-search-320.png'), fullPage: true })
+  if (size) await me.setViewportSize(size)
+  await me.getByRole('group', { name: 'Colleagues' }).getByLabel(colleague.name).check()
   await me.getByLabel('A note to your colleagues (optional)').fill('Think about the claims discovery')
   await navigateBy(me, () => me.getByRole('button', { name: 'Send your request' }).click())
   await expect(me.getByText('Your request for feedback has been sent')).toBeVisible()

@@ -1453,6 +1453,14 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/evidence/new', path: at('/evidence/new'), expect: inProfession(400) },
   { method: 'GET', route: '/evidence/:packId', path: f => pack(f), expect: sharedWithEditor(200) },
   { method: 'GET', route: '/evidence/:packId/print', path: f => pack(f, '/print'), expect: sharedWithEditor(200) },
+  {
+    method: 'GET',
+    route: '/evidence/:packId/download',
+    path: f => pack(f, '/download'),
+    expect: sharedWithEditor(200),
+  },
+  { method: 'GET', route: '/evidence/:packId/delete', path: f => pack(f, '/delete'), expect: signedIn(403) },
+  { method: 'POST', route: '/evidence/:packId/delete', path: f => pack(f, '/delete'), expect: signedIn(403) },
   { method: 'GET', route: '/evidence/:packId/edit', path: f => pack(f, '/edit'), expect: signedIn(403) },
   {
     method: 'GET',

@@ -5,7 +5,8 @@
 // 2. a development plan goal made from a resource suggested for a gap;
 // 3. a 1:1 with an action, which only the two people in it can see;
 // 4. a framework proposal approved, and the agreed levels carried across to the new version;
-// 5. the profession views for a head of profession, and the team page for the line manager.
+// 5. the head of profession's home page (the profession summary, and a reader's answer about a page
+//    they own followed to done), the profession views, and the team page for the line manager.
 // The tests run in order and share the people; each project (js, no-js) has people of its own.
 import type { Locator, Page } from '@playwright/test'
 import { PEOPLE } from '../support/people.ts'
@@ -539,12 +540,55 @@ test('a framework proposal approved, and agreed levels carried across to the new
 
 test('a head of profession sees the profession; a line manager sees their team', async ({
   pageWithState,
+  pageAs,
   journey,
 }, testInfo) => {
-  const { report, manager, head } = journey.pathway
+  test.setTimeout(180_000)
+  const { report, manager, head, headsPage } = journey.pathway
   const hop = await pageWithState(professionStatePath(testInfo.project.name, head))
+
+  // An editor names the head of profession as the owner of a handbook page, and a reader says it
+  // was not useful: the answer waits on the owner's home page.
+  const editor = await pageAs('editor')
+  await visit(editor, `/handbook/${headsPage.slug}`)
+  await follow(editor, editor.getByRole('link', { name: 'Change the owner or review date of this page' }))
+  await editor.getByLabel('A person').check()
+  await editor.getByLabel('Email address of the person').fill(head.email)
+  await navigateBy(editor, () => editor.getByRole('button', { name: 'Save' }).click())
+  await expect(editor.getByTestId('page-owner')).toContainText(`Page owner: ${head.name}.`)
+  const reader = await pageAs('member')
+  await visit(reader, `/handbook/${headsPage.slug}`)
+  await follow(reader, reader.getByRole('button', { name: 'No this page was not useful' }))
+  const comment = `Say how a community chooses its first meetups (${journey.suffix}).`
+  await reader.getByLabel('How could we make the page better? (optional)').fill(comment)
+  await navigateBy(reader, () => reader.getByRole('button', { name: 'Send feedback' }).click())
+  await expect(reader.getByText('Thank you for your feedback')).toBeVisible()
+
+  // The head of profession's home page: the profession summary, and the answer to read.
   await visit(hop, '/')
-  await follow(hop, navLink(hop, 'Profession'))
+  const summary = hop.getByTestId('profession-summary')
+  await expect(hop.getByRole('heading', { level: 2, name: 'The profession', exact: true })).toBeVisible()
+  // Each row's first definition is its value; the second holds its link.
+  await expect(summaryValue(summary, 'People').first()).toContainText(/\d+ (person|people)/)
+  await expect(summaryValue(summary, 'Check-ins overdue').first()).toContainText(/\d+ (person|people)/)
+  await expect(summaryValue(summary, 'Below expectation').first()).toContainText(
+    'below their role in at least one skill',
+  )
+  const feedbackTask = homeTask(hop, 'Read 1 answer from readers of pages you own')
+  await expect(feedbackTask).toBeVisible()
+  // The task leads to the answer; dealing with it takes it off the list.
+  await follow(hop, feedbackTask)
+  expect(new URL(hop.url()).pathname).toBe('/handbook/feedback')
+  const answer = hop.getByRole('listitem').filter({ hasText: comment })
+  await expect(answer).toContainText(headsPage.title)
+  await navigateBy(hop, () => answer.getByRole('button', { name: /^Mark as dealt with/ }).click())
+  await expect(hop.getByRole('listitem').filter({ hasText: comment })).toContainText(`Dealt with by ${head.name}`)
+  await visit(hop, '/')
+  await expect(hop.getByTestId('profession-summary')).toBeVisible()
+  await expect(hop.getByRole('link', { name: /answers? from readers of pages you own/ })).toHaveCount(0)
+
+  // The summary leads to the full views.
+  await follow(hop, summary.getByRole('link', { name: 'See levels people' }))
   await expect(hop.getByRole('heading', { level: 1, name: 'Capability of the profession' })).toBeVisible()
   await expect(hop.getByTestId('scope')).toHaveText('All business areas')
   await expect(hop.getByTestId('heatmap')).toContainText(report.name)

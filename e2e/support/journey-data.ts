@@ -67,6 +67,8 @@ export interface PathwayData {
   readonly proposal: { role: string; skill: string; from: string; to: string }
   /** The people a CSV import adds, with the business area they go in. */
   readonly imported: { area: string; names: readonly [string, string, string] }
+  /** A handbook page the head of profession owns, whose readers' answers come to their home page. */
+  readonly headsPage: { slug: string; title: string }
 }
 
 const person = (
@@ -138,6 +140,7 @@ const DATA: Record<string, JourneyData> = {
         to: 'Practitioner',
       },
       imported: { area: 'Farming', names: ['Ada Brook', 'Ben Carr', 'Cleo Dunn'] },
+      headsPage: { slug: 'communities-of-practice', title: 'Communities of practice' },
     },
     portfolio: {
       lead: person('area-lead', 'Lorna Hale', {
@@ -184,6 +187,7 @@ const DATA: Record<string, JourneyData> = {
         to: 'Practitioner',
       },
       imported: { area: 'Fisheries', names: ['Dev Ellis', 'Eve Frost', 'Finn Gale'] },
+      headsPage: { slug: 'mission-command', title: 'Mission command' },
     },
     portfolio: {
       lead: person('area-lead', 'Omar Pike', {

@@ -36,6 +36,7 @@ const ACTIONS: Record<string, string> = {
   'checkin.reviewed': 'Line manager’s view of a check-in given',
   'checkin.agreed': 'Check-in levels agreed',
   'evidence.shared': 'Evidence pack shared',
+  'evidence.deleted': 'Evidence pack deleted',
   'evidence.unshared': 'Evidence pack no longer shared',
   'framework.seeded': 'Framework set up',
   'framework.proposed': 'Framework change proposed',

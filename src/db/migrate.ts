@@ -31,6 +31,7 @@ import * as reminders from './migrations/20261207T1520-reminders.ts'
 import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
 import * as evidence from './migrations/20261207T1530-evidence.ts'
 import * as handbookUploads from './migrations/20261207T1600-handbook-uploads.ts'
+import * as evidenceMoreExamples from './migrations/20261207T1620-evidence-more-examples.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1525-peer-feedback': peerFeedback,
   '20261207T1530-evidence': evidence,
   '20261207T1600-handbook-uploads': handbookUploads,
+  '20261207T1620-evidence-more-examples': evidenceMoreExamples,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -1045,6 +1045,8 @@ export interface EvidencePackSkillsTable {
   task: string
   action: string
   result: string
+  /** JSON: the skill's further STAR examples, in order (the first is in the four columns above). */
+  more_examples: Generated<string>
   updated_at: string
   version: Generated<number>
 }

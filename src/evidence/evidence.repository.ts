@@ -3,7 +3,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, EvidencePackSkillsTable, EvidencePacksTable } from '../db/schema.ts'
 import { updateVersioned } from '../db/versioned.ts'
-import type { Pack, PackSkill, Share, SharedPack, SkillInput } from './evidence.types.ts'
+import type { Pack, PackSkill, Share, SharedPack, SkillInput, StarExample } from './evidence.types.ts'
 
 type Db = Kysely<Database>
 
@@ -24,6 +24,7 @@ const toSkill = (r: Selectable<EvidencePackSkillsTable>): PackSkill => ({
   task: r.task,
   action: r.action,
   result: r.result,
+  more: JSON.parse(r.more_examples) as StarExample[],
   updatedAt: r.updated_at,
   version: Number(r.version),
 })
@@ -34,6 +35,7 @@ const skillColumns = (input: SkillInput) => ({
   task: input.task,
   action: input.action,
   result: input.result,
+  more_examples: JSON.stringify(input.more ?? []),
 })
 
 export class EvidenceRepository {
@@ -133,6 +135,14 @@ export class EvidenceRepository {
       updated_at: at,
     })
     return row ? toSkill(row) : undefined
+  }
+
+  /** Deletes a pack with its skills and shares; false when it was already gone. */
+  async deletePack(db: Db, id: string): Promise<boolean> {
+    await db.deleteFrom('evidence_pack_shares').where('pack_id', '=', id).execute()
+    await db.deleteFrom('evidence_pack_skills').where('pack_id', '=', id).execute()
+    const result = await db.deleteFrom('evidence_packs').where('id', '=', id).executeTakeFirst()
+    return Number(result.numDeletedRows) > 0
   }
 
   /** Who the pack is shared with, by name. */

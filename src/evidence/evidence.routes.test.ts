@@ -169,6 +169,8 @@ describe('evidence packs', () => {
     for (const agent of [mia, lee, hop, ed, admin]) {
       expect((await agent.get(packPath)).statusCode).toBe(403)
       expect((await agent.get(`${packPath}/print`)).statusCode).toBe(403)
+      expect((await agent.get(`${packPath}/download`)).statusCode).toBe(403)
+      expect((await agent.get(`${packPath}/delete`)).statusCode).toBe(403)
     }
     expect((await mia.get('/evidence')).body).not.toContain('Ava Applicant')
   })
@@ -200,7 +202,28 @@ describe('evidence packs', () => {
     const print = await ed.get(`${packPath}/print`)
     expect(print.statusCode).toBe(200)
     expect(print.body).toContain('Claims now take two days.')
-    for (const path of ['/edit', '/edit/product-management', '/share'])
+    // The download: one self-contained HTML file, named after the person and the role.
+    const logsBefore = ctx.logs.length
+    const file = await ed.get(`${packPath}/download`)
+    expect(file.statusCode).toBe(200)
+    expect(file.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="ava-applicant-evidence-for-senior-product-manager.html"',
+    )
+    expect(file.body).toMatch(/^<!DOCTYPE html>/)
+    expect(file.body).toContain('<h1>Evidence for Senior product manager</h1>')
+    expect(file.body).toContain('I ran discovery for the claims service.')
+    expect(file.body).toContain('Claims now take two days.')
+    expect(file.body).toContain('@media print')
+    // Nothing it needs is outside it, and nothing in it runs.
+    expect(file.body).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(|@import|\bon\w+=/i)
+    // What the pack holds is never logged.
+    const logged = ctx.logs.slice(logsBefore).join('')
+    for (const secret of ['claims service', 'Claims now take two days', 'Ava Applicant'])
+      expect(logged).not.toContain(secret)
+    expect($(read.body)(`a[href="${packPath}/download"]`).length).toBe(1)
+    expect($(read.body)(`a[href="${packPath}/delete"]`).length).toBe(0)
+    for (const path of ['/edit', '/edit/product-management', '/share', '/delete'])
       expect((await ed.get(`${packPath}${path}`)).statusCode).toBe(403)
     // Still nobody else.
     expect((await mia.get(packPath)).statusCode).toBe(403)
@@ -222,6 +245,108 @@ describe('evidence packs', () => {
     expect(events.find(e => e.action === 'evidence.unshared')?.summary).toBe(
       'Stopped sharing an evidence pack with Ed Editor',
     )
+  })
+
+  it('holds more than one example for a skill, each whole, and keeps each error by its field', async () => {
+    const path = `${packPath}/edit/product-management`
+    const form = await ava.get(path)
+    const page = $(form.body)
+    // The saved example, and room for a second.
+    expect(page('#situation').val()).toBe('Claims took weeks to process.')
+    expect(page('#situation-2').val()).toBe('')
+    expect(page('#situation-3').length).toBe(0)
+    const fields = formFields(form.body, path)
+    const half = await ava.post(path, { ...fields, 'situation-2': 'A second story', 'result-2': 'It ended well' })
+    expect(half.statusCode).toBe(400)
+    const bad = $(half.body)
+    expect(
+      bad('.govuk-error-summary__list a')
+        .map((_i, a) => bad(a).attr('href'))
+        .get(),
+    ).toEqual(['#task-2', '#action-2'])
+    expect(errorSummary(half.body)).toContain('Enter the task of example 2')
+    expect(bad('#situation-2').val()).toBe('A second story')
+
+    const second = {
+      'situation-2': 'Forms were hard',
+      'task-2': 'Fix them',
+      'action-2': 'I tested them',
+      'result-2': 'Fewer calls',
+    }
+    const saved = await ava.post(path, { ...fields, ...second })
+    expect(saved.statusCode).toBe(303)
+    const pack = await ava.get(packPath)
+    const skill = $(pack.body)('#skill-product-management').closest('section')
+    expect(
+      skill
+        .find('h3')
+        .map((_i, h) => $(pack.body)(h).text())
+        .get(),
+    ).toEqual(['From check-ins', 'Example 1', 'Example 2'])
+    expect(skill.text()).toContain('Fewer calls')
+    expect((await ava.get(`${packPath}/download`)).body).toContain('<h3>Example 2</h3>')
+
+    // A third slot is offered now; emptying the second removes it.
+    const again = await ava.get(path)
+    expect($(again.body)('#situation-3').val()).toBe('')
+    const emptied = Object.fromEntries(Object.keys(second).map(k => [k, '']))
+    expect((await ava.post(path, { ...formFields(again.body, path), ...emptied })).statusCode).toBe(303)
+    expect((await ava.get(packPath)).body).not.toContain('Fewer calls')
+  })
+
+  it('escapes what was written in the download', async () => {
+    const path = `${packPath}/edit/agile-and-lean-practices`
+    const form = await ava.get(path)
+    expect(form.statusCode).toBe(200)
+    const saved = await ava.post(path, {
+      ...formFields(form.body, path),
+      situation: '<script>alert(1)</script>',
+      task: '<img src=x onerror=alert(1)>',
+      action: 'Line one\nline two\n\nA second paragraph',
+      result: 'R & D',
+    })
+    expect(saved.statusCode).toBe(303)
+    const file = await ava.get(`${packPath}/download`)
+    expect(file.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(file.body).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(file.body).toContain('<p>Line one<br>line two</p>\n<p>A second paragraph</p>')
+    expect(file.body).not.toMatch(/<script|<img/i)
+  })
+
+  it('deletes a pack after asking, with its evidence and shares; nobody else can', async () => {
+    const other = await ava.get('/evidence/new')
+    const made = await ava.post('/evidence/new', {
+      ...formFields(other.body, '/evidence/new'),
+      role: 'lead-product-manager',
+    })
+    expect(made.statusCode).toBe(303)
+    const lead = String(made.headers.location).replace(/\/edit$/, '')
+    const sharePage = await ava.get(`${lead}/share`)
+    expect(
+      (await ava.post(`${lead}/share`, { ...formFields(sharePage.body, `${lead}/share`), email: ed.email })).statusCode,
+    ).toBe(303)
+    expect((await ed.get(lead)).statusCode).toBe(200)
+
+    const pack = await ava.get(lead)
+    expect($(pack.body)(`a[href="${lead}/delete"]`).text()).toBe('Delete this evidence pack')
+    const ask = await ava.get(`${lead}/delete`)
+    expect(ask.statusCode).toBe(200)
+    expect($(ask.body)('h1').text()).toBe('Delete your evidence pack?')
+    expect($(ask.body)('[data-testid="delete-shares"]').text()).toContain('Ed Editor')
+    const fields = formFields(ask.body, `${lead}/delete`)
+    // Someone it is shared with reads it, but cannot delete it.
+    expect((await ed.post(`${lead}/delete`, fields)).statusCode).toBe(403)
+    const done = await ava.post(`${lead}/delete`, fields)
+    expect(done.statusCode).toBe(303)
+    expect(done.headers.location).toBe('/evidence')
+    expect((await ava.get(lead)).statusCode).toBe(404)
+    expect((await ed.get(lead)).statusCode).toBe(404)
+    expect((await ed.get('/evidence')).body).not.toContain('Lead product manager')
+    // The other pack is untouched.
+    expect((await ava.get(packPath)).statusCode).toBe(200)
+    const { events } = await ctx.app.services.audit.list({}, 1)
+    const event = events.find(e => e.action === 'evidence.deleted')
+    expect(event?.summary).toBe('Deleted an evidence pack')
   })
 
   it('refuses to make a pack for people outside the profession', async () => {

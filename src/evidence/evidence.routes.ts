@@ -1,5 +1,6 @@
 // Evidence packs: /evidence (your packs and those shared with you), making one for a role, the
-// pack, its skills one form each, sharing it with named people, and a printable copy. Each
+// pack, its skills one form each, sharing it with named people, a printable copy, a copy to
+// download, and deleting it. Each
 // handler loads the pack, asks evidence.policy.ts, calls the service, then renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../platform/auth/authorize.ts'
@@ -10,8 +11,9 @@ import { ValidationError } from '../platform/errors.ts'
 import type { Services } from '../services.ts'
 import { canEditPack, canMakePack, canReadPack, canSeeEvidence } from './evidence.policy.ts'
 import { SKILL_FIELDS, readRoleForm, readShareForm, readSkillForm } from './evidence.schemas.ts'
-import type { PackSkillView } from './evidence.service.ts'
+import { MAX_EXAMPLES, type PackSkillView } from './evidence.service.ts'
 import type { Pack } from './evidence.types.ts'
+import { downloadName, packDocument } from './evidence.download.ts'
 import {
   evidenceItems,
   listPage,
@@ -22,6 +24,7 @@ import {
   skillSection,
   skillValues,
   starFields,
+  moreExampleSlots,
 } from './evidence.views.ts'
 
 const NAV = 'pathway'
@@ -137,6 +140,55 @@ export default async function evidenceRoutes(app: FastifyInstance, { services }:
     },
   )
 
+  // The pack as one self-contained HTML file, for whoever may read it. Nothing of it is logged:
+  // the request log carries the address only, which holds the pack's id and nothing personal.
+  app.get(
+    '/evidence/:packId/download',
+    { config, schema: { params: packParams } },
+    async (request: PackRequest, reply) => {
+      const { pack, can } = await load(request)
+      const page = packPage(await evidence.view(pack), can)
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${downloadName(page)}"`)
+        .send(packDocument(page, services.clock().toISOString()))
+    },
+  )
+
+  // Deleting a pack: a page that asks first, then the POST that deletes it, its evidence and
+  // whom it was shared with. Only its person does.
+  app.get(
+    '/evidence/:packId/delete',
+    { config, schema: { params: packParams } },
+    async (request: PackRequest, reply) => {
+      const { viewer, pack } = await loadOwn(request)
+      const [view, shares] = await Promise.all([evidence.view(pack), evidence.shares(viewer, pack)])
+      return reply.page(
+        'evidence/views/delete.njk',
+        {
+          pageTitle: `Delete your evidence for ${view.roleName}`,
+          roleName: view.roleName,
+          packHref: packHref(pack.id),
+          action: packHref(pack.id, '/delete'),
+          shares,
+        },
+        { nav: NAV },
+      )
+    },
+  )
+
+  app.post(
+    '/evidence/:packId/delete',
+    { config, schema: { params: packParams } },
+    async (request: PackRequest, reply) => {
+      const { viewer, pack } = await loadOwn(request)
+      const { roleName } = await evidence.view(pack)
+      await evidence.remove(viewer, pack)
+      request.session.flash({ kind: 'success', heading: `Your evidence pack for ${roleName} has been deleted` })
+      return reply.seeOther('/evidence')
+    },
+  )
+
   app.get('/evidence/:packId/edit', { config, schema: { params: packParams } }, async (request: PackRequest, reply) => {
     const { pack, can } = await loadOwn(request)
     const page = packPage(await evidence.view(pack), can)
@@ -166,6 +218,8 @@ export default async function evidenceRoutes(app: FastifyInstance, { services }:
         section: skillSection(skill),
         evidence: evidenceItems(offered, pickedValues(values)),
         star: starFields(values),
+        moreSlots: moreExampleSlots(values),
+        maxExamples: MAX_EXAMPLES,
         version: o.conflict ? String(o.conflict.saved?.version ?? 0) : String(values.version ?? '0'),
         conflict: o.conflict ? skillSection(o.conflict) : null,
         errors: o.errors,

@@ -1,11 +1,13 @@
 // Reading the evidence pack's forms: the role a pack is for, one skill's picks and STAR example,
-// and the email address of someone to share it with. Every problem is shown at once.
+// (and any more), and the email address of someone to share it with. Every problem is shown at once.
 import { FormProblems, readChoice, readChoices, readText, type FormResult } from '../platform/forms.ts'
-import { STAR_PARTS, skillProblems } from './evidence.service.ts'
+import { MAX_EXAMPLES, STAR_PARTS, skillProblems, starFieldName } from './evidence.service.ts'
 import type { SkillInput } from './evidence.types.ts'
 
-/** The skill form's fields in page order, for the error summary. */
-export const SKILL_FIELDS = ['picked', ...STAR_PARTS.map(p => p.name)]
+const SLOTS = Array.from({ length: MAX_EXAMPLES }, (_v, i) => i + 1)
+
+/** The skill form's fields in page order, for the error summary: the picks, then each example's parts. */
+export const SKILL_FIELDS = ['picked', ...SLOTS.flatMap(slot => STAR_PARTS.map(p => starFieldName(p.name, slot)))]
 
 /** The version a form was opened at: a whole number, or null when the form did not say. */
 export function readVersion(body: unknown): number | null {
@@ -36,6 +38,13 @@ export function readSkillForm(
     task: readText(body, 'task'),
     action: readText(body, 'action'),
     result: readText(body, 'result'),
+    // Further examples: every slot the form can have, empty ones included (the service drops them).
+    more: SLOTS.slice(1).map(slot => ({
+      situation: readText(body, starFieldName('situation', slot)),
+      task: readText(body, starFieldName('task', slot)),
+      action: readText(body, starFieldName('action', slot)),
+      result: readText(body, starFieldName('result', slot)),
+    })),
   }
   problems.addAll(skillProblems(input, offered))
   const version = readVersion(body)

@@ -23,7 +23,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } fro
 import { newId } from '../platform/ids.ts'
 import { canEditPack, canMakePack } from './evidence.policy.ts'
 import type { EvidenceRepository } from './evidence.repository.ts'
-import type { Pack, PackSkill, Share, SharedPack, SkillInput } from './evidence.types.ts'
+import type { Pack, PackSkill, Share, SharedPack, SkillInput, StarExample } from './evidence.types.ts'
 
 export type { Pack, PackSkill, Share, SharedPack, SkillInput, WrittenEvidence }
 
@@ -38,6 +38,15 @@ export const STAR_PARTS = [
 ] as const
 
 export type StarPart = (typeof STAR_PARTS)[number]['name']
+
+/** The most STAR examples one skill holds: the first, and up to four more. */
+export const MAX_EXAMPLES = 5
+
+/** An example slot left empty on the form. */
+export const blankExample = (e: StarExample): boolean => STAR_PARTS.every(p => e[p.name] === '')
+
+/** The form's name of a part of an example: 'situation' for the first, 'situation-2' for the second. */
+export const starFieldName = (part: StarPart, slot: number): string => (slot === 1 ? part : `${part}-${slot}`)
 
 export interface RoleChoice {
   slug: string
@@ -75,12 +84,19 @@ export function skillProblems(input: SkillInput, offered: readonly string[]): Re
   const known = new Set(offered)
   if (input.picked.some(id => !known.has(id))) errors.picked = 'Choose evidence from your own check-ins'
   // An example is all four parts or none: half a story is no evidence.
-  const started = STAR_PARTS.some(part => input[part.name] !== '')
-  for (const part of STAR_PARTS) {
-    if (started && input[part.name] === '') errors[part.name] = `Enter the ${part.label.toLowerCase()} of your example`
-    else if (input[part.name].length > STAR_MAX)
-      errors[part.name] = `${part.label} must be ${STAR_MAX.toLocaleString('en-GB')} characters or fewer`
-  }
+  const examples: StarExample[] = [input, ...(input.more ?? []).slice(0, MAX_EXAMPLES - 1)]
+  examples.forEach((example, i) => {
+    const slot = i + 1
+    const which = slot === 1 ? 'your example' : `example ${slot}`
+    const started = !blankExample(example)
+    for (const part of STAR_PARTS) {
+      const field = starFieldName(part.name, slot)
+      if (started && example[part.name] === '') errors[field] = `Enter the ${part.label.toLowerCase()} of ${which}`
+      else if (example[part.name].length > STAR_MAX)
+        errors[field] =
+          `${part.label}${slot === 1 ? '' : ` of example ${slot}`} must be ${STAR_MAX.toLocaleString('en-GB')} characters or fewer`
+    }
+  })
   return errors
 }
 
@@ -241,6 +257,8 @@ export class EvidenceService {
       offered.map(o => o.checkinId),
     )
     if (Object.keys(errors).length) throw new ValidationError(errors)
+    // Empty slots are left out; the rest keep their order.
+    input = { ...input, more: (input.more ?? []).filter(e => !blankExample(e)).slice(0, MAX_EXAMPLES - 1) }
     const at = this.clock().toISOString()
     const stale = async () => {
       const latest = (await this.skillForm(pack, skillSlug)).skill
@@ -266,6 +284,23 @@ export class EvidenceService {
     }
     if (!saved) throw await stale()
     return saved
+  }
+
+  /**
+   * Deletes the pack, the evidence chosen and written in it, and whom it was shared with, at once.
+   * The audit log says a pack was deleted, never for which role or what it held.
+   */
+  async remove(viewer: Viewer, pack: Pack): Promise<void> {
+    if (!canEditPack(viewer, pack)) throw new ForbiddenError('Only the person deletes their evidence pack')
+    await this.db.transaction().execute(async trx => {
+      if (await this.repo.deletePack(trx, pack.id))
+        await this.audit.record(trx, actorOf(viewer), {
+          action: 'evidence.deleted',
+          subjectType: 'evidence-pack',
+          subjectId: pack.id,
+          summary: 'Deleted an evidence pack',
+        })
+    })
   }
 
   /** Who the pack is shared with: for its person only. */

@@ -21,6 +21,8 @@ export interface PackSkill {
   task: string
   action: string
   result: string
+  /** Further STAR examples, in order, each whole (the first is the four fields above). */
+  more: StarExample[]
   updatedAt: string
   version: number
 }
@@ -35,6 +37,11 @@ export interface StarExample {
 
 export interface SkillInput extends StarExample {
   picked: string[]
+  /**
+   * Further examples as the form's slots posted them (slot i is numbered i + 2 on the form); an
+   * empty slot is dropped when saved. Optional: callers with one example leave it out.
+   */
+  more?: StarExample[]
 }
 
 /** Someone a pack is shared with. */

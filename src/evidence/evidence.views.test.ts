@@ -12,6 +12,7 @@ import {
   skillSection,
   skillValues,
   starFields,
+  moreExampleSlots,
 } from './evidence.views.ts'
 
 const saved = (o: Partial<PackSkill> = {}): PackSkill => ({
@@ -23,6 +24,7 @@ const saved = (o: Partial<PackSkill> = {}): PackSkill => ({
   task: 'Find out why',
   action: 'I mapped it',
   result: 'Two days',
+  more: [],
   updatedAt: '2026-12-01T10:00:00.000Z',
   version: 3,
   ...o,
@@ -177,6 +179,25 @@ describe('evidence presenters', () => {
         title: 'Vic: evidence for Lead product manager',
         changed: 'Shared with you on 2 December 2026',
       },
+    ])
+  })
+})
+
+describe('further example slots', () => {
+  it('keeps every slot up to the last one typed in, then offers one more once the first example is whole', () => {
+    const first = { situation: 'S', task: 'T', action: 'A', result: 'R' }
+    expect(moreExampleSlots({}).map(s => s.slot)).toEqual([])
+    expect(moreExampleSlots({ situation: 'Half a story' }).map(s => s.slot)).toEqual([])
+    expect(moreExampleSlots(first).map(s => s.slot)).toEqual([2])
+    expect(moreExampleSlots({ ...first, 'task-3': 'T' }).map(s => s.slot)).toEqual([2, 3, 4])
+    expect(moreExampleSlots({ 'result-5': 'R' }).map(s => s.slot)).toEqual([2, 3, 4, 5])
+    const [slot] = moreExampleSlots({ 'situation-2': 'S' })
+    expect(slot?.legend).toBe('Example 2 (optional)')
+    expect(slot?.fields.map(f => [f.name, f.value])).toEqual([
+      ['situation-2', 'S'],
+      ['task-2', ''],
+      ['action-2', ''],
+      ['result-2', ''],
     ])
   })
 })

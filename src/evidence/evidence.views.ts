@@ -3,8 +3,16 @@
 import { LEVEL_NAMES, type Level } from '../framework/framework.bundled.ts'
 import { formatDate } from '../platform/dates.ts'
 import type { FormValues } from '../platform/forms.ts'
-import { STAR_MAX, STAR_PARTS, type PackSkillView, type PackView, type WrittenEvidence } from './evidence.service.ts'
-import type { Pack, PackSkill, SharedPack } from './evidence.types.ts'
+import {
+  MAX_EXAMPLES,
+  STAR_MAX,
+  STAR_PARTS,
+  starFieldName,
+  type PackSkillView,
+  type PackView,
+  type WrittenEvidence,
+} from './evidence.service.ts'
+import type { Pack, PackSkill, SharedPack, StarExample } from './evidence.types.ts'
 
 export const packHref = (id: string, rest = '') => `/evidence/${id}${rest}`
 export const skillHref = (packId: string, skillSlug: string) => packHref(packId, `/edit/${skillSlug}`)
@@ -20,16 +28,22 @@ export function gapText(row: Pick<PackSkillView, 'expected' | 'agreed' | 'gap'>)
   return row.gap === 1 ? '1 level below' : `${row.gap} levels below`
 }
 
-const hasExample = (saved: PackSkill | null): boolean => saved !== null && STAR_PARTS.every(p => saved[p.name] !== '')
+const whole = (e: StarExample): boolean => STAR_PARTS.every(p => e[p.name] !== '')
+const hasExample = (saved: PackSkill | null): boolean => saved !== null && whole(saved)
+
+/** Every whole example of a saved skill, the first one first. */
+const examplesOf = (saved: PackSkill | null): StarExample[] =>
+  saved ? [saved, ...(saved.more ?? [])].filter(whole) : []
 
 /** Whether a skill has anything in it yet: for the task list. */
 export function skillStatus(row: PackSkillView): 'Not started' | 'Evidence added' {
-  return row.picked.length > 0 || hasExample(row.saved) ? 'Evidence added' : 'Not started'
+  return row.picked.length > 0 || examplesOf(row.saved).length > 0 ? 'Evidence added' : 'Not started'
 }
 
 /** A skill of the pack as it is read (on screen and in print). */
 export function skillSection(row: PackSkillView) {
   const saved = row.saved
+  const examples = examplesOf(saved)
   return {
     slug: row.skill.slug,
     name: row.skill.name,
@@ -41,7 +55,12 @@ export function skillSection(row: PackSkillView) {
     ],
     picked: row.picked.map(e => ({ when: `From the check-in sent on ${formatDate(e.writtenAt)}`, text: e.text })),
     example: saved && hasExample(saved) ? STAR_PARTS.map(p => ({ label: p.label, text: saved[p.name] })) : null,
-    empty: row.picked.length === 0 && !hasExample(saved),
+    /** Every whole example, each headed "Example" (one) or "Example 1", "Example 2"… (more). */
+    examples: examples.map((e, i) => ({
+      heading: examples.length === 1 ? 'Example' : `Example ${i + 1}`,
+      parts: STAR_PARTS.map(p => ({ label: p.label, text: e[p.name] })),
+    })),
+    empty: row.picked.length === 0 && examples.length === 0,
   }
 }
 
@@ -78,6 +97,8 @@ export function packPage(view: PackView, can: { edit: boolean }) {
       edit: packHref(view.pack.id, '/edit'),
       share: packHref(view.pack.id, '/share'),
       print: packHref(view.pack.id, '/print'),
+      download: packHref(view.pack.id, '/download'),
+      delete: packHref(view.pack.id, '/delete'),
     },
   }
 }
@@ -101,6 +122,9 @@ export function skillValues(saved: PackSkill | null): FormValues {
     task: saved?.task ?? '',
     action: saved?.action ?? '',
     result: saved?.result ?? '',
+    ...Object.fromEntries(
+      (saved?.more ?? []).flatMap((e, i) => STAR_PARTS.map(p => [starFieldName(p.name, i + 2), e[p.name]])),
+    ),
     version: String(saved?.version ?? 0),
   }
 }
@@ -120,6 +144,35 @@ export function starFields(values: FormValues) {
     value: typeof values[p.name] === 'string' ? values[p.name] : '',
     maxlength: STAR_MAX,
   }))
+}
+
+/**
+ * The further examples' slots on the skill form (numbered from 2): every slot up to the last one
+ * with anything in it, keeping their places so each error stays by its field, then one empty slot
+ * to add another, while there is room and once the first example is whole.
+ */
+export function moreExampleSlots(values: FormValues) {
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : '')
+  let last = 1
+  for (let slot = 2; slot <= MAX_EXAMPLES; slot++)
+    if (STAR_PARTS.some(p => text(starFieldName(p.name, slot)) !== '')) last = slot
+  // Room for another only once the first example is whole: a first-time form shows one example.
+  const firstWhole = STAR_PARTS.every(p => text(p.name) !== '')
+  const count = Math.min(MAX_EXAMPLES, firstWhole || last > 1 ? last + 1 : 1)
+  const slots = []
+  for (let slot = 2; slot <= count; slot++)
+    slots.push({
+      slot,
+      legend: `Example ${slot} (optional)`,
+      fields: STAR_PARTS.map(p => ({
+        name: starFieldName(p.name, slot),
+        label: p.label,
+        hint: p.hint,
+        value: text(starFieldName(p.name, slot)),
+        maxlength: STAR_MAX,
+      })),
+    })
+  return slots
 }
 
 /** The roles a pack can be for, as radios, the suggested one checked unless another was chosen. */

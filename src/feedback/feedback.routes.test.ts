@@ -13,6 +13,8 @@ import {
   setUpInstallation,
   type TestContext,
 } from '../../test/build-test-app.ts'
+import { insertUser } from '../../test/factories.ts'
+import { COLLEAGUE_LIST_MAX } from './feedback.service.ts'
 
 type Named = Agent & { name: string; email: string; id: string }
 
@@ -174,5 +176,73 @@ describe('peer feedback pages', () => {
     const home = await boss.get('/')
     expect($(home.body)('[data-testid="tasks"] a[href^="/feedback/asks/"]').length).toBe(0)
     expect((await pat.get(path)).body).toContain('Withdrawn')
+  })
+  it('finds colleagues by name in a large profession, keeping who is chosen and what is typed', async () => {
+    // A small profession is listed in full.
+    const small = await pat.get('/feedback/new')
+    expect($(small.body)('input[name="colleagues"]').length).toBeGreaterThan(3)
+    for (let i = 0; i < COLLEAGUE_LIST_MAX; i++)
+      await insertUser(ctx.testDb.db.kysely, { name: `Zed Filler ${String(i).padStart(2, '0')}` })
+    await insertUser(ctx.testDb.db.kysely, { name: 'Ria Gone', status: 'disabled' })
+
+    // Past the list's size, nobody is listed until a search.
+    const form = await pat.get('/feedback/new')
+    expect($(form.body)('input[name="colleagues"]').length).toBe(0)
+    expect($(form.body)('[data-testid="colleague-hint"]').text()).toContain('Search for each colleague by name')
+    const fields = formFields(form.body, '/feedback/new')
+
+    // A search by part of a name offers the matches; the search button keeps the note and skills.
+    const found = await pat.post('/feedback/new', {
+      ...fields,
+      q: 'colleague',
+      find: 'yes',
+      skills: ['product-management'],
+      note: NOTE,
+    })
+    expect(found.statusCode).toBe(200)
+    const page = $(found.body)
+    expect(page('[data-testid="colleague-matches"]').text()).toContain('1 colleague matches ‘colleague’')
+    expect(
+      page('input[name="colleagues"]')
+        .map((_i, el) => page(el).val())
+        .get(),
+    ).toEqual([cole.id])
+    expect(page('input[name="skills"][value="product-management"]').is(':checked')).toBe(true)
+    expect(page('#note').text()).toBe(NOTE)
+
+    // Chosen, then a second search: the first stays chosen, above the new matches.
+    const second = await pat.post('/feedback/new', {
+      ...formFields(found.body, '/feedback/new'),
+      colleagues: [cole.id],
+      q: 'bea',
+      find: 'yes',
+    })
+    const again = $(second.body)
+    expect(
+      again('input[name="colleagues"]:checked')
+        .map((_i, el) => again(el).val())
+        .get(),
+    ).toEqual([cole.id])
+    expect(
+      again('input[name="colleagues"]:not(:checked)')
+        .map((_i, el) => again(el).val())
+        .get(),
+    ).toEqual([boss.id])
+
+    // Nobody matches: said plainly. Disabled accounts and the person themselves are never offered.
+    for (const q of ['nobody-at-all', 'ria gone', 'pat person']) {
+      const none = await pat.post('/feedback/new', { ...fields, q, find: 'yes' })
+      expect($(none.body)('[data-testid="colleague-matches"]').text()).toContain('Nobody else matches')
+    }
+    // Many matches are capped, and the page says so.
+    const many = await pat.post('/feedback/new', { ...fields, q: 'zed filler', find: 'yes' })
+    expect($(many.body)('input[name="colleagues"]').length).toBe(20)
+    expect($(many.body)('[data-testid="colleague-matches"]').text()).toContain('Only the first 20 are shown')
+
+    // Sending with nobody chosen points the error at the search box.
+    const empty = await pat.post('/feedback/new', { ...fields, skills: ['product-management'] })
+    expect(empty.statusCode).toBe(400)
+    expect($(empty.body)('.govuk-error-summary__list a').first().attr('href')).toBe('#colleagues')
+    expect($(empty.body)('input#colleagues[name="q"]').length).toBe(1)
   })
 })

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer } from '../platform/auth/viewer.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, type FormErrors } from '../platform/forms.ts'
+import { formErrors, readText, type FormErrors } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import type { Services } from '../services.ts'
 import { canAnswerAsk, canSeeFeedbackOf, canUseFeedback, canWithdraw, type Viewer } from './feedback.policy.ts'
@@ -44,24 +44,35 @@ export default async function feedbackRoutes(app: FastifyInstance, { services }:
 
   // ---- Asking --------------------------------------------------------------------------------
 
-  async function newPage(reply: FastifyReply, viewer: Viewer, input: AskInput, errors?: FormErrors, status = 200) {
-    const [colleagues, skills] = await Promise.all([feedback.colleagueChoices(viewer), feedback.skillChoices()])
+  async function newPage(
+    reply: FastifyReply,
+    viewer: Viewer,
+    input: AskInput,
+    o: { errors?: FormErrors; status?: number; q?: string } = {},
+  ) {
+    const [colleagues, skills] = await Promise.all([
+      feedback.colleagueChoices(viewer, { q: o.q, chosen: input.colleagues }),
+      feedback.skillChoices(),
+    ])
+    const item = (checked: boolean) => (c: { id: string; name: string; email: string }) => ({
+      value: c.id,
+      text: c.name,
+      hint: { text: c.email, classes: 'app-break-anywhere' },
+      checked,
+    })
+    const colleagueItems = [...colleagues.chosen.map(item(true)), ...colleagues.offered.map(item(false))]
     return reply.page(
       'feedback/views/new.njk',
       {
         pageTitle: 'Ask colleagues for feedback',
-        errors,
+        errors: o.errors,
         max: MAX_COLLEAGUES,
         note: input.note,
-        colleagueItems: colleagues.map(c => ({
-          value: c.id,
-          text: c.name,
-          hint: { text: c.email },
-          checked: input.colleagues.includes(c.id),
-        })),
+        colleagues,
+        colleagueItems,
         skillItems: skills.map(s => ({ value: s.slug, text: s.name, checked: input.skills.includes(s.slug) })),
       },
-      { status },
+      { status: o.status ?? 200 },
     )
   }
 
@@ -73,6 +84,9 @@ export default async function feedbackRoutes(app: FastifyInstance, { services }:
   app.post('/feedback/new', { config: { access: 'signed-in' } }, async (request, reply) => {
     const viewer = viewerOf(request)
     const input = readAskForm(request.body)
+    // "Search" finds colleagues by name, keeping everything chosen and typed so far.
+    if (readText(request.body, 'find', 10) !== '')
+      return newPage(reply, viewer, input, { q: readText(request.body, 'q', 100) })
     try {
       const id = await feedback.ask(viewer, input)
       request.session.flash({
@@ -83,7 +97,7 @@ export default async function feedbackRoutes(app: FastifyInstance, { services }:
       return reply.seeOther(`/feedback/requests/${id}`)
     } catch (err) {
       if (err instanceof ValidationError)
-        return newPage(reply, viewer, input, formErrors(err.fieldErrors, ASK_FIELDS), 400)
+        return newPage(reply, viewer, input, { errors: formErrors(err.fieldErrors, ASK_FIELDS), status: 400 })
       throw err
     }
   })

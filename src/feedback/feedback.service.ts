@@ -23,8 +23,22 @@ import type { AskWaiting, FeedbackAnswer, FeedbackAsk, FeedbackRequest, Received
 export const MAX_COLLEAGUES = 10
 export const NOTE_MAX = 1000
 export const ANSWER_MAX = 2000
-/** Colleagues offered on the form (by name); a larger profession is a later change (a search). */
-export const COLLEAGUE_CHOICES = 500
+/** Up to this many accounts, the form lists everyone; beyond it, the person finds colleagues by name. */
+export const COLLEAGUE_LIST_MAX = 50
+/** The most colleagues one search offers. */
+export const COLLEAGUE_MATCHES = 20
+
+/** The colleagues the form offers: those already chosen, then everyone (a small profession) or a search's matches. */
+export interface ColleagueChoices {
+  chosen: AccountChoice[]
+  offered: AccountChoice[]
+  /** Everyone is listed: the profession is small enough. */
+  listed: boolean
+  /** What was searched for ('' for no search). */
+  q: string
+  /** The search matched more people than it offers. */
+  more: boolean
+}
 
 export interface AskInput {
   colleagues: string[]
@@ -90,7 +104,7 @@ export class FeedbackService {
     private readonly db: DbExecutor,
     private readonly repo: FeedbackRepository,
     private readonly framework: Pick<FrameworkVersions, 'current' | 'versionById'>,
-    private readonly people: Pick<PeopleService, 'get' | 'managerChoices' | 'accountsByIds'>,
+    private readonly people: Pick<PeopleService, 'get' | 'managerChoices' | 'accountsByIds' | 'listPage'>,
     private readonly email: Pick<EmailService, 'enqueue'>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -102,8 +116,33 @@ export class FeedbackService {
   }
 
   /** Who can be asked: every account but the viewer's own, by name. */
-  async colleagueChoices(viewer: Viewer): Promise<AccountChoice[]> {
-    return (await this.people.managerChoices(COLLEAGUE_CHOICES)).filter(a => a.id !== viewer.user.id)
+  async colleagueChoices(
+    viewer: Viewer,
+    o: { q?: string; chosen?: readonly string[] } = {},
+  ): Promise<ColleagueChoices> {
+    const self = viewer.user.id
+    const q = (o.q ?? '').trim().slice(0, 100)
+    const chosen = (await this.people.accountsByIds((o.chosen ?? []).slice(0, MAX_COLLEAGUES * 2))).filter(
+      a => a.id !== self,
+    )
+    const taken = new Set([self, ...chosen.map(a => a.id)])
+    if (q !== '') {
+      // The people list's own search: each word in the name or the email address.
+      const { people } = await this.people.listPage({ q }, 1)
+      const matches = people
+        .filter(p => p.accountStatus !== 'disabled' && !taken.has(p.id))
+        .map(p => ({ id: p.id, name: p.name, email: p.email }))
+      return {
+        chosen,
+        offered: matches.slice(0, COLLEAGUE_MATCHES),
+        listed: false,
+        q,
+        more: matches.length > COLLEAGUE_MATCHES,
+      }
+    }
+    const everyone = (await this.people.managerChoices(COLLEAGUE_LIST_MAX + 2)).filter(a => a.id !== self)
+    const listed = everyone.length <= COLLEAGUE_LIST_MAX
+    return { chosen, offered: listed ? everyone.filter(a => !taken.has(a.id)) : [], listed, q, more: false }
   }
 
   /** Asks colleagues for feedback; each is emailed (when email is on) in the same transaction. */
