@@ -413,6 +413,27 @@ const ROWS: Row[] = [
     expect: editors(400),
   },
   { method: 'GET', route: '/handbook/review', path: at('/handbook/review'), expect: editors(200) },
+  // Marking reviewed: editors, and a page's or section's owner (the fixture's have none; the owner
+  // who is no editor is proven in handbook.owners.routes.test.ts).
+  { method: 'GET', route: '/handbook/:slug/reviewed', path: f => `/handbook/${f.slug}/reviewed`, expect: editors(200) },
+  {
+    method: 'POST',
+    route: '/handbook/:slug/reviewed',
+    path: f => `/handbook/${f.slug}/reviewed`,
+    expect: editors(400),
+  },
+  {
+    method: 'GET',
+    route: '/handbook/sections/:slug/reviewed',
+    path: f => `/handbook/sections/${f.sectionSlug}/reviewed`,
+    expect: editors(200),
+  },
+  {
+    method: 'POST',
+    route: '/handbook/sections/:slug/reviewed',
+    path: f => `/handbook/sections/${f.sectionSlug}/reviewed`,
+    expect: editors(400),
+  },
   { method: 'GET', route: '/handbook/:slug/feedback', path: f => `/handbook/${f.slug}/feedback`, expect: readers(200) },
   {
     method: 'POST',

@@ -71,6 +71,38 @@ describe('handbook owners, review dates and feedback', () => {
     expect($(stale.body)('input[name="ownerTeam"]').val()).toBe('Team X')
   })
 
+  it('lets the owner, who is no editor, mark their overdue page reviewed from their home page', async () => {
+    await ctx.testDb.db.kysely.updateTable('handbook_owners').set({ review_by: '2026-01-01' }).execute()
+    const home = $((await owner.get('/')).body)
+    const link = home('[data-testid="tasks"] a[href="/handbook/scrum/reviewed"]')
+    expect(link.text()).toContain('Review the handbook page')
+    expect((await member.get('/handbook/scrum/reviewed')).statusCode).toBe(403)
+
+    const form = await owner.get('/handbook/scrum/reviewed')
+    expect(form.statusCode).toBe(200)
+    expect($(form.body)('[data-testid="review-due"]').text()).toContain('It is due for review by 1 January 2026.')
+    const fields = formFields(form.body, '/handbook/scrum/reviewed')
+    const none = await owner.post('/handbook/scrum/reviewed', { ...fields, months: '' })
+    expect(none.statusCode).toBe(400)
+    expect($(none.body)('.govuk-error-summary a').attr('href')).toBe('#months')
+
+    const done = await owner.post('/handbook/scrum/reviewed', { ...fields, months: '12' })
+    expect(done.statusCode).toBe(303)
+    expect(done.headers.location).toBe('/handbook/scrum')
+    const page = $((await member.get('/handbook/scrum')).body)
+    expect(page('[data-testid="page-owner"]').text()).toContain(
+      'Page owner: Olive Owner. To be reviewed by 24 November 2027.',
+    )
+    expect($((await owner.get('/')).body)('[data-testid="tasks"] a[href="/handbook/scrum/reviewed"]').length).toBe(0)
+
+    // The same form sent again is out of date: it says so and changes nothing.
+    const stale = await owner.post('/handbook/scrum/reviewed', { ...fields, months: '3' })
+    expect(stale.statusCode).toBe(409)
+    expect($(stale.body)('.govuk-warning-text').text()).toContain('Olive Owner changed the owner or review date')
+    const { events } = await ctx.app.services.audit.list({}, 1)
+    expect(events.filter(e => e.action === 'handbook.page-reviewed')).toHaveLength(1)
+  })
+
   it('names a section’s team, which its pages without an owner take, and lists what needs review', async () => {
     const fields = formFields(
       (await editor.get('/handbook/sections/associate-product-manager/owner')).body,

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Clock } from '../platform/clock.ts'
+import { addMonths } from '../platform/dates.ts'
 import { ConflictError, NotFoundError, StaleVersionError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type {
@@ -62,6 +63,10 @@ export interface OwnedWork {
 }
 
 export type FeedbackQueueFilter = { userId: string } | { team: string } | { all: true }
+
+/** How far ahead, in months, someone who marks a page reviewed may set its next review. */
+export const REVIEW_PERIODS = [3, 6, 12] as const
+export type ReviewPeriod = (typeof REVIEW_PERIODS)[number]
 
 /** Days ahead that "due soon" looks. */
 export const DUE_SOON_DAYS = 30
@@ -148,6 +153,11 @@ export class HandbookOwners {
     return stewardshipOf(own, section)
   }
 
+  /** The owner and date of a section (its own: a section takes nothing from elsewhere). */
+  async forSection(sectionId: string): Promise<Stewardship> {
+    return stewardshipOf(await this.repo.findOwnership(this.db, sectionId), null)
+  }
+
   /** The page's or section's own owner and date, as the form edits them (null when never set). */
   own(id: string): Promise<Ownership | null> {
     return this.repo.findOwnership(this.db, id)
@@ -201,6 +211,42 @@ export class HandbookOwners {
     const saved = await this.repo.findOwnership(this.db, subject.id)
     if (!saved) throw new NotFoundError('No such owner')
     return saved
+  }
+
+  /**
+   * Says a page or section was checked and is still right: its own review date moves on by the
+   * months chosen, its owner stays as it was (or as its section's). Against the version the form
+   * was opened at, as `set` is. Gives the new review date.
+   */
+  async markReviewed(
+    actor: Actor,
+    subject: { kind: 'page' | 'section'; id: string; title: string },
+    months: ReviewPeriod,
+    baseVersion: number,
+  ): Promise<string> {
+    const at = this.clock().toISOString()
+    const reviewBy = addMonths(this.today(), months)
+    await this.db.transaction().execute(async trx => {
+      const own = await this.repo.findOwnership(trx, subject.id)
+      const input: OwnershipInput = {
+        ownerUserId: own?.ownerUserId ?? null,
+        ownerTeam: own?.ownerTeam ?? null,
+        reviewBy,
+      }
+      const saved =
+        baseVersion === 0
+          ? await this.repo.insertOwnership(trx, subject, input, at, actor.name)
+          : await this.repo.updateOwnership(trx, subject.id, baseVersion, input, at, actor.name)
+      if (!saved) throw staleOwnership(await this.repo.findOwnership(trx, subject.id))
+      await this.audit.record(trx, actor, {
+        action: `handbook.${subject.kind}-reviewed`,
+        subjectType: `handbook-${subject.kind}`,
+        subjectId: subject.id,
+        summary: `Marked "${subject.title}" as reviewed, to review again by ${reviewBy}`,
+      })
+      await this.repo.bumpRevision(trx)
+    })
+    return reviewBy
   }
 
   /** Keeps a reader's answer, with nothing that says who gave it. */

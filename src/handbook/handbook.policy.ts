@@ -33,3 +33,7 @@ export const canSeeUsefulness = canDealWithFeedback
 /** Editors import a handbook from a zip in the browser, and upload images for pages. */
 export const canImportHandbook = (user: CurrentUser | null): boolean => canEditHandbook(user)
 export const canUploadImages = (user: CurrentUser | null): boolean => canEditHandbook(user)
+
+/** Marking a page or section reviewed: its editors, and the person who owns it (even if no editor). */
+export const canMarkReviewed = (user: CurrentUser | null, stewardship: { ownerUserId: string | null }): boolean =>
+  canEditHandbook(user) || (user !== null && stewardship.ownerUserId === user.id)

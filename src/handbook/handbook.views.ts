@@ -266,8 +266,8 @@ export function ownerFormView(
 }
 
 const itemHref = (i: StewardedItem) => (i.kind === 'page' ? `/handbook/${i.slug}` : `/handbook#section-${i.slug}`)
-const ownerHref = (i: StewardedItem) =>
-  i.kind === 'page' ? `/handbook/${i.slug}/owner` : `/handbook/sections/${i.slug}/owner`
+const stewardHref = (i: StewardedItem, action: 'owner' | 'reviewed') =>
+  i.kind === 'page' ? `/handbook/${i.slug}/${action}` : `/handbook/sections/${i.slug}/${action}`
 
 /** Rows of the review page: what each page or section is, who owns it and when it is due. */
 function reviewRows(items: readonly StewardedItem[]) {
@@ -275,7 +275,8 @@ function reviewRows(items: readonly StewardedItem[]) {
     kind: i.kind === 'page' ? 'Page' : 'Section',
     title: i.title,
     href: itemHref(i),
-    ownerHref: ownerHref(i),
+    ownerHref: stewardHref(i, 'owner'),
+    reviewedHref: stewardHref(i, 'reviewed'),
     section: i.section?.title ?? '',
     owner: i.stewardship.ownerName ?? i.stewardship.ownerTeam ?? '',
     ownerFromSection: i.stewardship.ownerFrom === 'section',

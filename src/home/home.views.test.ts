@@ -317,8 +317,8 @@ describe('handbook pages a person owns', () => {
       }),
     )
     expect(tasks.map(t => [t.key, t.href, t.urgency])).toEqual([
-      ['handbook-review-s1', '/handbook', 'overdue'],
-      ['handbook-review-p1', '/handbook/user-research', 'overdue'],
+      ['handbook-review-s1', '/handbook/sections/roles/reviewed', 'overdue'],
+      ['handbook-review-p1', '/handbook/user-research/reviewed', 'overdue'],
       ['handbook-feedback', '/handbook/feedback', 'review'],
     ])
     expect(tasks[1]?.title).toBe('Review the handbook page “User research”')

@@ -249,7 +249,10 @@ export function homeTasks(f: HomeFacts): Task[] {
         item.kind === 'page'
           ? `Review the handbook page “${shorten(item.title)}”`
           : `Review the handbook section “${shorten(item.title)}”`,
-      href: item.kind === 'page' ? `/handbook/${encodeURIComponent(item.slug)}` : '/handbook',
+      href:
+        item.kind === 'page'
+          ? `/handbook/${encodeURIComponent(item.slug)}/reviewed`
+          : `/handbook/sections/${encodeURIComponent(item.slug)}/reviewed`,
       hint: `You own it. It was due for review by ${formatDate(item.stewardship.reviewBy)}: check it is still right and up to date.`,
       urgency: 'overdue',
       since: item.stewardship.reviewBy ?? '',

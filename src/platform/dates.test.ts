@@ -12,6 +12,7 @@ import {
   ukDate,
   ukDayStart,
   ukToday,
+  addMonths,
 } from './dates.ts'
 
 const at = (iso: string) => new Date(iso)
@@ -94,6 +95,15 @@ describe('addDays and daysBetween', () => {
     expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366)
     expect(daysBetween('2026-05-10', '2026-05-03')).toBe(-7)
     expect(daysBetween('2026-05-10', addDays('2026-05-10', 45))).toBe(45)
+  })
+})
+
+describe('addMonths', () => {
+  it('moves on whole months, across years, keeping the day or the month’s last', () => {
+    expect(addMonths('2026-11-24', 12)).toBe('2027-11-24')
+    expect(addMonths('2026-11-24', 3)).toBe('2027-02-24')
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28')
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29')
   })
 })
 

@@ -8,6 +8,8 @@ import { ConflictError, staleRecord } from '../../platform/errors.ts'
 import {
   FormProblems,
   datePartsOf,
+  formErrors,
+  type FormErrors,
   formText,
   parseForm,
   readChoice,
@@ -17,9 +19,12 @@ import {
 import { uuidParams } from '../../platform/http/route-schemas.ts'
 import type { Services } from '../../services.ts'
 import type { Ownership, OwnershipInput } from '../handbook.repository.ts'
+import { REVIEW_PERIODS, type ReviewPeriod } from '../handbook.owners.ts'
+import { formatDate } from '../../platform/dates.ts'
 import {
   canDealWithFeedback,
   canManageOwners,
+  canMarkReviewed,
   canSeeAllFeedback,
   canSeeFeedbackQueue,
   canSeeUsefulness,
@@ -172,6 +177,98 @@ export default async function ownersRoutes(app: FastifyInstance, { services }: {
           heading: `You changed the owner and review date of ‘${subject.title}’`,
         })
         return reply.seeOther(kind === 'page' ? `/handbook/${subject.slug}` : '/handbook/review')
+      },
+    )
+  }
+
+  // ---- Marking a page or section reviewed (its owner, or an editor) ----
+
+  const stewardshipOf = async (subject: Subject) => {
+    if (subject.kind === 'section') return owners.forSection(subject.id)
+    return owners.forPage(await handbook.page(subject.slug))
+  }
+
+  const reviewedForm = async (
+    reply: FastifyReply,
+    subject: Subject,
+    values: { months: string; baseVersion: string },
+    extra: { errors?: FormErrors; changedBy?: string } = {},
+    status = 200,
+  ) =>
+    reply.page(
+      'handbook/views/reviewed.njk',
+      {
+        pageTitle: `Mark ‘${subject.title}’ as reviewed`,
+        subject,
+        place: placeOf(subject),
+        action: `${placeOf(subject)}/reviewed`,
+        stewardship: await stewardshipOf(subject),
+        periods: REVIEW_PERIODS.map(months => ({
+          value: String(months),
+          text: `In ${months} months`,
+          checked: values.months === String(months),
+        })),
+        values,
+        ...extra,
+      },
+      { status, nav: 'handbook' },
+    )
+
+  for (const kind of ['page', 'section'] as const) {
+    const path = kind === 'page' ? '/handbook/:slug/reviewed' : '/handbook/sections/:slug/reviewed'
+    app.get<{ Params: { slug: string } }>(
+      path,
+      { config: { access: 'signed-in' }, schema: { params: slugParams } },
+      async (request, reply) => {
+        const user = requireUser(request)
+        const subject = await subjectOf(kind, request.params.slug)
+        authorize(canMarkReviewed(user, await stewardshipOf(subject)))
+        const own = await owners.own(subject.id)
+        return reviewedForm(reply, subject, { months: '6', baseVersion: String(own?.version ?? 0) })
+      },
+    )
+
+    app.post<{ Params: { slug: string } }>(
+      path,
+      { config: { access: 'signed-in' }, schema: { params: slugParams } },
+      async (request, reply) => {
+        const user = requireUser(request)
+        const subject = await subjectOf(kind, request.params.slug)
+        authorize(canMarkReviewed(user, await stewardshipOf(subject)))
+        const months = readChoice(
+          request.body,
+          'months',
+          REVIEW_PERIODS.map(m => String(m)),
+        )
+        const base = readText(request.body, 'baseVersion', 12)
+        const values = { months: months ?? '', baseVersion: base }
+        if (!months || !/^\d+$/.test(base))
+          return reviewedForm(
+            reply,
+            subject,
+            values,
+            { errors: formErrors({ months: 'Select when it should be reviewed next' }, ['months']) },
+            400,
+          )
+        try {
+          const next = await owners.markReviewed(actorOf(user), subject, Number(months) as ReviewPeriod, Number(base))
+          request.session.flash({
+            kind: 'success',
+            heading: `You marked ‘${subject.title}’ as reviewed`,
+            text: `It is next due for review by ${formatDate(next)}.`,
+          })
+          return reply.seeOther(placeOf(subject))
+        } catch (err) {
+          const latest = staleRecord<Ownership | null>(err)
+          if (latest === undefined) throw err
+          return reviewedForm(
+            reply,
+            subject,
+            { months, baseVersion: String(latest?.version ?? 0) },
+            { changedBy: latest?.updatedByName ?? 'Someone' },
+            409,
+          )
+        }
       },
     )
   }
