@@ -104,7 +104,8 @@ describe.each(DIALECTS)('strategies of areas and the organisation on %s', dialec
     const slugs = strategyParts(fresh, overview).map(p => p.slug)
     expect(slugs).toContain('problem-statement')
     expect(slugs).toContain('roadmap')
-    expect(slugs).not.toContain('objectives')
+    // The objectives set at the area's level, not a thing's; no service assessments.
+    expect(slugs).toContain('objectives')
     expect(slugs).not.toContain('assessments')
   })
 })
