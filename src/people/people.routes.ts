@@ -200,6 +200,25 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
     return importPage(reply)
   })
 
+  /** Both import steps: who may import, then the CSV (typed or uploaded), or the form again saying what is wrong. */
+  const readUploadedImport = async (request: FastifyRequest, reply: FastifyReply) => {
+    const viewer = await viewerOf(request)
+    authorize(canImportPeople(viewer))
+    const form = readImport(request.body)
+    if (!form.ok) return { answered: await importPage(reply, form.errors, '', 400) }
+    const { csv, checked } = form.value
+    if (csv === '')
+      return {
+        answered: await importPage(
+          reply,
+          formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
+          '',
+          400,
+        ),
+      }
+    return { viewer, csv, checked }
+  }
+
   // The import form can send a CSV file: these two routes accept uploads (uploads.ts).
   await app.register(
     uploadRoutes({ fileSize: MAX_IMPORT_BYTES + 1, fieldSize: IMPORT_BODY_LIMIT }, upload => {
@@ -207,18 +226,9 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         '/people/import/preview',
         { config: { access: 'signed-in' }, bodyLimit: IMPORT_BODY_LIMIT },
         async (request, reply) => {
-          const viewer = await viewerOf(request)
-          authorize(canImportPeople(viewer))
-          const form = readImport(request.body)
-          if (!form.ok) return importPage(reply, form.errors, '', 400)
-          const { csv } = form.value
-          if (csv === '')
-            return importPage(
-              reply,
-              formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
-              '',
-              400,
-            )
+          const read = await readUploadedImport(request, reply)
+          if ('answered' in read) return read.answered
+          const { viewer, csv } = read
           const plan = await people.previewImport(csv, importOptions(viewer))
           return previewPage(reply, viewer, csv, plan, {}, wantsInvitations(request.body))
         },
@@ -228,18 +238,9 @@ export default async function peopleRoutes(app: FastifyInstance, { services }: {
         '/people/import',
         { config: { access: 'signed-in' }, bodyLimit: IMPORT_BODY_LIMIT },
         async (request, reply) => {
-          const viewer = await viewerOf(request)
-          authorize(canImportPeople(viewer))
-          const form = readImport(request.body)
-          if (!form.ok) return importPage(reply, form.errors, '', 400)
-          const { csv, checked } = form.value
-          if (csv === '')
-            return importPage(
-              reply,
-              formErrors({ csv: 'Paste the people as CSV, or choose a CSV file to upload' }),
-              '',
-              400,
-            )
+          const read = await readUploadedImport(request, reply)
+          if ('answered' in read) return read.answered
+          const { viewer, csv, checked } = read
           const invite = wantsInvitations(request.body)
           const options = { ...importOptions(viewer), sendInvitations: invite && services.email.enabled }
           // Import only what was checked: a CSV changed after its preview is shown again first.

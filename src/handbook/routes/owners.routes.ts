@@ -216,13 +216,18 @@ export default async function ownersRoutes(app: FastifyInstance, { services }: {
 
   for (const kind of ['page', 'section'] as const) {
     const path = kind === 'page' ? '/handbook/:slug/reviewed' : '/handbook/sections/:slug/reviewed'
+    /** The page or section, once the policy says this person may mark it reviewed. */
+    const reviewable = async (request: FastifyRequest<{ Params: { slug: string } }>) => {
+      const user = requireUser(request)
+      const subject = await subjectOf(kind, request.params.slug)
+      authorize(canMarkReviewed(user, await stewardshipOf(subject)))
+      return { user, subject }
+    }
     app.get<{ Params: { slug: string } }>(
       path,
       { config: { access: 'signed-in' }, schema: { params: slugParams } },
       async (request, reply) => {
-        const user = requireUser(request)
-        const subject = await subjectOf(kind, request.params.slug)
-        authorize(canMarkReviewed(user, await stewardshipOf(subject)))
+        const { subject } = await reviewable(request)
         const own = await owners.own(subject.id)
         return reviewedForm(reply, subject, { months: '6', baseVersion: String(own?.version ?? 0) })
       },
@@ -232,9 +237,7 @@ export default async function ownersRoutes(app: FastifyInstance, { services }: {
       path,
       { config: { access: 'signed-in' }, schema: { params: slugParams } },
       async (request, reply) => {
-        const user = requireUser(request)
-        const subject = await subjectOf(kind, request.params.slug)
-        authorize(canMarkReviewed(user, await stewardshipOf(subject)))
+        const { user, subject } = await reviewable(request)
         const months = readChoice(
           request.body,
           'months',
