@@ -68,4 +68,14 @@ test('an owner hears from readers, and a section prints as a document', async ({
     expect(await outside.first().evaluate(a => getComputedStyle(a, '::after').content)).toMatch(/attr\(href\)|\(http/)
   await editor.screenshot({ path: testInfo.outputPath('section-in-print.png'), fullPage: false })
   await editor.emulateMedia({ media: 'screen' })
+
+  // So does the whole handbook: every section's pages, the owned page among them.
+  await visit(editor, '/handbook')
+  await follow(editor, editor.getByRole('link', { name: 'Print the whole handbook or save it as a PDF' }))
+  await expect(editor).toHaveURL(/\/handbook\/print$/)
+  await editor.emulateMedia({ media: 'print' })
+  await expect(editor.locator('.govuk-template__header')).toBeHidden()
+  await expect(editor.locator('.govuk-footer')).toBeHidden()
+  await expect(editor.getByRole('main').getByRole('heading', { name: title, exact: true })).toBeVisible()
+  await editor.emulateMedia({ media: 'screen' })
 })

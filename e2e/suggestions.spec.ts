@@ -1,16 +1,26 @@
 // Suggesting and reviewing: a member suggests a change with a reason; an editor accepts it and the
 // member sees it accepted, credited to them in the page's history. Another suggestion is declined
-// with a reason, which the member can read.
+// with a reason, which the member can read. Two suggestions to the same paragraph: accepting the
+// first leaves both wordings, between markers, for the editor to combine by hand.
 import type { Page } from '@playwright/test'
 import { PEOPLE } from './support/people.ts'
 import { escapeRegExp, expect, follow, navigateBy, summaryValue, test, visit } from './support/fixtures.ts'
 
-/** The member suggests adding a line to a page and returns where the suggestion can be seen. */
-async function suggest(member: Page, slug: string, line: string, reason: string): Promise<string> {
+/**
+ * Someone suggests a change to a page and returns where the suggestion can be seen. The change adds
+ * a line at the end, unless `rewrite` says how to change the text.
+ */
+async function suggest(
+  member: Page,
+  slug: string,
+  line: string,
+  reason: string,
+  rewrite = (text: string) => `${text.trimEnd()}\n\n${line}`,
+): Promise<string> {
   await visit(member, `/handbook/${slug}`)
   await follow(member, member.getByRole('button', { name: 'Suggest a change' }))
   const body = member.getByLabel('Page text')
-  await body.fill(`${(await body.inputValue()).trimEnd()}\n\n${line}`)
+  await body.fill(rewrite(await body.inputValue()))
   await member.getByLabel('Why do you suggest this change?').fill(reason)
   await navigateBy(member, () => member.getByRole('button', { name: 'Send suggestion' }).click())
   await expect(member.getByText('Thank you, your suggestion has been sent')).toBeVisible()
@@ -86,4 +96,49 @@ test('an editor declines a suggestion with a reason the member can read', async 
   // The page did not change.
   await visit(member, `/handbook/${slug}`)
   await expect(member.getByRole('main')).not.toContainText(line)
+})
+
+test('two suggestions change the same paragraph: the second is combined by hand, losing neither', async ({
+  pageAs,
+  journey,
+}) => {
+  test.setTimeout(120_000)
+  const { slug, title } = journey.twoSuggestionsPage
+  const member = await pageAs('member')
+  const editor = await pageAs('editor')
+  // Both change the page's first paragraph, each in their own words.
+  const first = `Work often arrives as an answer; ask what it is for (${journey.suffix}).`
+  const second = `Most requests name a solution; find the need behind it (${journey.suffix}).`
+  const rewriteFirstParagraph = (wording: string) => (text: string) =>
+    text.replace(/^(?!#|---|\s)[^\n]{40,}$/m, wording)
+  const firstPath = await suggest(member, slug, first, 'Shorter.', rewriteFirstParagraph(first))
+  const secondPath = await suggest(member, slug, second, 'Plainer.', rewriteFirstParagraph(second))
+
+  // The first is accepted as it is.
+  await visit(editor, firstPath)
+  await navigateBy(editor, () => editor.getByRole('button', { name: 'Accept suggestion' }).click())
+  await expect(editor.getByText('Suggestion accepted')).toBeVisible()
+
+  // The second now meets the first: the box holds both wordings between markers.
+  await visit(editor, secondPath)
+  await expect(editor.locator('.govuk-warning-text')).toContainText('Choose what to keep')
+  const box = editor.getByLabel('Page text as it will be saved')
+  const combined = await box.inputValue()
+  expect(combined).toContain(`<<<<<<< The page now\n${first}\n=======\n${second}\n>>>>>>> The suggestion`)
+  // Accepting with the markers left in is refused, with the text kept.
+  await navigateBy(editor, () => editor.getByRole('button', { name: 'Accept suggestion' }).click())
+  await expect(editor.locator('.govuk-error-summary')).toContainText('conflict markers')
+  // Keeping both sentences, without the markers, is accepted.
+  const kept = (await box.inputValue()).replace(
+    `<<<<<<< The page now\n${first}\n=======\n${second}\n>>>>>>> The suggestion`,
+    `${first} ${second}`,
+  )
+  await box.fill(kept)
+  await navigateBy(editor, () => editor.getByRole('button', { name: 'Accept suggestion' }).click())
+  await expect(editor.getByText('Suggestion accepted')).toBeVisible()
+
+  await visit(member, `/handbook/${slug}`)
+  await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(member.getByRole('main')).toContainText(first)
+  await expect(member.getByRole('main')).toContainText(second)
 })

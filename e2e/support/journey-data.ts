@@ -9,6 +9,8 @@ export interface JourneyData {
   readonly acceptedPage: { slug: string; title: string }
   /** A page a member suggests a change to, which an editor declines. */
   readonly declinedPage: { slug: string; title: string }
+  /** A page two people suggest different changes to, in the same paragraph. */
+  readonly twoSuggestionsPage: { slug: string; title: string }
   /** A page an editor names an owner for, and readers say whether it was useful. */
   readonly ownedPage: { slug: string; title: string; section: string }
   /** Makes the names of imported files, sections and pages unique to the project. */
@@ -122,6 +124,7 @@ const DATA: Record<string, JourneyData> = {
     conflictPage: { slug: 'scrum', title: 'Scrum' },
     acceptedPage: { slug: 'roadmaps', title: 'Roadmaps' },
     declinedPage: { slug: 'saying-no', title: 'Saying no' },
+    twoSuggestionsPage: { slug: 'problems-before-solutions', title: 'Problems before solutions' },
     ownedPage: { slug: 'lean-startup', title: 'Lean Startup', section: 'product-manager' },
     suffix: 'js',
     pathway: {
@@ -169,6 +172,7 @@ const DATA: Record<string, JourneyData> = {
     conflictPage: { slug: 'working-with-agility', title: 'Working with agility' },
     acceptedPage: { slug: 'prioritisation', title: 'Prioritisation' },
     declinedPage: { slug: 'accessibility', title: 'Accessibility' },
+    twoSuggestionsPage: { slug: 'problem-solution-fit', title: 'Problem-solution fit' },
     ownedPage: { slug: 'continuous-delivery', title: 'Continuous delivery', section: 'product-manager' },
     suffix: 'no-js',
     pathway: {
