@@ -112,6 +112,36 @@ export class Agent {
   async token(page = '/account'): Promise<string> {
     return csrfTokenFrom((await this.get(page)).body)
   }
+
+  /**
+   * Sends a multipart form with one file, as a browser does: the fields (with a form token from
+   * `tokenFrom` unless one is given), then the file as `file`.
+   */
+  async upload(
+    url: string,
+    file: { name: string; bytes: Buffer; type?: string },
+    fields: Record<string, string> = {},
+    tokenFrom = url,
+  ): Promise<InjectResponse> {
+    const token = fields._csrf ?? (await this.token(tokenFrom))
+    const boundary = '----valuekitUploadTest'
+    const parts: Buffer[] = []
+    for (const [name, value] of Object.entries({ ...fields, _csrf: token }))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    )
+    return this.request({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    })
+  }
 }
 
 export function csrfTokenFrom(html: string): string {

@@ -33,34 +33,6 @@ function fixtureZip(): Buffer {
   return Buffer.from(zipSync(files))
 }
 
-/** Sends a multipart form with one file, as a browser does. */
-async function upload(
-  agent: Agent,
-  url: string,
-  file: { name: string; bytes: Buffer },
-  fields: Record<string, string> = {},
-  tokenFrom = url,
-) {
-  const token = fields._csrf ?? (await agent.token(tokenFrom))
-  const boundary = '----valuekitUploadTest'
-  const parts: Buffer[] = []
-  for (const [name, value] of Object.entries({ ...fields, _csrf: token }))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  )
-  return agent.request({
-    method: 'POST',
-    url,
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  })
-}
-
 async function progressUntilFinished(agent: Agent, url: string) {
   for (let tries = 0; tries < 100; tries++) {
     const page = await agent.get(url)
@@ -103,7 +75,7 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     const manage = $((await editor.get('/handbook/manage')).body)
     expect(manage('a[href="/handbook/import"]').text()).toContain('Import a handbook')
 
-    const sent = await upload(editor, '/handbook/import', { name: 'team-handbook.zip', bytes: fixtureZip() })
+    const sent = await editor.upload('/handbook/import', { name: 'team-handbook.zip', bytes: fixtureZip() })
     expect(sent.statusCode).toBe(303)
     const reportUrl = sent.headers.location as string
     expect(reportUrl).toMatch(/^\/handbook\/import\/[0-9a-f-]{36}$/)
@@ -173,7 +145,7 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect(finished.map(row => [row.status, Buffer.from(row.zip).length])).toEqual([['done', 0]])
 
     // An import that was running when its process stopped: nobody runs it any more.
-    const sent = await upload(editor, '/handbook/import', { name: 'again.zip', bytes: fixtureZip() })
+    const sent = await editor.upload('/handbook/import', { name: 'again.zip', bytes: fixtureZip() })
     const id = String(sent.headers.location).split('/').pop() ?? ''
     await db.updateTable('handbook_imports').set({ status: 'importing' }).where('id', '=', id).execute()
     const progressUrl = `/handbook/import/${id}/progress`
@@ -191,44 +163,43 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect(stalled('[data-testid="import-failure"]').text()).toContain('The import stopped before it finished')
 
     // A report read but never confirmed is forgotten a day later, when someone next uploads.
-    const unread = await upload(editor, '/handbook/import', { name: 'unread.zip', bytes: fixtureZip() })
+    const unread = await editor.upload('/handbook/import', { name: 'unread.zip', bytes: fixtureZip() })
     const unreadId = String(unread.headers.location).split('/').pop() ?? ''
     await db
       .updateTable('handbook_imports')
       .set({ created_at: ago(25 * 60 * 60_000) })
       .where('id', '=', unreadId)
       .execute()
-    await upload(editor, '/handbook/import', { name: 'later.zip', bytes: fixtureZip() })
+    await editor.upload('/handbook/import', { name: 'later.zip', bytes: fixtureZip() })
     expect((await editor.get(String(unread.headers.location))).statusCode).toBe(404)
   })
 
   it('refuses a zip that reaches outside its folder, a link, and a file that is not a zip, saying why', async () => {
     const slip = Buffer.from(zipSync({ '../outside.md': Buffer.from('# Out') }))
-    const refusedSlip = await upload(editor, '/handbook/import', { name: 'slip.zip', bytes: slip })
+    const refusedSlip = await editor.upload('/handbook/import', { name: 'slip.zip', bytes: slip })
     expect(refusedSlip.statusCode).toBe(400)
     expect($(refusedSlip.body)('.govuk-error-summary').text()).toContain('outside its own folder')
 
     const link = Buffer.from(
       zipSync({ 'docs/link.md': [Buffer.from('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] }),
     )
-    const refusedLink = await upload(editor, '/handbook/import', { name: 'link.zip', bytes: link })
+    const refusedLink = await editor.upload('/handbook/import', { name: 'link.zip', bytes: link })
     expect(refusedLink.statusCode).toBe(400)
     expect($(refusedLink.body)('#file-error').text()).toContain('link to another file')
 
-    const notZip = await upload(editor, '/handbook/import', { name: 'handbook.zip', bytes: PNG })
+    const notZip = await editor.upload('/handbook/import', { name: 'handbook.zip', bytes: PNG })
     expect(notZip.statusCode).toBe(400)
     expect($(notZip.body)('#file-error').text()).toContain('must be a zip file')
 
-    const nothing = await upload(editor, '/handbook/import', { name: '', bytes: Buffer.alloc(0) })
+    const nothing = await editor.upload('/handbook/import', { name: '', bytes: Buffer.alloc(0) })
     expect(nothing.statusCode).toBe(400)
     expect($(nothing.body)('#file-error').text()).toContain('Select a zip file')
   })
 
   it('refuses an upload without the form token, and multipart on routes that take no file', async () => {
-    const forged = await upload(editor, '/handbook/import', { name: 'h.zip', bytes: fixtureZip() }, { _csrf: 'wrong' })
+    const forged = await editor.upload('/handbook/import', { name: 'h.zip', bytes: fixtureZip() }, { _csrf: 'wrong' })
     expect(forged.statusCode).toBe(403)
-    const elsewhere = await upload(
-      editor,
+    const elsewhere = await editor.upload(
       '/handbook/sections/new',
       { name: 'h.zip', bytes: PNG },
       {},
@@ -242,8 +213,7 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect(edit('a[href="/handbook/images/new?page=intro"]').text()).toContain('Add an image')
 
     const form = '/handbook/images/new?page=intro'
-    const missingAlt = await upload(
-      editor,
+    const missingAlt = await editor.upload(
       '/handbook/images/new',
       { name: 'board.png', bytes: PNG },
       { page: 'intro' },
@@ -253,8 +223,7 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect($(missingAlt.body)('#alt-error').text()).toContain('Enter the alt text')
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
-    const refused = await upload(
-      editor,
+    const refused = await editor.upload(
       '/handbook/images/new',
       { name: 'chart.svg', bytes: svg },
       { page: 'intro', alt: 'A chart' },
@@ -264,8 +233,7 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect($(refused.body)('#file-error').text()).toContain('SVG images are not accepted')
     expect($(refused.body)('#alt').val()).toBe('A chart')
 
-    const big = await upload(
-      editor,
+    const big = await editor.upload(
       '/handbook/images/new',
       { name: 'big.png', bytes: Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]) },
       { page: 'intro', alt: 'A big picture' },
@@ -274,8 +242,7 @@ describe.each(DIALECTS)('importing a handbook from a zip in the browser (%s)', d
     expect(big.statusCode).toBe(400)
     expect($(big.body)('#file-error').text()).toContain('2 MB or smaller')
 
-    const added = await upload(
-      editor,
+    const added = await editor.upload(
       '/handbook/images/new',
       { name: 'team board.png', bytes: PNG },
       { page: 'intro', alt: 'The team board with three columns' },
