@@ -46,6 +46,16 @@ test('an owner hears from readers, and a section prints as a document', async ({
     `Dealt with by ${PEOPLE.member.name}`,
   )
 
+  // The owner, who is no editor, marks the page reviewed and sets its next review a year away.
+  await visit(member, `/handbook/${slug}/reviewed`)
+  await expect(member.getByRole('heading', { level: 1, name: 'Mark as reviewed' })).toBeVisible()
+  await expect(member.getByTestId('review-due')).toContainText('It is due for review by 1 June 2030.')
+  await member.getByRole('radio', { name: 'In 12 months' }).check()
+  await navigateBy(member, () => member.getByRole('button', { name: 'Mark as reviewed' }).click())
+  await expect(member).toHaveURL(new RegExp(`/handbook/${slug}$`))
+  await expect(member.getByText(`You marked ‘${title}’ as reviewed`)).toBeVisible()
+  await expect(member.getByTestId('page-owner')).not.toContainText('1 June 2030')
+
   // The editor sees how useful readers found the page.
   await visit(editor, `/handbook/${slug}`)
   await follow(editor, editor.getByRole('link', { name: 'See how useful readers found this page' }))
