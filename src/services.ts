@@ -346,6 +346,7 @@ export function buildServices(options: ServiceOptions, replaced: Partial<Reposit
     products,
     documents,
     { metrics, roadmap, hypotheses, prioritisation, decisions, reviews, assessments, health },
+    { objectives, insight, portfolio, open },
     clock,
   )
   const setup = new SetupService(kysely, repos.setup, accounts, organisation, handbook, frameworkVersions, audit, clock)

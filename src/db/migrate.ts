@@ -32,6 +32,7 @@ import * as peerFeedback from './migrations/20261207T1525-peer-feedback.ts'
 import * as evidence from './migrations/20261207T1530-evidence.ts'
 import * as handbookUploads from './migrations/20261207T1600-handbook-uploads.ts'
 import * as evidenceMoreExamples from './migrations/20261207T1620-evidence-more-examples.ts'
+import * as exampleFlags from './migrations/20261208T0100-example-flags.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261124T1400-foundation': foundation,
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1530-evidence': evidence,
   '20261207T1600-handbook-uploads': handbookUploads,
   '20261207T1620-evidence-more-examples': evidenceMoreExamples,
+  '20261208T0100-example-flags': exampleFlags,
 }
 
 class StaticProvider implements MigrationProvider {

@@ -760,6 +760,8 @@ export interface ObjectivesTable {
   updated_at: string
   updated_by_name: string
   version: Generated<number>
+  /** 'yes' for the worked example's, removed with it in one step. */
+  example: Generated<string>
 }
 
 /** A key result: a metric of a thing whose measurements show the objective's progress. */
@@ -842,6 +844,8 @@ export interface PortfolioQuartersTable {
   updated_at: string
   updated_by_name: string
   version: Generated<number>
+  /** 'yes' for the worked example's, removed with it in one step. */
+  example: Generated<string>
 }
 
 /** Owner: insight. One piece of user insight: a research finding, feedback, a support contact or an analytics observation. */
@@ -869,6 +873,8 @@ export interface InsightItemsTable {
   updated_at: string
   updated_by_name: string
   version: Generated<number>
+  /** 'yes' for the worked example's, removed with it in one step. */
+  example: Generated<string>
 }
 
 /** Owner: insight. A piece of insight tagged to a thing. */
@@ -897,6 +903,8 @@ export interface InsightIdeasTable {
   updated_at: string
   updated_by_name: string
   version: Generated<number>
+  /** 'yes' for the worked example's, removed with it in one step. */
+  example: Generated<string>
 }
 
 /** Owner: insight. The insight behind an idea. */

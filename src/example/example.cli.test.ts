@@ -97,7 +97,9 @@ describe('example commands', () => {
   it('removes it, and says so when there is nothing left to remove', async () => {
     const io = streams()
     expect(await removeCommand(t.services, io)).toBe(EXIT_OK)
-    expect(io.out()).toBe('Removed the worked example’s 50 people and 13 things. Everything else is as it was.\n')
+    expect(io.out()).toBe(
+      'Removed the worked example’s 50 people, 13 things, 11 objectives, 14 pieces of insight, 3 ideas, 4 quarters of balance and 3 area and organisation strategies. Everything else is as it was.\n',
+    )
     const again = streams()
     expect(await runExampleCommand({ kind: 'example-remove' }, t.services, again)).toBe(EXIT_OK)
     expect(again.out()).toBe('The worked example is not loaded: there is nothing to remove.\n')
@@ -160,7 +162,7 @@ describe('npm run valuekit -- example (the real command line)', () => {
       expect(loaded.stdout).toContain('Loaded the worked example. Added 50 people, 13 things')
       expect(loaded.code).toBe(0)
       const removed = await runCli(['example', 'remove'], env)
-      expect(removed.stdout).toContain('Removed the worked example’s 50 people and 13 things')
+      expect(removed.stdout).toContain('Removed the worked example’s 50 people, 13 things, 11 objectives')
       expect(removed.code).toBe(0)
     } finally {
       await rm(dir, { recursive: true, force: true })

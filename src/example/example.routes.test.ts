@@ -67,6 +67,11 @@ describe('the worked example pages', () => {
       'Capability: 1',
       'Technology: 1',
       'Data: 1',
+      'Strategies of areas and the organisation: 3',
+      'Objectives: 11',
+      'Pieces of insight: 14',
+      'Ideas: 3',
+      'Quarters of the leadership team’s balance of work: 4',
     ])
     expect(page('form[action="/admin/example/load"]').length).toBe(0)
 
@@ -116,7 +121,9 @@ describe('the worked example pages', () => {
     const removed = await admin.post('/admin/example/remove', formFields(confirm.body, '/admin/example/remove'))
     expect(removed.statusCode).toBe(303)
     const after = $((await admin.get('/admin/example')).body)
-    expect(after('.govuk-notification-banner').text()).toContain('Removed the worked example’s 50 people and 13 things')
+    expect(after('.govuk-notification-banner').text()).toContain(
+      'Removed the worked example’s 50 people, 13 things, 11 objectives',
+    )
     expect(after('[data-testid="example-status"]').text()).toContain('not loaded')
     expect((await ctx.app.services.products.get(real.id)).name).toBe('Pay a parking fine')
     expect((await admin.get('/admin/people')).body).toContain('Mo Member')

@@ -18,7 +18,13 @@ import { MIN_RESPONDENTS } from '../products/health/health.types.ts'
 import { currentStarvedRuns } from '../products/prioritisation/prioritisation.types.ts'
 import { reviewDue } from '../products/reviews/reviews.service.ts'
 import { REVIEW_DUE_DAYS, REVIEW_PART_SLUGS } from '../products/reviews/reviews.types.ts'
+import { objectiveProgress } from '../objectives/objectives.views.ts'
+import { PORTFOLIO_CLASSES } from '../portfolio/portfolio.types.ts'
+import { balanceView } from '../portfolio/portfolio.views.ts'
+import { addQuarters } from '../products/prioritisation/prioritisation.types.ts'
+import type { Product } from '../products/products.types.ts'
 import { EXAMPLE_PEOPLE, EXAMPLE_THINGS } from './example.data.ts'
+import { EXAMPLE_INSIGHT, EXAMPLE_OBJECTIVES } from './example.portfolio.data.ts'
 import { ExampleRefusedError, examplePeopleCsv, exampleEmail, levelNear, roleOnPathway } from './example.service.ts'
 
 /** What every example service's strategy has: the five documents and the relational parts. */
@@ -272,7 +278,9 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
   let t: TestServices
   let actor: { id: string; name: string }
   let realPerson: { id: string }
-  let realThing: { id: string }
+  let realThing: Product
+  /** One real record of each kind the example also makes, beside it: removing the example keeps them. */
+  const real = { objective: '', insight: '', idea: '', quarter: '', area: '' }
 
   beforeAll(async () => {
     t = await buildTestServices({ dialect })
@@ -303,8 +311,50 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
       },
       0,
     )
+    const { metrics, objectives, insight, portfolio, open, products } = t.services
+    const metric = await metrics.create(actor, realThing, {
+      name: 'Fines paid on time',
+      definition: 'Fines paid within 14 days, as a share of fines issued',
+      unit: '%',
+      direction: 'higher',
+      baseline: 60,
+      target: 80,
+      targetDate: null,
+    })
+    const org = await objectives.resolveScope({ level: 'organisation' })
+    real.objective = (
+      await objectives.create(actor, org, objectives.currentQuarter(), {
+        title: 'Drivers pay on time',
+        description: '',
+        parentId: null,
+        metricIds: [metric.id],
+        itemIds: [],
+      })
+    ).id
+    const evidence = {
+      title: 'Drivers miss the letter',
+      kind: 'support' as const,
+      source: 'Parking calls',
+      observedOn: metrics.today(),
+      evidence: 'Many said the letter came late.',
+    }
+    real.insight = await insight.add(actor, evidence, [{ productId: realThing.id, itemId: null }])
+    real.idea = await insight.addIdea(actor, { title: 'Send a text', description: '', itemId: null }, [real.insight])
+    // A quarter the example would record: it is left as the leadership team recorded it.
+    real.quarter = addQuarters(portfolio.currentQuarter(), -3)
+    const one = { planned: 1, done: 1 }
+    await portfolio.saveQuarter(
+      actor,
+      real.quarter,
+      { counts: { relationships: one, products: one, dysfunction: one, innovation: one }, note: 'Ours' },
+      0,
+    )
+    real.area = (await products.strategyFor(actor, { scope: 'area', area: 'Transport' })).id
+    await open.publish(actor, realThing, new Map(), 0)
   })
   afterAll(() => t.close())
+
+  const nothingWider = { objectives: 0, insight: 0, ideas: 0, quarters: 0, strategies: 0 }
 
   /** Rows in each table named. */
   const rows = async (tables: readonly string[]) =>
@@ -328,7 +378,13 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
     )
 
   it('is not loaded at first', async () => {
-    expect(await t.services.example.status()).toEqual({ loaded: false, people: 0, things: {}, thingCount: 0 })
+    expect(await t.services.example.status()).toEqual({
+      loaded: false,
+      people: 0,
+      things: {},
+      thingCount: 0,
+      ...nothingWider,
+    })
   })
 
   // How long it takes is the benchmark's to measure (bench/products.ts loads it), not a test's.
@@ -485,16 +541,171 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
     for (const [table, n] of Object.entries(await rows(PART_TABLES))) expect(n, table).toBeGreaterThan(0)
   })
 
+  it('sets this quarter’s objectives at every level, whose progress shows from the measurements', async () => {
+    const { objectives, products } = t.services
+    const set = await objectives.quarter(objectives.currentQuarter())
+    const mine = set.objectives.filter(o => o.id !== real.objective)
+    expect(mine).toHaveLength(EXAMPLE_OBJECTIVES.length)
+    const levels = mine.map(o => o.level)
+    expect(levels.filter(l => l === 'organisation')).toHaveLength(1)
+    expect(levels.filter(l => l === 'area')).toHaveLength(2)
+    expect(levels.filter(l => l === 'group').length).toBeGreaterThanOrEqual(2)
+    expect(levels.filter(l => l === 'thing').length).toBeGreaterThanOrEqual(3)
+    // Each supports the one a level up, up to the organisation's.
+    const byId = new Map(mine.map(o => [o.id, o]))
+    const org = mine.find(o => o.level === 'organisation')
+    for (const o of mine) {
+      if (o.level === 'organisation') {
+        expect(o.parentId).toBeNull()
+        continue
+      }
+      let at = o
+      for (let hops = 0; at.parentId !== null && hops < 4; hops++) at = byId.get(at.parentId) ?? at
+      expect(at.id, o.title).toBe(org?.id)
+    }
+    // Key results are the services' own metrics, measured: every objective shows progress.
+    for (const o of mine) {
+      expect(o.metricIds.length, o.title).toBeGreaterThan(0)
+      for (const id of o.metricIds) expect(set.standings.get(id)?.latest, o.title).not.toBeNull()
+      const { progress, measured, total } = objectiveProgress(o.metricIds, set.standings)
+      expect(measured, o.title).toBe(total)
+      expect(progress, o.title).not.toBeNull()
+    }
+    // Roadmap items serve the area's and the services' objectives.
+    expect(mine.filter(o => o.itemIds.length > 0).length).toBeGreaterThanOrEqual(4)
+    const trading = (await products.list({ q: 'street trading' }, 1)).items.find(
+      p => p.name === 'Apply for a street trading licence',
+    )
+    expect((await objectives.forThing(trading?.id ?? '')).objectives.map(o => o.title)).toEqual([
+      'Traders can see where their application has got to',
+    ])
+  })
+
+  it('adds insight of every kind, tagged to problems on roadmaps, and ideas built on it', async () => {
+    const { insight, products, roadmap } = t.services
+    const backlog = await insight.backlog({}, 1)
+    const mine = backlog.items.filter(i => i.id !== real.insight)
+    expect(mine).toHaveLength(EXAMPLE_INSIGHT.length)
+    expect(new Set(mine.map(i => i.kind))).toEqual(new Set(['research', 'feedback', 'support', 'analytics']))
+    for (const i of mine) {
+      expect(i.source, i.title).not.toBe('')
+      expect(i.evidence, i.title).not.toBe('')
+      expect(i.things.length, i.title).toBeGreaterThan(0)
+    }
+    // "What do we know about this problem?" on a roadmap item.
+    const trading = (await products.list({ q: 'street trading' }, 1)).items.find(
+      p => p.name === 'Apply for a street trading licence',
+    )
+    const where = (await roadmap.board(trading?.id ?? '')).columns.now.find(i =>
+      i.problem.startsWith('Traders do not know where'),
+    )
+    const known = await insight.aboutProblem(where?.id ?? '')
+    expect(known.insight.map(i => i.kind).sort()).toEqual(['research', 'support'])
+    expect(known.ideas).toEqual([
+      expect.objectContaining({ title: 'Tell traders what happens next, and when', insightCount: 2 }),
+    ])
+    const ideas = (await insight.ideas(1)).items.filter(i => i.id !== real.idea)
+    expect(ideas).toHaveLength(3)
+    for (const idea of ideas) {
+      expect(idea.insight.length, idea.title).toBeGreaterThan(0)
+      expect(idea.problem, idea.title).not.toBeNull()
+    }
+  })
+
+  it('records the leadership team’s balance, with a class starved, and leaves a quarter already recorded', async () => {
+    const { portfolio } = t.services
+    const current = portfolio.currentQuarter()
+    const quarters = await portfolio.quarters()
+    expect(quarters.map(q => q.quarter)).toEqual([0, 1, 2, 3].map(n => addQuarters(current, -n)))
+    expect(quarters.find(q => q.quarter === real.quarter)?.note).toBe('Ours')
+    const view = balanceView(quarters, current)
+    expect(view.currentRecorded).toBe(true)
+    expect(view.warnings.length).toBeGreaterThan(0)
+    expect(view.warnings.every(w => w.startsWith('Organisational innovation'))).toBe(true)
+    expect(view.quarters[0]?.cells.filter(c => c.run).map(c => c.label)).toEqual(['Organisational innovation'])
+    expect(PORTFOLIO_CLASSES).toContain('innovation')
+  })
+
+  it('starts the strategies of both areas and the organisation, with a problem statement and a roadmap', async () => {
+    const { products, documents, roadmap } = t.services
+    for (const which of [
+      { scope: 'organisation' as const },
+      { scope: 'area' as const, area: 'Licensing and permits' },
+      { scope: 'area' as const, area: 'Grants and support' },
+    ]) {
+      const record = await products.findStrategy(which)
+      expect(record?.example, JSON.stringify(which)).toBe(true)
+      expect((await documents.get(record?.id ?? '', problemStatement)).version).toBe(1)
+      const board = await roadmap.board(record?.id ?? '')
+      expect(Object.values(board.columns).flat().length).toBeGreaterThanOrEqual(3)
+    }
+    // The real area's strategy is untouched.
+    expect((await documents.get(real.area, problemStatement)).version).toBe(0)
+  })
+
+  it('publishes a service in the open with a part held back and why, and holds a visitor’s feedback', async () => {
+    const { open, insight } = t.services
+    const pages = await open.publicPages()
+    const page = pages.find(p => p.snapshot.content.name === 'Apply for a street trading licence')
+    expect(page?.snapshot.withheld).toEqual([
+      expect.objectContaining({
+        label: 'Business model canvas: Cost structure',
+        reason: expect.stringMatching(/commercially sensitive/),
+      }),
+    ])
+    const groups = page?.snapshot.content.groups.map(g => g.name) ?? []
+    expect(groups).toEqual(expect.arrayContaining(['Problem statement', 'Roadmap']))
+    expect((await open.page(page?.slug ?? '')).snapshot.number).toBe(1)
+    const held = await insight.moderationQueue()
+    expect(held).toEqual([
+      expect.objectContaining({
+        origin: 'public',
+        productName: 'Apply for a street trading licence',
+        problem: 'Traders do not know where their application has got to, so they phone the office to ask.',
+      }),
+    ])
+  })
+
   it('refuses to load twice', async () => {
     await expect(t.services.example.load(actor)).rejects.toThrow(ExampleRefusedError)
     await expect(t.services.example.load(actor)).rejects.toThrow(/already loaded/)
   })
 
   it('removes every example thing and person, and nothing else', async () => {
-    const { example, people, products, documents, accounts } = t.services
+    const { example, people, products, documents, accounts, insight, objectives, portfolio, open } = t.services
+    // Real insight tagged to an example thing loses only that tag.
+    const trading = (await products.list({ q: 'street trading' }, 1)).items.find(
+      p => p.name === 'Apply for a street trading licence',
+    )
+    const beside = await insight.add(
+      actor,
+      { title: 'A real finding', kind: 'research', source: 'Our own', observedOn: '2026-11-01', evidence: 'Seen' },
+      [
+        { productId: trading?.id ?? '', itemId: null },
+        { productId: realThing.id, itemId: null },
+      ],
+    )
     const removed = await example.remove(actor)
-    expect(removed).toEqual({ people: 50, things: EXAMPLE_THINGS.length })
-    expect(await example.status()).toEqual({ loaded: false, people: 0, things: {}, thingCount: 0 })
+    expect(removed).toEqual({
+      people: 50,
+      things: EXAMPLE_THINGS.length,
+      objectives: EXAMPLE_OBJECTIVES.length,
+      insight: EXAMPLE_INSIGHT.length + 1,
+      ideas: 3,
+      quarters: 3,
+      strategies: 3,
+    })
+    expect(await example.status()).toEqual({ loaded: false, people: 0, things: {}, thingCount: 0, ...nothingWider })
+    // The real objective, insight, idea, quarter, area strategy and publication stay.
+    expect((await objectives.quarter(objectives.currentQuarter())).objectives.map(o => o.id)).toEqual([real.objective])
+    expect((await insight.backlog({}, 1)).items.map(i => i.id).sort()).toEqual([real.insight, beside].sort())
+    expect((await insight.get(beside)).things.map(x => x.productName)).toEqual(['Pay a parking fine'])
+    expect((await insight.ideas(1)).items.map(i => i.id)).toEqual([real.idea])
+    expect(await insight.moderationQueue()).toEqual([])
+    expect((await portfolio.quarters()).map(q => q.quarter)).toEqual([real.quarter])
+    expect(await products.findStrategy({ scope: 'organisation' })).toBeUndefined()
+    expect((await products.findStrategy({ scope: 'area', area: 'Transport' }))?.id).toBe(real.area)
+    expect((await open.publicPages()).map(p => p.snapshot.content.name)).toEqual(['Pay a parking fine'])
     expect((await people.list()).some(p => p.email.endsWith('@example.invalid'))).toBe(false)
     const left = await products.list({}, 1)
     expect(left.items.map(p => p.name)).toEqual(['Pay a parking fine'])
@@ -520,16 +731,29 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
       product_members: 0,
       strategy_documents: 1,
     })
-    // So did every part of their things' strategies.
-    expect(await rows(PART_TABLES)).toEqual(Object.fromEntries(PART_TABLES.map(table => [table, 0])))
-    for (const action of ['product.example-removed', 'people.example-removed'])
+    // So did every part of their things' strategies (the real thing's one metric stays).
+    expect(await rows(PART_TABLES)).toEqual(
+      Object.fromEntries(PART_TABLES.map(table => [table, table === 'product_metrics' ? 1 : 0])),
+    )
+    for (const action of [
+      'product.example-removed',
+      'people.example-removed',
+      'objective.example-removed',
+      'insight.example-removed',
+      'portfolio.example-removed',
+    ])
       expect((await t.services.audit.list({ action }, 1)).total, action).toBe(1)
   })
 
-  it('can be loaded again once removed', async () => {
-    const summary = await t.services.example.load(actor)
-    expect(summary.people).toBe(50)
-    await t.services.example.remove(actor)
+  it('can be loaded again once removed, leaving a strategy someone has started alone', async () => {
+    const { example, products, documents } = t.services
+    const theirs = await products.strategyFor(actor, { scope: 'organisation' })
+    const summary = await example.load(actor)
+    expect(summary).toMatchObject({ people: 50, strategies: 2, quarters: 3, published: 1 })
+    expect((await documents.get(theirs.id, problemStatement)).version).toBe(0)
+    await example.remove(actor)
+    expect((await products.findStrategy({ scope: 'organisation' }))?.id).toBe(theirs.id)
+    expect((await example.status()).loaded).toBe(false)
   })
 })
 

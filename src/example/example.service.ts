@@ -9,13 +9,28 @@
 // service assessment and team health check rounds, each through its own service as the owner (or,
 // for the health check, each person on the team) would make them.
 //
-// How the example is told apart from real records: its things carry the products table's
-// `example` flag, and its people have addresses at EXAMPLE_DOMAIN (example.invalid, reserved by
-// RFC 2606, never a real mailbox) and no password. Removing it deletes exactly those; everything
-// the people had (profiles, history, check-ins, plans, 1:1s, places on teams) goes with their
-// accounts through ON DELETE CASCADE, and every part of a thing's strategy goes with the thing.
+// Above single things (example.portfolio.data.ts): the strategies of both areas and of the
+// organisation, started and written by their leaders; this quarter's objectives at every level,
+// each set by the person responsible, with the things' metrics as key results; insight and ideas
+// added by the teams; the leadership team's balance of work over four quarters, recorded by the
+// head of product; and one service's strategy published in the open by its owner, with one part
+// held back, and feedback a visitor left on it waiting for moderation.
+//
+// How the example is told apart from real records: its things, and the strategies of areas and
+// the organisation it starts, carry the products table's `example` flag, as do its objectives,
+// balance quarters, insight and ideas (each table's own flag); its people have addresses at
+// EXAMPLE_DOMAIN (example.invalid, reserved by RFC 2606, never a real mailbox) and no password.
+// Removing it deletes exactly those, each through its own capability; everything the people had
+// (profiles, history, check-ins, plans, 1:1s, places on teams) goes with their accounts through ON
+// DELETE CASCADE, and every part of a thing's strategy (its publication too) goes with the thing.
+// It never writes into a strategy of an area or the organisation someone has already started, and
+// never over a quarter of the balance someone has already recorded.
 import { EXAMPLE_DOMAIN, type AccountsService } from '../accounts/accounts.service.ts'
 import type { DevelopmentService } from '../development/development.service.ts'
+import type { InsightService } from '../insight/insight.service.ts'
+import type { ObjectivesService } from '../objectives/objectives.service.ts'
+import type { OpenService } from '../open/open.service.ts'
+import type { PortfolioService } from '../portfolio/portfolio.service.ts'
 import type { Level } from '../framework/framework.bundled.ts'
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import type { OrganisationService } from '../organisation/organisation.service.ts'
@@ -40,6 +55,7 @@ import type { PrioritisationService } from '../products/prioritisation/prioritis
 import { addQuarters, type Scoring } from '../products/prioritisation/prioritisation.types.ts'
 import type { ReviewsService } from '../products/reviews/reviews.service.ts'
 import type { RoadmapService } from '../products/roadmap/roadmap.service.ts'
+import type { StrategyScope } from '../products/products.types.ts'
 import { problemStatement } from '../products/kinds/problem-statement/problem-statement.kind.ts'
 import { teamOnion, type TeamOnion } from '../products/kinds/team-onion/team-onion.kind.ts'
 import {
@@ -70,32 +86,73 @@ import {
   type ExampleStrategy,
   type OnionEntry,
 } from './example.data.ts'
+import {
+  EXAMPLE_BALANCE,
+  EXAMPLE_IDEAS,
+  EXAMPLE_INSIGHT,
+  EXAMPLE_OBJECTIVES,
+  EXAMPLE_PUBLICATION,
+  EXAMPLE_SCOPED_STRATEGIES,
+  type ObjectivePlace,
+  type ThingPart,
+} from './example.portfolio.data.ts'
 
 /** Loading or removing was refused: the message says why, in words for the page or terminal. */
 export class ExampleRefusedError extends ConflictError {
   override readonly name = 'ExampleRefusedError'
 }
 
-export interface ExampleStatus {
-  /** Some of the example is here (people or things). */
+/** What the example made above single things, counted. */
+export interface WiderCounts {
+  readonly objectives: number
+  readonly insight: number
+  readonly ideas: number
+  /** Quarters of the leadership team's balance of work. */
+  readonly quarters: number
+  /** Strategies of areas and the organisation. */
+  readonly strategies: number
+}
+
+export interface ExampleStatus extends WiderCounts {
+  /** Some of the example is here (people, things or anything else it made). */
   readonly loaded: boolean
   readonly people: number
   readonly things: Partial<Record<ProductKind, number>>
   readonly thingCount: number
 }
 
-export interface LoadSummary {
+export interface LoadSummary extends WiderCounts {
   readonly people: number
   readonly things: number
   readonly documents: number
   readonly checkins: Record<CheckinStage, number>
   readonly goals: number
+  /** Services published in the open. */
+  readonly published: number
 }
 
-export interface RemoveSummary {
+export interface RemoveSummary extends WiderCounts {
   readonly people: number
   readonly things: number
 }
+
+/** The services of what the example shows above single things, which it loads through. */
+export interface WiderServices {
+  readonly objectives: ObjectivesService
+  readonly insight: InsightService
+  readonly portfolio: PortfolioService
+  readonly open: OpenService
+}
+
+/** The example's things as loaded, with their metrics and roadmap items by `thing/key`. */
+interface LoadedThings {
+  readonly things: Map<string, Product>
+  readonly metrics: Map<string, string>
+  readonly items: Map<string, string>
+  readonly documents: number
+}
+
+const partKey = (p: ThingPart) => `${p.thing}/${p.key}`
 
 /** The services of the relational parts of a thing's strategy, which the example loads through. */
 export interface StrategyPartServices {
@@ -265,14 +322,23 @@ export class ExampleService {
     private readonly products: ProductsService,
     private readonly documents: DocumentsService,
     private readonly parts: StrategyPartServices,
+    private readonly wider: WiderServices,
     private readonly clock: Clock,
   ) {}
 
   /** Whether the example is loaded, and how much of it there is. */
   async status(): Promise<ExampleStatus> {
-    const [people, things] = await Promise.all([this.accounts.countExampleAccounts(), this.products.exampleCounts()])
+    const [people, things, objectives, { insight, ideas }, quarters, strategies] = await Promise.all([
+      this.accounts.countExampleAccounts(),
+      this.products.exampleCounts(),
+      this.wider.objectives.countExample(),
+      this.wider.insight.countExample(),
+      this.wider.portfolio.countExample(),
+      this.products.exampleStrategies(),
+    ])
     const thingCount = Object.values(things).reduce((sum, n) => sum + n, 0)
-    return { loaded: people > 0 || thingCount > 0, people, things, thingCount }
+    const loaded = people + thingCount + objectives + insight + ideas + quarters + strategies > 0
+    return { loaded, people, things, thingCount, objectives, insight, ideas, quarters, strategies }
   }
 
   /**
@@ -299,21 +365,45 @@ export class ExampleService {
     }
     try {
       const people = await this.examplePeople()
-      const { things, documents } = await this.addThings(actor, people, today)
+      const loaded = await this.addThings(actor, people, today)
       const checkins = await this.addCheckins(people)
       const goals = await this.addGoals(people, terms, today)
-      return { people: people.size, things, documents, checkins, goals }
+      const strategies = await this.addScopedStrategies(people)
+      const objectives = await this.addObjectives(people, loaded)
+      const { insight, ideas } = await this.addInsight(people, loaded, today)
+      const quarters = await this.addBalance(people)
+      const published = await this.publish(people, loaded)
+      return {
+        people: people.size,
+        things: loaded.things.size,
+        documents: loaded.documents,
+        checkins,
+        goals,
+        objectives,
+        insight,
+        ideas,
+        quarters,
+        strategies,
+        published,
+      }
     } catch (err) {
       await this.remove(actor)
       throw err
     }
   }
 
-  /** Removes every example thing and person; real records stay. */
+  /**
+   * Removes everything the example made, each through its own capability; real records stay.
+   * Insight and objectives go before the things their tags and key results name.
+   */
   async remove(actor: Actor): Promise<RemoveSummary> {
+    const { insight, ideas } = await this.wider.insight.removeExample(actor)
+    const objectives = await this.wider.objectives.removeExample(actor)
+    const quarters = await this.wider.portfolio.removeExample(actor)
+    const strategies = await this.products.exampleStrategies()
     const things = await this.products.removeExample(actor)
     const people = await this.accounts.removeExampleAccounts(actor)
-    return { people, things }
+    return { people, things, objectives, insight, ideas, quarters, strategies }
   }
 
   /** The example's people as loaded, by their key in the data. */
@@ -332,12 +422,9 @@ export class ExampleService {
     return people
   }
 
-  private async addThings(
-    actor: Actor,
-    people: Map<string, Person>,
-    today: string,
-  ): Promise<{ things: number; documents: number }> {
+  private async addThings(actor: Actor, people: Map<string, Person>, today: string): Promise<LoadedThings> {
     const ids = new Map<string, string>()
+    const loaded: LoadedThings = { things: new Map(), metrics: new Map(), items: new Map(), documents: 0 }
     const idOf = (key: string) => {
       const id = ids.get(key)
       if (!id) throw new Error(`The example uses ${key} before adding it`)
@@ -362,12 +449,15 @@ export class ExampleService {
         example: true,
       })
       ids.set(thing.key, product.id)
+      loaded.things.set(thing.key, product)
       // The owner wrote the strategy: its history says so.
       const author = { id: owner.id, name: owner.name }
       documents += await this.saveStrategy(author, product, thing.strategy, people)
-      await this.saveParts(author, product, thing.strategy, people, today)
+      const { metrics, items } = await this.saveParts(author, product, thing.strategy, people, today)
+      for (const [key, id] of metrics) loaded.metrics.set(partKey({ thing: thing.key, key }), id)
+      for (const [key, id] of items) loaded.items.set(partKey({ thing: thing.key, key }), id)
     }
-    return { things: EXAMPLE_THINGS.length, documents }
+    return { ...loaded, documents }
   }
 
   /**
@@ -382,7 +472,7 @@ export class ExampleService {
     strategy: ExampleStrategy,
     people: Map<string, Person>,
     today: string,
-  ): Promise<void> {
+  ): Promise<{ metrics: Map<string, string>; items: Map<string, string> }> {
     const metrics = await this.addMetrics(author, product, strategy.metrics ?? [], today)
     const items = await this.addRoadmap(author, product, strategy.roadmap ?? [], metrics)
     await this.addHypotheses(author, product, strategy.hypotheses ?? [], metrics, items, today)
@@ -394,6 +484,7 @@ export class ExampleService {
     await this.addReviews(author, product, strategy.reviews ?? [], decisions, people, today)
     await this.addHealth(author, product, strategy.health ?? [], people)
     if (strategy.assessment) await this.addAssessment(author, product, strategy.assessment, today)
+    return { metrics, items }
   }
 
   private async addMetrics(
@@ -649,6 +740,160 @@ export class ExampleService {
     // One after another: each save is a transaction, and SQLite has one connection.
     for (const part of parts) await part()
     return parts.length
+  }
+
+  /** The example person with this key, as the actor their records name. */
+  private author(people: ReadonlyMap<string, Person>, key: string): Actor {
+    const person = named(people, key, 'person')
+    return { id: person.id, name: person.name }
+  }
+
+  /**
+   * The strategies of each area and of the organisation, started and written by their leaders: a
+   * problem statement and the problems on their roadmaps. One somebody has already started is
+   * theirs, and left alone. Returns how many were started.
+   */
+  private async addScopedStrategies(people: ReadonlyMap<string, Person>): Promise<number> {
+    let started = 0
+    for (const s of EXAMPLE_SCOPED_STRATEGIES) {
+      const which: StrategyScope = s.area === null ? { scope: 'organisation' } : { scope: 'area', area: s.area }
+      if (await this.products.findStrategy(which)) continue
+      const author = this.author(people, s.by)
+      const record = await this.products.strategyFor(author, which, { example: true })
+      await this.documents.save(
+        author,
+        record,
+        problemStatement,
+        { ...s.problemStatement },
+        0,
+        'Written for the worked example',
+      )
+      for (const item of s.roadmap)
+        await this.parts.roadmap.add(author, record, {
+          column: item.column,
+          problem: item.problem,
+          outcome: item.outcome,
+          metricId: null,
+        })
+      started++
+    }
+    return started
+  }
+
+  /**
+   * This quarter's objectives, from the organisation's down to the things', each set by the person
+   * responsible, supporting the one above it, with the things' metrics as key results and their
+   * open roadmap items serving it.
+   */
+  private async addObjectives(people: ReadonlyMap<string, Person>, loaded: LoadedThings): Promise<number> {
+    const { objectives } = this.wider
+    const quarter = objectives.currentQuarter()
+    const ids = new Map<string, string>()
+    const request = (place: ObjectivePlace) =>
+      place.level === 'thing' ? { level: place.level, productId: named(loaded.things, place.thing, 'thing').id } : place
+    for (const o of EXAMPLE_OBJECTIVES) {
+      const scope = await objectives.resolveScope(request(o.place))
+      const created = await objectives.create(
+        this.author(people, o.by),
+        scope,
+        quarter,
+        {
+          title: o.title,
+          description: o.description,
+          parentId: o.supports === null ? null : named(ids, o.supports, 'objective'),
+          metricIds: o.keyResults.map(k => named(loaded.metrics, partKey(k), 'metric')),
+          itemIds: o.items.map(i => named(loaded.items, partKey(i), 'roadmap item')),
+        },
+        { example: true },
+      )
+      ids.set(o.key, created.id)
+    }
+    return ids.size
+  }
+
+  /** Insight added to the backlog by the people who found it, tagged to things and problems; then ideas. */
+  private async addInsight(
+    people: ReadonlyMap<string, Person>,
+    loaded: LoadedThings,
+    today: string,
+  ): Promise<{ insight: number; ideas: number }> {
+    const { insight } = this.wider
+    const ids = new Map<string, string>()
+    for (const i of EXAMPLE_INSIGHT) {
+      const tags = i.tags.map(t => ({
+        productId: named(loaded.things, t.thing, 'thing').id,
+        itemId: t.item ? named(loaded.items, partKey({ thing: t.thing, key: t.item }), 'roadmap item') : null,
+      }))
+      const input = {
+        title: i.title,
+        kind: i.kind,
+        source: i.source,
+        observedOn: addDays(today, -i.daysAgo),
+        evidence: i.evidence,
+      }
+      ids.set(i.key, await insight.add(this.author(people, i.by), input, tags, { example: true }))
+    }
+    for (const idea of EXAMPLE_IDEAS)
+      await insight.addIdea(
+        this.author(people, idea.by),
+        {
+          title: idea.title,
+          description: idea.description,
+          itemId: named(loaded.items, partKey(idea.problem), 'roadmap item'),
+        },
+        idea.insight.map(key => named(ids, key, 'insight')),
+        { example: true },
+      )
+    return { insight: ids.size, ideas: EXAMPLE_IDEAS.length }
+  }
+
+  /** The leadership team's work over the last quarters, recorded by the head of product; a quarter already recorded is left alone. */
+  private async addBalance(people: ReadonlyMap<string, Person>): Promise<number> {
+    const { portfolio } = this.wider
+    const head = EXAMPLE_PEOPLE.find(p => p.manager === null)
+    if (!head) throw new Error('The example has no head of product')
+    const author = this.author(people, head.key)
+    const current = portfolio.currentQuarter()
+    let recorded = 0
+    for (const q of EXAMPLE_BALANCE) {
+      const quarter = addQuarters(current, -q.quartersAgo)
+      if ((await portfolio.quarter(quarter)).record) continue
+      await portfolio.saveQuarter(author, quarter, { counts: q.counts, note: q.note }, 0, { example: true })
+      recorded++
+    }
+    return recorded
+  }
+
+  /**
+   * One service's strategy published in the open by its owner, with parts held back and why; then
+   * feedback a visitor leaves on its public page, held for moderation. Returns how many were published.
+   */
+  private async publish(people: ReadonlyMap<string, Person>, loaded: LoadedThings): Promise<number> {
+    const { open } = this.wider
+    const data = EXAMPLE_PUBLICATION
+    const thing = EXAMPLE_THINGS.find(t => t.key === data.thing)
+    if (!thing) throw new Error(`The example names no thing called ${data.thing}`)
+    const product = named(loaded.things, data.thing, 'thing')
+    const fields = await open.fields(product)
+    const withhold = new Map(
+      data.withhold.map(w => {
+        const field = fields.find(f => f.group === w.document && f.heading === w.heading)
+        if (!field) throw new Error(`${thing.name} has no part ${w.document}: ${w.heading} to hold back`)
+        return [field.key, w.reason] as const
+      }),
+    )
+    await open.publish(this.author(people, thing.owner), product, withhold, 0, fields)
+    const publication = await open.publication(product.id)
+    if (!publication) throw new Error(`${thing.name} was not published`)
+    await open.leaveFeedback(
+      publication.slug,
+      {
+        text: data.feedback.text,
+        about: named(loaded.items, partKey({ thing: data.thing, key: data.feedback.about }), 'roadmap item'),
+      },
+      { example: true },
+    )
+    return 1
   }
 
   /**

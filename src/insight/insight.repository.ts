@@ -79,6 +79,7 @@ export class InsightRepository {
       at: string
       byId: string | null
       byName: string
+      example?: boolean
     },
   ): Promise<void> {
     await db
@@ -99,6 +100,7 @@ export class InsightRepository {
         created_by_name: row.byName,
         updated_at: row.at,
         updated_by_name: row.byName,
+        example: row.example ? 'yes' : 'no',
       })
       .execute()
   }
@@ -180,6 +182,38 @@ export class InsightRepository {
 
   async delete(db: Db, id: string): Promise<void> {
     await db.deleteFrom('insight_items').where('id', '=', id).execute()
+  }
+
+  /** How many pieces of insight and ideas the worked example added. */
+  async countExamples(db: Db): Promise<{ insight: number; ideas: number }> {
+    const count = async (table: 'insight_items' | 'insight_ideas') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select(eb => eb.fn.countAll().as('n'))
+            .where('example', '=', 'yes')
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    return { insight: await count('insight_items'), ideas: await count('insight_ideas') }
+  }
+
+  /**
+   * Deletes the worked example's ideas and insight, with their tags, links and history. Real
+   * insight merged into an example piece is left unmerged (published again) rather than lost.
+   */
+  async deleteExamples(db: Db, at: string): Promise<{ insight: number; ideas: number }> {
+    const examples = db.selectFrom('insight_items').select('id').where('example', '=', 'yes')
+    await db
+      .updateTable('insight_items')
+      .set(eb => ({ status: 'published', merged_into_id: null, updated_at: at, version: eb('version', '+', 1) }))
+      .where('example', '=', 'no')
+      .where('merged_into_id', 'in', examples)
+      .execute()
+    const ideas = await db.deleteFrom('insight_ideas').where('example', '=', 'yes').executeTakeFirst()
+    const insight = await db.deleteFrom('insight_items').where('example', '=', 'yes').executeTakeFirst()
+    return { insight: Number(insight.numDeletedRows), ideas: Number(ideas.numDeletedRows) }
   }
 
   private filtered(db: Db, filter: BacklogFilter) {
@@ -400,7 +434,14 @@ export class InsightRepository {
 
   async insertIdea(
     db: Db,
-    row: IdeaInput & { id: string; productId: string | null; at: string; byId: string | null; byName: string },
+    row: IdeaInput & {
+      id: string
+      productId: string | null
+      at: string
+      byId: string | null
+      byName: string
+      example?: boolean
+    },
   ): Promise<void> {
     await db
       .insertInto('insight_ideas')
@@ -415,6 +456,7 @@ export class InsightRepository {
         created_by_name: row.byName,
         updated_at: row.at,
         updated_by_name: row.byName,
+        example: row.example ? 'yes' : 'no',
       })
       .execute()
   }

@@ -296,8 +296,13 @@ export class InsightService {
     return new StaleVersionError(latest, 'Someone else changed this insight')
   }
 
-  /** Adds a piece of insight, tagged to the things and problems given. */
-  async add(actor: Actor, input: InsightInput, tags: readonly TagInput[] = []): Promise<string> {
+  /** Adds a piece of insight, tagged to the things and problems given; the worked example marks its own. */
+  async add(
+    actor: Actor,
+    input: InsightInput,
+    tags: readonly TagInput[] = [],
+    options: { example?: boolean } = {},
+  ): Promise<string> {
     const { names, problems } = await this.checkTags(tags)
     const id = newId()
     const at = this.clock().toISOString()
@@ -310,6 +315,7 @@ export class InsightService {
         at,
         byId: actor.id,
         byName: actor.name,
+        example: options.example ?? false,
       })
       for (const t of tags) {
         await this.repo.addThing(trx, id, t.productId)
@@ -479,7 +485,11 @@ export class InsightService {
    * they were reading about, when it is one of the thing's), and held for moderation, so nothing
    * of it shows until someone responsible for the thing publishes it. Gives its id.
    */
-  async addFromPublic(productId: string, feedback: PublicFeedback): Promise<string> {
+  async addFromPublic(
+    productId: string,
+    feedback: PublicFeedback,
+    options: { example?: boolean } = {},
+  ): Promise<string> {
     const text = feedback.text.trim()
     const problems = publicFeedbackProblems(text)
     if (Object.keys(problems).length > 0) throw new ValidationError(problems)
@@ -502,6 +512,7 @@ export class InsightService {
         at,
         byId: null,
         byName: PUBLIC_ACTOR_NAME,
+        example: options.example ?? false,
       })
       await this.repo.addThing(trx, id, product.id)
       if (problem) await this.repo.addProblem(trx, id, product.id, problem.id)
@@ -575,6 +586,28 @@ export class InsightService {
     })
   }
 
+  // The worked example
+
+  /** How many pieces of insight (held feedback included) and ideas the worked example added. */
+  countExample(): Promise<{ insight: number; ideas: number }> {
+    return this.repo.countExamples(this.db)
+  }
+
+  /** Removes the worked example's insight and ideas, with one audit event; real ones stay. */
+  async removeExample(actor: Actor): Promise<{ insight: number; ideas: number }> {
+    const at = this.clock().toISOString()
+    return this.db.transaction().execute(async trx => {
+      const removed = await this.repo.deleteExamples(trx, at)
+      if (removed.insight + removed.ideas > 0)
+        await this.audit.record(trx, actor, {
+          action: 'insight.example-removed',
+          subjectType: 'insight',
+          summary: `Removed the worked example’s ${removed.insight === 1 ? 'piece' : `${removed.insight} pieces`} of insight and ${removed.ideas === 1 ? 'idea' : `${removed.ideas} ideas`}`,
+        })
+      return removed
+    })
+  }
+
   // Ideas
 
   async ideas(page: number): Promise<{ items: IdeaRecord[]; total: number; page: number; pages: number }> {
@@ -626,8 +659,13 @@ export class InsightService {
     return { productId: item.productId, name: names.get(item.productId) ?? 'a thing' }
   }
 
-  /** Adds an idea, linked to the published insight behind it. */
-  async addIdea(actor: Actor, input: IdeaInput, insightIds: readonly string[] = []): Promise<string> {
+  /** Adds an idea, linked to the published insight behind it; the worked example marks its own. */
+  async addIdea(
+    actor: Actor,
+    input: IdeaInput,
+    insightIds: readonly string[] = [],
+    options: { example?: boolean } = {},
+  ): Promise<string> {
     const thing = await this.problemOf(input.itemId)
     const behind = (await this.repo.some(this.db, [...new Set(insightIds)])).filter(i => i.status === 'published')
     if (behind.length !== new Set(insightIds).size) throw new ValidationError({ insightId: 'Choose published insight' })
@@ -641,6 +679,7 @@ export class InsightService {
         at,
         byId: actor.id,
         byName: actor.name,
+        example: options.example ?? false,
       })
       for (const i of behind) {
         await this.repo.link(trx, id, i.id)

@@ -81,7 +81,15 @@ export class ObjectivesRepository {
 
   async insert(
     db: Db,
-    row: { id: string; quarter: string; scope: Scope; input: ObjectiveInput; at: string; byName: string },
+    row: {
+      id: string
+      quarter: string
+      scope: Scope
+      input: ObjectiveInput
+      at: string
+      byName: string
+      example?: boolean
+    },
   ): Promise<void> {
     const { scope, input } = row
     await db
@@ -100,6 +108,7 @@ export class ObjectivesRepository {
         created_by_name: row.byName,
         updated_at: row.at,
         updated_by_name: row.byName,
+        example: row.example ? 'yes' : 'no',
       })
       .execute()
     await this.setLinks(db, row.id, input)
@@ -152,6 +161,31 @@ export class ObjectivesRepository {
 
   async delete(db: Db, id: string): Promise<void> {
     await db.deleteFrom('objectives').where('id', '=', id).execute()
+  }
+
+  /** How many objectives the worked example set. */
+  async countExamples(db: Db): Promise<number> {
+    const row = await db
+      .selectFrom('objectives')
+      .select(eb => eb.fn.countAll().as('n'))
+      .where('example', '=', 'yes')
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  /**
+   * Deletes the worked example's objectives with their key results, items and history; real
+   * objectives that supported one stay, supporting nothing. Returns how many were deleted.
+   */
+  async deleteExamples(db: Db): Promise<number> {
+    await db
+      .updateTable('objectives')
+      .set({ parent_id: null })
+      .where('example', '=', 'no')
+      .where('parent_id', 'in', db.selectFrom('objectives').select('id').where('example', '=', 'yes'))
+      .execute()
+    const result = await db.deleteFrom('objectives').where('example', '=', 'yes').executeTakeFirst()
+    return Number(result.numDeletedRows)
   }
 
   async insertEvent(db: Db, e: ObjectiveEvent & { recordedById: string | null }): Promise<void> {

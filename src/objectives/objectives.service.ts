@@ -223,14 +223,28 @@ export class ObjectivesService {
     return objective
   }
 
-  /** Sets an objective for a scope in a quarter. */
-  async create(actor: Actor, scope: NamedScope, quarter: string, input: ObjectiveInput): Promise<Objective> {
+  /** Sets an objective for a scope in a quarter; the worked example marks its own (`example`). */
+  async create(
+    actor: Actor,
+    scope: NamedScope,
+    quarter: string,
+    input: ObjectiveInput,
+    options: { example?: boolean } = {},
+  ): Promise<Objective> {
     if (!isQuarter(quarter)) throw new ValidationError({ quarter: 'Choose a quarter' })
     this.check(input, await this.choices(scope, quarter))
     const id = newId()
     const at = this.clock().toISOString()
     await this.db.transaction().execute(async trx => {
-      await this.repo.insert(trx, { id, quarter, scope, input, at, byName: actor.name })
+      await this.repo.insert(trx, {
+        id,
+        quarter,
+        scope,
+        input,
+        at,
+        byName: actor.name,
+        example: options.example ?? false,
+      })
       await this.event(trx, actor, id, 'Set the objective')
       await this.audit.record(trx, actor, {
         action: 'objective.set',
@@ -315,6 +329,28 @@ export class ObjectivesService {
         ...auditSubject(objective),
         summary: `Removed an objective for ${quarterLabel(objective.quarter)}: ${objective.title}`,
       })
+    })
+  }
+
+  /** How many objectives the worked example set. */
+  countExample(): Promise<number> {
+    return this.repo.countExamples(this.db)
+  }
+
+  /**
+   * Removes every objective the worked example set, at every level, in one transaction with one
+   * audit event; real objectives stay (those that supported one support nothing until linked again).
+   */
+  async removeExample(actor: Actor): Promise<number> {
+    return this.db.transaction().execute(async trx => {
+      const removed = await this.repo.deleteExamples(trx)
+      if (removed > 0)
+        await this.audit.record(trx, actor, {
+          action: 'objective.example-removed',
+          subjectType: 'objective',
+          summary: `Removed the worked example’s ${removed === 1 ? 'objective' : `${removed} objectives`}`,
+        })
+      return removed
     })
   }
 

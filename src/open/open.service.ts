@@ -216,9 +216,10 @@ export class OpenService {
    * Feedback a visitor left on a public page: what they said and, when the page has problems on its
    * roadmap, which one it is about (or the whole roadmap, or something else). The choice must be
    * a problem the page shows: one held back, or from another page, is refused. Held as the thing's
-   * insight for moderation, tagged to the problem chosen.
+   * insight for moderation, tagged to the problem chosen. The worked example leaves one piece
+   * the way a visitor would, marked as the example's (`example`).
    */
-  async leaveFeedback(slug: string, form: PublicFeedbackForm): Promise<string> {
+  async leaveFeedback(slug: string, form: PublicFeedbackForm, options: { example?: boolean } = {}): Promise<string> {
     const { snapshot } = await this.page(slug)
     const choices = publishedProblems(snapshot)
     const problems = publicFeedbackProblems(form.text)
@@ -232,7 +233,7 @@ export class OpenService {
       }
     }
     if (Object.keys(problems).length > 0) throw new ValidationError(problems)
-    return this.parts.feedback.addFromPublic(snapshot.productId, { text: form.text, itemId })
+    return this.parts.feedback.addFromPublic(snapshot.productId, { text: form.text, itemId }, options)
   }
 
   private async freeSlug(product: Product): Promise<string> {

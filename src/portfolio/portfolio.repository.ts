@@ -309,7 +309,15 @@ export class PortfolioRepository {
 
   async insertQuarter(
     db: Db,
-    row: { id: string; quarter: string; counts: PortfolioCounts; note: string; at: string; byName: string },
+    row: {
+      id: string
+      quarter: string
+      counts: PortfolioCounts
+      note: string
+      at: string
+      byName: string
+      example?: boolean
+    },
   ): Promise<void> {
     await db
       .insertInto('portfolio_quarters')
@@ -321,11 +329,16 @@ export class PortfolioRepository {
         updated_at: row.at,
         updated_by_name: row.byName,
         version: 1,
+        example: row.example ? 'yes' : 'no',
       })
       .execute()
   }
 
-  /** Saves a quarter if it is still at expectedVersion: the saved quarter, or undefined. */
+  /**
+   * Saves a quarter if it is still at expectedVersion: the saved quarter, or undefined. A quarter
+   * the worked example recorded becomes the leadership team's own once someone saves it, so
+   * removing the example never takes a record someone has made theirs.
+   */
   async updateQuarter(
     db: Db,
     id: string,
@@ -337,7 +350,23 @@ export class PortfolioRepository {
       note: change.note,
       updated_at: change.at,
       updated_by_name: change.byName,
+      example: 'no',
     })
     return saved ? toQuarter(saved) : undefined
+  }
+
+  /** How many quarters the worked example recorded (and nobody has saved since). */
+  async countExamples(db: Db): Promise<number> {
+    const row = await db
+      .selectFrom('portfolio_quarters')
+      .select(eb => eb.fn.countAll().as('n'))
+      .where('example', '=', 'yes')
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  async deleteExamples(db: Db): Promise<number> {
+    const result = await db.deleteFrom('portfolio_quarters').where('example', '=', 'yes').executeTakeFirst()
+    return Number(result.numDeletedRows)
   }
 }

@@ -100,13 +100,15 @@ export class PortfolioService {
 
   /**
    * Saves the leadership team's work in a quarter if nobody saved it since expectedVersion (0: not
-   * recorded yet), or throws StaleVersionError<PortfolioQuarterRecord>.
+   * recorded yet), or throws StaleVersionError<PortfolioQuarterRecord>. The worked example marks
+   * the quarters it records (`example`); a quarter someone saves after that is theirs.
    */
   async saveQuarter(
     actor: Actor,
     quarter: string,
     input: { counts: PortfolioCounts; note: string },
     expectedVersion: number,
+    options: { example?: boolean } = {},
   ): Promise<void> {
     const at = this.clock().toISOString()
     const stale = async (db: DbExecutor) => {
@@ -121,7 +123,14 @@ export class PortfolioService {
         const existing = await this.repo.findQuarter(trx, quarter)
         if (expectedVersion === 0) {
           if (existing) throw await stale(trx)
-          await this.repo.insertQuarter(trx, { id: newId(), quarter, ...input, at, byName: actor.name })
+          await this.repo.insertQuarter(trx, {
+            id: newId(),
+            quarter,
+            ...input,
+            at,
+            byName: actor.name,
+            example: options.example ?? false,
+          })
         } else {
           const saved =
             existing &&
@@ -140,5 +149,24 @@ export class PortfolioService {
       if (isUniqueViolation(err)) throw await stale(this.db)
       throw err
     }
+  }
+
+  /** How many quarters the worked example recorded that nobody has saved since. */
+  countExample(): Promise<number> {
+    return this.repo.countExamples(this.db)
+  }
+
+  /** Removes the quarters the worked example recorded, with one audit event; every other quarter stays. */
+  async removeExample(actor: Actor): Promise<number> {
+    return this.db.transaction().execute(async trx => {
+      const removed = await this.repo.deleteExamples(trx)
+      if (removed > 0)
+        await this.audit.record(trx, actor, {
+          action: 'portfolio.example-removed',
+          subjectType: 'portfolio',
+          summary: `Removed the worked example’s record of the leadership team’s work in ${removed === 1 ? 'a quarter' : `${removed} quarters`}`,
+        })
+      return removed
+    })
   }
 }

@@ -316,13 +316,13 @@ export class ProductsRepository {
     await db.deleteFrom('products').where('id', '=', id).execute()
   }
 
-  /** The things of the worked example: id and kind. */
-  async examples(db: Db): Promise<{ id: string; kind: ProductKind }[]> {
-    const rows = await db.selectFrom('products').select(['id', 'kind']).where('example', '=', 'yes').execute()
-    return rows.map(r => ({ id: r.id, kind: r.kind as ProductKind }))
+  /** The records of the worked example: its things and the strategies of areas and the organisation it started. */
+  async examples(db: Db): Promise<{ id: string; kind: ProductKind; scope: string }[]> {
+    const rows = await db.selectFrom('products').select(['id', 'kind', 'scope']).where('example', '=', 'yes').execute()
+    return rows.map(r => ({ id: r.id, kind: r.kind as ProductKind, scope: r.scope }))
   }
 
-  /** Deletes the things of the worked example (links, moves and teams go with them). */
+  /** Deletes the records of the worked example (links, moves, teams and every part of their strategies go with them). */
   async deleteExamples(db: Db): Promise<number> {
     this.written()
     const result = await db.deleteFrom('products').where('example', '=', 'yes').executeTakeFirst()

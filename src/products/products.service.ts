@@ -110,17 +110,21 @@ export class ProductsService {
   }
 
   /**
-   * The strategy record of an area or of the organisation, started (empty, and audited) if nobody
-   * has started it yet. Throws NotFoundError for an area that strategyAreas does not know.
+   * The strategy record of an area or of the organisation, if someone has started it. Throws
+   * NotFoundError for an area that strategyAreas does not know.
    */
-  /** The strategy record of an area or of the organisation, if someone has started it. */
   async findStrategy(which: StrategyScope): Promise<Product | undefined> {
     if (which.scope === 'area' && !(await this.strategyAreas()).includes(which.area))
       throw new NotFoundError('No such area')
     return this.repo.findScope(this.db, which)
   }
 
-  async strategyFor(actor: Actor, which: StrategyScope): Promise<Product> {
+  /**
+   * The strategy record of an area or of the organisation, started (empty, and audited) if nobody
+   * has started it yet. The worked example starts its areas' and the organisation's as its own
+   * (`example`), so removing it takes them away with its things.
+   */
+  async strategyFor(actor: Actor, which: StrategyScope, options: { example?: boolean } = {}): Promise<Product> {
     const found = await this.repo.findScope(this.db, which)
     if (found) return found
     if (which.scope === 'area' && !(await this.strategyAreas()).includes(which.area))
@@ -146,7 +150,7 @@ export class ProductsService {
           parentId: null,
           phase: 'live',
           stage: 'maturity',
-          example: false,
+          example: options.example ?? false,
           scope: which.scope,
           createdAt: at,
           createdByName: actor.name,
@@ -397,21 +401,32 @@ export class ProductsService {
   /** How many things of the worked example there are, by kind (kinds with none are left out). */
   async exampleCounts(): Promise<Partial<Record<ProductKind, number>>> {
     const counts: Partial<Record<ProductKind, number>> = {}
-    for (const { kind } of await this.repo.examples(this.db)) counts[kind] = (counts[kind] ?? 0) + 1
+    for (const { kind, scope } of await this.repo.examples(this.db))
+      if (scope === 'thing') counts[kind] = (counts[kind] ?? 0) + 1
     return counts
+  }
+
+  /** How many strategies of areas or the organisation the worked example started. */
+  async exampleStrategies(): Promise<number> {
+    return (await this.repo.examples(this.db)).filter(e => e.scope !== 'thing').length
   }
 
   /**
    * Removes every thing of the worked example with its strategy documents, links and history, in
-   * one transaction with one audit event. Things that are not examples stay; a real feature of an
-   * example service stays, unlinked. Returns how many things were removed.
+   * one transaction with one audit event, and the strategies of areas and the organisation it
+   * started. Things that are not examples stay; a real feature of an example service stays,
+   * unlinked. Returns how many things were removed.
    */
   async removeExample(actor: Actor): Promise<number> {
     return this.db.transaction().execute(async trx => {
-      const ids = (await this.repo.examples(trx)).map(e => e.id)
-      if (ids.length === 0) return 0
-      await this.documents.deleteForSubjects(trx, ids)
-      const removed = await this.repo.deleteExamples(trx)
+      const examples = await this.repo.examples(trx)
+      if (examples.length === 0) return 0
+      await this.documents.deleteForSubjects(
+        trx,
+        examples.map(e => e.id),
+      )
+      await this.repo.deleteExamples(trx)
+      const removed = examples.filter(e => e.scope === 'thing').length
       await this.audit.record(trx, actor, {
         action: 'product.example-removed',
         subjectType: 'product',
