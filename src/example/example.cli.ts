@@ -1,6 +1,7 @@
 // The worked example's command-line commands, run by src/cli.ts (`npm run valuekit -- example …`):
-//   example load     loads the fictional department (people, things, strategies, check-ins, plans);
-//   example remove   removes its people and things, and nothing else.
+//   example load     loads the fictional department (people, things, strategies, check-ins, plans,
+//                    objectives, insight, the leadership balance, a page published in the open);
+//   example remove   removes everything it made, and nothing else.
 // Each command takes the services and two output streams and returns the exit code, so tests run
 // them without spawning a process.
 //
@@ -37,7 +38,8 @@ export type ParsedExampleArguments =
 export const EXAMPLE_COMMANDS = `  example load                        Load the worked example: a fictional department of about 50
                                       product people with their services, strategies, check-ins and
                                       plans, marked as example data.
-  example remove                      Remove the worked example's people and things. Nothing else
+  example remove                      Remove everything the worked example made: its people,
+                                      things, objectives, insight and the rest. Nothing else
                                       changes.
 `
 

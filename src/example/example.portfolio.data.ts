@@ -7,7 +7,7 @@
 import type { InsightKind } from '../insight/insight.types.ts'
 import type { PortfolioCounts } from '../portfolio/portfolio.types.ts'
 import type { Column } from '../products/roadmap/roadmap.types.ts'
-import { EXAMPLE_AREAS } from './example.data.ts'
+import { EXAMPLE_AREAS, type ExampleMetric } from './example.data.ts'
 
 const LICENSING = EXAMPLE_AREAS[0]
 const GRANTS = EXAMPLE_AREAS[1]
@@ -476,6 +476,8 @@ export interface ScopedRoadmapItem {
   readonly column: Column
   readonly problem: string
   readonly outcome: string
+  /** The strategy's own metric that will show the outcome, by key; null leaves it unmeasured (and flagged). */
+  readonly metric: string | null
 }
 
 /** The strategy of an area (named) or of the organisation (area null), written by its leader. */
@@ -483,6 +485,7 @@ export interface ExampleScopedStrategy {
   readonly area: string | null
   readonly by: string
   readonly problemStatement: { problem: string; who: string; impact: string; evidence: string }
+  readonly metrics: readonly ExampleMetric[]
   readonly roadmap: readonly ScopedRoadmapItem[]
 }
 
@@ -499,26 +502,54 @@ export const EXAMPLE_SCOPED_STRATEGIES: readonly ExampleScopedStrategy[] = [
       evidence:
         'Only four of our six services report the four GOV.UK measures. Last year two teams each paid for research into how businesses find us.',
     },
+    metrics: [
+      {
+        key: 'reporting',
+        name: 'Services reporting the four GOV.UK measures',
+        definition: 'Live and beta services that published all four measures for the last month',
+        unit: 'services',
+        direction: 'higher',
+        baseline: 2,
+        target: 6,
+        targetInDays: 180,
+        monthly: [2, 2, 3, 3, 4, 4, 4],
+      },
+      {
+        key: 'reused',
+        name: 'Research reused across areas',
+        definition: 'Pieces of user research used by a team in the other area, each quarter',
+        unit: 'pieces',
+        direction: 'higher',
+        baseline: 0,
+        target: 6,
+        targetInDays: 270,
+        monthly: [0, 0, 1, 1, 1, 2, 2],
+      },
+    ],
     roadmap: [
       {
         column: 'now',
         problem: 'Services measure different things, so leaders cannot compare how they are doing.',
         outcome: 'Every live service reports the four GOV.UK measures each month.',
+        metric: 'reporting',
       },
       {
         column: 'now',
         problem: 'Product managers in the two areas rarely learn from each other’s research.',
         outcome: 'Research is kept in one place and reused across areas.',
+        metric: 'reused',
       },
       {
         column: 'next',
         problem: 'New product managers take months to learn how we work.',
         outcome: 'A new starter runs their first strategy review within three months.',
+        metric: null,
       },
       {
         column: 'later',
         problem: 'We make little time to try new ways of working.',
         outcome: 'One small experiment in how we work each quarter, with what we learned written down.',
+        metric: null,
       },
     ],
   },
@@ -534,26 +565,55 @@ export const EXAMPLE_SCOPED_STRATEGIES: readonly ExampleScopedStrategy[] = [
       evidence:
         'One in five applications is returned at least once. Half of the businesses we licence hold two or more of our licences.',
     },
+    metrics: [
+      {
+        key: 'returned',
+        name: 'Applications returned at least once',
+        definition:
+          'Licence and permit applications sent back to the applicant for something missing, as a share of all',
+        unit: '%',
+        direction: 'lower',
+        baseline: 21,
+        target: 10,
+        targetInDays: 240,
+        monthly: [21, 20, 20, 18, 17, 16, 15],
+      },
+      {
+        key: 'retyped',
+        name: 'Details typed again',
+        definition: 'Applications from businesses we already hold details for, where the details were typed again',
+        unit: '%',
+        direction: 'lower',
+        baseline: 100,
+        target: 20,
+        targetInDays: 365,
+        monthly: [100, 100, 100, 96, 92, 90, 88],
+      },
+    ],
     roadmap: [
       {
         column: 'now',
         problem: 'Businesses type the same details each time they apply for a licence.',
         outcome: 'A business gives its details once across our licensing services.',
+        metric: 'retyped',
       },
       {
         column: 'now',
         problem: 'Too many applications come back because something is missing.',
         outcome: 'Fewer than one in ten applications is returned.',
+        metric: 'returned',
       },
       {
         column: 'next',
         problem: 'Inspectors and case officers keep different records of the same premises.',
         outcome: 'One record of each premises that both can see.',
+        metric: 'retyped',
       },
       {
         column: 'later',
         problem: 'People find out they need a permit only when they are told to stop work.',
         outcome: 'Most people hear about permits while they are planning their work.',
+        metric: null,
       },
     ],
   },
@@ -569,26 +629,44 @@ export const EXAMPLE_SCOPED_STRATEGIES: readonly ExampleScopedStrategy[] = [
       evidence:
         'Four in five grant applications come from groups that have applied before. The heating scheme has 3,200 past claimants to pass on to the national scheme.',
     },
+    metrics: [
+      {
+        key: 'first-time',
+        name: 'Applications from first-time applicants',
+        definition:
+          'Grant applications from groups and households that have not applied to us before, as a share of all',
+        unit: '%',
+        direction: 'higher',
+        baseline: 20,
+        target: 40,
+        targetInDays: 300,
+        monthly: [19, 21, 22, 24, 27, 29, 31],
+      },
+    ],
     roadmap: [
       {
         column: 'now',
         problem: 'Community groups do not know which of our grants fit them.',
         outcome: 'More first-time applicants, across more of the county.',
+        metric: 'first-time',
       },
       {
         column: 'now',
         problem: 'Households leaving the heating scheme may fall through the gap.',
         outcome: 'Every eligible past claimant is referred to the national scheme.',
+        metric: null,
       },
       {
         column: 'next',
         problem: 'Each grant runs its own process, so staff cannot cover for each other.',
         outcome: 'One way of handling applications that every grant uses.',
+        metric: null,
       },
       {
         column: 'later',
         problem: 'We do not know what difference our grants make a year later.',
         outcome: 'A simple follow-up a year on for every grant we give.',
+        metric: null,
       },
     ],
   },

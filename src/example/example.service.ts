@@ -368,7 +368,7 @@ export class ExampleService {
       const loaded = await this.addThings(actor, people, today)
       const checkins = await this.addCheckins(people)
       const goals = await this.addGoals(people, terms, today)
-      const strategies = await this.addScopedStrategies(people)
+      const strategies = await this.addScopedStrategies(people, today)
       const objectives = await this.addObjectives(people, loaded)
       const { insight, ideas } = await this.addInsight(people, loaded, today)
       const quarters = await this.addBalance(people)
@@ -750,10 +750,10 @@ export class ExampleService {
 
   /**
    * The strategies of each area and of the organisation, started and written by their leaders: a
-   * problem statement and the problems on their roadmaps. One somebody has already started is
-   * theirs, and left alone. Returns how many were started.
+   * problem statement, their own metrics and the problems on their roadmaps. One somebody has
+   * already started is theirs, and left alone. Returns how many were started.
    */
-  private async addScopedStrategies(people: ReadonlyMap<string, Person>): Promise<number> {
+  private async addScopedStrategies(people: ReadonlyMap<string, Person>, today: string): Promise<number> {
     let started = 0
     for (const s of EXAMPLE_SCOPED_STRATEGIES) {
       const which: StrategyScope = s.area === null ? { scope: 'organisation' } : { scope: 'area', area: s.area }
@@ -768,12 +768,13 @@ export class ExampleService {
         0,
         'Written for the worked example',
       )
+      const metrics = await this.addMetrics(author, record, s.metrics, today)
       for (const item of s.roadmap)
         await this.parts.roadmap.add(author, record, {
           column: item.column,
           problem: item.problem,
           outcome: item.outcome,
-          metricId: null,
+          metricId: item.metric === null ? null : named(metrics, item.metric, 'metric'),
         })
       started++
     }
