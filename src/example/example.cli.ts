@@ -36,8 +36,8 @@ export type ParsedExampleArguments =
 
 /** The lines of the command line's help that describe these commands. */
 export const EXAMPLE_COMMANDS = `  example load                        Load the worked example: a fictional department of about 50
-                                      product people with their services, strategies, check-ins and
-                                      plans, marked as example data.
+                                      product people with their services, strategies, objectives,
+                                      insight, check-ins and plans, marked as example data.
   example remove                      Remove everything the worked example made: its people,
                                       things, objectives, insight and the rest. Nothing else
                                       changes.

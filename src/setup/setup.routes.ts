@@ -65,7 +65,7 @@ export default async function setupRoutes(app: FastifyInstance, { services }: { 
             value: 'yes',
             text: 'Load a worked example to explore Valuekit',
             hint: {
-              text: 'A fictional department of about 50 product people, with their services, strategies, check-ins and development plans. It is marked as example data, and you can remove it in one step from Administration.',
+              text: 'A fictional department of about 50 product people, with their services, strategies, objectives, user insight, check-ins and development plans. It is marked as example data, and you can remove it in one step from Administration.',
             },
             checked: values.example === 'yes',
           },
