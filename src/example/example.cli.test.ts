@@ -22,6 +22,9 @@ import {
   type ExampleStreams,
 } from './example.cli.ts'
 
+/** Loading makes thousands of records through the services: on a busy machine it can take longer than a test's usual 30 seconds. */
+const LOADING_TIMEOUT = 120_000
+
 function streams(): ExampleStreams & { out: () => string; err: () => string } {
   let out = ''
   let err = ''
@@ -78,7 +81,7 @@ describe('example commands', () => {
   })
   afterAll(() => t.close())
 
-  it('loads the example, credited to the command line', async () => {
+  it('loads the example, credited to the command line', { timeout: LOADING_TIMEOUT }, async () => {
     const io = streams()
     expect(await runExampleCommand({ kind: 'example-load' }, t.services, io)).toBe(EXIT_OK)
     expect(io.out()).toMatch(/^Loaded the worked example\. Added 50 people, 13 things with \d+ strategy documents/)

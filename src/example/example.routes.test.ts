@@ -12,6 +12,9 @@ import {
 } from '../../test/build-test-app.ts'
 import { EXAMPLE_THINGS } from './example.data.ts'
 
+/** Loading makes thousands of records through the services: on a busy machine it can take longer than a test's usual 30 seconds. */
+const LOADING_TIMEOUT = 120_000
+
 describe('the worked example pages', () => {
   let ctx: TestContext
   let admin: Agent
@@ -48,7 +51,7 @@ describe('the worked example pages', () => {
     expect((await ctx.app.services.example.status()).loaded).toBe(false)
   })
 
-  it('loads the example with the button and shows what it holds', async () => {
+  it('loads the example with the button and shows what it holds', { timeout: LOADING_TIMEOUT }, async () => {
     const form = await admin.get('/admin/example')
     const res = await admin.post('/admin/example/load', formFields(form.body, '/admin/example/load'))
     expect(res.statusCode).toBe(303)

@@ -27,6 +27,9 @@ import { EXAMPLE_PEOPLE, EXAMPLE_THINGS } from './example.data.ts'
 import { EXAMPLE_INSIGHT, EXAMPLE_OBJECTIVES } from './example.portfolio.data.ts'
 import { ExampleRefusedError, examplePeopleCsv, exampleEmail, levelNear, roleOnPathway } from './example.service.ts'
 
+/** Loading makes thousands of records through the services: on a busy machine it can take longer than a test's usual 30 seconds. */
+const LOADING_TIMEOUT = 120_000
+
 /** What every example service's strategy has: the five documents and the relational parts. */
 const EVERY_SERVICE_HAS = [
   'businessModel',
@@ -388,7 +391,7 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
   })
 
   // How long it takes is the benchmark's to measure (bench/products.ts loads it), not a test's.
-  it('loads people, things with strategies, check-ins and plans', async () => {
+  it('loads people, things with strategies, check-ins and plans', { timeout: LOADING_TIMEOUT }, async () => {
     const { example, people, products, documents, pathway } = t.services
     const summary = await example.load(actor)
 
@@ -755,17 +758,21 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
       expect((await t.services.audit.list({ action }, 1)).total, action).toBe(1)
   })
 
-  it('can be loaded again once removed, leaving a strategy someone has started alone', async () => {
-    const { example, products, documents } = t.services
-    const theirs = await products.strategyFor(actor, { scope: 'organisation' })
-    const summary = await example.load(actor)
-    // Two quarters are the leadership team's own now: the example records only the other two.
-    expect(summary).toMatchObject({ people: 50, strategies: 2, quarters: 2, published: 1 })
-    expect((await documents.get(theirs.id, problemStatement)).version).toBe(0)
-    await example.remove(actor)
-    expect((await products.findStrategy({ scope: 'organisation' }))?.id).toBe(theirs.id)
-    expect((await example.status()).loaded).toBe(false)
-  })
+  it(
+    'can be loaded again once removed, leaving a strategy someone has started alone',
+    { timeout: LOADING_TIMEOUT },
+    async () => {
+      const { example, products, documents } = t.services
+      const theirs = await products.strategyFor(actor, { scope: 'organisation' })
+      const summary = await example.load(actor)
+      // Two quarters are the leadership team's own now: the example records only the other two.
+      expect(summary).toMatchObject({ people: 50, strategies: 2, quarters: 2, published: 1 })
+      expect((await documents.get(theirs.id, problemStatement)).version).toBe(0)
+      await example.remove(actor)
+      expect((await products.findStrategy({ scope: 'organisation' }))?.id).toBe(theirs.id)
+      expect((await example.status()).loaded).toBe(false)
+    },
+  )
 })
 
 describe('the worked example before set-up', () => {
