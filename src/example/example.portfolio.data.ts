@@ -692,6 +692,11 @@ export const EXAMPLE_PUBLICATION: ExamplePublication = {
       reason:
         'Held back while we agree a new contract with our payment supplier: the costs are commercially sensitive until it is signed.',
     },
+    ...(['Core team', 'Collaborators', 'Supporters'] as const).map(heading => ({
+      document: 'Team onion',
+      heading,
+      reason: 'It names colleagues, and we publish names only with their agreement.',
+    })),
   ],
   feedback: {
     about: 'where',

@@ -655,7 +655,12 @@ describe.each(DIALECTS)('the worked example on %s', dialect => {
         label: 'Business model canvas: Cost structure',
         reason: expect.stringMatching(/commercially sensitive/),
       }),
+      ...['Core team', 'Collaborators', 'Supporters'].map(layer =>
+        expect.objectContaining({ label: `Team onion: ${layer}`, reason: expect.stringMatching(/names colleagues/) }),
+      ),
     ])
+    // Nobody on the team is named in public.
+    expect(JSON.stringify(page?.snapshot.content)).not.toContain('Ellie')
     const groups = page?.snapshot.content.groups.map(g => g.name) ?? []
     expect(groups).toEqual(expect.arrayContaining(['Problem statement', 'Roadmap']))
     expect((await open.page(page?.slug ?? '')).snapshot.number).toBe(1)
