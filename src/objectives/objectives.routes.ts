@@ -6,7 +6,7 @@ import { actorOf } from '../accounts/accounts.service.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer, type Viewer } from '../platform/auth/viewer.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, saveVersioned, type FormErrors, type FormValues } from '../platform/forms.ts'
+import { formErrors, formValues, readText, saveVersioned, type FormErrors, type FormValues } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import { addQuarters, isQuarter, quarterLabel } from '../products/prioritisation/prioritisation.types.ts'
 import type { Services } from '../services.ts'
@@ -235,6 +235,9 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
     async (request, reply) => {
       const { viewer, scope, quarter } = await scopeToSet(request)
       const choices = await objectives.choices(scope, quarter)
+      // "Find" narrows the long lists of metrics and roadmap items; nothing is saved or checked yet.
+      if (isFind(request.body))
+        return objectiveForm(reply, { scope, quarter, values: formValues(request.body), choices })
       const form = readObjective(request.body, optionsOf(choices))
       if (!form.ok)
         return objectiveForm(reply, { scope, quarter, values: form.values, choices, errors: form.errors, status: 400 })
@@ -307,8 +310,10 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
       scopeOf(objective),
       objectives.choices(objective, objective.quarter, objective),
     ])
-    const form = readObjective(request.body, optionsOf(choices))
     const quarter = objective.quarter
+    if (isFind(request.body))
+      return objectiveForm(reply, { scope, quarter, values: formValues(request.body), choices, objective })
+    const form = readObjective(request.body, optionsOf(choices))
     return saveVersioned({
       form,
       fields: OBJECTIVE_FIELDS,
@@ -360,6 +365,9 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
     )
   })
 }
+
+/** Whether the form was sent with its Find button, to narrow its lists rather than to save. */
+const isFind = (body: unknown) => readText(body, 'action', 20) === 'find'
 
 const optionsOf = (choices: ObjectiveChoices) => ({
   parentIds: choices.parents.map(p => p.id),
