@@ -282,4 +282,32 @@ describe('objective pages', () => {
     const objective = $((await other.get(String(saved.headers.location))).body)
     expect(objective('[data-testid="key-results"]').text()).toContain('Bites a day 7')
   })
+
+  it('names every field the other person saved when a change comes too late, key results included', async () => {
+    const edit = `${thingObjective}/edit`
+    const first = formFields((await owner.get(edit)).body, edit)
+    const second = formFields((await lead.get(edit)).body, edit)
+    const theirs = await lead.post(edit, { ...second, description: 'Fewer calls to the office', itemIds: [] })
+    expect(theirs.statusCode).toBe(303)
+    const stale = await owner.post(edit, { ...first, title: 'Everyone renews online' })
+    expect(stale.statusCode).toBe(409)
+    const conflict = $(stale.body)('[data-testid="conflict"] .govuk-summary-list__row')
+      .toArray()
+      .map(r => $(stale.body)(r).text().replace(/\s+/g, ' ').trim())
+    expect(conflict).toEqual([
+      expect.stringMatching(/^Their objective /),
+      'Why it matters Fewer calls to the office',
+      expect.stringMatching(/^Supports /),
+      'Key results Completion rate',
+      'Roadmap items None',
+    ])
+  })
+
+  it('keeps the quarter page within a narrow screen, in plain words', async () => {
+    const page = $((await other.get(`/objectives?quarter=${quarter}`)).body)
+    expect(page('.app-table-scroll[role="region"][tabindex="0"] [data-testid="levels"]')).toHaveLength(1)
+    expect(page('main').text()).not.toMatch(/\w'\w/)
+    const choose = $((await other.get(`/objectives/new?quarter=${quarter}`)).body)
+    expect(choose('h1').text()).toBe('Who is the objective for?')
+  })
 })
