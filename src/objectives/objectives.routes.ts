@@ -16,6 +16,7 @@ import type { ObjectiveChoices } from './objectives.service.ts'
 import { LEVEL_LABELS, placeName, type NamedScope, type Objective, type Scope } from './objectives.types.ts'
 import {
   objectiveCard,
+  objectiveConflict,
   objectiveFormView,
   objectiveHref,
   objectivesHref,
@@ -152,7 +153,7 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
         scope: o.scope,
         quarter: o.quarter,
         objective: o.objective,
-        conflict: o.conflict,
+        conflict: o.conflict ? objectiveConflict(o.conflict, o.choices) : null,
         action: o.objective ? objectiveHref(o.objective.id, '/edit') : newObjectiveHref(o.scope, o.quarter),
         cancelHref: o.objective
           ? objectiveHref(o.objective.id)
@@ -215,7 +216,7 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
         return reply.page(
           'objectives/views/choose.njk',
           {
-            pageTitle: `Whom is the objective for? ${quarterLabel(quarter)}`,
+            pageTitle: `Who is the objective for? ${quarterLabel(quarter)}`,
             quarterText: quarterLabel(quarter),
             choices,
             backHref: objectivesHref(quarter),

@@ -380,6 +380,30 @@ export function objectiveFormView(values: FormValues, choices: ObjectiveChoices,
   }
 }
 
+/**
+ * What the other person saved, for the form that lost the race: every field the form has, so
+ * nothing they changed (key results or the objective it supports included) goes unseen.
+ */
+export function objectiveConflict(latest: Objective, choices: ObjectiveChoices) {
+  const metricName = (id: string) => choices.metrics.find(m => m.metric.id === id)?.metric.name ?? 'A metric'
+  const itemName = (id: string) => choices.items.find(i => i.item.id === id)?.item.problem ?? 'A roadmap item'
+  const parent = latest.parentId ? choices.parents.find(p => p.id === latest.parentId) : undefined
+  return {
+    updatedByName: latest.updatedByName,
+    updatedAt: latest.updatedAt,
+    rows: [
+      { key: { text: 'Their objective' }, value: { text: latest.title } },
+      { key: { text: 'Why it matters' }, value: { text: latest.description || 'Not said' } },
+      {
+        key: { text: 'Supports' },
+        value: { text: latest.parentId ? (parent?.title ?? 'An objective one level up') : 'None' },
+      },
+      { key: { text: 'Key results' }, value: { text: latest.metricIds.map(metricName).join(', ') || 'None' } },
+      { key: { text: 'Roadmap items' }, value: { text: latest.itemIds.map(itemName).join(', ') || 'None' } },
+    ],
+  }
+}
+
 // ---- The strategy page's part ------------------------------------------------------------------
 
 /** A thing's objectives for the strategy page: this quarter's, each with its progress. */
