@@ -116,6 +116,8 @@ describe('objective pages', () => {
     page = $((await other.get(thingObjective)).body)
     expect(page('[data-testid="objective-progress"]').text()).toContain('50%')
     expect(page('[data-testid="key-results"]').text()).toContain('70% on 2 November 2026')
+    // Five columns are wider than a phone: the table scrolls within its own region, not the page.
+    expect(page('.app-table-scroll[role="region"][tabindex="0"] [data-testid="key-results"]')).toHaveLength(1)
 
     const strategy = $((await other.get(`/products/${thingId}`)).body)
     expect(strategy('[data-testid="part-objectives"]').text()).toContain('More people renew online: 50% of the way')
