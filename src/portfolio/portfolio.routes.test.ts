@@ -116,6 +116,15 @@ describe('portfolio pages', () => {
     expect(spmIndex('[data-testid="portfolio-views"] a').text()).toBe('Fishing (Licensing)')
   })
 
+  it('says what to do next when a view has no things, or none match its filters', async () => {
+    const empty = $((await head.get('/portfolio/areas/Fisheries')).body)
+    expect(empty('[data-testid="no-things"]').text()).toContain('once it is in the catalogue with this area')
+    expect(empty('main a[href="/products/new"]').text()).toBe('Add a thing to the catalogue')
+    const none = $((await lead.get('/portfolio/areas/Licensing?phase=retirement')).body)
+    expect(none('[data-testid="no-things"]').text()).toContain('No things match these filters')
+    expect(none('[data-testid="no-things"] a').attr('href')).toBe('/portfolio/areas/Licensing')
+  })
+
   it('shows a row per thing with every figure linked to where it comes from', async () => {
     const page = $((await lead.get('/portfolio/areas/Licensing?sort=name')).body)
     const rows = page('[data-testid="thing-row"]')
