@@ -225,4 +225,29 @@ describe('portfolio pages', () => {
     const audit = await ctx.app.services.audit.list({}, 1)
     expect(JSON.stringify(audit)).toContain('portfolio.balance-saved')
   })
+
+  it('filters the organisation by a group only within its area, as two areas may each have one of that name', async () => {
+    await createThing(ctx, { name: 'Fund a fishing club', purpose: 'Clubs', area: 'Grants', group: 'Fishing' })
+    const names = (page: ReturnType<typeof $>) =>
+      page('[data-testid="thing-row"] th a')
+        .map((_, a) => page(a).text())
+        .get()
+    const all = $((await head.get('/portfolio/organisation?sort=name&order=asc')).body)
+    expect(all('select#group')).toHaveLength(0)
+    expect(all('#area-hint').text()).toContain('Choose an area, then apply, to filter by its groups')
+    // A group on its own would mix Licensing's Fishing with Grants' Fishing: it waits for an area.
+    const groupOnly = $((await head.get('/portfolio/organisation?sort=name&order=asc&group=Fishing')).body)
+    expect(names(groupOnly)).toEqual(names(all))
+    const grants = $((await head.get('/portfolio/organisation?area=Grants')).body)
+    expect(
+      grants('select#group option')
+        .map((_, o) => grants(o).text())
+        .get(),
+    ).toEqual(['Every group', 'Farms', 'Fishing'])
+    const fishing = $((await head.get('/portfolio/organisation?area=Grants&group=Fishing')).body)
+    expect(names(fishing)).toEqual(['Fund a fishing club'])
+    const csv = await head.get('/portfolio/organisation/export.csv?group=Fishing')
+    expect(csv.body).toContain('Fund a fishing club')
+    expect(csv.body).toContain('Apply for a farming grant')
+  })
 })

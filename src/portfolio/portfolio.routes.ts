@@ -152,9 +152,16 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     )
   })
 
+  // A group lives in an area, and two areas may each have a group of the same name: across the
+  // organisation, a group is filtered by only once its area is chosen.
+  const organisationQuery = (query: unknown): ViewQuery => {
+    const q = readViewQuery(query)
+    return q.area ? q : { ...q, group: null }
+  }
+
   app.get('/portfolio/organisation', { config, schema: { querystring: viewQuery } }, async (request, reply) => {
     authorize(canSeeOrganisationView(requireViewer(request)))
-    return view(reply, { level: 'organisation', area: null, group: null }, readViewQuery(request.query))
+    return view(reply, { level: 'organisation', area: null, group: null }, organisationQuery(request.query))
   })
 
   app.get(
@@ -162,7 +169,7 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     { config, schema: { querystring: viewQuery } },
     async (request, reply) => {
       authorize(canSeeOrganisationView(requireViewer(request)))
-      return csv(reply, { level: 'organisation', area: null, group: null }, readViewQuery(request.query))
+      return csv(reply, { level: 'organisation', area: null, group: null }, organisationQuery(request.query))
     },
   )
 

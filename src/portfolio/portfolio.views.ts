@@ -266,7 +266,12 @@ export function leadersView(
       phase: options(PHASES, PHASE_LABELS, q.phase, 'Any phase'),
       stage: options(STAGES, STAGE_LABELS, q.stage, 'Any stage'),
       area: scope.level === 'organisation' ? options(areas, same(areas), q.area, 'Every area') : null,
-      group: scope.level !== 'group' ? options(groups, same(groups), q.group, 'Every group') : null,
+      // Across the organisation, groups are offered once an area is chosen: a group's name is only
+      // unique within its area.
+      group:
+        scope.level === 'area' || (scope.level === 'organisation' && q.area !== null)
+          ? options(groups, same(groups), q.group, 'Every group')
+          : null,
     },
     headers: COLUMNS.map(c => {
       const current = q.sort === c.sort
