@@ -114,6 +114,8 @@ describe('portfolio pages', () => {
     ).toEqual(['Licensing'])
     const spmIndex = $((await spm.get('/portfolio')).body)
     expect(spmIndex('[data-testid="portfolio-views"] a').text()).toBe('Fishing (Licensing)')
+    expect(spmIndex('[data-testid="portfolio-views"] li').text()).toContain('A group: 1 thing')
+    expect(spmIndex('[data-testid="portfolio-views"] li').text()).not.toContain('1 things')
   })
 
   it('says what to do next when a view has no things, or none match its filters', async () => {
