@@ -219,6 +219,8 @@ describe('portfolio pages', () => {
     const stale = await head.post(path, { ...headFields, ...counts })
     expect(stale.statusCode).toBe(409)
     expect($(stale.body)('[data-testid="conflict"]').text()).toContain('Lee Lead')
+    // Every field Lee saved is named, his note included, so Hana does not write over it unseen.
+    expect($(stale.body)('[data-testid="conflict"]').text()).toContain('Note: A busy quarter')
     const page = $((await head.get('/portfolio/balance')).body)
     const warnings = page('[data-testid="starved-warnings"]').text()
     expect(warnings).toContain('Reduction of organisational dysfunction is starved')
