@@ -35,6 +35,12 @@ test('an area lead follows a red flag from the area view to its cause', async ({
   await follow(page, page.getByTestId('portfolio-views').getByRole('link', { name: area }))
   await expect(page.getByRole('heading', { level: 1, name: `${area}: the area’s portfolio` })).toBeVisible()
 
+  // Each count in the summary leads to the things it counts.
+  await follow(page, page.getByTestId('summary-flagged'))
+  await expect(page).toHaveURL(/show=flagged/)
+  await expect(page.getByLabel('Show')).toHaveValue('flagged')
+  await follow(page, page.getByTestId('summary-all'))
+
   // Only the things with a health flag, sorted by name.
   await page.getByLabel('Show').selectOption({ label: 'With a health flag' })
   await navigateBy(page, () => page.getByRole('button', { name: 'Apply filters' }).click())

@@ -116,6 +116,8 @@ describe('objective pages', () => {
     page = $((await other.get(thingObjective)).body)
     expect(page('[data-testid="objective-progress"]').text()).toContain('50%')
     expect(page('[data-testid="key-results"]').text()).toContain('70% on 2 November 2026')
+    // Five columns are wider than a phone: the table scrolls within its own region, not the page.
+    expect(page('.app-table-scroll[role="region"][tabindex="0"] [data-testid="key-results"]')).toHaveLength(1)
 
     const strategy = $((await other.get(`/products/${thingId}`)).body)
     expect(strategy('[data-testid="part-objectives"]').text()).toContain('More people renew online: 50% of the way')
@@ -200,5 +202,114 @@ describe('objective pages', () => {
     const page = $((await other.get(thingObjective)).body)
     expect(page('[data-testid="objective-facts"]').text()).toContain('None')
     expect(page('[data-testid="objective-history"]').text()).toContain('No longer supports an objective')
+  })
+
+  it('names the field the way its label does when why it matters is too long', async () => {
+    const set = `/objectives/new?quarter=${quarter}&level=thing&thing=${thingId}`
+    const form = await owner.get(set)
+    const bad = await owner.post(set, { ...formFields(form.body, set), title: 'Quick', description: 'x'.repeat(2001) })
+    expect(bad.statusCode).toBe(400)
+    expect($(bad.body)('label[for="description"]').text()).toContain('Why it matters')
+    expect(errorSummary(bad.body)).toContain('Why it matters must be 2,000 characters or fewer')
+  })
+
+  it('lists no more than 40 metrics or roadmap items for a big area, and finds the others by name', async () => {
+    const { products, metrics, roadmap } = ctx.app.services
+    const big = await addThing(lead, {
+      name: 'Catch more fish',
+      purpose: 'Anglers catch',
+      area: 'Licensing',
+      group: '',
+    })
+    const product = await products.get(big.id)
+    for (let n = 1; n <= 41; n++) {
+      await metrics.create(SYSTEM_ACTOR, product, {
+        name: `Bites a day ${n}`,
+        definition: 'Bites counted at the lake',
+        unit: '',
+        direction: 'higher',
+        baseline: 1,
+        target: 5,
+        targetDate: null,
+      })
+      await roadmap.add(SYSTEM_ACTOR, product, {
+        column: 'next',
+        problem: `Anglers miss bite number ${n}`,
+        outcome: 'More bites',
+        metricId: null,
+      })
+    }
+    const set = `/objectives/new?quarter=${quarter}&level=area&area=Licensing`
+    const form = await lead.get(set)
+    expect(form.statusCode).toBe(200)
+    let page = $(form.body)
+    // Nothing is listed until a search asks for it: 42 metrics and 42 items are too many to read.
+    expect(page('input[name="metricIds"]')).toHaveLength(0)
+    expect(page('input[name="itemIds"]')).toHaveLength(0)
+    expect(page('[data-testid="metrics-note"]').text()).toContain('There are 42 metrics to choose from')
+    expect(page('label[for="find"]').text()).toContain('Find metrics and roadmap items')
+
+    const fields = formFields(form.body, set)
+    const found = await lead.post(set, {
+      ...fields,
+      title: 'Anglers catch more',
+      action: 'find',
+      find: 'bites a day 7',
+    })
+    expect(found.statusCode).toBe(200)
+    page = $(found.body)
+    expect(page('#title').val()).toBe('Anglers catch more')
+    expect(page('.govuk-error-summary')).toHaveLength(0)
+    const listed = page('input[name="metricIds"]')
+    expect(listed).toHaveLength(1)
+    const chosen = String(listed.attr('value'))
+    expect(page('input[name="itemIds"]')).toHaveLength(0)
+
+    // A second search keeps the metric already chosen, and caps what it lists at 40.
+    const again = await lead.post(set, {
+      ...fields,
+      title: 'Anglers catch more',
+      metricIds: chosen,
+      action: 'find',
+      find: 'catch more fish',
+    })
+    page = $(again.body)
+    expect(page('input[name="metricIds"]')).toHaveLength(41)
+    expect(page(`input[name="metricIds"][value="${chosen}"]`).attr('checked')).toBeDefined()
+    expect(page('input[name="itemIds"]')).toHaveLength(40)
+    expect(page('#itemIds-hint, .govuk-hint').text()).toContain('here are the first 40')
+
+    const saved = await lead.post(set, { ...fields, title: 'Anglers catch more', metricIds: chosen, find: 'catch' })
+    expect(saved.statusCode).toBe(303)
+    const objective = $((await other.get(String(saved.headers.location))).body)
+    expect(objective('[data-testid="key-results"]').text()).toContain('Bites a day 7')
+  })
+
+  it('names every field the other person saved when a change comes too late, key results included', async () => {
+    const edit = `${thingObjective}/edit`
+    const first = formFields((await owner.get(edit)).body, edit)
+    const second = formFields((await lead.get(edit)).body, edit)
+    const theirs = await lead.post(edit, { ...second, description: 'Fewer calls to the office', itemIds: [] })
+    expect(theirs.statusCode).toBe(303)
+    const stale = await owner.post(edit, { ...first, title: 'Everyone renews online' })
+    expect(stale.statusCode).toBe(409)
+    const conflict = $(stale.body)('[data-testid="conflict"] .govuk-summary-list__row')
+      .toArray()
+      .map(r => $(stale.body)(r).text().replace(/\s+/g, ' ').trim())
+    expect(conflict).toEqual([
+      expect.stringMatching(/^Their objective /),
+      'Why it matters Fewer calls to the office',
+      expect.stringMatching(/^Supports /),
+      'Key results Completion rate',
+      'Roadmap items None',
+    ])
+  })
+
+  it('keeps the quarter page within a narrow screen, in plain words', async () => {
+    const page = $((await other.get(`/objectives?quarter=${quarter}`)).body)
+    expect(page('.app-table-scroll[role="region"][tabindex="0"] [data-testid="levels"]')).toHaveLength(1)
+    expect(page('main').text()).not.toMatch(/\w'\w/)
+    const choose = $((await other.get(`/objectives/new?quarter=${quarter}`)).body)
+    expect(choose('h1').text()).toBe('Who is the objective for?')
   })
 })

@@ -6,7 +6,7 @@ import { actorOf } from '../accounts/accounts.service.ts'
 import { authorize } from '../platform/auth/authorize.ts'
 import { requireViewer, type Viewer } from '../platform/auth/viewer.ts'
 import { ValidationError } from '../platform/errors.ts'
-import { formErrors, saveVersioned, type FormErrors, type FormValues } from '../platform/forms.ts'
+import { formErrors, formValues, readText, saveVersioned, type FormErrors, type FormValues } from '../platform/forms.ts'
 import { uuidParams } from '../platform/http/route-schemas.ts'
 import { addQuarters, isQuarter, quarterLabel } from '../products/prioritisation/prioritisation.types.ts'
 import type { Services } from '../services.ts'
@@ -16,6 +16,7 @@ import type { ObjectiveChoices } from './objectives.service.ts'
 import { LEVEL_LABELS, placeName, type NamedScope, type Objective, type Scope } from './objectives.types.ts'
 import {
   objectiveCard,
+  objectiveConflict,
   objectiveFormView,
   objectiveHref,
   objectivesHref,
@@ -152,7 +153,7 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
         scope: o.scope,
         quarter: o.quarter,
         objective: o.objective,
-        conflict: o.conflict,
+        conflict: o.conflict ? objectiveConflict(o.conflict, o.choices) : null,
         action: o.objective ? objectiveHref(o.objective.id, '/edit') : newObjectiveHref(o.scope, o.quarter),
         cancelHref: o.objective
           ? objectiveHref(o.objective.id)
@@ -215,7 +216,7 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
         return reply.page(
           'objectives/views/choose.njk',
           {
-            pageTitle: `Whom is the objective for? ${quarterLabel(quarter)}`,
+            pageTitle: `Who is the objective for? ${quarterLabel(quarter)}`,
             quarterText: quarterLabel(quarter),
             choices,
             backHref: objectivesHref(quarter),
@@ -235,6 +236,9 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
     async (request, reply) => {
       const { viewer, scope, quarter } = await scopeToSet(request)
       const choices = await objectives.choices(scope, quarter)
+      // "Find" narrows the long lists of metrics and roadmap items; nothing is saved or checked yet.
+      if (isFind(request.body))
+        return objectiveForm(reply, { scope, quarter, values: formValues(request.body), choices })
       const form = readObjective(request.body, optionsOf(choices))
       if (!form.ok)
         return objectiveForm(reply, { scope, quarter, values: form.values, choices, errors: form.errors, status: 400 })
@@ -307,8 +311,10 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
       scopeOf(objective),
       objectives.choices(objective, objective.quarter, objective),
     ])
-    const form = readObjective(request.body, optionsOf(choices))
     const quarter = objective.quarter
+    if (isFind(request.body))
+      return objectiveForm(reply, { scope, quarter, values: formValues(request.body), choices, objective })
+    const form = readObjective(request.body, optionsOf(choices))
     return saveVersioned({
       form,
       fields: OBJECTIVE_FIELDS,
@@ -360,6 +366,9 @@ export default async function objectivesRoutes(app: FastifyInstance, { services 
     )
   })
 }
+
+/** Whether the form was sent with its Find button, to narrow its lists rather than to save. */
+const isFind = (body: unknown) => readText(body, 'action', 20) === 'find'
 
 const optionsOf = (choices: ObjectiveChoices) => ({
   parentIds: choices.parents.map(p => p.id),

@@ -10,7 +10,7 @@ export const OBJECTIVE_FIELDS = ['title', 'description', 'parentId', 'metricIds'
 
 const texts = z.object({
   title: formText(z.string().min(1, 'Enter the objective').max(200, 'The objective must be 200 characters or fewer')),
-  description: formText(z.string().max(2000, 'What success looks like must be 2,000 characters or fewer')),
+  description: formText(z.string().max(2000, 'Why it matters must be 2,000 characters or fewer')),
 })
 
 /** What the form offers: the ids of each list, to refuse anything else. */

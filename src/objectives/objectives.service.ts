@@ -275,8 +275,8 @@ export class ObjectivesService {
         was.push(`The title was: ${before.title}`)
       }
       if (before.description !== input.description) {
-        changed.push('what success looks like')
-        was.push(`What success looks like was: ${before.description || '(nothing)'}`)
+        changed.push('why it matters')
+        was.push(`Why it matters was: ${before.description || '(nothing)'}`)
       }
       if (before.parentId !== input.parentId) {
         changed.push('the objective it supports')

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Measurement, Metric, MetricStanding } from '../products/metrics/metrics.types.ts'
 import type { Objective } from './objectives.types.ts'
-import { keyResultProgress, keyResultRow, objectiveProgress, objectivesPart, quarterTree } from './objectives.views.ts'
+import {
+  LISTED,
+  keyResultProgress,
+  keyResultRow,
+  narrowChoices,
+  objectiveProgress,
+  objectivesPart,
+  quarterTree,
+} from './objectives.views.ts'
 
 const metric = (over: Partial<Metric> = {}): Metric => ({
   id: 'm1',
@@ -190,5 +198,29 @@ describe('objectivesPart', () => {
     expect(part.href).toBe('/objectives?quarter=2026-Q4')
     expect(part.purpose).toBe('What the area means to achieve in 2026 Q4, measured by metrics.')
     expect(objectivesPart('2027-Q1', set, of).empty).toBe(true)
+  })
+})
+
+describe('narrowChoices', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `Metric ${i + 1}`)
+  const by = (find: string, chosen: string[] = []) => ({
+    chosen: (t: string) => chosen.includes(t),
+    words: (t: string) => [t],
+    find,
+  })
+
+  it('lists every choice when there are few', () => {
+    expect(narrowChoices(names(LISTED), by(''))).toEqual({ shown: names(LISTED), total: LISTED, matching: null })
+  })
+
+  it('lists only the chosen until a search, then the chosen and the first matches', () => {
+    const all = names(100)
+    expect(narrowChoices(all, by('', ['Metric 7'])).shown).toEqual(['Metric 7'])
+    const found = narrowChoices(all, by('metric 1', ['Metric 7']))
+    // Metric 1, 10 to 19 and 100 match: 12, none chosen.
+    expect(found.matching).toBe(12)
+    expect(found.shown[0]).toBe('Metric 7')
+    expect(found.shown).toHaveLength(13)
+    expect(narrowChoices(all, by('metric')).shown).toHaveLength(LISTED)
   })
 })

@@ -279,14 +279,72 @@ export function objectiveValues(o: Objective): FormValues {
 const listOf = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []
 
+/**
+ * How many metrics, and how many roadmap items, the form lists before it asks for a search: an
+ * objective of an area or of the organisation can draw on thousands of each, more than anyone can
+ * read (or a browser render) as checkboxes.
+ */
+export const LISTED = 40
+
+/**
+ * What a list of choices shows: all of them when there are few; otherwise the ones chosen and the
+ * first LISTED that match what was searched for (none until something is), with counts to say so.
+ */
+export function narrowChoices<T>(
+  all: readonly T[],
+  o: { chosen: (t: T) => boolean; words: (t: T) => string[]; find: string },
+): { shown: T[]; total: number; matching: number | null } {
+  if (all.length <= LISTED) return { shown: [...all], total: all.length, matching: null }
+  const needle = o.find.trim().toLowerCase()
+  const matches = needle ? all.filter(t => !o.chosen(t) && o.words(t).some(w => w.toLowerCase().includes(needle))) : []
+  return {
+    shown: [...all.filter(o.chosen), ...matches.slice(0, LISTED)],
+    total: all.length,
+    matching: needle ? matches.length : null,
+  }
+}
+
+const number = (n: number) => n.toLocaleString('en-GB')
+
+/** The words under a long list: how many there are, and what the search found. */
+function narrowedNote(
+  list: { total: number; matching: number | null },
+  kind: { one: string; many: string },
+  find: string,
+): string | null {
+  if (list.matching === null && list.total <= LISTED) return null
+  const all = `There are ${number(list.total)} ${kind.many} to choose from.`
+  if (list.matching === null) return `${all} Search above to list some of them.`
+  if (list.matching === 0) return `${all} No other ${kind.one} matches ‘${find.trim()}’.`
+  const found = list.matching === 1 ? `1 ${kind.one} matches` : `${number(list.matching)} ${kind.many} match`
+  return list.matching > LISTED
+    ? `${all} ${found} ‘${find.trim()}’: here are the first ${LISTED}. Search for more of a name to narrow them.`
+    : `${all} ${found} ‘${find.trim()}’.`
+}
+
 /** The objective form: what was typed, and the choices with the chosen ones checked. */
 export function objectiveFormView(values: FormValues, choices: ObjectiveChoices, errors?: FormErrors) {
   const parentId = typeof values.parentId === 'string' ? values.parentId : ''
   const metricIds = listOf(values.metricIds)
   const itemIds = listOf(values.itemIds)
+  const find = typeof values.find === 'string' ? values.find.slice(0, 200) : ''
+  const metrics = narrowChoices(choices.metrics, {
+    chosen: m => metricIds.includes(m.metric.id),
+    words: m => [m.metric.name, m.thingName],
+    find,
+  })
+  const items = narrowChoices(choices.items, {
+    chosen: i => itemIds.includes(i.item.id),
+    words: i => [i.item.problem, i.thingName],
+    find,
+  })
+  const searchable = choices.metrics.length > LISTED || choices.items.length > LISTED
   return {
     values,
     errors,
+    find: searchable ? { value: find } : null,
+    metricsNote: narrowedNote(metrics, { one: 'metric', many: 'metrics' }, find),
+    itemsNote: narrowedNote(items, { one: 'roadmap item', many: 'roadmap items' }, find),
     parentLevel: choices.parentScope ? choices.parentScope.name : null,
     parentItems: choices.parents.length
       ? [
@@ -295,7 +353,7 @@ export function objectiveFormView(values: FormValues, choices: ObjectiveChoices,
           { value: 'none', text: 'None of these', checked: parentId === 'none' },
         ]
       : [],
-    metricItems: choices.metrics.map(({ metric, thingName }) => ({
+    metricItems: metrics.shown.map(({ metric, thingName }) => ({
       value: metric.id,
       text: metric.name,
       hint: {
@@ -309,7 +367,7 @@ export function objectiveFormView(values: FormValues, choices: ObjectiveChoices,
       },
       checked: metricIds.includes(metric.id),
     })),
-    roadmapItems: choices.items.map(({ item, thingName }) => ({
+    roadmapItems: items.shown.map(({ item, thingName }) => ({
       value: item.id,
       text: item.problem,
       hint: {
@@ -319,6 +377,30 @@ export function objectiveFormView(values: FormValues, choices: ObjectiveChoices,
       },
       checked: itemIds.includes(item.id),
     })),
+  }
+}
+
+/**
+ * What the other person saved, for the form that lost the race: every field the form has, so
+ * nothing they changed (key results or the objective it supports included) goes unseen.
+ */
+export function objectiveConflict(latest: Objective, choices: ObjectiveChoices) {
+  const metricName = (id: string) => choices.metrics.find(m => m.metric.id === id)?.metric.name ?? 'A metric'
+  const itemName = (id: string) => choices.items.find(i => i.item.id === id)?.item.problem ?? 'A roadmap item'
+  const parent = latest.parentId ? choices.parents.find(p => p.id === latest.parentId) : undefined
+  return {
+    updatedByName: latest.updatedByName,
+    updatedAt: latest.updatedAt,
+    rows: [
+      { key: { text: 'Their objective' }, value: { text: latest.title } },
+      { key: { text: 'Why it matters' }, value: { text: latest.description || 'Not said' } },
+      {
+        key: { text: 'Supports' },
+        value: { text: latest.parentId ? (parent?.title ?? 'An objective one level up') : 'None' },
+      },
+      { key: { text: 'Key results' }, value: { text: latest.metricIds.map(metricName).join(', ') || 'None' } },
+      { key: { text: 'Roadmap items' }, value: { text: latest.itemIds.map(itemName).join(', ') || 'None' } },
+    ],
   }
 }
 

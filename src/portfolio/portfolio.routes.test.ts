@@ -114,6 +114,17 @@ describe('portfolio pages', () => {
     ).toEqual(['Licensing'])
     const spmIndex = $((await spm.get('/portfolio')).body)
     expect(spmIndex('[data-testid="portfolio-views"] a').text()).toBe('Fishing (Licensing)')
+    expect(spmIndex('[data-testid="portfolio-views"] li').text()).toContain('A group: 1 thing')
+    expect(spmIndex('[data-testid="portfolio-views"] li').text()).not.toContain('1 things')
+  })
+
+  it('says what to do next when a view has no things, or none match its filters', async () => {
+    const empty = $((await head.get('/portfolio/areas/Fisheries')).body)
+    expect(empty('[data-testid="no-things"]').text()).toContain('once it is in the catalogue with this area')
+    expect(empty('main a[href="/products/new"]').text()).toBe('Add a thing to the catalogue')
+    const none = $((await lead.get('/portfolio/areas/Licensing?phase=retirement')).body)
+    expect(none('[data-testid="no-things"]').text()).toContain('No things match these filters')
+    expect(none('[data-testid="no-things"] a').attr('href')).toBe('/portfolio/areas/Licensing')
   })
 
   it('shows a row per thing with every figure linked to where it comes from', async () => {
@@ -208,6 +219,8 @@ describe('portfolio pages', () => {
     const stale = await head.post(path, { ...headFields, ...counts })
     expect(stale.statusCode).toBe(409)
     expect($(stale.body)('[data-testid="conflict"]').text()).toContain('Lee Lead')
+    // Every field Lee saved is named, his note included, so Hana does not write over it unseen.
+    expect($(stale.body)('[data-testid="conflict"]').text()).toContain('Note: A busy quarter')
     const page = $((await head.get('/portfolio/balance')).body)
     const warnings = page('[data-testid="starved-warnings"]').text()
     expect(warnings).toContain('Reduction of organisational dysfunction is starved')
@@ -215,5 +228,30 @@ describe('portfolio pages', () => {
     expect(page(`[data-quarter="${quarter}"]`).text()).toContain('5 planned, 4 done')
     const audit = await ctx.app.services.audit.list({}, 1)
     expect(JSON.stringify(audit)).toContain('portfolio.balance-saved')
+  })
+
+  it('filters the organisation by a group only within its area, as two areas may each have one of that name', async () => {
+    await createThing(ctx, { name: 'Fund a fishing club', purpose: 'Clubs', area: 'Grants', group: 'Fishing' })
+    const names = (page: ReturnType<typeof $>) =>
+      page('[data-testid="thing-row"] th a')
+        .map((_, a) => page(a).text())
+        .get()
+    const all = $((await head.get('/portfolio/organisation?sort=name&order=asc')).body)
+    expect(all('select#group')).toHaveLength(0)
+    expect(all('#area-hint').text()).toContain('Choose an area, then apply, to filter by its groups')
+    // A group on its own would mix Licensing's Fishing with Grants' Fishing: it waits for an area.
+    const groupOnly = $((await head.get('/portfolio/organisation?sort=name&order=asc&group=Fishing')).body)
+    expect(names(groupOnly)).toEqual(names(all))
+    const grants = $((await head.get('/portfolio/organisation?area=Grants')).body)
+    expect(
+      grants('select#group option')
+        .map((_, o) => grants(o).text())
+        .get(),
+    ).toEqual(['Every group', 'Farms', 'Fishing'])
+    const fishing = $((await head.get('/portfolio/organisation?area=Grants&group=Fishing')).body)
+    expect(names(fishing)).toEqual(['Fund a fishing club'])
+    const csv = await head.get('/portfolio/organisation/export.csv?group=Fishing')
+    expect(csv.body).toContain('Fund a fishing club')
+    expect(csv.body).toContain('Apply for a farming grant')
   })
 })

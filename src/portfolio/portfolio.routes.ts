@@ -39,6 +39,8 @@ import {
 import { balanceHref, balanceView, csvFilename, leadersCsv, leadersView, viewPath } from './portfolio.views.ts'
 
 const NAV = 'portfolio'
+/** A count of things in words: "1 thing", "1,234 things". */
+const thingCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'thing' : 'things'}`
 const config = { access: 'signed-in' } as const
 
 type AreaId = { Params: { area: string } }
@@ -120,21 +122,21 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
       views.push({
         text: 'The organisation',
         href: viewPath({ level: 'organisation', area: null, group: null }),
-        hint: `${places.reduce((n, p) => n + p.things, 0)} things`,
+        hint: thingCount(places.reduce((n, p) => n + p.things, 0)),
       })
     for (const area of areas)
       if (canSeeAreaView(viewer, area))
         views.push({
           text: area,
           href: viewPath({ level: 'area', area, group: null }),
-          hint: `An area: ${places.filter(p => p.area === area).reduce((n, p) => n + p.things, 0)} things`,
+          hint: `An area: ${thingCount(places.filter(p => p.area === area).reduce((n, p) => n + p.things, 0))}`,
         })
     for (const p of places)
       if (p.area && p.group && !canSeeAreaView(viewer, p.area) && canSeeGroupView(viewer, p.area, p.group))
         views.push({
           text: `${p.group} (${p.area})`,
           href: viewPath({ level: 'group', area: p.area, group: p.group }),
-          hint: `A group: ${p.things} things`,
+          hint: `A group: ${thingCount(p.things)}`,
         })
     // The strategies the viewer steers: the organisation's, and each area's they see, their own
     // area included even before it has any things.
@@ -152,9 +154,16 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     )
   })
 
+  // A group lives in an area, and two areas may each have a group of the same name: across the
+  // organisation, a group is filtered by only once its area is chosen.
+  const organisationQuery = (query: unknown): ViewQuery => {
+    const q = readViewQuery(query)
+    return q.area ? q : { ...q, group: null }
+  }
+
   app.get('/portfolio/organisation', { config, schema: { querystring: viewQuery } }, async (request, reply) => {
     authorize(canSeeOrganisationView(requireViewer(request)))
-    return view(reply, { level: 'organisation', area: null, group: null }, readViewQuery(request.query))
+    return view(reply, { level: 'organisation', area: null, group: null }, organisationQuery(request.query))
   })
 
   app.get(
@@ -162,7 +171,7 @@ export default async function portfolioRoutes(app: FastifyInstance, { services }
     { config, schema: { querystring: viewQuery } },
     async (request, reply) => {
       authorize(canSeeOrganisationView(requireViewer(request)))
-      return csv(reply, { level: 'organisation', area: null, group: null }, readViewQuery(request.query))
+      return csv(reply, { level: 'organisation', area: null, group: null }, organisationQuery(request.query))
     },
   )
 

@@ -66,9 +66,40 @@ describe('leaders’ view presenters', () => {
     expect(view.headers.find(h => h.text === 'Metrics')?.ariaSort).toBe('none')
     expect(view.csvHref).toBe('/portfolio/areas/Licensing%20and%20permits/export.csv?sort=name&order=asc')
     expect(view.filters.area).toBeNull()
-    expect(view.summary).toEqual({ flagged: 1, offTarget: 1, starved: 1, overdue: 1 })
+    // Each count links to the view showing just the things it counts.
+    expect(view.summary).toEqual([
+      {
+        text: '1 with a health flag',
+        href: '/portfolio/areas/Licensing%20and%20permits?sort=flags&order=desc&show=flagged',
+        testId: 'summary-flagged',
+      },
+      {
+        text: '1 with a metric off target',
+        href: '/portfolio/areas/Licensing%20and%20permits?sort=flags&order=desc&show=off-target',
+        testId: 'summary-off-target',
+      },
+      {
+        text: '1 with a hypothesis past its date',
+        href: '/portfolio/areas/Licensing%20and%20permits?sort=flags&order=desc&show=overdue',
+        testId: 'summary-overdue',
+      },
+      {
+        text: '1 with a class of backlog work starved this quarter',
+        href: '/portfolio/areas/Licensing%20and%20permits?sort=flags&order=desc&show=starved',
+        testId: 'summary-starved',
+      },
+    ])
     expect(view.rows[1]?.metrics.text).toBe('1 on target, 2 off target')
     expect(view.pagination).toBeNull()
+  })
+
+  it('writes counts of a thousand or more with a comma, in the summary and the heading', () => {
+    const many = Array.from({ length: 1234 }, (_, i) =>
+      thing(`Thing ${String(i).padStart(4, '0')}`, { hypotheses: { waiting: 1, overdue: 1 } }),
+    )
+    const view = leadersView(many, AREA, readViewQuery({}), '2026-Q4')
+    expect(view.showCount).toBe('1,234 things')
+    expect(view.summary.find(s => s.testId === 'summary-overdue')?.text).toBe('1,234 with a hypothesis past its date')
   })
 
   it('pages long views 50 rows at a time', () => {

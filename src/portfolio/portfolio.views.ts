@@ -21,7 +21,7 @@ import {
   STAGE_LABELS,
 } from '../products/products.types.ts'
 import { REVIEW_DUE_DAYS } from '../products/reviews/reviews.types.ts'
-import { SHOWS, type Order, type Show, type Sort, type ViewQuery } from './portfolio.schemas.ts'
+import { SHOWS, readViewQuery, type Order, type Show, type Sort, type ViewQuery } from './portfolio.schemas.ts'
 import {
   PORTFOLIO_CLASSES,
   PORTFOLIO_CLASS_LABELS,
@@ -153,7 +153,11 @@ const SHOW_LABELS: Record<Show, string> = {
   overdue: 'With a hypothesis past its date',
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+const number = (n: number) => n.toLocaleString('en-GB')
+const plural = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`
+
+/** The view as it opens: every thing, sorted by health flags. */
+const NO_FILTER: ViewQuery = readViewQuery({})
 
 function rowView(t: ThingFigures, scope: Scope) {
   const m = t.metrics
@@ -242,12 +246,19 @@ export function leadersView(
     quarter: quarterLabel(quarter),
     total: things.length,
     matching: rows.length,
-    summary: {
-      flagged: count(t => flagCount(t) > 0),
-      offTarget: count(t => t.metrics.offTarget > 0),
-      starved: count(t => (t.starved?.length ?? 0) > 0),
-      overdue: count(t => t.hypotheses.overdue > 0),
-    },
+    // Each count over the whole view, linked to the rows it counts (the view showing only them).
+    summary: (
+      [
+        ['flagged', 'with a health flag'],
+        ['off-target', 'with a metric off target'],
+        ['overdue', 'with a hypothesis past its date'],
+        ['starved', 'with a class of backlog work starved this quarter'],
+      ] as const
+    ).map(([show, text]) => ({
+      text: `${number(count(t => matches(t, NO_FILTER, show)))} ${text}`,
+      href: `${path}${queryString({ ...NO_FILTER, show })}`,
+      testId: `summary-${show}`,
+    })),
     hidden: { sort: q.sort, order: q.order },
     filters: {
       show: SHOWS.map(s => ({ value: s, text: SHOW_LABELS[s], selected: s === q.show })),
@@ -255,7 +266,12 @@ export function leadersView(
       phase: options(PHASES, PHASE_LABELS, q.phase, 'Any phase'),
       stage: options(STAGES, STAGE_LABELS, q.stage, 'Any stage'),
       area: scope.level === 'organisation' ? options(areas, same(areas), q.area, 'Every area') : null,
-      group: scope.level !== 'group' ? options(groups, same(groups), q.group, 'Every group') : null,
+      // Across the organisation, groups are offered once an area is chosen: a group's name is only
+      // unique within its area.
+      group:
+        scope.level === 'area' || (scope.level === 'organisation' && q.area !== null)
+          ? options(groups, same(groups), q.group, 'Every group')
+          : null,
     },
     headers: COLUMNS.map(c => {
       const current = q.sort === c.sort
