@@ -3,7 +3,7 @@
 // strategy page), an area's objective it supports in the quarter's tree, who may set them, a
 // stale change answered with 409, and removing an objective its children outlive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, formFields, type TestContext } from '../../test/build-test-app.ts'
+import { $, formFields, type Agent, type TestContext } from '../../test/build-test-app.ts'
 import { addThing, errorSummary, productWorld, type Named } from '../../test/products.ts'
 import { SYSTEM_ACTOR } from '../platform/auth/roles.ts'
 import type { Metric } from '../products/metrics/metrics.types.ts'
@@ -13,6 +13,7 @@ describe('objective pages', () => {
   let owner: Named
   let lead: Named
   let other: Named
+  let admin: Agent
   let thingId: string
   let metric: Metric
   let itemId: string
@@ -23,6 +24,7 @@ describe('objective pages', () => {
   beforeAll(async () => {
     const world = await productWorld()
     ctx = world.ctx
+    admin = world.admin
     owner = await world.member('Olu Owner', { businessArea: 'Licensing', group: 'Renewals' })
     lead = await world.member('Lena Lead', { careerRole: 'lead-product-manager', businessArea: 'Licensing' })
     other = await world.member('Otto Other', { businessArea: 'Grants', group: '' })
@@ -311,5 +313,12 @@ describe('objective pages', () => {
     expect(page('main').text()).not.toMatch(/\w'\w/)
     const choose = $((await other.get(`/objectives/new?quarter=${quarter}`)).body)
     expect(choose('h1').text()).toBe('Who is the objective for?')
+    // Each choice names its level once: an area says it is an area, the organisation nothing more.
+    const admins = $((await admin.get(`/objectives/new?quarter=${quarter}`)).body)
+    const choices = admins('[data-testid="scope-choices"] li')
+      .map((_, li) => admins(li).text().replace(/\s+/g, ' ').trim())
+      .get()
+    expect(choices).toContain('The organisation')
+    expect(choices).toContain('Licensing (area)')
   })
 })
