@@ -13,7 +13,8 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { DbExecutor } from '../db/connect.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
-import { HandbookRepository, type Page, type Section } from './handbook.repository.ts'
+import { HandbookRepository } from './handbook.repository.ts'
+import type { Page, Section } from './handbook.types.ts'
 import { HandbookService, type PageInput } from './handbook.service.ts'
 
 type Person = Actor & { id: string; name: string }

@@ -28,16 +28,8 @@ import {
   resolveStoredImage,
   sniffImageType,
 } from './handbook.images.ts'
-import type {
-  HandbookRepository,
-  Page,
-  PageSummary,
-  PageVersion,
-  Resource,
-  Section,
-  StoredImage,
-  Suggestion,
-} from './handbook.repository.ts'
+import type { HandbookRepository } from './handbook.repository.ts'
+import type { Page, PageSummary, PageVersion, Resource, Section, StoredImage, Suggestion } from './handbook.types.ts'
 import { HEADING_ID_PREFIX, headingId, renderMarkdown } from './markdown.ts'
 import { slugify as slugOf } from '../platform/slug.ts'
 
@@ -188,37 +180,40 @@ export class HandbookService {
   // ---- Reading ----
 
   revision(): Promise<number> {
-    return this.repo.revision(this.db)
+    return this.repo.revision.revision(this.db)
   }
 
   /** The same revision, without waiting, when it is remembered; undefined otherwise. */
   rememberedRevision(): number | undefined {
-    return this.repo.rememberedRevision(this.db)
+    return this.repo.revision.rememberedRevision(this.db)
   }
 
   async contents(): Promise<{ sections: ContentsSection[] }> {
-    const [sections, pages] = await Promise.all([this.repo.listSections(this.db), this.repo.listPageSummaries(this.db)])
+    const [sections, pages] = await Promise.all([
+      this.repo.sections.listSections(this.db),
+      this.repo.pages.listPageSummaries(this.db),
+    ])
     const bySection = new Map<string, PageSummary[]>()
     for (const p of pages) bySection.set(p.sectionId, [...(bySection.get(p.sectionId) ?? []), p])
     return { sections: sections.map(s => ({ ...s, pages: bySection.get(s.id) ?? [] })) }
   }
 
   async sections(): Promise<Section[]> {
-    return this.repo.listSections(this.db)
+    return this.repo.sections.listSections(this.db)
   }
 
   async section(slug: string): Promise<Section> {
-    const section = await this.repo.findSectionBySlug(this.db, slug)
+    const section = await this.repo.sections.findSectionBySlug(this.db, slug)
     if (!section) throw new NotFoundError('No such section')
     return section
   }
 
   pageStamp(slug: string): Promise<{ id: string; version: number; sectionId: string } | null> {
-    return this.repo.findPageStamp(this.db, slug)
+    return this.repo.pages.findPageStamp(this.db, slug)
   }
 
   async page(slug: string): Promise<Page> {
-    const page = await this.repo.findPageBySlug(this.db, slug)
+    const page = await this.repo.pages.findPageBySlug(this.db, slug)
     if (!page) throw new NotFoundError('No such page')
     return page
   }
@@ -240,13 +235,18 @@ export class HandbookService {
   ): Promise<{
     terms: string[]
     total: number
-    results: (Awaited<ReturnType<HandbookRepository['search']>>['hits'][number] & { snippetHtml: string })[]
+    results: (Awaited<ReturnType<HandbookRepository['pages']['search']>>['hits'][number] & { snippetHtml: string })[]
     page: number
     pages: number
   }> {
     const terms = searchTerms(query)
     const safePage = Math.max(1, Math.min(Math.floor(page) || 1, 1000))
-    const { hits, total } = await this.repo.search(this.db, terms, SEARCH_PAGE_SIZE, (safePage - 1) * SEARCH_PAGE_SIZE)
+    const { hits, total } = await this.repo.pages.search(
+      this.db,
+      terms,
+      SEARCH_PAGE_SIZE,
+      (safePage - 1) * SEARCH_PAGE_SIZE,
+    )
     return {
       terms,
       total,
@@ -266,18 +266,21 @@ export class HandbookService {
     const key = `${await this.revision()}:${[...new Set(skills)].sort().join(' ')}`
     let pages = this.pagesForSkillsCache.get(key)
     if (!pages) {
-      pages = await this.repo.pagesForSkills(this.db, skills)
+      pages = await this.repo.pages.pagesForSkills(this.db, skills)
       if (this.pagesForSkillsCache.size >= 500) this.pagesForSkillsCache.clear()
       this.pagesForSkillsCache.set(key, pages)
     }
     return pages
   }
-  private readonly pagesForSkillsCache = new Map<string, Awaited<ReturnType<HandbookRepository['pagesForSkills']>>>()
+  private readonly pagesForSkillsCache = new Map<
+    string,
+    Awaited<ReturnType<HandbookRepository['pages']['pagesForSkills']>>
+  >()
 
   // ---- Writing pages ----
 
   private async knownSlugs(db: DbExecutor): Promise<Set<string>> {
-    return new Set((await this.repo.listPageSummaries(db)).map(p => p.slug))
+    return new Set((await this.repo.pages.listPageSummaries(db)).map(p => p.slug))
   }
 
   /** Renders Markdown written in the editor; internal links must go to pages that exist. */
@@ -321,7 +324,7 @@ export class HandbookService {
     const at = this.clock().toISOString()
     await this.checkTags(input)
     return this.db.transaction().execute(async trx => {
-      const section = await this.repo.findSectionById(trx, input.sectionId)
+      const section = await this.repo.sections.findSectionById(trx, input.sectionId)
       if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
       const slugs = await this.knownSlugs(trx)
       let slug = pageSlug(input.title)
@@ -329,7 +332,7 @@ export class HandbookService {
       slugs.add(slug)
       const rendered = this.render(input.body, slugs)
       this.checkLinks(rendered)
-      const position = (await this.repo.countPagesInSection(trx, section.id)) + 1
+      const position = (await this.repo.pages.countPagesInSection(trx, section.id)) + 1
       const page: Page = {
         id: newId(),
         slug,
@@ -350,9 +353,12 @@ export class HandbookService {
         updatedBy: actor.id,
         updatedByName: actor.name,
       }
-      await this.repo.insertPage(trx, page)
-      await this.repo.insertVersion(trx, this.versionOf(page, input.changeNote || 'Created the page', actor, at, null))
-      await this.repo.bumpRevision(trx)
+      await this.repo.pages.insertPage(trx, page)
+      await this.repo.versions.insertVersion(
+        trx,
+        this.versionOf(page, input.changeNote || 'Created the page', actor, at, null),
+      )
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.page-created',
         subjectType: 'handbook-page',
@@ -399,7 +405,7 @@ export class HandbookService {
   ): Promise<Page> {
     // Checked before the transaction (on SQLite it holds the only connection). The version check
     // inside it catches a change to the page's tags made in between.
-    await this.checkTags(input, (await this.repo.findPageBySlug(this.db, slug)) ?? undefined)
+    await this.checkTags(input, (await this.repo.pages.findPageBySlug(this.db, slug)) ?? undefined)
     return this.db.transaction().execute(trx => this.saveVersion(trx, actor, slug, input, baseVersion, credit))
   }
 
@@ -413,10 +419,10 @@ export class HandbookService {
     credit?: { author: Actor; suggestionId: string },
   ): Promise<Page> {
     const at = this.clock().toISOString()
-    const current = await this.repo.findPageBySlug(trx, slug)
+    const current = await this.repo.pages.findPageBySlug(trx, slug)
     if (!current) throw new NotFoundError('No such page')
     if (current.version !== baseVersion) throw stalePage(current)
-    const section = await this.repo.findSectionById(trx, input.sectionId)
+    const section = await this.repo.sections.findSectionById(trx, input.sectionId)
     if (!section) throw new ValidationError({ sectionId: 'Select a section that exists' })
     const rendered = this.render(input.body, await this.knownSlugs(trx))
     this.checkLinks(rendered)
@@ -425,7 +431,7 @@ export class HandbookService {
     const page: Page = {
       ...current,
       sectionId: section.id,
-      position: moved ? (await this.repo.countPagesInSection(trx, section.id)) + 1 : current.position,
+      position: moved ? (await this.repo.pages.countPagesInSection(trx, section.id)) + 1 : current.position,
       title: input.title,
       summary: input.summary,
       body: input.body,
@@ -440,13 +446,13 @@ export class HandbookService {
       updatedBy: author.id,
       updatedByName: author.name,
     }
-    if (!(await this.repo.updatePage(trx, page, baseVersion))) {
-      const latest = await this.repo.findPageBySlug(trx, slug)
+    if (!(await this.repo.pages.updatePage(trx, page, baseVersion))) {
+      const latest = await this.repo.pages.findPageBySlug(trx, slug)
       throw stalePage(latest ?? current)
     }
     const note = input.changeNote || (credit ? `Suggested by ${credit.author.name}, accepted by ${actor.name}` : '')
-    await this.repo.insertVersion(trx, this.versionOf(page, note, author, at, credit?.suggestionId ?? null))
-    await this.repo.bumpRevision(trx)
+    await this.repo.versions.insertVersion(trx, this.versionOf(page, note, author, at, credit?.suggestionId ?? null))
+    await this.repo.revision.bumpRevision(trx)
     await this.audit.record(trx, actor, {
       action: 'handbook.page-updated',
       subjectType: 'handbook-page',
@@ -459,9 +465,9 @@ export class HandbookService {
   /** Moves a page one place up or down within its section. */
   async reorderPage(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<void> {
     await this.db.transaction().execute(async trx => {
-      const page = await this.repo.findPageBySlug(trx, slug)
+      const page = await this.repo.pages.findPageBySlug(trx, slug)
       if (!page) throw new NotFoundError('No such page')
-      const siblings = (await this.repo.listPageSummaries(trx)).filter(p => p.sectionId === page.sectionId)
+      const siblings = (await this.repo.pages.listPageSummaries(trx)).filter(p => p.sectionId === page.sectionId)
       const index = siblings.findIndex(p => p.id === page.id)
       const swapWith = direction === 'up' ? index - 1 : index + 1
       if (swapWith < 0 || swapWith >= siblings.length) return
@@ -470,8 +476,8 @@ export class HandbookService {
       if (!moving) return
       reordered.splice(swapWith, 0, moving)
       for (const [i, p] of reordered.entries())
-        if (p.position !== i + 1) await this.repo.setPagePlacement(trx, p.id, p.sectionId, i + 1)
-      await this.repo.bumpRevision(trx)
+        if (p.position !== i + 1) await this.repo.pages.setPagePlacement(trx, p.id, p.sectionId, i + 1)
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.page-reordered',
         subjectType: 'handbook-page',
@@ -483,11 +489,11 @@ export class HandbookService {
 
   async deletePage(actor: Actor, slug: string, expectedVersion: number): Promise<Page> {
     return this.db.transaction().execute(async trx => {
-      const page = await this.repo.findPageBySlug(trx, slug)
+      const page = await this.repo.pages.findPageBySlug(trx, slug)
       if (!page) throw new NotFoundError('No such page')
       if (page.version !== expectedVersion) throw stalePage(page)
-      await this.repo.deletePage(trx, page.id)
-      await this.repo.bumpRevision(trx)
+      await this.repo.pages.deletePage(trx, page.id)
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.page-deleted',
         subjectType: 'handbook-page',
@@ -503,7 +509,7 @@ export class HandbookService {
   async createSection(actor: Actor, input: { title: string; summary: string }): Promise<Section> {
     const at = this.clock().toISOString()
     return this.db.transaction().execute(async trx => {
-      const sections = await this.repo.listSections(trx)
+      const sections = await this.repo.sections.listSections(trx)
       const taken = new Set(sections.map(s => s.slug))
       let slug = slugify(input.title)
       for (let n = 2; taken.has(slug); n++) slug = `${slugify(input.title)}-${n}`
@@ -514,8 +520,8 @@ export class HandbookService {
         summary: input.summary,
         position: sections.length + 1,
       }
-      await this.repo.insertSection(trx, section, at)
-      await this.repo.bumpRevision(trx)
+      await this.repo.sections.insertSection(trx, section, at)
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.section-created',
         subjectType: 'handbook-section',
@@ -528,10 +534,10 @@ export class HandbookService {
 
   async updateSection(actor: Actor, slug: string, input: { title: string; summary: string }): Promise<void> {
     await this.db.transaction().execute(async trx => {
-      const section = await this.repo.findSectionBySlug(trx, slug)
+      const section = await this.repo.sections.findSectionBySlug(trx, slug)
       if (!section) throw new NotFoundError('No such section')
-      await this.repo.updateSection(trx, section.id, input, this.clock().toISOString())
-      await this.repo.bumpRevision(trx)
+      await this.repo.sections.updateSection(trx, section.id, input, this.clock().toISOString())
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.section-updated',
         subjectType: 'handbook-section',
@@ -543,7 +549,7 @@ export class HandbookService {
 
   async reorderSection(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<void> {
     await this.db.transaction().execute(async trx => {
-      const sections = await this.repo.listSections(trx)
+      const sections = await this.repo.sections.listSections(trx)
       const index = sections.findIndex(s => s.slug === slug)
       if (index < 0) throw new NotFoundError('No such section')
       const swapWith = direction === 'up' ? index - 1 : index + 1
@@ -553,8 +559,8 @@ export class HandbookService {
       if (!moving) return
       reordered.splice(swapWith, 0, moving)
       for (const [i, s] of reordered.entries())
-        if (s.position !== i + 1) await this.repo.setSectionPosition(trx, s.id, i + 1)
-      await this.repo.bumpRevision(trx)
+        if (s.position !== i + 1) await this.repo.sections.setSectionPosition(trx, s.id, i + 1)
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.section-reordered',
         subjectType: 'handbook-section',
@@ -566,15 +572,15 @@ export class HandbookService {
 
   async deleteSection(actor: Actor, slug: string): Promise<void> {
     await this.db.transaction().execute(async trx => {
-      const section = await this.repo.findSectionBySlug(trx, slug)
+      const section = await this.repo.sections.findSectionBySlug(trx, slug)
       if (!section) throw new NotFoundError('No such section')
-      if ((await this.repo.countPagesInSection(trx, section.id)) > 0) {
+      if ((await this.repo.pages.countPagesInSection(trx, section.id)) > 0) {
         throw new ValidationError({
           section: 'Move or delete the pages in this section first. Only an empty section can be deleted',
         })
       }
-      await this.repo.deleteSection(trx, section.id)
-      await this.repo.bumpRevision(trx)
+      await this.repo.sections.deleteSection(trx, section.id)
+      await this.repo.revision.bumpRevision(trx)
       await this.audit.record(trx, actor, {
         action: 'handbook.section-deleted',
         subjectType: 'handbook-section',
@@ -588,12 +594,12 @@ export class HandbookService {
 
   async history(slug: string) {
     const page = await this.page(slug)
-    return { page, versions: await this.repo.listVersions(this.db, page.id) }
+    return { page, versions: await this.repo.versions.listVersions(this.db, page.id) }
   }
 
   async version(slug: string, version: number): Promise<{ page: Page; version: PageVersion }> {
     const page = await this.page(slug)
-    const found = await this.repo.findVersion(this.db, page.id, version)
+    const found = await this.repo.versions.findVersion(this.db, page.id, version)
     if (!found) throw new NotFoundError('No such version')
     return { page, version: found }
   }
@@ -601,8 +607,8 @@ export class HandbookService {
   async compare(slug: string, from: number, to: number) {
     const page = await this.page(slug)
     const [a, b] = await Promise.all([
-      this.repo.findVersion(this.db, page.id, from),
-      this.repo.findVersion(this.db, page.id, to),
+      this.repo.versions.findVersion(this.db, page.id, from),
+      this.repo.versions.findVersion(this.db, page.id, to),
     ])
     if (!a || !b) throw new NotFoundError('No such version')
     return {
@@ -644,7 +650,7 @@ export class HandbookService {
     baseVersion: number,
   ): Promise<Suggestion> {
     const page = await this.page(slug)
-    const base = await this.repo.findVersion(this.db, page.id, baseVersion)
+    const base = await this.repo.versions.findVersion(this.db, page.id, baseVersion)
     if (!base) throw new NotFoundError('No such version')
     if (base.title === input.title && base.summary === input.summary && base.body === input.body) {
       throw new ValidationError({
@@ -653,7 +659,7 @@ export class HandbookService {
     }
     const id = newId()
     await this.db.transaction().execute(async trx => {
-      await this.repo.insertSuggestion(trx, {
+      await this.repo.suggestions.insertSuggestion(trx, {
         id,
         pageId: page.id,
         baseVersion,
@@ -672,29 +678,29 @@ export class HandbookService {
   }
 
   async suggestion(id: string): Promise<Suggestion> {
-    const s = await this.repo.findSuggestion(this.db, id)
+    const s = await this.repo.suggestions.findSuggestion(this.db, id)
     if (!s) throw new NotFoundError('No such suggestion')
     return s
   }
 
   openSuggestions(): Promise<Suggestion[]> {
-    return this.repo.listSuggestions(this.db, { status: 'open' })
+    return this.repo.suggestions.listSuggestions(this.db, { status: 'open' })
   }
 
   /** How many suggested changes wait for an editor, and since when (for the home page). */
   openSuggestionSummary(): Promise<{ count: number; oldestAt: string | null }> {
-    return this.repo.openSuggestionSummary(this.db)
+    return this.repo.suggestions.openSuggestionSummary(this.db)
   }
 
   suggestionsBy(userId: string): Promise<Suggestion[]> {
-    return this.repo.listSuggestions(this.db, { authorId: userId })
+    return this.repo.suggestions.listSuggestions(this.db, { authorId: userId })
   }
 
   /** What accepting would do: the suggestion combined with any changes made since it was based. */
   async review(id: string): Promise<SuggestionReview> {
     const suggestion = await this.suggestion(id)
     const page = await this.page(suggestion.pageSlug)
-    const base = await this.repo.findVersion(this.db, page.id, suggestion.baseVersion)
+    const base = await this.repo.versions.findVersion(this.db, page.id, suggestion.baseVersion)
     const pageChangedSince = page.version !== suggestion.baseVersion
     // Changes accepted since the suggestion was made are kept: the suggestion is merged into the
     // page as it is now, never laid over it.
@@ -735,7 +741,7 @@ export class HandbookService {
     // Text that would undo a change made to the page since the suggestion's base (such as
     // another suggestion accepted meanwhile) is saved only when the editor says they mean it.
     if (page.version === pageVersion && page.version !== suggestion.baseVersion && !options.undoLaterChanges) {
-      const base = await this.repo.findVersion(this.db, page.id, suggestion.baseVersion)
+      const base = await this.repo.versions.findVersion(this.db, page.id, suggestion.baseVersion)
       const undone = base ? undoneLines(base.body, page.body, body) : []
       if (undone.length > 0)
         throw new ValidationError({
@@ -763,7 +769,7 @@ export class HandbookService {
         pageVersion,
         { author, suggestionId: suggestion.id },
       )
-      const decided = await this.repo.decideSuggestion(trx, id, {
+      const decided = await this.repo.suggestions.decideSuggestion(trx, id, {
         status: 'accepted',
         at: this.clock().toISOString(),
         by: actor.id,
@@ -794,7 +800,7 @@ export class HandbookService {
   async declineSuggestion(actor: Actor & { id: string }, id: string, reason: string): Promise<void> {
     const suggestion = await this.suggestion(id)
     await this.db.transaction().execute(async trx => {
-      const decided = await this.repo.decideSuggestion(trx, id, {
+      const decided = await this.repo.suggestions.decideSuggestion(trx, id, {
         status: 'declined',
         at: this.clock().toISOString(),
         by: actor.id,
@@ -833,7 +839,7 @@ export class HandbookService {
   ): Promise<ImportResult> {
     const known = terms ?? (await this.framework.terms())
     const { asPublished = false, ...read } = options
-    const sources = asPublished ? [] : await this.repo.listPageSources(db)
+    const sources = asPublished ? [] : await this.repo.pages.listPageSources(db)
     return readHandbookFolder(folder, {
       ...read,
       onProgress,
@@ -852,7 +858,7 @@ export class HandbookService {
     actor: Actor,
     framework: FrameworkTerms = BUNDLED_TERMS,
   ): Promise<ImportReport | null> {
-    if ((await this.repo.listPageSummaries(trx)).length > 0) return null
+    if ((await this.repo.pages.listPageSummaries(trx)).length > 0) return null
     // Set-up loads it in the same transaction that stores the first framework version, so it
     // passes that framework's terms. The starter pages are tagged with the 2025 framework's
     // skills; an installation starting from another framework gets the matching skills instead,
@@ -908,7 +914,7 @@ export class HandbookService {
       onPage?.(report.pages?.length ?? 0, result.pages.length)
     }
     for (const image of result.images) {
-      const stored = await this.repo.insertImage(trx, {
+      const stored = await this.repo.images.insertImage(trx, {
         id: image.id,
         fileName: image.fileName,
         contentType: image.contentType,
@@ -919,10 +925,10 @@ export class HandbookService {
       })
       if (stored) report.imagesStored++
     }
-    const sources = await this.repo.listPageSources(trx)
+    const sources = await this.repo.pages.listPageSources(trx)
     const bySourceKey = new Map(sources.flatMap(p => (p.sourceKey === null ? [] : [[p.sourceKey, p.slug]])))
     const sourceOfSlug = new Map(sources.map(p => [p.slug, p.sourceKey]))
-    const sections = new Map((await this.repo.listSections(trx)).map(s => [s.slug, s]))
+    const sections = new Map((await this.repo.sections.listSections(trx)).map(s => [s.slug, s]))
     let nextSectionPosition = sections.size + 1
     for (const imported of [...result.sections].sort((a, b) => a.order - b.order)) {
       if (sections.has(imported.slug)) continue
@@ -933,11 +939,11 @@ export class HandbookService {
         summary: imported.summary,
         position: nextSectionPosition++,
       }
-      await this.repo.insertSection(trx, section, at)
+      await this.repo.sections.insertSection(trx, section, at)
       sections.set(section.slug, section)
       report.sectionsCreated++
     }
-    const existing = new Map((await this.repo.listPages(trx)).map(p => [p.slug, p]))
+    const existing = new Map((await this.repo.pages.listPages(trx)).map(p => [p.slug, p]))
     const positions = new Map<string, number>()
     for (const p of existing.values()) positions.set(p.sectionId, Math.max(positions.get(p.sectionId) ?? 0, p.position))
     for (const original of [...result.pages].sort((a, b) => a.order - b.order)) {
@@ -1004,14 +1010,14 @@ export class HandbookService {
         const position = (positions.get(section.id) ?? 0) + 1
         positions.set(section.id, position)
         const page: Page = { ...fields, id: newId(), slug: imported.slug, position, version: 1, createdAt: at }
-        await this.repo.insertPage(trx, page)
-        await this.repo.setPageSourceKey(trx, page.id, imported.sourceKey)
-        await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
+        await this.repo.pages.insertPage(trx, page)
+        await this.repo.pages.setPageSourceKey(trx, page.id, imported.sourceKey)
+        await this.repo.versions.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
         report.pagesCreated++
         outcome(imported, 'created')
         continue
       }
-      if (slugOwner === null) await this.repo.setPageSourceKey(trx, before.id, imported.sourceKey)
+      if (slugOwner === null) await this.repo.pages.setPageSourceKey(trx, before.id, imported.sourceKey)
       const same =
         before.title === fields.title &&
         before.summary === fields.summary &&
@@ -1025,13 +1031,13 @@ export class HandbookService {
         continue
       }
       const page: Page = { ...before, ...fields, version: before.version + 1 }
-      if (!(await this.repo.updatePage(trx, page, before.version)))
-        throw stalePage((await this.repo.findPageBySlug(trx, before.slug)) ?? before)
-      await this.repo.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
+      if (!(await this.repo.pages.updatePage(trx, page, before.version)))
+        throw stalePage((await this.repo.pages.findPageBySlug(trx, before.slug)) ?? before)
+      await this.repo.versions.insertVersion(trx, this.versionOf(page, 'Imported', actor, at, null))
       report.pagesUpdated++
       outcome(imported, 'updated')
     }
-    await this.repo.bumpRevision(trx)
+    await this.repo.revision.bumpRevision(trx)
     await this.audit.record(trx, actor, {
       action: 'handbook.imported',
       subjectType: 'handbook',
@@ -1053,7 +1059,7 @@ export class HandbookService {
     return this.db.transaction().execute(async trx => {
       let stored = 0
       for (const image of images) {
-        const kept = await this.repo.insertImage(trx, {
+        const kept = await this.repo.images.insertImage(trx, {
           ...image,
           sourceKey: `${sourceKey}/${image.fileName}`.slice(-500),
           createdAt: at,
@@ -1073,7 +1079,7 @@ export class HandbookService {
 
   /** The address of every page, for checking an address chosen for an imported page. */
   async slugsInUse(): Promise<Set<string>> {
-    const sources = await this.repo.listPageSources(this.db)
+    const sources = await this.repo.pages.listPageSources(this.db)
     return new Set([...sources.map(p => p.slug), ...RESERVED_SLUGS])
   }
 
@@ -1085,7 +1091,7 @@ export class HandbookService {
     const id = imageId(bytes)
     const at = this.clock().toISOString()
     await this.db.transaction().execute(async trx => {
-      const added = await this.repo.insertImage(trx, {
+      const added = await this.repo.images.insertImage(trx, {
         id,
         fileName: name,
         contentType: sniffImageType(bytes) ?? 'image/png',
@@ -1106,12 +1112,15 @@ export class HandbookService {
 
   /** A kept image, by its id (made from its bytes), or null. */
   async image(id: string): Promise<StoredImage | null> {
-    return this.repo.findImage(this.db, id)
+    return this.repo.images.findImage(this.db, id)
   }
 
   /** Everything a static export needs, in reading order. */
   async exportData(): Promise<{ sections: (Section & { pages: Page[] })[] }> {
-    const [sections, pages] = await Promise.all([this.repo.listSections(this.db), this.repo.listPages(this.db)])
+    const [sections, pages] = await Promise.all([
+      this.repo.sections.listSections(this.db),
+      this.repo.pages.listPages(this.db),
+    ])
     return {
       sections: sections.map(s => ({
         ...s,

@@ -15,7 +15,7 @@ import {
 } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canEditHandbook } from '../handbook.policy.ts'
-import type { Page } from '../handbook.repository.ts'
+import type { Page } from '../handbook.types.ts'
 import { PAGE_FIELDS, directionSchema, pageFormSchema, parseResourceRows, versionSchema } from '../handbook.schemas.ts'
 import type { PageInput } from '../handbook.service.ts'
 import { lineDiff } from '../../platform/diff.ts'
