@@ -13,13 +13,9 @@ import type { Clock } from '../platform/clock.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../platform/errors.ts'
 import { escapeHtml } from '../platform/html.ts'
 import { newId } from '../platform/ids.ts'
-import {
-  createLinkResolver,
-  readHandbookFolder,
-  type ImportProblem,
-  type ImportResult,
-  type ImportedPage,
-} from './handbook.import.ts'
+import type { ImportProblem, ImportResult, ImportedPage } from './import/import.types.ts'
+import { createLinkResolver } from './import/links.ts'
+import { readHandbookFolder } from './import/read-folder.ts'
 import {
   imageFileName,
   imageId,

@@ -7,7 +7,7 @@ import type { Page, PageSummary, Resource, Section } from './handbook.types.ts'
 import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
 import type { ReviewOverview, StewardedItem, Stewardship, UsefulnessMonth } from './handbook.owners.ts'
 import type { Feedback, Ownership } from './handbook.types.ts'
-import type { ImportProblem } from './handbook.import.ts'
+import type { ImportProblem } from './import/import.types.ts'
 import type { DiffLine, ImportReport, SuggestionReview } from './handbook.service.ts'
 import type { HandbookImport, ImportProgress, StagedReport } from './handbook.uploads.ts'
 
