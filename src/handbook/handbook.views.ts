@@ -8,7 +8,9 @@ import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
 import type { ReviewOverview, StewardedItem, Stewardship, UsefulnessMonth } from './handbook.owners.ts'
 import type { Feedback, Ownership } from './handbook.types.ts'
 import type { ImportProblem } from './import/import.types.ts'
-import type { DiffLine, ImportReport, SuggestionReview } from './handbook.service.ts'
+import type { DiffLine } from '../platform/diff.ts'
+import type { ImportReport } from './import/report.ts'
+import type { SuggestionReview } from './suggestions/suggestions.service.ts'
 import type { HandbookImport, ImportProgress, StagedReport } from './handbook.uploads.ts'
 
 /** What the reader may do on a page; templates get these flags, never role names. */

@@ -1,7 +1,7 @@
 // What reading a handbook folder gives (plain data, no database, no HTTP), and the shapes the
 // readers pass between them.
-import { type SiteKind } from '../handbook.convert.ts'
-import { type ImageType } from '../handbook.images.ts'
+import type { SiteKind } from '../handbook.convert.ts'
+import type { ImageType } from '../handbook.images.ts'
 
 export interface ImportedResource {
   kind: 'reading' | 'training'

@@ -1,5 +1,5 @@
 // The site's navigation: the order and sections a site generator's navigation gives its pages.
-import { type NavEntry, type SiteInfo } from '../handbook.sites.ts'
+import type { NavEntry, SiteInfo } from '../handbook.sites.ts'
 import { slugify } from '../markdown.ts'
 import type { ImportedSection, ReadPage } from './import.types.ts'
 import { GENERAL_SECTION, Problems } from './common.ts'

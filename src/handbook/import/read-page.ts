@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { convertBody } from '../handbook.convert.ts'
-import { type SiteInfo } from '../handbook.sites.ts'
+import type { SiteInfo } from '../handbook.sites.ts'
 import { MAX_MARKDOWN_LENGTH, slugify } from '../markdown.ts'
 import type { ImportedResource, ImportedPage, ReadOptions, FrontMatter, Folder, ReadPage } from './import.types.ts'
 import {

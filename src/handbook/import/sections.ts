@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { type SiteInfo } from '../handbook.sites.ts'
+import type { SiteInfo } from '../handbook.sites.ts'
 import { slugify } from '../markdown.ts'
 import type { ImportedSection, Folder, ReadPage } from './import.types.ts'
 import {

@@ -1,7 +1,7 @@
 // Links on a site generator's pages, written into the Markdown as the handbook's own addresses.
 import path from 'node:path'
 import { codeRanges } from '../handbook.convert.ts'
-import { type SiteInfo } from '../handbook.sites.ts'
+import type { SiteInfo } from '../handbook.sites.ts'
 import type { ImportResult, ReadPage } from './import.types.ts'
 import { PAGE_EXTENSION, SCHEME, WEB_OR_MAIL, Problems, lineOf, safeDecode } from './common.ts'
 import { resolveRelative, splitTarget, fragmentUrl, INLINE_LINK, REFERENCE_DEFINITION, isImage } from './links.ts'
