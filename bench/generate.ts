@@ -16,8 +16,13 @@ import { BUNDLED_TERMS } from '../src/framework/framework.terms.ts'
 
 const ROLE_SLUGS = BUNDLED_TERMS.roleOrder
 const SKILL_SLUGS = BUNDLED_TERMS.skills.map(skill => skill.slug)
-import type { ImportedPage, ImportedResource, ImportedSection, ImportResult } from '../src/handbook/handbook.import.ts'
-import { pageSlug } from '../src/handbook/handbook.service.ts'
+import type {
+  ImportedPage,
+  ImportedResource,
+  ImportedSection,
+  ImportResult,
+} from '../src/handbook/import/import.types.ts'
+import { pageSlug } from '../src/handbook/pages/page-rules.ts'
 import { hashToken } from '../src/platform/ids.ts'
 
 export interface GenerateOptions {

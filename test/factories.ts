@@ -5,8 +5,9 @@ import type { Kysely } from 'kysely'
 import { AccountsRepository } from '../src/accounts/accounts.repository.ts'
 import type { User } from '../src/accounts/accounts.types.ts'
 import type { Database } from '../src/db/schema.ts'
-import { HandbookRepository, type Page, type PageVersion, type Section } from '../src/handbook/handbook.repository.ts'
-import type { PageInput } from '../src/handbook/handbook.service.ts'
+import { HandbookRepository } from '../src/handbook/handbook.repository.ts'
+import type { Page, PageVersion, Section } from '../src/handbook/handbook.types.ts'
+import type { PageInput } from '../src/handbook/pages/pages.service.ts'
 import type { Actor, Role } from '../src/platform/auth/roles.ts'
 import type { Viewer } from '../src/platform/auth/viewer.ts'
 import { newId } from '../src/platform/ids.ts'
@@ -54,7 +55,7 @@ export function buildSection(overrides: Partial<Section> = {}): Section {
 
 export async function insertSection(db: Kysely<Database>, overrides: Partial<Section> = {}): Promise<Section> {
   const section = buildSection(overrides)
-  await new HandbookRepository().insertSection(db, section, AT)
+  await new HandbookRepository().sections.insertSection(db, section, AT)
   return section
 }
 
@@ -89,7 +90,7 @@ export async function insertPage(
   overrides: Partial<Page> & { sectionId: string },
 ): Promise<Page> {
   const page = buildPage(overrides)
-  await new HandbookRepository().insertPage(db, page)
+  await new HandbookRepository().pages.insertPage(db, page)
   return page
 }
 

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestServices, installOrganisation } from '../../test/build-test-services.ts'
 import { DIALECTS, type TestDb } from '../../test/dialects.ts'
 import { buildPageInput, insertSection, insertUser } from '../../test/factories.ts'
-import { HandbookRepository, type Section } from '../handbook/handbook.repository.ts'
-import { SEARCH_PAGE_SIZE, type HandbookService } from '../handbook/handbook.service.ts'
+import { HandbookRepository } from '../handbook/handbook.repository.ts'
+import type { Section } from '../handbook/handbook.types.ts'
+import { SEARCH_PAGE_SIZE } from '../handbook/pages/pages.service.ts'
+import type { HandbookService } from '../handbook/handbook.service.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { HIT_END, HIT_START, searchTerms } from './dialect.ts'
 
@@ -83,7 +85,7 @@ describe.each(DIALECTS)('handbook search on %s', dialect => {
   })
 
   it('marks hits in the snippet', async () => {
-    const [hit] = (await repo.search(testDb.db.kysely, searchTerms('weighing'), 10, 0)).hits
+    const [hit] = (await repo.pages.search(testDb.db.kysely, searchTerms('weighing'), 10, 0)).hits
 
     expect(hit?.title).toBe('Prioritisation')
     expect(hit?.snippet).toContain(`${HIT_START}weighing${HIT_END}`)

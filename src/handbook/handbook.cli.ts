@@ -9,8 +9,8 @@ import cliProgress from 'cli-progress'
 import type { Actor } from '../platform/auth/roles.ts'
 import type { Services } from '../services.ts'
 import { ExportRefusedError, exportHandbook, type ExportSummary } from './handbook.export.ts'
-import type { ImportProblem, ImportResult } from './handbook.import.ts'
-import type { ImportReport } from './handbook.service.ts'
+import type { ImportProblem, ImportResult } from './import/import.types.ts'
+import type { ImportReport } from './import/report.ts'
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1

@@ -20,7 +20,7 @@ import { BUILD_DIR, buildAssetsIfMissing, loadManifest } from '../platform/http/
 import { createViewEnvironment, renderView } from '../platform/http/views.ts'
 import type { Services } from '../services.ts'
 import { IMAGE_PATH_PREFIX, imageFileName, storedImageId } from './handbook.images.ts'
-import type { Page, Section } from './handbook.repository.ts'
+import type { Page, Section } from './handbook.types.ts'
 import { pageView, printView } from './handbook.views.ts'
 
 /** A file in every export folder: its presence says the folder may be overwritten by the next export. */

@@ -4,7 +4,7 @@
 // and the file in the export that holds it.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import type { Page, Section } from './handbook.repository.ts'
+import type { Page, Section } from './handbook.types.ts'
 
 export const MANIFEST_FILE = 'handbook.json'
 export const MANIFEST_FORMAT = 1

@@ -6,7 +6,7 @@ import { AuditRepository } from '../audit/audit.repository.ts'
 import type { Actor } from '../platform/auth/roles.ts'
 import { ConflictError, StaleVersionError } from '../platform/errors.ts'
 import type { HandbookOwners } from './handbook.owners.ts'
-import type { Page, Section } from './handbook.repository.ts'
+import type { Page, Section } from './handbook.types.ts'
 import type { HandbookService } from './handbook.service.ts'
 
 type Person = Actor & { id: string; name: string }

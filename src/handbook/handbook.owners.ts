@@ -10,14 +10,8 @@ import type { Clock } from '../platform/clock.ts'
 import { addMonths } from '../platform/dates.ts'
 import { ConflictError, NotFoundError, StaleVersionError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
-import type {
-  Feedback,
-  HandbookRepository,
-  Ownership,
-  OwnershipInput,
-  PageSummary,
-  Section,
-} from './handbook.repository.ts'
+import type { HandbookRepository } from './handbook.repository.ts'
+import type { Feedback, Ownership, OwnershipInput, PageSummary, Section } from './handbook.types.ts'
 
 /** The owner and review date that apply to a page or section: its own, or (for a page) its section's. */
 export interface Stewardship {
@@ -114,9 +108,9 @@ export class HandbookOwners {
   /** Every section and page with the owner and review date that apply to it. */
   async items(): Promise<StewardedItem[]> {
     const [sections, pages, ownerships] = await Promise.all([
-      this.repo.listSections(this.db),
-      this.repo.listPageSummaries(this.db),
-      this.repo.listOwnerships(this.db),
+      this.repo.sections.listSections(this.db),
+      this.repo.pages.listPageSummaries(this.db),
+      this.repo.owners.listOwnerships(this.db),
     ])
     const byId = new Map(ownerships.map(o => [o.id, o]))
     const sectionById = new Map(sections.map(s => [s.id, s]))
@@ -147,20 +141,20 @@ export class HandbookOwners {
   /** The owner and date that apply to one page (its own or its section's). */
   async forPage(page: { id: string; sectionId: string }): Promise<Stewardship> {
     const [own, section] = await Promise.all([
-      this.repo.findOwnership(this.db, page.id),
-      this.repo.findOwnership(this.db, page.sectionId),
+      this.repo.owners.findOwnership(this.db, page.id),
+      this.repo.owners.findOwnership(this.db, page.sectionId),
     ])
     return stewardshipOf(own, section)
   }
 
   /** The owner and date of a section (its own: a section takes nothing from elsewhere). */
   async forSection(sectionId: string): Promise<Stewardship> {
-    return stewardshipOf(await this.repo.findOwnership(this.db, sectionId), null)
+    return stewardshipOf(await this.repo.owners.findOwnership(this.db, sectionId), null)
   }
 
   /** The page's or section's own owner and date, as the form edits them (null when never set). */
   own(id: string): Promise<Ownership | null> {
-    return this.repo.findOwnership(this.db, id)
+    return this.repo.owners.findOwnership(this.db, id)
   }
 
   /** What editors check: overdue for review, due soon, and what has no owner or no date. */
@@ -196,9 +190,9 @@ export class HandbookOwners {
     await this.db.transaction().execute(async trx => {
       const saved =
         baseVersion === 0
-          ? await this.repo.insertOwnership(trx, subject, input, at, actor.name)
-          : await this.repo.updateOwnership(trx, subject.id, baseVersion, input, at, actor.name)
-      if (!saved) throw staleOwnership(await this.repo.findOwnership(trx, subject.id))
+          ? await this.repo.owners.insertOwnership(trx, subject, input, at, actor.name)
+          : await this.repo.owners.updateOwnership(trx, subject.id, baseVersion, input, at, actor.name)
+      if (!saved) throw staleOwnership(await this.repo.owners.findOwnership(trx, subject.id))
       const who = input.ownerTeam ?? (input.ownerUserId ? 'a person' : 'no one')
       await this.audit.record(trx, actor, {
         action: `handbook.${subject.kind}-owner-set`,
@@ -206,9 +200,9 @@ export class HandbookOwners {
         subjectId: subject.id,
         summary: `Set the owner of "${subject.title}" to ${who}${input.reviewBy ? `, to review by ${input.reviewBy}` : ', with no review date'}`,
       })
-      await this.repo.bumpRevision(trx)
+      await this.repo.revision.bumpRevision(trx)
     })
-    const saved = await this.repo.findOwnership(this.db, subject.id)
+    const saved = await this.repo.owners.findOwnership(this.db, subject.id)
     if (!saved) throw new NotFoundError('No such owner')
     return saved
   }
@@ -227,7 +221,7 @@ export class HandbookOwners {
     const at = this.clock().toISOString()
     const reviewBy = addMonths(this.today(), months)
     await this.db.transaction().execute(async trx => {
-      const own = await this.repo.findOwnership(trx, subject.id)
+      const own = await this.repo.owners.findOwnership(trx, subject.id)
       const input: OwnershipInput = {
         ownerUserId: own?.ownerUserId ?? null,
         ownerTeam: own?.ownerTeam ?? null,
@@ -235,16 +229,16 @@ export class HandbookOwners {
       }
       const saved =
         baseVersion === 0
-          ? await this.repo.insertOwnership(trx, subject, input, at, actor.name)
-          : await this.repo.updateOwnership(trx, subject.id, baseVersion, input, at, actor.name)
-      if (!saved) throw staleOwnership(await this.repo.findOwnership(trx, subject.id))
+          ? await this.repo.owners.insertOwnership(trx, subject, input, at, actor.name)
+          : await this.repo.owners.updateOwnership(trx, subject.id, baseVersion, input, at, actor.name)
+      if (!saved) throw staleOwnership(await this.repo.owners.findOwnership(trx, subject.id))
       await this.audit.record(trx, actor, {
         action: `handbook.${subject.kind}-reviewed`,
         subjectType: `handbook-${subject.kind}`,
         subjectId: subject.id,
         summary: `Marked "${subject.title}" as reviewed, to review again by ${reviewBy}`,
       })
-      await this.repo.bumpRevision(trx)
+      await this.repo.revision.bumpRevision(trx)
     })
     return reviewBy
   }
@@ -253,7 +247,7 @@ export class HandbookOwners {
   async give(page: { id: string; title: string }, answer: { useful: boolean; comment: string }): Promise<void> {
     const id = newId()
     await this.db.transaction().execute(async trx => {
-      await this.repo.insertFeedback(trx, {
+      await this.repo.feedback.insertFeedback(trx, {
         id,
         pageId: page.id,
         useful: answer.useful,
@@ -271,7 +265,7 @@ export class HandbookOwners {
 
   /** Answers about the pages a person or team owns (their own or through the section), or all. */
   async queue(filter: FeedbackQueueFilter): Promise<Feedback[]> {
-    if ('all' in filter) return this.repo.listFeedback(this.db, {}, QUEUE_LIMIT)
+    if ('all' in filter) return this.repo.feedback.listFeedback(this.db, {}, QUEUE_LIMIT)
     const pages = (await this.items()).filter(
       i =>
         i.kind === 'page' &&
@@ -279,7 +273,7 @@ export class HandbookOwners {
           ? i.stewardship.ownerUserId === filter.userId
           : i.stewardship.ownerTeam?.toLowerCase() === filter.team.toLowerCase()),
     )
-    return this.repo.listFeedback(this.db, { pageIds: pages.map(p => p.id) }, QUEUE_LIMIT)
+    return this.repo.feedback.listFeedback(this.db, { pageIds: pages.map(p => p.id) }, QUEUE_LIMIT)
   }
 
   /**
@@ -295,7 +289,7 @@ export class HandbookOwners {
         (a, b) =>
           (a.stewardship.reviewBy ?? '').localeCompare(b.stewardship.reviewBy ?? '') || a.title.localeCompare(b.title),
       )
-    const feedback = await this.repo.feedbackWaiting(
+    const feedback = await this.repo.feedback.feedbackWaiting(
       this.db,
       owned.filter(i => i.kind === 'page').map(i => i.id),
     )
@@ -304,19 +298,19 @@ export class HandbookOwners {
 
   /** The latest answers about one page, newest first. */
   answersFor(pageId: string): Promise<Feedback[]> {
-    return this.repo.listFeedback(this.db, { pageIds: [pageId] }, QUEUE_LIMIT)
+    return this.repo.feedback.listFeedback(this.db, { pageIds: [pageId] }, QUEUE_LIMIT)
   }
 
   /** The teams named as owners, for choosing a team's queue. */
   async teams(): Promise<string[]> {
     const names = new Map<string, string>()
-    for (const o of await this.repo.listOwnerships(this.db))
+    for (const o of await this.repo.owners.listOwnerships(this.db))
       if (o.ownerTeam && !o.ownerUserId) names.set(o.ownerTeam.toLowerCase(), o.ownerTeam)
     return [...names.values()].sort((a, b) => a.localeCompare(b))
   }
 
   async feedback(id: string): Promise<Feedback> {
-    const f = await this.repo.findFeedback(this.db, id)
+    const f = await this.repo.feedback.findFeedback(this.db, id)
     if (!f) throw new NotFoundError('No such answer')
     return f
   }
@@ -324,7 +318,7 @@ export class HandbookOwners {
   /** Marks an answer dealt with, once. Audited. */
   async markDone(actor: Actor, feedback: Feedback): Promise<void> {
     await this.db.transaction().execute(async trx => {
-      if (!(await this.repo.markFeedbackDone(trx, feedback.id, this.clock().toISOString(), actor.name)))
+      if (!(await this.repo.feedback.markFeedbackDone(trx, feedback.id, this.clock().toISOString(), actor.name)))
         throw new ConflictError('This answer has already been dealt with')
       await this.audit.record(trx, actor, {
         action: 'handbook.feedback-done',
@@ -337,7 +331,7 @@ export class HandbookOwners {
 
   /** How useful readers have found a page, month by month (months with no answers left out). */
   async usefulness(pageId: string): Promise<{ months: UsefulnessMonth[]; yes: number; no: number }> {
-    const answers = await this.repo.usefulnessOf(this.db, pageId)
+    const answers = await this.repo.feedback.usefulnessOf(this.db, pageId)
     const months = new Map<string, UsefulnessMonth>()
     for (const a of answers) {
       const month = a.createdAt.slice(0, 7)

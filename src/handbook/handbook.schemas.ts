@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { formList, formText, readRows } from '../platform/forms.ts'
-import type { Resource } from './handbook.repository.ts'
+import type { Resource } from './handbook.types.ts'
 
 export const MAX_BODY = 200_000
 export const RESOURCE_FORMATS = ['Book', 'Article', 'Guide', 'Video', 'Course', 'Podcast', 'Website'] as const

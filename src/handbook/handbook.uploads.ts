@@ -14,9 +14,11 @@ import type { Actor } from '../platform/auth/roles.ts'
 import { newId } from '../platform/ids.ts'
 import { slugify } from '../platform/slug.ts'
 import type { DbExecutor } from '../db/connect.ts'
-import type { ImportProblem, ImportResult } from './handbook.import.ts'
-import type { HandbookRepository, StoredImportRow } from './handbook.repository.ts'
-import type { HandbookService, ImportReport } from './handbook.service.ts'
+import type { ImportProblem, ImportResult } from './import/import.types.ts'
+import type { HandbookRepository } from './handbook.repository.ts'
+import type { StoredImportRow } from './handbook.types.ts'
+import type { HandbookService } from './handbook.service.ts'
+import type { ImportReport } from './import/report.ts'
 import { ZipRefusedError, unpackZip } from './handbook.zip.ts'
 
 export type ImportStatus = 'staged' | 'waiting' | 'importing' | 'done' | 'failed'
@@ -129,8 +131,8 @@ export class HandbookUploads {
     const now = this.clock()
     const at = now.toISOString()
     const id = newId()
-    await this.repo.pruneStagedImports(this.db, new Date(now.getTime() - STAGED_KEPT_MS).toISOString())
-    await this.repo.insertImport(this.db, {
+    await this.repo.uploads.pruneStagedImports(this.db, new Date(now.getTime() - STAGED_KEPT_MS).toISOString())
+    await this.repo.uploads.insertImport(this.db, {
       id,
       createdBy: actor.id,
       fileName: fileName.slice(0, 200),
@@ -147,14 +149,14 @@ export class HandbookUploads {
   }
 
   async get(id: string): Promise<HandbookImport | null> {
-    const row = await this.repo.findImport(this.db, id)
+    const row = await this.repo.uploads.findImport(this.db, id)
     if (!row) return null
     const busy = row.status === 'waiting' || row.status === 'importing'
     const stalled =
       busy && !this.running.has(id) && this.clock().getTime() - Date.parse(row.updatedAt) > STALLED_AFTER_MS
     if (stalled) {
       const changes = { status: 'failed', failure: STALLED_MESSAGE, zip: Buffer.alloc(0) }
-      await this.repo.moveImport(this.db, id, row.status, { ...changes, updatedAt: this.clock().toISOString() })
+      await this.repo.uploads.moveImport(this.db, id, row.status, { ...changes, updatedAt: this.clock().toISOString() })
       return this.get(id)
     }
     return importOf(row)
@@ -183,7 +185,7 @@ export class HandbookUploads {
   /** Confirms a staged import with the addresses chosen, and starts it in the background. */
   async confirm(id: string, actor: Actor, addresses: Record<string, string>): Promise<boolean> {
     const answers: Answers = { actor, addresses }
-    const moved = await this.repo.moveImport(this.db, id, 'staged', {
+    const moved = await this.repo.uploads.moveImport(this.db, id, 'staged', {
       status: 'waiting',
       answers: JSON.stringify(answers),
       updatedAt: this.clock().toISOString(),
@@ -195,10 +197,10 @@ export class HandbookUploads {
   /** Runs a confirmed import: reads the zip again, uses the chosen addresses, and imports. */
   async run(id: string): Promise<void> {
     const at = () => this.clock().toISOString()
-    if (!(await this.repo.moveImport(this.db, id, 'waiting', { status: 'importing', updatedAt: at() }))) return
+    if (!(await this.repo.uploads.moveImport(this.db, id, 'waiting', { status: 'importing', updatedAt: at() }))) return
     this.running.set(id, { phase: 'reading', done: 0, total: 0 })
     try {
-      const row = await this.repo.findImport(this.db, id)
+      const row = await this.repo.uploads.findImport(this.db, id)
       if (!row?.answers) throw new Error('The import was not confirmed')
       const answers = JSON.parse(row.answers) as Answers
       const report = await this.withUnpacked(row.fileName, row.zip, async folder => {
@@ -210,7 +212,7 @@ export class HandbookUploads {
           this.running.set(id, { phase: 'importing', done, total }),
         )
       })
-      await this.repo.moveImport(this.db, id, 'importing', {
+      await this.repo.uploads.moveImport(this.db, id, 'importing', {
         status: 'done',
         result: JSON.stringify(report),
         zip: Buffer.alloc(0),
@@ -221,7 +223,7 @@ export class HandbookUploads {
         error instanceof ZipRefusedError
           ? error.message
           : 'Something went wrong while importing, and nothing was changed. Try the import again'
-      await this.repo.moveImport(this.db, id, 'importing', {
+      await this.repo.uploads.moveImport(this.db, id, 'importing', {
         status: 'failed',
         failure,
         zip: Buffer.alloc(0),

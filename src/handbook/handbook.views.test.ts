@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildPage, buildSection } from '../../test/factories.ts'
 import { BUNDLED_TERMS } from '../framework/framework.terms.ts'
-import type { Page, Suggestion } from './handbook.repository.ts'
-import type { SuggestionReview } from './handbook.service.ts'
+import type { Page, Suggestion } from './handbook.types.ts'
+import type { SuggestionReview } from './suggestions/suggestions.service.ts'
 import {
   pageFormView,
   pageView,

@@ -3,12 +3,14 @@
 import type { FrameworkTerms } from '../framework/framework.terms.ts'
 import { diffView } from '../platform/diff.ts'
 import { pagination } from '../platform/pagination.ts'
-import type { Page, PageSummary, Resource, Section } from './handbook.repository.ts'
+import type { Page, PageSummary, Resource, Section } from './handbook.types.ts'
 import { BLANK_RESOURCE_ROWS, RESOURCE_FORMATS } from './handbook.schemas.ts'
 import type { ReviewOverview, StewardedItem, Stewardship, UsefulnessMonth } from './handbook.owners.ts'
-import type { Feedback, Ownership } from './handbook.repository.ts'
-import type { ImportProblem } from './handbook.import.ts'
-import type { DiffLine, ImportReport, SuggestionReview } from './handbook.service.ts'
+import type { Feedback, Ownership } from './handbook.types.ts'
+import type { ImportProblem } from './import/import.types.ts'
+import type { DiffLine } from '../platform/diff.ts'
+import type { ImportReport } from './import/report.ts'
+import type { SuggestionReview } from './suggestions/suggestions.service.ts'
 import type { HandbookImport, ImportProgress, StagedReport } from './handbook.uploads.ts'
 
 /** What the reader may do on a page; templates get these flags, never role names. */

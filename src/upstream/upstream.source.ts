@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentHash, MANIFEST_FILE, manifestSchema, type HandbookManifest } from '../handbook/handbook.manifest.ts'
-import type { ImportResult } from '../handbook/handbook.import.ts'
+import type { ImportResult } from '../handbook/import/import.types.ts'
 import { imageId, imageProblem, MAX_IMAGE_BYTES, sniffImageType, type ImageType } from '../handbook/handbook.images.ts'
 
 export interface UpstreamPage {

@@ -18,7 +18,7 @@ import {
 } from '../../platform/forms.ts'
 import { uuidParams } from '../../platform/http/route-schemas.ts'
 import type { Services } from '../../services.ts'
-import type { Ownership, OwnershipInput } from '../handbook.repository.ts'
+import type { Ownership, OwnershipInput } from '../handbook.types.ts'
 import { REVIEW_PERIODS, type ReviewPeriod } from '../handbook.owners.ts'
 import { formatDate } from '../../platform/dates.ts'
 import {

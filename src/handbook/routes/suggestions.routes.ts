@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError, staleRecord } from '../.
 import { formErrors, parseForm } from '../../platform/forms.ts'
 import type { Services } from '../../services.ts'
 import { canReviewSuggestions, canSeeSuggestion, canSuggestChange } from '../handbook.policy.ts'
-import type { Page } from '../handbook.repository.ts'
+import type { Page } from '../handbook.types.ts'
 import {
   SUGGEST_FIELDS,
   acceptSchema,
