@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { FormProblems, readText, type FormResult, type FormValues } from '../../../platform/forms.ts'
 import { newId } from '../../../platform/ids.ts'
 import { MAX_ITEMS, rowCount, type DocumentKind } from '../kind.ts'
-import { formatOwm, parseOwm, type MapComponent, type WardleyMap } from './owm.ts'
+import { formatOwm, MAX_LINE_LENGTH, MAX_TEXT_LINES, parseOwm, type MapComponent, type WardleyMap } from './owm.ts'
 
 const place = z.number().min(0).max(1)
 const componentSchema = z.object({
@@ -20,10 +20,17 @@ const componentSchema = z.object({
   needs: z.array(z.string().max(64)).max(MAX_ITEMS),
   decoration: z.string().max(300),
 })
+const text = z.string().max(MAX_LINE_LENGTH)
+const lineSchema = z.union([
+  z.object({ kind: z.enum(['text', 'title']), text }),
+  z.object({ kind: z.enum(['component', 'evolve']), text, id: z.string().max(64) }),
+  z.object({ kind: z.literal('link'), text, id: z.string().max(64), to: z.string().max(64) }),
+])
 const schema = z.object({
   title: z.string().max(200),
   components: z.array(componentSchema).max(MAX_ITEMS),
-  other: z.array(z.string().max(1000)).max(1000),
+  other: z.array(text).max(MAX_TEXT_LINES),
+  lines: z.array(lineSchema).max(MAX_TEXT_LINES).optional(),
 }) satisfies z.ZodType<WardleyMap>
 
 /** The four stages of evolution, with where each starts on the axis (0 to 1). */
@@ -120,6 +127,7 @@ function describe(map: WardleyMap): string {
 export const wardleyMap: DocumentKind<WardleyMap> = {
   slug: 'wardley-map',
   name: 'Wardley map',
+  nameInSentence: 'Wardley map',
   purpose:
     'Map the chain of components that meets the user need, how evolved each is, and where you expect them to move.',
   guidance: [
@@ -202,7 +210,14 @@ export const wardleyMap: DocumentKind<WardleyMap> = {
       problems.add('component-0-name', 'Add at least one item to the map, starting with the user need')
     return problems.result(
       ['title', 'component-0-name', 'component-0-visibility', 'component-0-evolution', 'link-0-from'],
-      { title, components: components.slice(0, MAX_ITEMS), other: saved.other },
+      {
+        title,
+        components: components.slice(0, MAX_ITEMS),
+        other: saved.other,
+        // The text's lines, so a map imported and then changed with the form is written back out
+        // in its own order, changed only where it was changed.
+        ...(saved.lines ? { lines: saved.lines } : {}),
+      },
       body,
     )
   },
