@@ -140,6 +140,19 @@ test('write a service’s strategy and print it', async ({ pageAs, journey, java
   ])
   const path = await download.path()
   expect(readFileSync(path, 'utf8')).toBe(OWM_TEXT)
+  // At 320 px nothing scrolls sideways: the drawing shows each item's number from the table
+  // (names would be too small to read), and the table's rows stand as blocks.
+  const wide = page.viewportSize()
+  await page.setViewportSize({ width: 320, height: 800 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0)
+  await expect(page.getByTestId('map-table').getByRole('rowheader', { name: '1. Angler (user need)' })).toBeVisible()
+  const angler = page.getByTestId('map-point').filter({ hasText: 'Angler' })
+  await expect(angler.locator('.app-wardley__number')).toHaveText('1')
+  await expect(angler.locator('.app-wardley__number')).toBeVisible()
+  await expect(angler.locator('.app-wardley__label')).toBeHidden()
+  const table = await page.getByTestId('map-table').boundingBox()
+  expect((table?.x ?? 0) + (table?.width ?? 999)).toBeLessThanOrEqual(320)
+  if (wide) await page.setViewportSize(wide)
 
   // The strategy page, printed: no navigation or buttons, link addresses shown.
   await follow(page, page.getByRole('link', { name: `Back to the strategy of ${name}` }))

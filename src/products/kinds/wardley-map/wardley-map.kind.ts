@@ -68,14 +68,22 @@ function readPercent(body: unknown, field: string, label: string, problems: Form
 /** The map's drawing: a box 760 × 540, the plot inside it. */
 export const DRAWING = { width: 760, height: 540, left: 56, top: 24, plotWidth: 680, plotHeight: 440 } as const
 
+/** The order the table lists the map's items in, most visible first: each item's number is its place here. */
+const tableOrder = (map: WardleyMap) =>
+  [...map.components].sort((a, b) => b.visibility - a.visibility || a.name.localeCompare(b.name))
+
 export function drawMap(map: WardleyMap) {
   const d = DRAWING
+  // On a narrow screen the drawing shows each item's number in the table instead of its name,
+  // large enough to read (names at that scale would be a few pixels high and overlap).
+  const numbers = new Map(tableOrder(map).map((c, i) => [c.id, i + 1]))
   const x = (evolution: number) => Math.round(d.left + evolution * d.plotWidth)
   const y = (visibility: number) => Math.round(d.top + (1 - visibility) * d.plotHeight)
   const byId = new Map(map.components.map(c => [c.id, c]))
   const points = map.components.map(c => ({
     id: c.id,
     name: c.name,
+    number: numbers.get(c.id) ?? 0,
     need: c.type === 'need',
     x: x(c.evolution),
     y: y(c.visibility),
@@ -100,17 +108,16 @@ export function drawMap(map: WardleyMap) {
 /** The map as rows of a table: the same content as the drawing. */
 export function mapRows(map: WardleyMap) {
   const names = new Map(map.components.map(c => [c.id, c.name]))
-  return [...map.components]
-    .sort((a, b) => b.visibility - a.visibility || a.name.localeCompare(b.name))
-    .map(c => ({
-      name: c.name,
-      type: TYPE_LABELS[c.type],
-      visibility: percent(c.visibility),
-      evolution: percent(c.evolution),
-      stage: stageOf(c.evolution),
-      moveTo: c.moveTo === null ? '' : `${percent(c.moveTo)} (${stageOf(c.moveTo)})`,
-      needs: c.needs.map(id => names.get(id) ?? '').filter(Boolean),
-    }))
+  return tableOrder(map).map((c, i) => ({
+    number: i + 1,
+    name: c.name,
+    type: TYPE_LABELS[c.type],
+    visibility: percent(c.visibility),
+    evolution: percent(c.evolution),
+    stage: stageOf(c.evolution),
+    moveTo: c.moveTo === null ? '' : `${percent(c.moveTo)} (${stageOf(c.moveTo)})`,
+    needs: c.needs.map(id => names.get(id) ?? '').filter(Boolean),
+  }))
 }
 
 function describe(map: WardleyMap): string {

@@ -57,6 +57,12 @@ describe('Wardley map pages', () => {
     expect($page('svg desc').text()).toContain('2 items on the map, serving Angler, 1 is planned to move')
     expect($page('[data-testid="map-table"] tbody tr').first().text()).toContain('Licence rules')
     expect($page('[data-testid="map-table"]').text()).toContain('45 (Product)')
+    // Each point carries its number in the table, shown in place of its name on a narrow screen.
+    const numbered = $page('[data-testid="map-point"]')
+      .map((_, g) => `${$page(g).find('.app-wardley__number').text()} ${$page(g).find('.app-wardley__label').text()}`)
+      .get()
+    expect(numbered).toEqual(['1 Angler', '2 Licence rules'])
+    expect($page('[data-testid="map-table"] tbody th').first().text()).toContain('1. Angler')
   })
 
   it('shows every problem at once and keeps what was typed', async () => {
