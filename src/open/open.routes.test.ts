@@ -131,6 +131,14 @@ describe('working in the open', () => {
   it('takes feedback from the public, held for the team to moderate', async () => {
     const form = await anonymous.get('/open/report-a-polluted-river/feedback')
     expect(form.statusCode).toBe(200)
+    // It says what happens to what is written, asks for nothing personal, and links to the privacy notice.
+    const happens = $(form.body)('[data-testid="what-happens"]').text()
+    expect(happens).toContain('It is never shown on this public page')
+    expect(happens).toContain('they delete it')
+    expect($(form.body)('[data-testid="what-happens"] a').attr('href')).toBe('/privacy#feedback-from-the-public')
+    expect($(form.body)('main input[type="email"], main input[name*="name"]').length).toBe(0)
+    const privacy = await anonymous.get('/privacy')
+    expect($(privacy.body)('#feedback-from-the-public').text()).toBe('If you leave feedback on a public page')
     const fields = formFields(form.body, '/open/report-a-polluted-river/feedback')
     const empty = await anonymous.post('/open/report-a-polluted-river/feedback', { ...fields, text: '' })
     expect(empty.statusCode).toBe(400)

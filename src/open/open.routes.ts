@@ -283,7 +283,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       request.session.flash({
         kind: 'success',
         heading: 'Thank you: the team will read what you said',
-        text: 'They check feedback before anything is shown to others.',
+        text: 'They read it before adding it to what the organisation has learned from its users. It is not shown on this page.',
       })
       return reply.seeOther(`/open/${slug}`)
     },
