@@ -129,6 +129,14 @@ describe('insight pages', () => {
     const id = idFrom(saved.headers.location)
     const tagsPath = `/insight/${id}/tags`
     const found = await researcher.get(`${tagsPath}?find=boat`)
+    // The page's title starts with what its heading says.
+    expect($(found.body)('title').text()).toMatch(
+      /^Tag to things and problems: Registration numbers are hard to read – /,
+    )
+    expect($(found.body)('h1').text()).toBe('Tag to things and problems')
+    const merge = await researcher.get(`/insight/${id}/merge`)
+    expect($(merge.body)('title').text()).toMatch(/^Merge a duplicate into this insight: Registration numbers/)
+    expect($(merge.body)('h1').text()).toBe('Merge a duplicate into this insight')
     expect($(found.body)('[data-testid="found-things"] h3').text()).toBe('Register a boat')
     const fields = formFields(found.body, tagsPath)
     const token = Array.isArray(fields._csrf) ? (fields._csrf[0] ?? '') : (fields._csrf ?? '')
