@@ -105,6 +105,8 @@ describe('Online Wardley Maps text', () => {
     expect(empty.ok ? [] : empty.problems.map(p => p.message)).toEqual([
       'The text has no anchor or component lines: paste a whole map',
     ])
+    const wide = parseOwm(`component A [0.5, 0.5]\nnote ${'x'.repeat(1000)}`, newId)
+    expect(wide.ok ? [] : wide.problems).toEqual([{ line: 2, message: 'Make the line 1,000 characters or fewer' }])
     const long = parseOwm('note x [0.1, 0.1]\n'.repeat(1001), newId)
     expect(long.ok ? [] : long.problems.map(p => p.message)).toEqual(['Paste 1000 lines or fewer'])
   })

@@ -123,7 +123,7 @@ export function parseOwm(text: string, newId: (name: string) => string): ParsedM
     if (raw.length > MAX_LINE_LENGTH) {
       problems.push({
         line: at,
-        message: `Line ${at} is too long: make each line ${MAX_LINE_LENGTH} characters or fewer`,
+        message: `Make the line ${MAX_LINE_LENGTH.toLocaleString('en-GB')} characters or fewer`,
       })
       return
     }

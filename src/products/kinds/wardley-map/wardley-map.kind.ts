@@ -202,15 +202,24 @@ export const wardleyMap: DocumentKind<WardleyMap> = {
       if (name) byName.set(name, component)
     }
     if (components.length > MAX_ITEMS) problems.add('component-0-name', `No more than ${MAX_ITEMS} items on one map`)
+    // A dependency names its items as the form showed them: an item renamed in the same form is
+    // still found by its saved name, so renaming an item keeps its dependencies.
+    const savedIds = new Map(saved.components.map(c => [c.name, c.id]))
+    const byId = new Map(components.map(c => [c.id, c]))
+    const find = (name: string) => byName.get(name) ?? byId.get(savedIds.get(name) ?? '')
+    const shown: FormValues = { ...values }
     for (let n = 0; n < rowCount(values, 'link', 0); n++) {
       const from = readText(body, `link-${n}-from`, 200)
       const to = readText(body, `link-${n}-to`, 200)
       if (from === '' && to === '') continue
-      const a = byName.get(from)
-      const b = byName.get(to)
+      const a = find(from)
+      const b = find(to)
+      // Shown again under the names they have now, so the lists keep the choice.
+      if (a?.name) shown[`link-${n}-from`] = a.name
+      if (b?.name) shown[`link-${n}-to`] = b.name
       if (!a) problems.add(`link-${n}-from`, `Choose what depends on something, in dependency ${n + 1}`)
-      if (!b) problems.add(`link-${n}-to`, `Choose what ${from || 'it'} depends on, in dependency ${n + 1}`)
-      if (a && b && a === b) problems.add(`link-${n}-to`, `${from} cannot depend on itself`)
+      if (!b) problems.add(`link-${n}-to`, `Choose what ${a?.name || from || 'it'} depends on, in dependency ${n + 1}`)
+      if (a && b && a === b) problems.add(`link-${n}-to`, `${a.name || from} cannot depend on itself`)
       else if (a && b && !a.needs.includes(b.id)) a.needs.push(b.id)
     }
     if (problems.empty && components.length === 0)
@@ -225,7 +234,7 @@ export const wardleyMap: DocumentKind<WardleyMap> = {
         // in its own order, changed only where it was changed.
         ...(saved.lines ? { lines: saved.lines } : {}),
       },
-      body,
+      shown,
     )
   },
   sections(content) {

@@ -164,4 +164,30 @@ describe('Wardley map pages', () => {
     expect(changed.statusCode).toBe(303)
     expect((await owner.get(`${at}/text`)).body).toBe(text.replace('[0.7, 0.4] label', '[0.65, 0.4] label'))
   })
+
+  it('keeps an item’s dependencies when it is renamed, also when the form comes back with errors', async () => {
+    const thing = await addThing(owner, { name: 'Stock a fishery', purpose: 'Stocking', area: 'Fisheries' })
+    const at = `${thing.path}/wardley-map`
+    const fields = formFields((await owner.get(`${at}/import`)).body, `${at}/import`)
+    const text = 'anchor Angler [0.95, 0.6]\ncomponent Fish stock [0.5, 0.3]\nAngler->Fish stock\n'
+    expect((await owner.post(`${at}/import`, { ...fields, text })).statusCode).toBe(303)
+
+    const form = formFields((await owner.get(`${at}/edit`)).body, `${at}/edit`)
+    expect(form['link-0-to']).toBe('Fish stock')
+    // Renamed, with a mistake elsewhere: one error, and the dependency still chosen under the new name.
+    const wrong = await owner.post(`${at}/edit`, {
+      ...form,
+      'component-1-name': 'Stocked fish',
+      'component-0-visibility': '150',
+    })
+    expect(wrong.statusCode).toBe(400)
+    expect($(wrong.body)('.govuk-error-summary li').length).toBe(1)
+    expect($(wrong.body)('#link-0-to option[selected]').text()).toBe('Stocked fish')
+    // Renamed and saved: the dependency is kept.
+    const saved = await owner.post(`${at}/edit`, { ...form, 'component-1-name': 'Stocked fish' })
+    expect(saved.statusCode).toBe(303)
+    expect((await owner.get(`${at}/text`)).body).toBe(
+      'anchor Angler [0.95, 0.6]\ncomponent Stocked fish [0.5, 0.3]\nAngler->Stocked fish\n',
+    )
+  })
 })
