@@ -3,7 +3,32 @@
 // versions, fill both canvases and see what the value proposition leaves unanswered,
 // then draw a Wardley map and move one in as text; print the strategy page on A4 and check it
 // reflows at 320 px.
+import { readFileSync } from 'node:fs'
 import { errorSummary, expect, follow, navigateBy, test, visit } from './support/fixtures.ts'
+
+// A map as people write it in Online Wardley Maps, with lines Valuekit reads (anchors, components,
+// links, evolve) among lines it only keeps (a pipeline block, notes, annotations, methods, styles).
+const OWM_TEXT = `title River permits
+anchor Angler [0.95, 0.6]
+component Apply online [0.8, 0.45] label [10, -5] (build)
+component Permit checks [0.55, 0.3] (inertia)
+component Payments [0.4, 0.75] (buy)
+
+Angler->Apply online
+Apply online->Permit checks
+Apply online->Payments; limited by
+evolve Permit checks 0.5 label [5, 5]
+pipeline Permit checks
+{
+  component Paper checks [0.2]
+  component Online checks [0.45]
+}
+note Spring rules change every year [0.3, 0.2]
+annotation 1 [0.5, 0.35] Checks are still done by hand
+annotations [0.9, 0.05]
+outsource Payments
+style wardley
+`
 
 test('write a service’s strategy and print it', async ({ pageAs, journey, javaScriptEnabled }) => {
   // One journey through many pages: allowed the time of several.
@@ -80,7 +105,7 @@ test('write a service’s strategy and print it', async ({ pageAs, journey, java
   // rows"), then the same map moved in as Online Wardley Maps text, a mistake first.
   await follow(page, page.getByRole('link', { name: `Back to the strategy of ${name}` }))
   await follow(page, page.getByRole('heading', { name: 'Wardley map' }).getByRole('link'))
-  await follow(page, page.getByRole('button', { name: 'Write the wardley map' }))
+  await follow(page, page.getByRole('button', { name: 'Write the Wardley map' }))
   const item = (n: number) => page.getByRole('group', { name: `Item ${n}`, exact: true })
   await item(1).getByLabel('Name').fill('Angler')
   await item(1).getByLabel('User need').check()
@@ -102,12 +127,32 @@ test('write a service’s strategy and print it', async ({ pageAs, journey, java
   await page.getByLabel('Paste the Online Wardley Maps text').fill('anchor Angler [0.95, 0.6]\ncomponent Payments')
   await navigateBy(page, () => page.getByRole('button', { name: 'Import' }).click())
   await expect(errorSummary(page)).toContainText('Line 2: Give Payments a place')
-  await page
-    .getByLabel('Paste the Online Wardley Maps text')
-    .fill('anchor Angler [0.95, 0.6]\ncomponent Payments [0.4, 0.75] (buy)\nAngler->Payments\nstyle wardley')
+  await page.getByLabel('Paste the Online Wardley Maps text').fill(OWM_TEXT)
   await navigateBy(page, () => page.getByRole('button', { name: 'Import' }).click())
   await expect(page.getByText('Wardley map imported (version 2)')).toBeVisible()
   await expect(page.getByTestId('map-table')).toContainText('Payments')
+  await expect(page.getByTestId('map-table')).toContainText('Permit checks')
+  // The text downloaded is the text imported, line for line: notes, pipelines, annotations and
+  // styles that Valuekit does not draw included.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download as Online Wardley Maps text' }).click(),
+  ])
+  const path = await download.path()
+  expect(readFileSync(path, 'utf8')).toBe(OWM_TEXT)
+  // At 320 px nothing scrolls sideways: the drawing shows each item's number from the table
+  // (names would be too small to read), and the table's rows stand as blocks.
+  const wide = page.viewportSize()
+  await page.setViewportSize({ width: 320, height: 800 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0)
+  await expect(page.getByTestId('map-table').getByRole('rowheader', { name: '1. Angler (user need)' })).toBeVisible()
+  const angler = page.getByTestId('map-point').filter({ hasText: 'Angler' })
+  await expect(angler.locator('.app-wardley__number')).toHaveText('1')
+  await expect(angler.locator('.app-wardley__number')).toBeVisible()
+  await expect(angler.locator('.app-wardley__label')).toBeHidden()
+  const table = await page.getByTestId('map-table').boundingBox()
+  expect((table?.x ?? 0) + (table?.width ?? 999)).toBeLessThanOrEqual(320)
+  if (wide) await page.setViewportSize(wide)
 
   // The strategy page, printed: no navigation or buttons, link addresses shown.
   await follow(page, page.getByRole('link', { name: `Back to the strategy of ${name}` }))

@@ -232,6 +232,20 @@ export class InsightRepository {
         ),
       )
     }
+    if (filter.productIds) {
+      const productIds = filter.productIds
+      query = query.where(eb =>
+        productIds.length === 0
+          ? sql<boolean>`1 = 0`
+          : eb.exists(
+              eb
+                .selectFrom('insight_things as t')
+                .select('t.insight_id')
+                .whereRef('t.insight_id', '=', 'i.id')
+                .where('t.product_id', 'in', productIds),
+            ),
+      )
+    }
     if (filter.itemId) {
       const itemId = filter.itemId
       query = query.where(eb =>

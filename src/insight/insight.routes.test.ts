@@ -129,6 +129,14 @@ describe('insight pages', () => {
     const id = idFrom(saved.headers.location)
     const tagsPath = `/insight/${id}/tags`
     const found = await researcher.get(`${tagsPath}?find=boat`)
+    // The page's title starts with what its heading says.
+    expect($(found.body)('title').text()).toMatch(
+      /^Tag to things and problems: Registration numbers are hard to read – /,
+    )
+    expect($(found.body)('h1').text()).toBe('Tag to things and problems')
+    const merge = await researcher.get(`/insight/${id}/merge`)
+    expect($(merge.body)('title').text()).toMatch(/^Merge a duplicate into this insight: Registration numbers/)
+    expect($(merge.body)('h1').text()).toBe('Merge a duplicate into this insight')
     expect($(found.body)('[data-testid="found-things"] h3').text()).toBe('Register a boat')
     const fields = formFields(found.body, tagsPath)
     const token = Array.isArray(fields._csrf) ? (fields._csrf[0] ?? '') : (fields._csrf ?? '')
@@ -232,7 +240,7 @@ describe('insight pages', () => {
     expect($(problem.body)('[data-testid="problem-filter"]').text()).toContain(
       'Owners cannot find their registration number',
     )
-    expect($(problem.body)('#product option[selected]').text()).toBe('Register a boat')
+    expect($(problem.body)('#thing').val()).toBe('Register a boat')
     const nothing = await outsider.get('/insight?q=zebra')
     expect($(nothing.body)('[data-testid="no-insight"]').text()).toContain('Nothing matches')
     // Anything not offered is ignored rather than refused.
@@ -240,6 +248,64 @@ describe('insight pages', () => {
     // Nobody signed in: asked to sign in.
     const anonymous = await ctx.app.inject({ method: 'GET', url: '/insight' })
     expect(anonymous.statusCode).toBe(303)
+  })
+
+  it('filters the backlog by a thing found by name, which works with hundreds of things', async () => {
+    // Two hundred things with insight tagged to each: the filter is a box to type in, not a list of them all.
+    const tagged = async (name: string) => {
+      const thing = await createThing(ctx, { name, purpose: 'Something', ownerId: owner.id, area: 'Waterways' })
+      await ctx.app.services.insight.add(
+        SYSTEM_ACTOR,
+        {
+          title: `What we learned about ${name}`,
+          kind: 'analytics',
+          source: 'Web analytics',
+          observedOn: '2026-11-02',
+          evidence: 'Numbers',
+        },
+        [{ productId: thing.id, itemId: null }],
+      )
+      return thing
+    }
+    for (let n = 1; n <= 200; n++) await tagged(`Licence to fish river ${n}`)
+    const canal = await tagged('Moor on a canal')
+    const page = await outsider.get('/insight')
+    expect($(page.body)('select#product, select[name="product"]').length).toBe(0)
+    expect($(page.body)('input#thing').length).toBe(1)
+    expect(page.body.length).toBeLessThan(200_000)
+
+    // Part of one name: that thing's insight, its name kept in the box.
+    const one = await outsider.get('/insight?thing=ON+A+canal')
+    expect($(one.body)('[data-testid="backlog"] h3').text()).toBe('What we learned about Moor on a canal')
+    expect($(one.body)('#thing').val()).toBe('ON A canal')
+    expect($(one.body)('[data-testid="thing-matches"]').length).toBe(0)
+    // Words that find several: insight tagged to any, and each offered to choose.
+    const several = await outsider.get('/insight?thing=river+19')
+    const offered = $(several.body)('[data-testid="thing-matches"] a')
+    expect(offered.map((_, a) => $(several.body)(a).text()).get()).toEqual([
+      'Licence to fish river 119',
+      'Licence to fish river 19',
+      'Licence to fish river 190',
+      'Licence to fish river 191',
+      'Licence to fish river 192',
+      'Licence to fish river 193',
+      'Licence to fish river 194',
+      'Licence to fish river 195',
+      'Licence to fish river 196',
+      'Licence to fish river 197',
+      'Licence to fish river 198',
+      'Licence to fish river 199',
+    ])
+    expect($(several.body)('[data-testid="insight-count"]').text()).toContain('12 pieces of insight')
+    const chosen = await outsider.get(String(offered.eq(1).attr('href')))
+    expect($(chosen.body)('[data-testid="backlog"] h3').text()).toBe('What we learned about Licence to fish river 19')
+    // Words that find nothing: said so, and nothing listed.
+    const none = await outsider.get('/insight?thing=zebra')
+    expect($(none.body)('[data-testid="thing-matches"]').text()).toContain('No thing tagged with insight has ‘zebra’')
+    expect($(none.body)('[data-testid="backlog"]').length).toBe(0)
+    // A link from a thing's page still names the thing by its id.
+    const byId = await outsider.get(`/insight?product=${canal.id}`)
+    expect($(byId.body)('#thing').val()).toBe('Moor on a canal')
   })
 
   it('holds public feedback for the thing’s people to publish or reject', async () => {

@@ -111,6 +111,7 @@ export const backlogQuery = {
     q: { type: 'string', maxLength: 200 },
     kind: { type: 'string', maxLength: 20 },
     product: { type: 'string', maxLength: 64 },
+    thing: { type: 'string', maxLength: 200 },
     item: { type: 'string', maxLength: 64 },
     origin: { type: 'string', maxLength: 20 },
     page: { type: 'string', maxLength: 6 },
@@ -121,6 +122,7 @@ export interface BacklogQuery {
   q?: string
   kind?: string
   product?: string
+  thing?: string
   item?: string
   origin?: string
   page?: string
@@ -136,6 +138,8 @@ export function backlogFilter(query: BacklogQuery): BacklogFilter {
   const origin = ORIGINS.find(k => k === query.origin)
   if (origin) filter.origin = origin
   if (query.product && UUID.test(query.product)) filter.productId = query.product.toLowerCase()
+  const thing = (query.thing ?? '').trim().replace(/\s+/g, ' ')
+  if (thing && !filter.productId) filter.thing = thing
   if (query.item && UUID.test(query.item)) filter.itemId = query.item.toLowerCase()
   return filter
 }

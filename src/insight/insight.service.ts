@@ -134,6 +134,35 @@ export class InsightService {
     return { items: items.map(i => ({ ...i, things: things.get(i.id) ?? [] })), total, page: safePage, pages }
   }
 
+  /**
+   * The backlog with its filter by thing resolved: a thing chosen by its id, or the tagged things
+   * whose names hold every word typed (insight tagged to any of them). `matches` lists what the
+   * words found, so the page can offer each one; `thingName` names the thing chosen.
+   */
+  async findBacklog(
+    filter: BacklogFilter,
+    page: number,
+  ): Promise<{ page: BacklogPage; matches: { id: string; name: string }[] | null; thingName: string }> {
+    if (!filter.productId && !filter.thing)
+      return { page: await this.backlog(filter, page), matches: null, thingName: '' }
+    const things = await this.thingChoices()
+    if (filter.productId) {
+      const name = things.find(t => t.id === filter.productId)?.name ?? ''
+      return { page: await this.backlog(filter, page), matches: null, thingName: name }
+    }
+    const words = (filter.thing ?? '').toLowerCase().split(' ')
+    const matches = things.filter(t => words.every(w => t.name.toLowerCase().includes(w)))
+    const resolved: BacklogFilter =
+      matches.length === 1 && matches[0]
+        ? { ...filter, productId: matches[0].id }
+        : { ...filter, productIds: matches.map(t => t.id) }
+    return {
+      page: await this.backlog(resolved, page),
+      matches,
+      thingName: matches.length === 1 ? (matches[0]?.name ?? '') : '',
+    }
+  }
+
   /** The things published insight is tagged to, by name: the backlog's filter. */
   async thingChoices(): Promise<{ id: string; name: string }[]> {
     const names = await this.products.names(await this.repo.taggedThings(this.db))

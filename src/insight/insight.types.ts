@@ -88,6 +88,10 @@ export interface BacklogFilter {
   q?: string
   kind?: InsightKind
   productId?: string
+  /** Words from the name of a thing it is tagged to, as typed in the filter. */
+  thing?: string
+  /** The things those words found: insight tagged to any of them. */
+  productIds?: readonly string[]
   itemId?: string
   origin?: Origin
 }

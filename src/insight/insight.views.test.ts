@@ -28,7 +28,7 @@ describe('insight presenters', () => {
     const view = backlogView(
       { items: [{ ...piece(), things: [{ productId: 'p1', productName: 'Boats' }] }], total: 45, page: 2, pages: 3 },
       { q: 'late letters', kind: 'support', productId: 'p1' },
-      { things: [{ id: 'p1', name: 'Boats' }] },
+      { thingName: 'Boats' },
     )
     expect(view.filtered).toBe(true)
     expect(view.rows[0]).toMatchObject({ href: '/insight/i1', things: 'Boats', fromPublic: false })
@@ -36,7 +36,31 @@ describe('insight presenters', () => {
     expect(view.pagination?.previous?.href).toBe('/insight?q=late+letters&kind=support&product=p1')
     expect(view.pagination?.next?.href).toBe('/insight?q=late+letters&kind=support&product=p1&page=3')
     expect(view.kindItems.find(i => i.selected)?.value).toBe('support')
-    expect(view.thingItems.find(i => i.selected)?.text).toBe('Boats')
+    expect(view.thing).toBe('Boats')
+    expect(view.thingMatches).toBeNull()
+  })
+
+  it('finds things by part of their name, offering each when the words find several or none', () => {
+    const page = { items: [], total: 0, page: 1, pages: 1 }
+    const filter = { kind: 'support' as const, thing: 'boat' }
+    const several = backlogView(page, filter, {
+      matches: [
+        { id: 'p1', name: 'Register a boat' },
+        { id: 'p2', name: 'Renew a boat licence' },
+      ],
+    })
+    expect(several.thing).toBe('boat')
+    expect(several.filtered).toBe(true)
+    expect(several.thingMatches?.things).toEqual([
+      { name: 'Register a boat', href: '/insight?kind=support&product=p1' },
+      { name: 'Renew a boat licence', href: '/insight?kind=support&product=p2' },
+    ])
+    expect(backlogView(page, filter, { matches: [] }).thingMatches).toEqual({ words: 'boat', things: [] })
+    const one = backlogView({ ...page, total: 45, pages: 3 }, filter, {
+      matches: [{ id: 'p1', name: 'Register a boat' }],
+    })
+    expect(one.thingMatches).toBeNull()
+    expect(one.pagination?.next?.href).toBe('/insight?kind=support&thing=boat&page=2')
   })
 
   it('starts the date at today, then keeps what was typed', () => {

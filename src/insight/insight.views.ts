@@ -85,19 +85,21 @@ export function insightFormView(
 export function backlogView(
   page: BacklogPage,
   filter: BacklogFilter,
-  o: { things: readonly { id: string; name: string }[]; problem?: string | null },
+  o: { matches?: readonly { id: string; name: string }[] | null; thingName?: string; problem?: string | null },
 ) {
-  const query = (n: number) => {
+  const query = (n: number, f: BacklogFilter = filter) => {
     const p = new URLSearchParams()
-    if (filter.q) p.set('q', filter.q)
-    if (filter.kind) p.set('kind', filter.kind)
-    if (filter.productId) p.set('product', filter.productId)
-    if (filter.itemId) p.set('item', filter.itemId)
-    if (filter.origin) p.set('origin', filter.origin)
+    if (f.q) p.set('q', f.q)
+    if (f.kind) p.set('kind', f.kind)
+    if (f.productId) p.set('product', f.productId)
+    else if (f.thing) p.set('thing', f.thing)
+    if (f.itemId) p.set('item', f.itemId)
+    if (f.origin) p.set('origin', f.origin)
     if (n > 1) p.set('page', String(n))
     const s = p.toString()
     return s ? `/insight?${s}` : '/insight'
   }
+  const matches = o.matches ?? null
   return {
     rows: page.items.map(i => ({
       href: insightHref(i.id),
@@ -107,7 +109,7 @@ export function backlogView(
       fromPublic: i.origin === 'public',
     })),
     total: page.total,
-    filtered: Boolean(filter.q || filter.kind || filter.productId || filter.itemId || filter.origin),
+    filtered: Boolean(filter.q || filter.kind || filter.productId || filter.thing || filter.itemId || filter.origin),
     q: filter.q ?? '',
     problem: filter.itemId ? (o.problem ?? 'a problem on a roadmap') : null,
     itemId: filter.itemId ?? '',
@@ -115,10 +117,19 @@ export function backlogView(
       { value: '', text: 'Any kind', selected: !filter.kind },
       ...INSIGHT_KINDS.map(k => ({ value: k, text: INSIGHT_KIND_LABELS[k], selected: filter.kind === k })),
     ],
-    thingItems: [
-      { value: '', text: 'Any thing', selected: !filter.productId },
-      ...o.things.map(t => ({ value: t.id, text: t.name, selected: filter.productId === t.id })),
-    ],
+    /** What the filter by thing shows: the words typed, or the name of the thing chosen. */
+    thing: filter.thing ?? o.thingName ?? '',
+    /** The things the words found, when they found none or several: each a link to its insight. */
+    thingMatches:
+      matches && matches.length !== 1
+        ? {
+            words: filter.thing ?? '',
+            things: matches.map(t => ({
+              name: t.name,
+              href: query(1, { ...filter, thing: undefined, productId: t.id }),
+            })),
+          }
+        : null,
     originItems: [
       { value: '', text: 'Anyone', selected: !filter.origin },
       { value: 'team', text: 'Added by a team', selected: filter.origin === 'team' },

@@ -91,9 +91,54 @@ describe('working in the open', () => {
     expect($(history.body)('[data-testid="published-version"]').text()).toContain('Names a supplier in negotiation')
   })
 
+  it('holds back again what was held back last time, unless someone unticks it', async () => {
+    const form = await owner.get(`${path}/publish`)
+    const row = $(form.body)('[data-testid="publish-row"]').eq(2)
+    expect(row.find('input[type="checkbox"]').is(':checked')).toBe(true)
+    expect(row.find('input[type="text"]').val()).toBe('Names a supplier in negotiation')
+    // Published again as the form came: the part stays off the public page.
+    const again = await owner.post(`${path}/publish`, formFields(form.body, `${path}/publish`))
+    expect(again.statusCode).toBe(303)
+    const page = await anonymous.get('/open/report-a-polluted-river')
+    expect($(page.body)('main').text()).toContain('a week late')
+    expect($(page.body)('main').text()).not.toContain('Acme')
+  })
+
+  it('publishes nothing from a form drawn before the strategy changed, keeping each choice with its part', async () => {
+    const form = await owner.get(`${path}/publish`)
+    const fields = formFields(form.body, `${path}/publish`)
+    // While the form is open, someone rewrites the problem the form showed.
+    const problem = await owner.get(`${path}/problem-statement/edit`)
+    await owner.post(`${path}/problem-statement/edit`, {
+      ...formFields(problem.body, `${path}/problem-statement/edit`),
+      problem: 'Reports reach us a fortnight late.',
+    })
+    const late = await owner.post(`${path}/publish`, fields)
+    expect(late.statusCode).toBe(409)
+    expect($(late.body)('[data-testid="changed"]').text()).toContain('The strategy changed while you were choosing')
+    const held = $(late.body)('[data-testid="publish-row"]').filter((_, r) =>
+      $(late.body)(r).find('input[type="checkbox"]').is(':checked'),
+    )
+    expect(held.find('h3').text()).toBe('Problem statement: How do you know?')
+    expect($((await anonymous.get('/open/report-a-polluted-river')).body)('main').text()).toContain('a week late')
+    const back = await owner.get(`${path}/problem-statement/edit`)
+    await owner.post(`${path}/problem-statement/edit`, {
+      ...formFields(back.body, `${path}/problem-statement/edit`),
+      problem: 'Reports reach us a week late.',
+    })
+  })
+
   it('takes feedback from the public, held for the team to moderate', async () => {
     const form = await anonymous.get('/open/report-a-polluted-river/feedback')
     expect(form.statusCode).toBe(200)
+    // It says what happens to what is written, asks for nothing personal, and links to the privacy notice.
+    const happens = $(form.body)('[data-testid="what-happens"]').text()
+    expect(happens).toContain('It is never shown on this public page')
+    expect(happens).toContain('they delete it')
+    expect($(form.body)('[data-testid="what-happens"] a').attr('href')).toBe('/privacy#feedback-from-the-public')
+    expect($(form.body)('main input[type="email"], main input[name*="name"]').length).toBe(0)
+    const privacy = await anonymous.get('/privacy')
+    expect($(privacy.body)('#feedback-from-the-public').text()).toBe('If you leave feedback on a public page')
     const fields = formFields(form.body, '/open/report-a-polluted-river/feedback')
     const empty = await anonymous.post('/open/report-a-polluted-river/feedback', { ...fields, text: '' })
     expect(empty.statusCode).toBe(400)

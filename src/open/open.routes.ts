@@ -26,6 +26,8 @@ import {
   publishHref,
   publishRows,
   readPublishForm,
+  fieldsDigest,
+  heldBefore,
 } from './open.views.ts'
 
 const NAV = 'products'
@@ -60,6 +62,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       errors?: FormErrors
       status?: number
       stale?: boolean
+      changed?: boolean
     } = {},
   ) => {
     const [fields, publication, versions] = await Promise.all([
@@ -72,12 +75,14 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       {
         pageTitle: `Publish in the open: ${product.name}`,
         product,
-        rows: publishRows(fields, o.values ?? {}),
+        rows: publishRows(fields, o.values ?? heldBefore(fields, versions[0]?.withheld ?? [])),
+        digest: fieldsDigest(fields),
         status: publicationStatus(publication, versions[0]),
         version: publication?.version ?? 0,
         hasHistory: versions.length > 0,
         errors: o.errors,
         stale: o.stale ?? false,
+        changed: o.changed ?? false,
         can,
       },
       { status: o.status ?? 200, nav: NAV },
@@ -110,6 +115,9 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
         )
         return publishPage(reply, product, can, { fields, values: form.values, errors, status: 400 })
       }
+      // Parts added, removed or changed since the form was drawn: publish nothing the person has not seen.
+      if (!form.current)
+        return publishPage(reply, product, can, { fields, values: form.values, status: 409, changed: true })
       const expected = Number(posted)
       try {
         const published = await open.publish(actorOf(viewer.user), product, form.withhold, expected, fields)
@@ -275,7 +283,7 @@ export default async function openRoutes(app: FastifyInstance, { services }: { s
       request.session.flash({
         kind: 'success',
         heading: 'Thank you: the team will read what you said',
-        text: 'They check feedback before anything is shown to others.',
+        text: 'They read it before adding it to what the organisation has learned from its users. It is not shown on this page.',
       })
       return reply.seeOther(`/open/${slug}`)
     },

@@ -1,5 +1,6 @@
 // Presenters for working in the open: the publish form's rows (a field per part of the strategy,
 // each with a box to hold it back and a reason), the publication's status, and the public page.
+import { createHash } from 'node:crypto'
 import { formatDate, formatDateTime } from '../platform/dates.ts'
 import type { FormErrors } from '../platform/forms.ts'
 import {
@@ -9,6 +10,7 @@ import {
   type PublishableField,
   type PublishedProblem,
   type PublishedVersion,
+  type Withheld,
 } from './open.types.ts'
 
 export const openHref = (slug: string) => `/open/${slug}`
@@ -20,27 +22,58 @@ const PREVIEW = 240
 export interface PublishForm {
   withhold: Map<string, string>
   values: Record<string, string | string[]>
+  /** Whether the parts it was drawn from are the parts there are now (same keys, same text). */
+  current: boolean
 }
 
-/** Reads the publish form against the fields it was drawn from (by position, checked by key). */
+/** A short fingerprint of the parts a form offered: a form drawn from other parts must not publish. */
+export const fieldsDigest = (fields: readonly PublishableField[]) =>
+  createHash('sha256')
+    .update(JSON.stringify(fields.map(f => [f.key, f.text])))
+    .digest('base64url')
+    .slice(0, 22)
+
+/**
+ * Reads the publish form against the parts there are now. Each row posts its part's key, so a
+ * choice follows its part even when parts were added or removed since the form was drawn.
+ */
 export function readPublishForm(body: unknown, fields: readonly PublishableField[]): PublishForm {
   const posted = (body ?? {}) as Record<string, unknown>
   const text = (name: string, max: number) => {
     const value = posted[name]
     return typeof value === 'string' ? value.slice(0, max) : ''
   }
+  const byKey = new Map<string, { held: boolean; reason: string }>()
+  for (const name of Object.keys(posted)) {
+    const row = /^key-(\d{1,4})$/.exec(name)?.[1]
+    if (row === undefined) continue
+    const key = text(name, 300)
+    byKey.set(key, { held: text(`hold-${row}`, 300) === key, reason: text(`reason-${row}`, 2000) })
+  }
   const withhold = new Map<string, string>()
   const values: Record<string, string | string[]> = {}
   fields.forEach((field, i) => {
-    const held = text(`hold-${i}`, 300) === field.key
-    const reason = text(`reason-${i}`, 2000)
-    values[`reason-${i}`] = reason
-    if (held) {
+    const row = byKey.get(field.key)
+    values[`reason-${i}`] = row?.reason ?? ''
+    if (row?.held) {
       values[`hold-${i}`] = field.key
-      withhold.set(field.key, reason)
+      withhold.set(field.key, row.reason)
     }
   })
-  return { withhold, values }
+  return { withhold, values, current: text('digest', 100) === fieldsDigest(fields) }
+}
+
+/** The form's first values: each part held back last time is held back again, for the same reason. */
+export function heldBefore(fields: readonly PublishableField[], withheld: readonly Withheld[]) {
+  const reasons = new Map(withheld.map(w => [w.key, w.reason]))
+  const values: Record<string, string> = {}
+  fields.forEach((field, i) => {
+    const reason = reasons.get(field.key)
+    if (reason === undefined) return
+    values[`hold-${i}`] = field.key
+    values[`reason-${i}`] = reason
+  })
+  return values
 }
 
 /** The service's messages (by field key) as the form's errors (by row), every one at once. */

@@ -12,7 +12,7 @@ import { changed, lineDiff, type DiffLine } from '../platform/diff.ts'
 import { NotFoundError, StaleVersionError } from '../platform/errors.ts'
 import { newId } from '../platform/ids.ts'
 import type { DocumentsRepository, StoredVersion } from './documents.repository.ts'
-import type { DocumentKind, FormContext } from './kinds/kind.ts'
+import { kindInSentence, type DocumentKind, type FormContext } from './kinds/kind.ts'
 import type { ProductsRepository } from './products.repository.ts'
 
 /** A document as pages show it; version 0 means nothing has been written yet. */
@@ -134,7 +134,7 @@ export class DocumentsService {
           action: 'strategy.document-saved',
           subjectType: 'product',
           subjectId: subject.id,
-          summary: `${note.startsWith('Restored') ? 'Restored' : 'Saved'} the ${kind.name.toLowerCase()} of ${subject.name} (version ${version})`,
+          summary: `${note.startsWith('Restored') ? 'Restored' : 'Saved'} the ${kindInSentence(kind)} of ${subject.name} (version ${version})`,
         })
       })
     } catch (err) {

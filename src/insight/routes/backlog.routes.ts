@@ -49,16 +49,19 @@ export default async function backlogRoutes(app: FastifyInstance, { services }: 
       const viewer = requireViewer(request)
       authorize(canSeeInsight(viewer))
       const filter = backlogFilter(request.query)
-      const [page, things, problem] = await Promise.all([
-        insight.backlog(filter, pageNumber(request.query.page)),
-        insight.thingChoices(),
+      const [found, problem] = await Promise.all([
+        insight.findBacklog(filter, pageNumber(request.query.page)),
         filter.itemId ? insight.problem(filter.itemId) : null,
       ])
       return reply.page(
         'insight/views/backlog.njk',
         {
           pageTitle: 'Insight',
-          ...backlogView(page, filter, { things, problem: problem?.problem ?? null }),
+          ...backlogView(found.page, filter, {
+            matches: found.matches,
+            thingName: found.thingName,
+            problem: problem?.problem ?? null,
+          }),
           can: { add: canAddInsight(viewer) },
         },
         { nav: NAV },

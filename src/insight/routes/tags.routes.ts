@@ -28,7 +28,7 @@ export default async function tagRoutes(app: FastifyInstance, { services }: { se
     reply.page(
       'insight/views/tags.njk',
       {
-        pageTitle: `Tags: ${record.title}`,
+        pageTitle: `Tag to things and problems: ${record.title}`,
         ...insightView(record),
         find,
         found: await insight.thingsToTag(find),
@@ -105,7 +105,7 @@ export default async function tagRoutes(app: FastifyInstance, { services }: { se
     reply.page(
       'insight/views/merge.njk',
       {
-        pageTitle: `Merge a duplicate: ${record.title}`,
+        pageTitle: `Merge a duplicate into this insight: ${record.title}`,
         insight: record,
         find,
         candidates: candidateRows(await insight.search(find, { except: [record.id] })),

@@ -32,6 +32,8 @@ export interface DocumentKind<T = unknown> {
   readonly slug: string
   /** Its name, in sentence case. */
   readonly name: string
+  /** Its name inside a sentence, when that is not simply its name in lower case (a proper noun). */
+  readonly nameInSentence?: string
   /** One sentence on what it is for, shown before it is written. */
   readonly purpose: string
   /** Guidance shown above the form: a few short paragraphs. */
@@ -220,3 +222,7 @@ export function readItemRows(
 
 /** A list as lines of text, for sections and diffs. */
 export const itemLines = (items: readonly Item[]): string => items.map(i => `- ${i.text}`).join('\n')
+
+/** A kind's name inside a sentence: "Write the Wardley map", "Write the problem statement". */
+export const kindInSentence = (kind: Pick<DocumentKind, 'name' | 'nameInSentence'>): string =>
+  kind.nameInSentence ?? kind.name.toLowerCase()

@@ -10,7 +10,7 @@ import { slugify } from '../../platform/slug.ts'
 import type { Services } from '../../services.ts'
 import { diffSections, type StrategyDocument } from '../documents.service.ts'
 import { documentKind, KIND_SLUGS } from '../kinds/index.ts'
-import type { DocumentKind, DocumentText, FormContext } from '../kinds/kind.ts'
+import { kindInSentence, type DocumentKind, type DocumentText, type FormContext } from '../kinds/kind.ts'
 import { readVersion } from '../products.schemas.ts'
 import type { Product } from '../products.types.ts'
 import { productHref } from '../products.views.ts'
@@ -54,6 +54,7 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
   const base = (product: Product, kind: DocumentKind) => ({
     product,
     kind,
+    kindInSentence: kindInSentence(kind),
     productHref: productHref(product.id),
     kindHref: productHref(product.id, `/${kind.slug}`),
   })
@@ -91,7 +92,7 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
     return reply.page(
       'products/views/document-edit.njk',
       {
-        pageTitle: `${saved.version === 0 ? 'Write' : 'Change'} the ${kind.name.toLowerCase()}: ${product.name}`,
+        pageTitle: `${saved.version === 0 ? 'Write' : 'Change'} the ${kindInSentence(kind)}: ${product.name}`,
         ...base(product, kind),
         values,
         errors: o.errors,
@@ -166,7 +167,7 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
       return reply.page(
         'products/views/document-history.njk',
         {
-          pageTitle: `History of the ${kind.name.toLowerCase()}: ${product.name}`,
+          pageTitle: `History of the ${kindInSentence(kind)}: ${product.name}`,
           ...base(product, kind),
           versions,
         },
@@ -187,7 +188,7 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
       return reply.page(
         'products/views/document-version.njk',
         {
-          pageTitle: `Version ${version.version} of the ${kind.name.toLowerCase()}: ${product.name}`,
+          pageTitle: `Version ${version.version} of the ${kindInSentence(kind)}: ${product.name}`,
           ...base(product, kind),
           version,
           content: version.content,
@@ -235,7 +236,7 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
       return reply.page(
         'products/views/document-compare.njk',
         {
-          pageTitle: `Compare versions ${from} and ${to} of the ${kind.name.toLowerCase()}: ${product.name}`,
+          pageTitle: `Compare versions ${from} and ${to} of the ${kindInSentence(kind)}: ${product.name}`,
           ...base(product, kind),
           ...compared,
           versionItems: Array.from({ length: current.version }, (_, i) => i + 1),
@@ -279,7 +280,7 @@ export default async function documentRoutes(app: FastifyInstance, { services }:
     return reply.page(
       'products/views/document-import.njk',
       {
-        pageTitle: `Import the ${kind.name.toLowerCase()}: ${product.name}`,
+        pageTitle: `Import the ${kindInSentence(kind)}: ${product.name}`,
         ...base(product, kind),
         text: textOf(kind),
         values,

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { FormProblems, readText, type FormResult, type FormValues } from '../../../platform/forms.ts'
 import { newId } from '../../../platform/ids.ts'
 import { MAX_ITEMS, rowCount, type DocumentKind } from '../kind.ts'
-import { formatOwm, parseOwm, type MapComponent, type WardleyMap } from './owm.ts'
+import { formatOwm, MAX_LINE_LENGTH, MAX_TEXT_LINES, parseOwm, type MapComponent, type WardleyMap } from './owm.ts'
 
 const place = z.number().min(0).max(1)
 const componentSchema = z.object({
@@ -20,10 +20,17 @@ const componentSchema = z.object({
   needs: z.array(z.string().max(64)).max(MAX_ITEMS),
   decoration: z.string().max(300),
 })
+const text = z.string().max(MAX_LINE_LENGTH)
+const lineSchema = z.union([
+  z.object({ kind: z.enum(['text', 'title']), text }),
+  z.object({ kind: z.enum(['component', 'evolve']), text, id: z.string().max(64) }),
+  z.object({ kind: z.literal('link'), text, id: z.string().max(64), to: z.string().max(64) }),
+])
 const schema = z.object({
   title: z.string().max(200),
   components: z.array(componentSchema).max(MAX_ITEMS),
-  other: z.array(z.string().max(1000)).max(1000),
+  other: z.array(text).max(MAX_TEXT_LINES),
+  lines: z.array(lineSchema).max(MAX_TEXT_LINES).optional(),
 }) satisfies z.ZodType<WardleyMap>
 
 /** The four stages of evolution, with where each starts on the axis (0 to 1). */
@@ -61,14 +68,22 @@ function readPercent(body: unknown, field: string, label: string, problems: Form
 /** The map's drawing: a box 760 × 540, the plot inside it. */
 export const DRAWING = { width: 760, height: 540, left: 56, top: 24, plotWidth: 680, plotHeight: 440 } as const
 
+/** The order the table lists the map's items in, most visible first: each item's number is its place here. */
+const tableOrder = (map: WardleyMap) =>
+  [...map.components].sort((a, b) => b.visibility - a.visibility || a.name.localeCompare(b.name))
+
 export function drawMap(map: WardleyMap) {
   const d = DRAWING
+  // On a narrow screen the drawing shows each item's number in the table instead of its name,
+  // large enough to read (names at that scale would be a few pixels high and overlap).
+  const numbers = new Map(tableOrder(map).map((c, i) => [c.id, i + 1]))
   const x = (evolution: number) => Math.round(d.left + evolution * d.plotWidth)
   const y = (visibility: number) => Math.round(d.top + (1 - visibility) * d.plotHeight)
   const byId = new Map(map.components.map(c => [c.id, c]))
   const points = map.components.map(c => ({
     id: c.id,
     name: c.name,
+    number: numbers.get(c.id) ?? 0,
     need: c.type === 'need',
     x: x(c.evolution),
     y: y(c.visibility),
@@ -93,17 +108,16 @@ export function drawMap(map: WardleyMap) {
 /** The map as rows of a table: the same content as the drawing. */
 export function mapRows(map: WardleyMap) {
   const names = new Map(map.components.map(c => [c.id, c.name]))
-  return [...map.components]
-    .sort((a, b) => b.visibility - a.visibility || a.name.localeCompare(b.name))
-    .map(c => ({
-      name: c.name,
-      type: TYPE_LABELS[c.type],
-      visibility: percent(c.visibility),
-      evolution: percent(c.evolution),
-      stage: stageOf(c.evolution),
-      moveTo: c.moveTo === null ? '' : `${percent(c.moveTo)} (${stageOf(c.moveTo)})`,
-      needs: c.needs.map(id => names.get(id) ?? '').filter(Boolean),
-    }))
+  return tableOrder(map).map((c, i) => ({
+    number: i + 1,
+    name: c.name,
+    type: TYPE_LABELS[c.type],
+    visibility: percent(c.visibility),
+    evolution: percent(c.evolution),
+    stage: stageOf(c.evolution),
+    moveTo: c.moveTo === null ? '' : `${percent(c.moveTo)} (${stageOf(c.moveTo)})`,
+    needs: c.needs.map(id => names.get(id) ?? '').filter(Boolean),
+  }))
 }
 
 function describe(map: WardleyMap): string {
@@ -120,6 +134,7 @@ function describe(map: WardleyMap): string {
 export const wardleyMap: DocumentKind<WardleyMap> = {
   slug: 'wardley-map',
   name: 'Wardley map',
+  nameInSentence: 'Wardley map',
   purpose:
     'Map the chain of components that meets the user need, how evolved each is, and where you expect them to move.',
   guidance: [
@@ -187,23 +202,39 @@ export const wardleyMap: DocumentKind<WardleyMap> = {
       if (name) byName.set(name, component)
     }
     if (components.length > MAX_ITEMS) problems.add('component-0-name', `No more than ${MAX_ITEMS} items on one map`)
+    // A dependency names its items as the form showed them: an item renamed in the same form is
+    // still found by its saved name, so renaming an item keeps its dependencies.
+    const savedIds = new Map(saved.components.map(c => [c.name, c.id]))
+    const byId = new Map(components.map(c => [c.id, c]))
+    const find = (name: string) => byName.get(name) ?? byId.get(savedIds.get(name) ?? '')
+    const shown: FormValues = { ...values }
     for (let n = 0; n < rowCount(values, 'link', 0); n++) {
       const from = readText(body, `link-${n}-from`, 200)
       const to = readText(body, `link-${n}-to`, 200)
       if (from === '' && to === '') continue
-      const a = byName.get(from)
-      const b = byName.get(to)
+      const a = find(from)
+      const b = find(to)
+      // Shown again under the names they have now, so the lists keep the choice.
+      if (a?.name) shown[`link-${n}-from`] = a.name
+      if (b?.name) shown[`link-${n}-to`] = b.name
       if (!a) problems.add(`link-${n}-from`, `Choose what depends on something, in dependency ${n + 1}`)
-      if (!b) problems.add(`link-${n}-to`, `Choose what ${from || 'it'} depends on, in dependency ${n + 1}`)
-      if (a && b && a === b) problems.add(`link-${n}-to`, `${from} cannot depend on itself`)
+      if (!b) problems.add(`link-${n}-to`, `Choose what ${a?.name || from || 'it'} depends on, in dependency ${n + 1}`)
+      if (a && b && a === b) problems.add(`link-${n}-to`, `${a.name || from} cannot depend on itself`)
       else if (a && b && !a.needs.includes(b.id)) a.needs.push(b.id)
     }
     if (problems.empty && components.length === 0)
       problems.add('component-0-name', 'Add at least one item to the map, starting with the user need')
     return problems.result(
       ['title', 'component-0-name', 'component-0-visibility', 'component-0-evolution', 'link-0-from'],
-      { title, components: components.slice(0, MAX_ITEMS), other: saved.other },
-      body,
+      {
+        title,
+        components: components.slice(0, MAX_ITEMS),
+        other: saved.other,
+        // The text's lines, so a map imported and then changed with the form is written back out
+        // in its own order, changed only where it was changed.
+        ...(saved.lines ? { lines: saved.lines } : {}),
+      },
+      shown,
     )
   },
   sections(content) {

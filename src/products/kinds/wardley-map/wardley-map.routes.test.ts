@@ -57,6 +57,12 @@ describe('Wardley map pages', () => {
     expect($page('svg desc').text()).toContain('2 items on the map, serving Angler, 1 is planned to move')
     expect($page('[data-testid="map-table"] tbody tr').first().text()).toContain('Licence rules')
     expect($page('[data-testid="map-table"]').text()).toContain('45 (Product)')
+    // Each point carries its number in the table, shown in place of its name on a narrow screen.
+    const numbered = $page('[data-testid="map-point"]')
+      .map((_, g) => `${$page(g).find('.app-wardley__number').text()} ${$page(g).find('.app-wardley__label').text()}`)
+      .get()
+    expect(numbered).toEqual(['1 Angler', '2 Licence rules'])
+    expect($page('[data-testid="map-table"] tbody th').first().text()).toContain('1. Angler')
   })
 
   it('shows every problem at once and keeps what was typed', async () => {
@@ -100,9 +106,7 @@ describe('Wardley map pages', () => {
     const good = await owner.post(`${path}/import`, { ...fields, text })
     expect(good.statusCode).toBe(303)
     const again = await owner.get(`${path}/text`)
-    expect(again.body).toBe(
-      'anchor Angler [0.95, 0.6]\ncomponent Licence rules [0.5, 0.25]\ncomponent Payments [0.4, 0.75] (buy)\nAngler->Licence rules\nLicence rules->Payments\nevolve Licence rules 0.45\nnote Spring rules [0.3, 0.2]\n',
-    )
+    expect(again.body).toBe(text)
     const history = await owner.get(`${path}/history`)
     expect($(history.body)('main').text()).toContain('Imported from Online Wardley Maps text')
   })
@@ -126,5 +130,64 @@ describe('Wardley map pages', () => {
     expect((await owner.get(path.replace('wardley-map', 'problem-statement/text'))).statusCode).toBe(404)
     expect((await owner.get(path.replace('wardley-map', 'problem-statement/import'))).statusCode).toBe(404)
     expect((await other.get(`${path}/import`)).statusCode).toBe(403)
+  })
+
+  it('calls it a Wardley map in sentences, with the capital of the name it comes from', async () => {
+    const thing = await addThing(owner, { name: 'Report a polluted river', purpose: 'Reports', area: 'Fisheries' })
+    const page = await owner.get(`${thing.path}/wardley-map`)
+    expect($(page.body)('main .govuk-button').first().text().trim()).toBe('Write the Wardley map')
+    const form = await owner.get(`${thing.path}/wardley-map/edit`)
+    expect($(form.body)('title').text()).toMatch(/^Write the Wardley map: Report a polluted river/)
+    const imports = await owner.get(`${thing.path}/wardley-map/import`)
+    expect($(imports.body)('h1').text()).toBe('Import the Wardley map')
+  })
+
+  it('keeps the text’s own order when a map moved in as text is then changed with the form', async () => {
+    const thing = await addThing(owner, { name: 'Book a river bailiff', purpose: 'Bookings', area: 'Fisheries' })
+    const at = `${thing.path}/wardley-map`
+    const text = [
+      'title Bailiffs',
+      'anchor Angler [0.95, 0.6]',
+      '',
+      'component Booking [0.7, 0.4] label [5, 5]',
+      'note Only in spring [0.2, 0.2]',
+      'Angler->Booking',
+      'style wardley',
+      '',
+    ].join('\n')
+    const fields = formFields((await owner.get(`${at}/import`)).body, `${at}/import`)
+    expect((await owner.post(`${at}/import`, { ...fields, text })).statusCode).toBe(303)
+    expect((await owner.get(`${at}/text`)).body).toBe(text)
+
+    const edit = formFields((await owner.get(`${at}/edit`)).body, `${at}/edit`)
+    const changed = await owner.post(`${at}/edit`, { ...edit, 'component-1-visibility': '65' })
+    expect(changed.statusCode).toBe(303)
+    expect((await owner.get(`${at}/text`)).body).toBe(text.replace('[0.7, 0.4] label', '[0.65, 0.4] label'))
+  })
+
+  it('keeps an item’s dependencies when it is renamed, also when the form comes back with errors', async () => {
+    const thing = await addThing(owner, { name: 'Stock a fishery', purpose: 'Stocking', area: 'Fisheries' })
+    const at = `${thing.path}/wardley-map`
+    const fields = formFields((await owner.get(`${at}/import`)).body, `${at}/import`)
+    const text = 'anchor Angler [0.95, 0.6]\ncomponent Fish stock [0.5, 0.3]\nAngler->Fish stock\n'
+    expect((await owner.post(`${at}/import`, { ...fields, text })).statusCode).toBe(303)
+
+    const form = formFields((await owner.get(`${at}/edit`)).body, `${at}/edit`)
+    expect(form['link-0-to']).toBe('Fish stock')
+    // Renamed, with a mistake elsewhere: one error, and the dependency still chosen under the new name.
+    const wrong = await owner.post(`${at}/edit`, {
+      ...form,
+      'component-1-name': 'Stocked fish',
+      'component-0-visibility': '150',
+    })
+    expect(wrong.statusCode).toBe(400)
+    expect($(wrong.body)('.govuk-error-summary li').length).toBe(1)
+    expect($(wrong.body)('#link-0-to option[selected]').text()).toBe('Stocked fish')
+    // Renamed and saved: the dependency is kept.
+    const saved = await owner.post(`${at}/edit`, { ...form, 'component-1-name': 'Stocked fish' })
+    expect(saved.statusCode).toBe(303)
+    expect((await owner.get(`${at}/text`)).body).toBe(
+      'anchor Angler [0.95, 0.6]\ncomponent Stocked fish [0.5, 0.3]\nAngler->Stocked fish\n',
+    )
   })
 })
