@@ -30,6 +30,7 @@ import * as prettier from 'prettier'
 import { distinctQueries, generateHandbook, type GeneratedHandbook } from './generate.ts'
 import { generateProducts, type GeneratedProducts } from './products.ts'
 import { generateStrategies } from './portfolio.ts'
+import { formFields } from '../test/build-test-app.ts'
 import { ukDate } from '../src/platform/dates.ts'
 import { generateProfession, type GeneratedProfession } from './profession.ts'
 import { WRK, runLoad, type LoadJob, type LoadResult } from './load.ts'
@@ -390,21 +391,26 @@ async function startCheckin(base: string, cookie: string, personId: string): Pro
 }
 
 /**
- * Publishes a thing's strategy in the open through the publish form, as its team would (nothing
- * held back); returns the public page's path.
+ * Publishes a thing's strategy in the open through the publish form, as its team would (what was
+ * held back before stays held back); returns the public page's path.
  */
 async function publishInTheOpen(base: string, cookie: string, productId: string): Promise<string> {
   const path = `/products/${productId}/publish`
   const form = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })
   const html = await form.text()
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
-  const version = /name="version" value="(\d+)"/.exec(html)?.[1]
-  if (form.status !== 200 || !token || !version) throw new Error(`GET ${path} answered ${form.status} without its form`)
+  // The form as a browser sends it: every field with its value, parts held back before still held.
+  const fields = formFields(html, path)
+  if (form.status !== 200 || !fields._csrf || !fields.version) {
+    throw new Error(`GET ${path} answered ${form.status} without its form`)
+  }
+  const body = new URLSearchParams()
+  for (const [name, value] of Object.entries(fields))
+    for (const one of Array.isArray(value) ? value : [value]) body.append(name, one)
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base },
-    body: new URLSearchParams({ _csrf: token, version }).toString(),
+    body: body.toString(),
   })
   await response.arrayBuffer()
   if (response.status !== 303) throw new Error(`Publishing ${productId} answered ${response.status}`)
