@@ -4,15 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestServices, installOrganisation } from '../../../test/build-test-services.ts'
-import { DIALECTS, type TestDb } from '../../../test/dialects.ts'
-import { insertSection, insertUser } from '../../../test/factories.ts'
-import type { AuditService } from '../../audit/audit.service.ts'
-import type { Actor } from '../../platform/auth/roles.ts'
-import { HandbookRepository } from '../handbook.repository.ts'
-import { HandbookService } from '../handbook.service.ts'
-
-type Person = Actor & { id: string; name: string }
+import { DIALECTS } from '../../../test/dialects.ts'
+import { handbookWorld, type HandbookWorld } from '../../../test/handbook-world.ts'
 
 const folders: string[] = []
 afterAll(async () => {
@@ -27,30 +20,9 @@ async function writeTree(root: string, files: Record<string, string>): Promise<v
 }
 
 describe.each(DIALECTS)('handbook import on %s', dialect => {
-  let testDb: TestDb
-  let handbook: HandbookService
-  let audit: AuditService
-  let repo: HandbookRepository
-  let now = new Date('2026-11-24T10:00:00.000Z')
-  // Every reading of the clock is a millisecond later, so events are in a known order.
-  const clock = () => {
-    now = new Date(now.getTime() + 1)
-    return new Date(now)
-  }
-  let editor: Person
-
+  let { testDb, handbook, audit, editor } = {} as HandbookWorld
   beforeAll(async () => {
-    repo = new HandbookRepository()
-    const built = await buildTestServices({ dialect, clock, replace: { handbook: repo } })
-    testDb = built.testDb
-    const db = built.db
-    ;({ audit, handbook } = built.services)
-    // Pages are tagged with the current framework's skills: the 2025 framework with leadership.
-    await installOrganisation(built)
-    editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
-    await insertUser(db, { name: 'Olu Other', role: 'editor' })
-    await insertUser(db, { name: 'Mo Member', role: 'member' })
-    await insertSection(db, { title: 'Ways of working', position: 1 })
+    ;({ testDb, handbook, audit, editor } = await handbookWorld(dialect))
   })
   afterAll(() => testDb.destroy())
 

@@ -1,45 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { page, pageBySlug, problemsOf, temporaryFolders } from '../../../test/handbook-folders.ts'
 import { createLinkResolver } from './links.ts'
 import { readHandbookFolder } from './read-folder.ts'
-import type { ImportResult } from './import.types.ts'
 import { renderMarkdown } from '../markdown.ts'
 
-const folders: string[] = []
-
-afterAll(async () => {
-  await Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true })))
-})
-
-/** Writes files (path → content) into a new temporary folder and returns its path. */
-async function tree(files: Record<string, string | Buffer>): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'valuekit-handbook-'))
-  folders.push(root)
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true })
-    await writeFile(path.join(root, file), content)
-  }
-  return root
-}
-
-function page(frontMatter: string, body = 'Body text.'): string {
-  return `---\n${frontMatter.trim()}\n---\n\n${body}\n`
-}
-
-function pageBySlug(result: ImportResult, slug: string) {
-  const found = result.pages.find(candidate => candidate.slug === slug)
-  if (!found) throw new Error(`No page ${slug}; have ${result.pages.map(candidate => candidate.slug).join(', ')}`)
-  return found
-}
-
-function problemsOf(result: ImportResult, severity: 'error' | 'warning') {
-  return result.problems
-    .filter(problem => problem.severity === severity)
-    .map(({ file, message }) => ({ file, message }))
-}
+const tree = temporaryFolders()
 
 describe('readHandbookFolder', () => {
   it('reads our starter format', async () => {

@@ -2,20 +2,14 @@
 // audit service, and a clock the tests move.
 import { rejection } from '../../../test/assert.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestServices, installOrganisation, servicesOn } from '../../../test/build-test-services.ts'
-import { DIALECTS, type TestDb } from '../../../test/dialects.ts'
-import { buildPageInput, insertSection, insertUser } from '../../../test/factories.ts'
+import { servicesOn } from '../../../test/build-test-services.ts'
+import { DIALECTS } from '../../../test/dialects.ts'
+import { handbookWorld, type HandbookWorld } from '../../../test/handbook-world.ts'
+import { insertSection } from '../../../test/factories.ts'
 import { AuditRepository, type AuditEvent } from '../../audit/audit.repository.ts'
-import type { AuditService } from '../../audit/audit.service.ts'
 import type { DbExecutor } from '../../db/connect.ts'
-import type { Actor } from '../../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors.ts'
-import { HandbookRepository } from '../handbook.repository.ts'
-import type { Page, Section } from '../handbook.types.ts'
-import { HandbookService } from '../handbook.service.ts'
-import type { PageInput } from '../pages/pages.service.ts'
-
-type Person = Actor & { id: string; name: string }
+import type { Page } from '../handbook.types.ts'
 
 /** An audit log whose every write fails, to prove a change and its audit event stand or fall together. */
 class BrokenAuditRepository extends AuditRepository {
@@ -25,43 +19,11 @@ class BrokenAuditRepository extends AuditRepository {
 }
 
 describe.each(DIALECTS)('handbook pages on %s', dialect => {
-  let testDb: TestDb
-  let handbook: HandbookService
-  let audit: AuditService
-  let repo: HandbookRepository
-  let now = new Date('2026-11-24T10:00:00.000Z')
-  // Every reading of the clock is a millisecond later, so events are in a known order.
-  const clock = () => {
-    now = new Date(now.getTime() + 1)
-    return new Date(now)
-  }
-  const tick = () => {
-    now = new Date(now.getTime() + 60_000)
-  }
-  let editor: Person
-  let other: Person
-  let section: Section
-
-  const input = (overrides: Partial<PageInput> = {}) => buildPageInput({ sectionId: section.id, ...overrides })
-  const auditCount = async () => (await audit.list({}, 1)).total
-  const versionCount = async (slug: string) => (await handbook.history(slug)).versions.length
-  const eventsFor = async (subjectId: string) =>
-    (await new AuditRepository().list(testDb.db.kysely, {}, 100_000, 0)).events
-      .filter(e => e.subjectId === subjectId)
-      .map(e => e.action)
-
+  let { testDb, handbook, repo, editor, other, section, input, auditCount, versionCount, eventsFor, clock, tick } =
+    {} as HandbookWorld
   beforeAll(async () => {
-    repo = new HandbookRepository()
-    const built = await buildTestServices({ dialect, clock, replace: { handbook: repo } })
-    testDb = built.testDb
-    const db = built.db
-    ;({ audit, handbook } = built.services)
-    // Pages are tagged with the current framework's skills: the 2025 framework with leadership.
-    await installOrganisation(built)
-    editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
-    other = await insertUser(db, { name: 'Olu Other', role: 'editor' })
-    await insertUser(db, { name: 'Mo Member', role: 'member' })
-    section = await insertSection(db, { title: 'Ways of working', position: 1 })
+    ;({ testDb, handbook, repo, editor, other, section, input, auditCount, versionCount, eventsFor, clock, tick } =
+      await handbookWorld(dialect))
   })
   afterAll(() => testDb.destroy())
 

@@ -2,50 +2,14 @@
 // audit service, and a clock the tests move.
 import { rejection } from '../../../test/assert.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestServices, installOrganisation } from '../../../test/build-test-services.ts'
-import { DIALECTS, type TestDb } from '../../../test/dialects.ts'
-import { buildPageInput, insertSection, insertUser } from '../../../test/factories.ts'
-import { AuditRepository } from '../../audit/audit.repository.ts'
-import type { Actor } from '../../platform/auth/roles.ts'
+import { DIALECTS } from '../../../test/dialects.ts'
+import { handbookWorld, type HandbookWorld } from '../../../test/handbook-world.ts'
 import { NotFoundError, ValidationError } from '../../platform/errors.ts'
-import { HandbookRepository } from '../handbook.repository.ts'
-import type { Section } from '../handbook.types.ts'
-import { HandbookService } from '../handbook.service.ts'
-import type { PageInput } from '../pages/pages.service.ts'
-
-type Person = Actor & { id: string; name: string }
 
 describe.each(DIALECTS)('handbook sections on %s', dialect => {
-  let testDb: TestDb
-  let handbook: HandbookService
-  let repo: HandbookRepository
-  let now = new Date('2026-11-24T10:00:00.000Z')
-  // Every reading of the clock is a millisecond later, so events are in a known order.
-  const clock = () => {
-    now = new Date(now.getTime() + 1)
-    return new Date(now)
-  }
-  let editor: Person
-  let section: Section
-
-  const input = (overrides: Partial<PageInput> = {}) => buildPageInput({ sectionId: section.id, ...overrides })
-  const eventsFor = async (subjectId: string) =>
-    (await new AuditRepository().list(testDb.db.kysely, {}, 100_000, 0)).events
-      .filter(e => e.subjectId === subjectId)
-      .map(e => e.action)
-
+  let { testDb, handbook, editor, input, eventsFor } = {} as HandbookWorld
   beforeAll(async () => {
-    repo = new HandbookRepository()
-    const built = await buildTestServices({ dialect, clock, replace: { handbook: repo } })
-    testDb = built.testDb
-    const db = built.db
-    ;({ handbook } = built.services)
-    // Pages are tagged with the current framework's skills: the 2025 framework with leadership.
-    await installOrganisation(built)
-    editor = await insertUser(db, { name: 'Ed Editor', role: 'editor' })
-    await insertUser(db, { name: 'Olu Other', role: 'editor' })
-    await insertUser(db, { name: 'Mo Member', role: 'member' })
-    section = await insertSection(db, { title: 'Ways of working', position: 1 })
+    ;({ testDb, handbook, editor, input, eventsFor } = await handbookWorld(dialect))
   })
   afterAll(() => testDb.destroy())
 
